@@ -1,0 +1,238 @@
+"""ClinicBot settings: every value comes from the environment, with embedded defaults.
+
+With nothing set, ClinicBot runs on a SQLite file, runs Celery tasks in-process, uses
+the local understanding engine and the simulator channel. Each real component takes
+over when its variable is set. A value that cannot be parsed stops start-up with a
+message that names the variable.
+"""
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import environ
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = environ.Env()
+env_file = BASE_DIR / ".env"
+if env_file.exists():
+    environ.Env.read_env(env_file)
+
+
+def read(name: str, cast: str = "str", default=None):
+    """Read one variable; a bad value fails loudly with the variable's name."""
+    try:
+        return getattr(env, cast)(name, default=default)
+    except (ValueError, TypeError, ImproperlyConfigured, environ.ImproperlyConfigured) as exc:
+        raise ImproperlyConfigured(f"{name}: invalid value ({exc})") from exc
+
+
+def read_url(name: str, default: str, schemes: tuple[str, ...]) -> str:
+    value = read(name, default=default)
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
+        raise ImproperlyConfigured(f"{name}: {value!r} is not a URL with scheme {' or '.join(schemes)}")
+    return value
+
+
+def read_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = read(name, default=default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}: {value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+DEV_SECRET_KEY = "clinicbot-embedded-development-key-do-not-use-in-production"
+
+DEBUG = read("DEBUG", "bool", True)
+SECRET_KEY = read("SECRET_KEY", default=DEV_SECRET_KEY)
+ALLOWED_HOSTS = read("ALLOWED_HOSTS", "list", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = read("CSRF_TRUSTED_ORIGINS", "list", [])
+
+# The URL Twilio calls us on, as configured in its console. Signatures are computed over
+# it, so behind a TLS-terminating proxy it is the only trustworthy source of scheme/host.
+PUBLIC_BASE_URL = read("PUBLIC_BASE_URL", default="").rstrip("/")
+if PUBLIC_BASE_URL:
+    read_url("PUBLIC_BASE_URL", PUBLIC_BASE_URL, ("http", "https"))
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_htmx",
+    "clinicbot",
+    "audit",
+    "scheduling",
+    "booking",
+    "conversations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "clinicbot.urls"
+WSGI_APPLICATION = "clinicbot.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------
+DATABASES = {
+    "default": read("DATABASE_URL", "db_url", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets the simulator page read while a task writes; IMMEDIATE takes the write
+        # lock at BEGIN so two writers queue instead of failing mid-transaction.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = read("DATABASE_CONN_MAX_AGE", "int", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    raise ImproperlyConfigured("DATABASE_URL: only postgres:// and sqlite:// are supported")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Celery ---------------------------------------------------------------------------
+CELERY_BROKER_URL = read("CELERY_BROKER_URL", default="")
+if CELERY_BROKER_URL:
+    read_url("CELERY_BROKER_URL", CELERY_BROKER_URL, ("redis", "rediss"))
+# Without a broker, tasks run in-process when enqueued (the embedded default).
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = 60
+CELERY_TASK_SOFT_TIME_LIMIT = 45
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+CELERY_TIMEZONE = "UTC"
+CELERY_BEAT_SCHEDULE = {
+    "inbound-sweep": {"task": "conversations.tasks.inbound_sweep", "schedule": crontab()},
+    "outbound-sweep": {"task": "conversations.tasks.outbound_sweep", "schedule": crontab()},
+}
+
+# --- Cache (rate limits, login throttling) -----------------------------------------------
+REDIS_URL = read("REDIS_URL", default=CELERY_BROKER_URL)
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Channels: Twilio WhatsApp, or the simulator when Twilio is not configured ----------
+TWILIO_ACCOUNT_SID = read("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = read("TWILIO_AUTH_TOKEN", default="")
+TWILIO_WHATSAPP_FROM = read("TWILIO_WHATSAPP_FROM", default="")
+TWILIO_API_BASE_URL = read_url("TWILIO_API_BASE_URL", "https://api.twilio.com", ("http", "https"))
+TWILIO_TIMEOUT_SECONDS = read("TWILIO_TIMEOUT_SECONDS", "float", 10.0)
+# Content template (HX...) per number of options, for quick-reply buttons: "2:HX..,3:HX..".
+TWILIO_OPTIONS_CONTENT_SIDS = read("TWILIO_OPTIONS_CONTENT_SIDS", "dict", {})
+TWILIO_CONFIGURED = bool(TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM)
+SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", not TWILIO_CONFIGURED)
+# The simulator signs its webhooks exactly as Twilio does, with this token.
+SIMULATOR_AUTH_TOKEN = "simulator-" + SECRET_KEY[:24]
+OUTBOUND_MAX_ATTEMPTS = 3
+
+# --- Understanding ----------------------------------------------------------------------
+ANTHROPIC_API_KEY = read("ANTHROPIC_API_KEY", default="")
+ANTHROPIC_BASE_URL = read("ANTHROPIC_BASE_URL", default="")
+if ANTHROPIC_BASE_URL:
+    read_url("ANTHROPIC_BASE_URL", ANTHROPIC_BASE_URL, ("http", "https"))
+NLU_ENGINE = read_choice("NLU_ENGINE", "hybrid" if ANTHROPIC_API_KEY else "local", ("local", "claude", "hybrid"))
+NLU_MODEL = read("NLU_MODEL", default="claude-haiku-4-5-20251001")
+NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
+
+# --- Processing ---------------------------------------------------------------------------
+# An inbound message still unprocessed after this long is re-enqueued by the sweep.
+INBOUND_STALE_SECONDS = read("INBOUND_STALE_SECONDS", "int", 120)
+OUTBOUND_STALE_SECONDS = read("OUTBOUND_STALE_SECONDS", "int", 300)
+
+# --- Auth, i18n, static -------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/staff/"
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+
+# --- Production hardening (effective when DEBUG is off) -----------------------------------
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = read("USE_X_FORWARDED_HOST", "bool", False)
+if not DEBUG:
+    SECURE_SSL_REDIRECT = read("SECURE_SSL_REDIRECT", "bool", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = read("SECURE_HSTS_SECONDS", "int", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
+LOG_LEVEL = read("LOG_LEVEL", default="INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        app: {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}
+        for app in ("clinicbot", "conversations", "booking", "scheduling", "audit")
+    },
+}

@@ -1,0 +1,190 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Español"
+    PORTUGUESE = "pt-BR", "Português (Brasil)"
+
+
+class Conversation(models.Model):
+    """One patient's chat on one channel; the unit of locking and ordering."""
+
+    class Channel(models.TextChoices):
+        WHATSAPP = "whatsapp", "WhatsApp"
+
+    class Handler(models.TextChoices):
+        BOT = "bot", "Bot"
+        STAFF = "staff", "Staff"
+        CLOSED = "closed", "Closed"
+
+    channel = models.CharField(max_length=16, choices=Channel, default=Channel.WHATSAPP)
+    # The channel's id for the sender (WaId today, a business-scoped id tomorrow); the
+    # phone number may be missing once WhatsApp usernames roll out.
+    channel_user_id = models.CharField(max_length=64)
+    phone_e164 = models.CharField(max_length=20, blank=True)
+    profile_name = models.CharField(max_length=128, blank=True)
+    language = models.CharField(max_length=5, choices=Language, blank=True)
+    handler = models.CharField(max_length=8, choices=Handler, default=Handler.BOT)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assigned_conversations",
+    )
+    opted_out = models.BooleanField(default=False)
+    last_inbound_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "channel_user_id"], name="conversation_unique_sender"),
+        ]
+        indexes = [models.Index(fields=["handler", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.masked_user_id}"
+
+    @property
+    def masked_user_id(self) -> str:
+        return mask(self.channel_user_id)
+
+    def window_open(self, *, now) -> bool:
+        """WhatsApp's 24-hour customer-service window: free-form replies allowed."""
+        return self.last_inbound_at is not None and now - self.last_inbound_at < WINDOW
+
+
+WINDOW = timezone.timedelta(hours=24)
+
+
+def mask(value: str) -> str:
+    """Keep the last three characters of an identifier; logs never hold a full number."""
+    return "•" * max(len(value) - 3, 0) + value[-3:] if value else ""
+
+
+class InboundMessage(models.Model):
+    class Kind(models.TextChoices):
+        TEXT = "text", "Text"
+        BUTTON = "button", "Button tap"
+        MEDIA = "media", "Media"
+        LOCATION = "location", "Location"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="inbound_messages")
+    provider_message_id = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind)
+    text = models.TextField(blank=True)
+    button_payload = models.CharField(max_length=256, blank=True)
+    button_text = models.CharField(max_length=256, blank=True)
+    media = models.JSONField(default=list, blank=True)  # [{"url": ..., "content_type": ...}]
+    location = models.JSONField(null=True, blank=True)  # {"latitude", "longitude", "address", "label"}
+    reply_to_provider_id = models.CharField(max_length=64, blank=True)
+    raw_payload = models.JSONField(default=dict)
+    received_at = models.DateTimeField(default=timezone.now)
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["received_at"], name="inbound_unprocessed",
+                condition=models.Q(processed_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.provider_message_id}"
+
+
+class OutboundMessage(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        READ = "read", "Read"
+        FAILED = "failed", "Failed"
+        UNDELIVERED = "undelivered", "Undelivered"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="outbound_messages")
+    in_reply_to = models.ForeignKey(
+        InboundMessage, null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
+    )
+    body = models.TextField(blank=True)
+    content_sid = models.CharField(max_length=64, blank=True)
+    content_variables = models.JSONField(default=dict, blank=True)
+    options = models.JSONField(default=list, blank=True)  # [{"id": ..., "title": ...}]
+    status = models.CharField(max_length=12, choices=Status, default=Status.QUEUED)
+    provider_message_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    error_code = models.CharField(max_length=16, blank=True)
+    error_message = models.CharField(max_length=512, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        help_text="Empty when the bot sent it.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.status} #{self.pk}"
+
+
+# A status callback may arrive late or out of order; a status only ever moves forward.
+STATUS_RANK = {
+    OutboundMessage.Status.QUEUED: 0,
+    OutboundMessage.Status.SENDING: 1,
+    OutboundMessage.Status.SENT: 2,
+    OutboundMessage.Status.UNDELIVERED: 3,
+    OutboundMessage.Status.FAILED: 3,
+    OutboundMessage.Status.DELIVERED: 4,
+    OutboundMessage.Status.READ: 5,
+}
+
+
+class Escalation(models.Model):
+    """A conversation that needs a person, and why; the staff queue is the open ones."""
+
+    class Reason(models.TextChoices):
+        EMERGENCY = "emergency", "Emergency"
+        ASKED_FOR_PERSON = "asked_for_person", "Asked for a person"
+        NOT_UNDERSTOOD = "not_understood", "Not understood"
+        LATE_CANCELLATION = "late_cancellation", "Late cancellation"
+        CLINICAL_QUESTION = "clinical_question", "Clinical question"
+        DELIVERY_FAILURE = "delivery_failure", "Delivery failure"
+        WINDOW_CLOSED = "window_closed", "24-hour window closed"
+        UNSUPPORTED = "unsupported", "Cannot handle yet"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting"
+        CLAIMED = "claimed", "Claimed"
+        RESOLVED = "resolved", "Resolved"
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="escalations")
+    reason = models.CharField(max_length=24, choices=Reason)
+    detail = models.CharField(max_length=500, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One open (or claimed) escalation per conversation; a new reason updates it.
+            models.UniqueConstraint(
+                fields=["conversation"], name="escalation_one_active",
+                condition=models.Q(status__in=["open", "claimed"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.status})"
