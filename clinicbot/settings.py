@@ -129,6 +129,7 @@ if CELERY_BROKER_URL:
     read_url("CELERY_BROKER_URL", CELERY_BROKER_URL, ("redis", "rediss"))
 # Without a broker, tasks run in-process when enqueued (the embedded default).
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -148,7 +149,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Cache (rate limits, login throttling) -----------------------------------------------
-REDIS_URL = read("REDIS_URL", default=CELERY_BROKER_URL)
+REDIS_URL = read("REDIS_URL", default="" if CELERY_TASK_ALWAYS_EAGER else CELERY_BROKER_URL)
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -173,7 +174,9 @@ ANTHROPIC_API_KEY = read("ANTHROPIC_API_KEY", default="")
 ANTHROPIC_BASE_URL = read("ANTHROPIC_BASE_URL", default="")
 if ANTHROPIC_BASE_URL:
     read_url("ANTHROPIC_BASE_URL", ANTHROPIC_BASE_URL, ("http", "https"))
-NLU_ENGINE = read_choice("NLU_ENGINE", "hybrid" if ANTHROPIC_API_KEY else "local", ("local", "claude", "hybrid"))
+NLU_ENGINE = read_choice(
+    "NLU_ENGINE", "hybrid" if ANTHROPIC_API_KEY else "local", ("local", "claude", "hybrid")
+)
 NLU_MODEL = read("NLU_MODEL", default="claude-haiku-4-5-20251001")
 NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
 

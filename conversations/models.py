@@ -29,7 +29,10 @@ class Conversation(models.Model):
     language = models.CharField(max_length=5, choices=Language, blank=True)
     handler = models.CharField(max_length=8, choices=Handler, default=Handler.BOT)
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assigned_conversations",
     )
     opted_out = models.BooleanField(default=False)
@@ -82,12 +85,14 @@ class InboundMessage(models.Model):
     raw_payload = models.JSONField(default=dict)
     received_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
+    processing_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["received_at", "id"]
         indexes = [
             models.Index(
-                fields=["received_at"], name="inbound_unprocessed",
+                fields=["received_at"],
+                name="inbound_unprocessed",
                 condition=models.Q(processed_at__isnull=True),
             ),
         ]
@@ -120,7 +125,10 @@ class OutboundMessage(models.Model):
     error_message = models.CharField(max_length=512, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         help_text="Empty when the bot sent it.",
     )
     created_at = models.DateTimeField(default=timezone.now)
@@ -181,7 +189,8 @@ class Escalation(models.Model):
         constraints = [
             # One open (or claimed) escalation per conversation; a new reason updates it.
             models.UniqueConstraint(
-                fields=["conversation"], name="escalation_one_active",
+                fields=["conversation"],
+                name="escalation_one_active",
                 condition=models.Q(status__in=["open", "claimed"]),
             ),
         ]

@@ -1,4 +1,85 @@
 import os
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pytest
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PUBLIC_BASE_URL = "https://clinic.example.com"
+
+
+@pytest.fixture(autouse=True)
+def celery_eager(request):
+    """Unit tests run tasks in-process; integration tests talk to a real worker."""
+    from clinicbot.celery import app
+
+    eager = request.node.get_closest_marker("integration") is None
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = eager
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def fake_twilio():
+    from tests.fakes.twilio_server import FakeTwilio
+
+    server = FakeTwilio().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def twilio_settings(settings, fake_twilio):
+    """Real Twilio channel, pointed at the loopback fake."""
+    from tests.fakes.twilio_server import ACCOUNT_SID, AUTH_TOKEN
+
+    settings.TWILIO_ACCOUNT_SID = ACCOUNT_SID
+    settings.TWILIO_AUTH_TOKEN = AUTH_TOKEN
+    settings.TWILIO_WHATSAPP_FROM = "whatsapp:+14155238886"
+    settings.TWILIO_API_BASE_URL = fake_twilio.base_url
+    settings.TWILIO_CONFIGURED = True
+    settings.TWILIO_TIMEOUT_SECONDS = 2
+    settings.PUBLIC_BASE_URL = PUBLIC_BASE_URL
+    settings.SIMULATOR_ENABLED = False
+    return settings
+
+
+def fixture_form(name: str, **values: str) -> str:
+    text = (FIXTURES / "twilio" / f"{name}.form").read_text()
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def sign(url: str, body: str, token: str) -> str:
+    from twilio.request_validator import RequestValidator
+
+    return RequestValidator(token).compute_signature(url, dict(parse_qsl(body, keep_blank_values=True)))
+
+
+@pytest.fixture
+def post_webhook(client, settings, django_capture_on_commit_callbacks):
+    """POST a form body to a webhook path, signed as Twilio would sign it; the tasks it
+    enqueues on commit run in-process before this returns."""
+
+    def post(path: str, body: str, *, signature: str | None = None, **extra):
+        from conversations.channels import webhook_auth_token
+
+        url = (settings.PUBLIC_BASE_URL or "http://testserver") + path
+        if signature is None:
+            signature = sign(url, body, webhook_auth_token())
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                path,
+                body,
+                content_type="application/x-www-form-urlencoded",
+                HTTP_X_TWILIO_SIGNATURE=signature,
+                **extra,
+            )
+
+    return post

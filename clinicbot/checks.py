@@ -1,0 +1,70 @@
+"""System checks, one per integration: misconfiguration shows at start-up, not at 3 a.m."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+
+
+@register(Tags.compatibility)
+def twilio_check(app_configs, **kwargs) -> list:
+    names = ("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM")
+    present = [name for name in names if getattr(settings, name)]
+    errors = []
+    if present and len(present) != len(names):
+        missing = ", ".join(name for name in names if name not in present)
+        errors.append(
+            Error(
+                f"Twilio is half configured: {missing} missing",
+                hint="Set all three or none.",
+                id="clinicbot.E001",
+            )
+        )
+    if settings.TWILIO_ACCOUNT_SID and not settings.TWILIO_ACCOUNT_SID.startswith("AC"):
+        errors.append(Error("TWILIO_ACCOUNT_SID must start with AC", id="clinicbot.E002"))
+    if settings.TWILIO_CONFIGURED and not settings.PUBLIC_BASE_URL:
+        errors.append(
+            Error(
+                "PUBLIC_BASE_URL is required with Twilio: webhook signatures are computed over it",
+                id="clinicbot.E003",
+            )
+        )
+    return errors
+
+
+@register(Tags.security, deploy=False)
+def public_url_check(app_configs, **kwargs) -> list:
+    if (
+        not settings.DEBUG
+        and settings.PUBLIC_BASE_URL
+        and not settings.PUBLIC_BASE_URL.startswith("https://")
+    ):
+        return [Error("PUBLIC_BASE_URL must be https when DEBUG is off", id="clinicbot.E004")]
+    return []
+
+
+@register(Tags.security)
+def secret_key_check(app_configs, **kwargs) -> list:
+    from clinicbot.settings import DEV_SECRET_KEY
+
+    if not settings.DEBUG and settings.SECRET_KEY == DEV_SECRET_KEY:
+        return [Error("SECRET_KEY must be set when DEBUG is off", id="clinicbot.E005")]
+    return []
+
+
+@register(Tags.compatibility)
+def anthropic_check(app_configs, **kwargs) -> list:
+    if settings.NLU_ENGINE in ("claude", "hybrid") and not settings.ANTHROPIC_API_KEY:
+        return [Error(f"NLU_ENGINE={settings.NLU_ENGINE} needs ANTHROPIC_API_KEY", id="clinicbot.E006")]
+    return []
+
+
+@register(Tags.compatibility)
+def celery_check(app_configs, **kwargs) -> list:
+    if not settings.DEBUG and settings.CELERY_TASK_ALWAYS_EAGER:
+        return [
+            Warning(
+                "CELERY_BROKER_URL is unset: tasks run inside web requests",
+                hint="Set it to a Redis URL in production.",
+                id="clinicbot.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,132 @@
+"""The single entry point of the bot: one inbound message in, replies out.
+
+Order matters and is the safety contract: opt-out keywords, then the emergency guardrail
+(a hard override, whoever owns the chat), then silence while staff own the chat, then
+the handlers. Every decision leaves a trace event.
+"""
+
+import re
+
+from audit.models import TraceEvent
+from audit.services import trace_record
+from conversations.clinic import ClinicContext, clinic_context
+from conversations.copy import say
+from conversations.models import Conversation, Escalation, InboundMessage
+from conversations.nlu.emergency import EmergencyMatch, emergency_detect, fold
+from conversations.services import Reply, escalation_open
+
+# WhatsApp's opt-out and opt-in keywords, by the language they suggest.
+OPT_OUT = {"stop": "en", "unsubscribe": "en", "baja": "es", "parar": "pt-BR", "sair": "pt-BR"}
+OPT_IN = {"start": "en", "unstop": "en", "alta": "es", "voltar": "pt-BR"}
+
+
+def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> list[Reply]:
+    """Decide the replies to one inbound message; runs under the conversation's lock."""
+    clinic = clinic_context()
+    text = inbound.text.strip()
+    keyword = re.sub(r"[^\w]", "", fold(text))
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.INCOMING_MESSAGE,
+        actor="patient",
+        payload={
+            "inbound_id": inbound.pk,
+            "kind": inbound.kind,
+            "chars": len(text),
+            "media_types": [item.get("content_type", "") for item in inbound.media],
+        },
+    )
+
+    if keyword in OPT_OUT:
+        return _opt_out(conversation, clinic, OPT_OUT[keyword])
+    if keyword in OPT_IN:
+        return _opt_in(conversation, clinic, OPT_IN[keyword])
+
+    emergency = emergency_detect(text, extra_phrases=clinic.emergency_phrases)
+    if emergency:
+        return _emergency(conversation, clinic, emergency)
+
+    if conversation.opted_out:
+        return _silent(conversation, "opted_out")
+    if conversation.handler == Conversation.Handler.STAFF:
+        return _silent(conversation, "staff_owns_chat")
+
+    language = conversation.language or clinic.default_language
+    if inbound.kind == InboundMessage.Kind.MEDIA and not text:
+        types = [item.get("content_type", "") for item in inbound.media]
+        key = "voice_note" if any(t.startswith("audio/") for t in types) else "media_unsupported"
+        return _decided(conversation, key, [Reply(say(key, language))])
+    if inbound.kind == InboundMessage.Kind.LOCATION and not text:
+        return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
+
+    # Understanding, booking and FAQ plug in here; until they answer, a person does.
+    escalation_open(
+        conversation=conversation,
+        reason=Escalation.Reason.UNSUPPORTED,
+        detail="no handler for this message yet",
+    )
+    return _decided(conversation, "handoff", [Reply(say("handoff", language))])
+
+
+def _opt_out(conversation: Conversation, clinic: ClinicContext, language: str) -> list[Reply]:
+    conversation.opted_out = True
+    conversation.language = conversation.language or language
+    conversation.save(update_fields=["opted_out", "language", "updated_at"])
+    trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_OUT, actor="patient")
+    # WhatsApp allows one confirmation; after it, nothing more until the patient opts in.
+    return [Reply(say("opted_out", conversation.language, clinic_name=clinic.name))]
+
+
+def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) -> list[Reply]:
+    conversation.opted_out = False
+    conversation.language = conversation.language or language
+    conversation.save(update_fields=["opted_out", "language", "updated_at"])
+    trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_IN, actor="patient")
+    return [Reply(say("opted_in", conversation.language, clinic_name=clinic.name))]
+
+
+def _emergency(conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch) -> list[Reply]:
+    language = match.language or conversation.language or clinic.default_language
+    if not conversation.language and match.language:
+        conversation.language = match.language
+        conversation.save(update_fields=["language", "updated_at"])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.EMERGENCY_DETECTED,
+        payload={
+            "rule_id": match.rule_id,
+            "category": match.category,
+            "rules_version": match.version,
+            "language": language,
+        },
+    )
+    escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
+    key = "emergency_crisis" if match.category == "suicidal" else "emergency"
+    override = clinic.emergency_copy.get(language) if key == "emergency" else None
+    text = override or say(
+        key,
+        language,
+        emergency_number=clinic.emergency_number,
+        crisis_line=clinic.crisis_line or clinic.emergency_number,
+        clinic_name=clinic.name,
+    )
+    # Emergencies are answered even when the patient opted out: safety comes first.
+    return [Reply(text)]
+
+
+def _silent(conversation: Conversation, why: str) -> list[Reply]:
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REPLY_DECIDED,
+        payload={"replies": 0, "why": why},
+    )
+    return []
+
+
+def _decided(conversation: Conversation, why: str, replies: list[Reply]) -> list[Reply]:
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REPLY_DECIDED,
+        payload={"replies": len(replies), "why": why},
+    )
+    return replies

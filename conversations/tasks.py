@@ -1,0 +1,62 @@
+"""Thin Celery wrappers around the conversation services; primary keys in, JSON only."""
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from conversations import services
+from conversations.channels.base import ChannelError
+from conversations.models import InboundMessage, OutboundMessage
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=45)
+def conversation_process_task(conversation_id: int) -> int:
+    return services.conversation_process(conversation_id=conversation_id)
+
+
+@shared_task(
+    bind=True, acks_late=True, max_retries=settings.OUTBOUND_MAX_ATTEMPTS, time_limit=40, soft_time_limit=30
+)
+def outbound_send_task(self, outbound_id: int) -> None:
+    try:
+        services.outbound_send(outbound_id=outbound_id)
+    except ChannelError as exc:
+        # Only retryable errors reach here (the service decided); back off 1 s, 2 s, 4 s.
+        raise self.retry(exc=exc, countdown=2 ** (self.request.retries or 0)) from exc
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def inbound_sweep() -> int:
+    """Re-enqueue conversations whose messages sat unprocessed past the stale timeout
+    (enqueue failed, or a worker died); the row lock keeps any message from running twice."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=settings.INBOUND_STALE_SECONDS)
+    ids = set(
+        InboundMessage.objects.filter(processed_at__isnull=True, received_at__lt=cutoff).values_list(
+            "conversation_id", flat=True
+        )[:500]
+    )
+    for conversation_id in ids:
+        conversation_process_task.delay(conversation_id)
+    return len(ids)
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def outbound_sweep() -> int:
+    """Requeue outbound messages stuck in queued/sending past the stale timeout; the
+    send service's claim and attempt limit turn repeated failures into `failed`."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=settings.OUTBOUND_STALE_SECONDS)
+    ids = list(
+        OutboundMessage.objects.filter(
+            status__in=[OutboundMessage.Status.QUEUED, OutboundMessage.Status.SENDING], updated_at__lt=cutoff
+        ).values_list("pk", flat=True)[:500]
+    )
+    OutboundMessage.objects.filter(pk__in=ids, status=OutboundMessage.Status.SENDING).update(
+        status=OutboundMessage.Status.QUEUED, updated_at=timezone.now()
+    )
+    for outbound_id in ids:
+        outbound_send_task.delay(outbound_id)
+    return len(ids)

@@ -1,0 +1,46 @@
+// Sends a simulator message: ask the server to sign a Twilio-shaped form, then POST it to
+// the real webhook with its X-Twilio-Signature, as Twilio would.
+(function () {
+  const csrf = () => JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"];
+  const error = (text) => { document.getElementById("sim-error").textContent = text || ""; };
+
+  async function send(body, buttonPayload) {
+    error("");
+    const form = new URLSearchParams({
+      phone: document.getElementById("sim-phone").value.trim(),
+      name: document.getElementById("sim-name").value.trim(),
+      body: body,
+      button_payload: buttonPayload || "",
+    });
+    const signed = await fetch("/simulator/sign/", {
+      method: "POST", body: form, headers: { "X-CSRFToken": csrf() },
+    });
+    const data = await signed.json();
+    if (!signed.ok) { error(data.error); return; }
+    const delivered = await fetch(data.url, {
+      method: "POST",
+      body: new URLSearchParams(data.params),
+      headers: { "X-Twilio-Signature": data.signature },
+    });
+    if (!delivered.ok) { error("The webhook answered " + delivered.status); return; }
+    document.body.dispatchEvent(new Event("sim:sent"));
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.getElementById("composer").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const input = document.getElementById("sim-body");
+      const text = input.value.trim();
+      if (!text) return;
+      input.value = "";
+      send(text, "");
+    });
+    document.getElementById("transcript").addEventListener("click", (event) => {
+      const option = event.target.closest("button.option");
+      if (option) send(option.dataset.title, option.dataset.payload);
+    });
+    document.getElementById("transcript").addEventListener("htmx:afterSwap", (event) => {
+      event.target.scrollTop = event.target.scrollHeight;
+    });
+  });
+})();

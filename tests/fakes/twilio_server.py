@@ -1,0 +1,144 @@
+"""A loopback fake of Twilio's Messages REST API, speaking its real wire format.
+
+Point the real twilio SDK at it with TWILIO_API_BASE_URL. Every request is recorded; the
+next responses can be scripted (status codes, Twilio error codes, delays), so tests can
+exercise retries, permanent errors and timeouts through the real client.
+"""
+
+import base64
+import json
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+ACCOUNT_SID = "AC" + "1" * 32
+AUTH_TOKEN = "fake-twilio-auth-token"
+
+
+@dataclass
+class ScriptedResponse:
+    status: int = 201
+    code: int | None = None
+    message: str = ""
+    delay: float = 0.0
+
+
+@dataclass
+class RecordedRequest:
+    path: str
+    form: dict[str, str]
+    auth: str
+    received_at: float
+
+
+@dataclass
+class FakeTwilio:
+    host: str = "127.0.0.1"
+    requests: list[RecordedRequest] = field(default_factory=list)
+    script: list[ScriptedResponse] = field(default_factory=list)
+    default_delay: float = 0.0
+    failure_rate_every: int = 0  # every Nth request answers 500 (load and drill tools)
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", 0))
+                form = {k: v[0] for k, v in parse_qs(self.rfile.read(length).decode()).items()}
+                fake._respond(self, form)
+
+        self.server = ThreadingHTTPServer((self.host, 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.server.server_address[1]}"
+
+    def start(self) -> "FakeTwilio":
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[RecordedRequest]:
+        deadline = time.monotonic() + timeout
+        with self._arrived:
+            while len(self.requests) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._arrived.wait(remaining)
+            return list(self.requests)
+
+    def _respond(self, handler: BaseHTTPRequestHandler, form: dict[str, str]) -> None:
+        with self._lock:
+            scripted = self.script.pop(0) if self.script else ScriptedResponse(delay=self.default_delay)
+            number = len(self.requests) + 1
+            self.requests.append(
+                RecordedRequest(
+                    handler.path, form, handler.headers.get("Authorization", ""), time.monotonic()
+                )
+            )
+            self._arrived.notify_all()
+        if self.failure_rate_every and number % self.failure_rate_every == 0 and scripted.status == 201:
+            scripted = ScriptedResponse(status=500, code=20500, message="Internal Server Error")
+        if scripted.delay:
+            time.sleep(scripted.delay)
+        if scripted.status >= 400:
+            body = {
+                "code": scripted.code or scripted.status,
+                "message": scripted.message or "error",
+                "more_info": f"https://www.twilio.com/docs/errors/{scripted.code}",
+                "status": scripted.status,
+            }
+        else:
+            sid = "SM" + uuid.uuid4().hex
+            account = handler.path.split("/Accounts/")[1].split("/")[0]
+            body = {
+                "sid": sid,
+                "account_sid": account,
+                "status": "queued",
+                "direction": "outbound-api",
+                "from": form.get("From"),
+                "to": form.get("To"),
+                "body": form.get("Body", ""),
+                "num_media": "0",
+                "num_segments": "1",
+                "error_code": None,
+                "error_message": None,
+                "date_created": "Sat, 21 Nov 2026 09:00:00 +0000",
+                "date_sent": None,
+                "price": None,
+                "price_unit": "USD",
+                "messaging_service_sid": None,
+                "api_version": "2010-04-01",
+                "uri": f"/2010-04-01/Accounts/{account}/Messages/{sid}.json",
+                "subresource_uris": {},
+            }
+        payload = json.dumps(body).encode()
+        try:
+            handler.send_response(scripted.status)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(payload)))
+            handler.end_headers()
+            handler.wfile.write(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a scripted timeout)
+
+
+def basic_auth_user(header: str) -> str:
+    return base64.b64decode(header.removeprefix("Basic ")).decode().split(":")[0]
