@@ -25,7 +25,12 @@ def outbound_send_task(self, outbound_id: int) -> None:
     try:
         services.outbound_send(outbound_id=outbound_id)
     except ChannelError as exc:
-        # Only retryable errors reach here (the service decided); back off 1 s, 2 s, 4 s.
+        # Only retryable errors reach here (the service decided and counts attempts).
+        if self.request.is_eager:
+            # No broker, so nothing can hold a countdown: try again at once.
+            outbound_send_task.apply(args=(outbound_id,), retries=self.request.retries + 1)
+            return
+        # Back off 1 s, 2 s, 4 s: short enough for a chat, long enough for a blip to pass.
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries or 0)) from exc
 
 
