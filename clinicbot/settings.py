@@ -131,6 +131,8 @@ if CELERY_BROKER_URL:
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
+# One queue name per deployment (or per test run sharing a Redis).
+CELERY_TASK_DEFAULT_QUEUE = read("CELERY_QUEUE", default="clinicbot")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
