@@ -4,7 +4,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -41,35 +41,48 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     """Store one inbound message exactly once and enqueue its processing after commit.
 
     Returns None for a provider message id already stored (a webhook retry): nothing else
-    happens. Touches only the conversation (created on first contact) and the new row, so
+    happens. Reads the conversation (creating it on first contact) and inserts one row, so
     the acknowledgement never waits on a worker holding the conversation lock.
     """
     from conversations.tasks import conversation_process_task
 
-    with transaction.atomic():
-        conversation, _ = Conversation.objects.get_or_create(
+    conversation_id = (
+        Conversation.objects.filter(
+            channel=Conversation.Channel.WHATSAPP, channel_user_id=message.channel_user_id
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if conversation_id is None:
+        conversation_id = Conversation.objects.get_or_create(
             channel=Conversation.Channel.WHATSAPP,
             channel_user_id=message.channel_user_id,
             defaults={"phone_e164": message.phone_e164, "profile_name": message.profile_name},
-        )
-        try:
+        )[0].pk
+    fields = dict(
+        conversation_id=conversation_id,
+        provider_message_id=message.provider_message_id,
+        kind=message.kind,
+        text=message.text,
+        button_payload=message.button_payload,
+        button_text=message.button_text,
+        media=message.media,
+        location=message.location,
+        reply_to_provider_id=message.reply_to_provider_id,
+        raw_payload=message.raw_payload,
+    )
+    try:
+        # On the webhook path the INSERT is its own transaction; a savepoint is needed
+        # only when a caller already holds one (a duplicate must not poison it).
+        if connection.in_atomic_block:
             with transaction.atomic():
-                inbound = InboundMessage.objects.create(
-                    conversation=conversation,
-                    provider_message_id=message.provider_message_id,
-                    kind=message.kind,
-                    text=message.text,
-                    button_payload=message.button_payload,
-                    button_text=message.button_text,
-                    media=message.media,
-                    location=message.location,
-                    reply_to_provider_id=message.reply_to_provider_id,
-                    raw_payload=message.raw_payload,
-                )
-        except IntegrityError:
-            logger.info("duplicate inbound %s dropped", message.provider_message_id)
-            return None
-        transaction.on_commit(lambda: conversation_process_task.delay(conversation.pk))
+                inbound = InboundMessage.objects.create(**fields)
+        else:
+            inbound = InboundMessage.objects.create(**fields)
+    except IntegrityError:
+        logger.info("duplicate inbound %s dropped", message.provider_message_id)
+        return None
+    transaction.on_commit(lambda: conversation_process_task.delay(conversation_id))
     return inbound
 
 
@@ -78,9 +91,11 @@ def conversation_process(*, conversation_id: int) -> int:
 
     Each message is handled in its own transaction under the conversation's row lock, and
     marked processed in that same transaction, so concurrent or redelivered tasks never
-    handle a message twice and never reorder two quick messages. Idempotent; returns how
-    many messages this call handled. A message whose handling raises is marked processed
-    with its error and handed to staff, so one bad message cannot block the conversation.
+    handle a message twice and never reorder two quick messages. After each commit the
+    message's replies are delivered at once, in order (a transient failure leaves the rest
+    to the send task's retries). A message whose handling raises is marked processed with
+    its error and handed to staff, so one bad message cannot block the conversation.
+    Idempotent; returns how many messages this call handled.
     """
     from conversations.orchestrator import message_handle
 
@@ -94,17 +109,34 @@ def conversation_process(*, conversation_id: int) -> int:
                     return handled
                 _conversation_touch(conversation, inbound)
                 replies = message_handle(conversation=conversation, inbound=inbound)
-                outbound = reply_queue(conversation=conversation, replies=replies, in_reply_to=inbound)
+                outbound = reply_queue(
+                    conversation=conversation, replies=replies, in_reply_to=inbound, enqueue=False
+                )
                 inbound.processed_at = timezone.now()
                 inbound.save(update_fields=["processed_at"])
         except Conversation.DoesNotExist:
             return handled
         except Exception as exc:
             logger.exception("handling inbound for conversation %s failed", conversation_id)
-            _inbound_fail(conversation_id=conversation_id, error=f"{type(exc).__name__}: {exc}"[:200])
-            outbound = []
+            outbound = _inbound_fail(
+                conversation_id=conversation_id, error=f"{type(exc).__name__}: {exc}"[:200]
+            )
         handled += 1
-        logger.debug("conversation %s: handled one message, %d replies", conversation_id, len(outbound))
+        outbound_deliver(outbound_ids=[row.pk for row in outbound])
+
+
+def outbound_deliver(*, outbound_ids: list[int]) -> None:
+    """Send queued rows now, in order, from the current process; anything that fails
+    transiently, and everything after it, goes to the send task so order is kept."""
+    from conversations.tasks import outbound_send_task
+
+    for index, outbound_id in enumerate(outbound_ids):
+        try:
+            outbound_send(outbound_id=outbound_id)
+        except ChannelError:
+            for later in outbound_ids[index:]:
+                outbound_send_task.apply_async((later,), countdown=1)
+            return
 
 
 def _conversation_touch(conversation: Conversation, inbound: InboundMessage) -> None:
@@ -116,18 +148,23 @@ def _conversation_touch(conversation: Conversation, inbound: InboundMessage) -> 
     conversation.save(update_fields=["last_inbound_at", "profile_name", "handler", "updated_at"])
 
 
-def _inbound_fail(*, conversation_id: int, error: str) -> None:
+def _inbound_fail(*, conversation_id: int, error: str) -> list[OutboundMessage]:
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
         inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
         if inbound is None:
-            return
+            return []
         inbound.processed_at = timezone.now()
         inbound.processing_error = error
         inbound.save(update_fields=["processed_at", "processing_error"])
         language = conversation.language or "en"
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail=error)
-        reply_queue(conversation=conversation, replies=[Reply(say("handoff", language))], in_reply_to=inbound)
+        return reply_queue(
+            conversation=conversation,
+            replies=[Reply(say("handoff", language))],
+            in_reply_to=inbound,
+            enqueue=False,
+        )
 
 
 def reply_queue(
@@ -136,8 +173,10 @@ def reply_queue(
     replies: list[Reply],
     in_reply_to: InboundMessage | None = None,
     sent_by_id: int | None = None,
+    enqueue: bool = True,
 ) -> list[OutboundMessage]:
-    """Store replies as queued outbound rows and enqueue their sending after commit."""
+    """Store replies as queued outbound rows; with `enqueue`, their sending is enqueued
+    after commit (the worker's own turn delivers inline instead)."""
     from conversations.tasks import outbound_send_task
 
     rows = []
@@ -163,8 +202,9 @@ def reply_queue(
                 sent_by_id=sent_by_id,
             )
         )
-    for row in rows:
-        transaction.on_commit(lambda pk=row.pk: outbound_send_task.delay(pk))
+    if enqueue:
+        for row in rows:
+            transaction.on_commit(lambda pk=row.pk: outbound_send_task.delay(pk))
     return rows
 
 
