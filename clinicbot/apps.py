@@ -5,4 +5,4 @@ class ClinicbotConfig(AppConfig):
     name = "clinicbot"
 
     def ready(self) -> None:
-        from clinicbot import checks  # noqa: F401  (registers the system checks)
+        from clinicbot import auth, checks  # noqa: F401  (registers the checks and the login signal)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("ping", views.ping, name="ping"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("staff/", include("conversations.staff_urls")),
     path("", include("conversations.urls")),
 ]

@@ -167,6 +167,7 @@ class Escalation(models.Model):
         DELIVERY_FAILURE = "delivery_failure", "Delivery failure"
         WINDOW_CLOSED = "window_closed", "24-hour window closed"
         UNSUPPORTED = "unsupported", "Cannot handle yet"
+        STAFF_INITIATED = "staff_initiated", "Taken over by staff"
 
     class Status(models.TextChoices):
         OPEN = "open", "Waiting"

@@ -1,9 +1,12 @@
 """Reads for conversations."""
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
-from conversations.models import Conversation
+from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
+
+from audit.models import StaffAction, TraceEvent
+from conversations.models import Conversation, Escalation, OutboundMessage
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,121 @@ def transcript_for_phone(*, phone: str) -> list[TranscriptEntry]:
         channel=Conversation.Channel.WHATSAPP, channel_user_id=phone.strip().lstrip("+")
     ).first()
     return transcript(conversation=conversation) if conversation else []
+
+
+EMERGENCY_FIRST = Case(When(reason=Escalation.Reason.EMERGENCY, then=Value(0)), default=Value(1))
+
+
+def escalation_queue() -> QuerySet[Escalation]:
+    """Conversations waiting for or held by a person: emergencies first, then oldest first."""
+    return (
+        Escalation.objects.filter(status__in=[Escalation.Status.OPEN, Escalation.Status.CLAIMED])
+        .select_related("conversation", "claimed_by")
+        .annotate(priority=EMERGENCY_FIRST)
+        .order_by("priority", "created_at")
+    )
+
+
+@dataclass(frozen=True)
+class ConversationFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    language: str = ""
+    escalated: str = ""  # "yes" / "no" / ""
+    outcome: str = ""  # a trace type such as APPOINTMENT_BOOKED, or ""
+    handler: str = ""
+
+
+def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]:
+    conversations = Conversation.objects.annotate(
+        messages=Count("inbound_messages", distinct=True),
+        escalation_count=Count("escalations", distinct=True),
+    ).order_by("-updated_at")
+    if filters.date_from:
+        conversations = conversations.filter(updated_at__date__gte=filters.date_from)
+    if filters.date_to:
+        conversations = conversations.filter(created_at__date__lte=filters.date_to)
+    if filters.language:
+        conversations = conversations.filter(language=filters.language)
+    if filters.handler:
+        conversations = conversations.filter(handler=filters.handler)
+    if filters.escalated == "yes":
+        conversations = conversations.filter(escalations__isnull=False).distinct()
+    elif filters.escalated == "no":
+        conversations = conversations.filter(escalations__isnull=True)
+    if filters.outcome:
+        conversations = conversations.filter(
+            Exists(TraceEvent.objects.filter(conversation=OuterRef("pk"), type=filters.outcome))
+        )
+    return conversations
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: datetime
+    kind: str  # "inbound", "outbound", "trace", "staff"
+    title: str
+    detail: dict = field(default_factory=dict)
+
+
+def conversation_replay(*, conversation: Conversation) -> list[TimelineItem]:
+    """Messages, the bot's trace events and staff actions of one conversation, in time order."""
+    items = [
+        TimelineItem(
+            m.received_at,
+            "inbound",
+            m.text or m.button_text or f"[{m.get_kind_display()}]",
+            {
+                "id": m.pk,
+                "kind": m.kind,
+                "button_payload": m.button_payload,
+                "media": m.media,
+                "processed_at": m.processed_at.isoformat() if m.processed_at else None,
+                "error": m.processing_error,
+            },
+        )
+        for m in conversation.inbound_messages.all()
+    ]
+    items += [
+        TimelineItem(
+            m.created_at,
+            "outbound",
+            m.body or f"[template {m.content_sid}]",
+            {
+                "id": m.pk,
+                "status": m.status,
+                "attempts": m.attempts,
+                "error_code": m.error_code,
+                "options": m.options,
+                "sent_by": m.sent_by.get_username() if m.sent_by else "bot",
+            },
+        )
+        for m in conversation.outbound_messages.select_related("sent_by")
+    ]
+    items += [
+        TimelineItem(event.created_at, "trace", event.type, {"actor": event.actor, **event.payload})
+        for event in TraceEvent.objects.filter(conversation=conversation)
+    ]
+    items += [
+        TimelineItem(
+            action.created_at,
+            "staff",
+            action.action,
+            {"user": action.user.get_username() if action.user else None, **action.detail},
+        )
+        for action in StaffAction.objects.filter(conversation_id=conversation.pk).select_related("user")
+    ]
+    order = {"inbound": 0, "trace": 1, "staff": 2, "outbound": 3}
+    return sorted(items, key=lambda item: (item.at, order[item.kind]))
+
+
+def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
+    """Bot replies' time from the patient's message arriving to the reply leaving."""
+    rows = OutboundMessage.objects.filter(
+        sent_by__isnull=True,
+        in_reply_to__isnull=False,
+        sent_at__isnull=False,
+        created_at__gte=since,
+        created_at__lt=until,
+    ).values_list("sent_at", "in_reply_to__received_at")
+    return [(sent - received).total_seconds() * 1000 for sent, received in rows]

@@ -12,6 +12,11 @@ PUBLIC_BASE_URL = "https://clinic.example.com"
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def celery_eager(request):
     """Unit tests run tasks in-process; integration tests talk to a real worker."""
     from clinicbot.celery import app

@@ -1,0 +1,142 @@
+"""Human handoff: staff claim escalated chats, reply from the web page and hand them back.
+
+Every function records the staff action (who, what, when) and a trace event, so the replay
+shows people's actions beside the bot's.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import TraceEvent
+from audit.services import staff_action_record, trace_record
+from conversations.clinic import clinic_context
+from conversations.copy import say
+from conversations.models import Conversation, Escalation, OutboundMessage
+from conversations.services import Reply, reply_queue
+
+
+class AlreadyClaimed(Exception):
+    def __init__(self, claimed_by: str) -> None:
+        super().__init__(f"Already claimed by {claimed_by}")
+        self.claimed_by = claimed_by
+
+
+class WindowClosed(Exception):
+    """Free text cannot reach the patient: WhatsApp's 24-hour window is closed."""
+
+
+def _staff_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+@transaction.atomic
+def escalation_claim(*, escalation_id: int, user) -> Escalation:
+    """Give the escalated chat to `user`. Atomic: of two receptionists claiming at once,
+    exactly one wins and the other gets AlreadyClaimed. The patient is told a person is
+    taking over; the bot stays silent until the chat is handed back."""
+    now = timezone.now()
+    won = Escalation.objects.filter(pk=escalation_id, status=Escalation.Status.OPEN).update(
+        status=Escalation.Status.CLAIMED, claimed_by=user, claimed_at=now
+    )
+    escalation = Escalation.objects.select_related("claimed_by", "conversation").get(pk=escalation_id)
+    if not won:
+        holder = escalation.claimed_by
+        raise AlreadyClaimed(_staff_name(holder) if holder else "nobody: it is no longer open")
+    conversation = Conversation.objects.select_for_update().get(pk=escalation.conversation_id)
+    conversation.handler = Conversation.Handler.STAFF
+    conversation.assigned_to = user
+    conversation.save(update_fields=["handler", "assigned_to", "updated_at"])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.STAFF_TOOK_OVER,
+        actor=f"staff:{user.pk}",
+        payload={"escalation_id": escalation.pk, "reason": escalation.reason},
+    )
+    staff_action_record(
+        user_id=user.pk,
+        action="escalation_claim",
+        conversation_id=conversation.pk,
+        detail={"escalation_id": escalation.pk},
+    )
+    if conversation.window_open(now=now) and not conversation.opted_out:
+        language = conversation.language or clinic_context().default_language
+        text = say(
+            "staff_took_over",
+            language,
+            staff_name=user.first_name or _staff_name(user),
+            clinic_name=clinic_context().name,
+        )
+        reply_queue(conversation=conversation, replies=[Reply(text)], sent_by_id=user.pk)
+    return escalation
+
+
+@transaction.atomic
+def conversation_take_over(*, conversation_id: int, user) -> Conversation:
+    """Take a chat that is not escalated (e.g. from the conversation list)."""
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    escalation = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
+    if escalation is None:
+        escalation = Escalation.objects.create(
+            conversation=conversation,
+            reason=Escalation.Reason.STAFF_INITIATED,
+            detail=f"taken over by {_staff_name(user)}",
+        )
+    escalation_claim(escalation_id=escalation.pk, user=user)
+    conversation.refresh_from_db()
+    return conversation
+
+
+@transaction.atomic
+def staff_reply(*, conversation_id: int, user, text: str) -> OutboundMessage:
+    """Send `text` to the patient as `user`. Raises WindowClosed outside the 24-hour
+    window (only templates may go then) and ValueError for an empty message."""
+    text = text.strip()
+    if not text:
+        raise ValueError("The message is empty")
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    if not conversation.window_open(now=timezone.now()):
+        raise WindowClosed(
+            "The patient's last message is more than 24 hours old; only a template can be sent"
+        )
+    [message] = reply_queue(conversation=conversation, replies=[Reply(text[:1600])], sent_by_id=user.pk)
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.STAFF_REPLIED,
+        actor=f"staff:{user.pk}",
+        payload={"outbound_id": message.pk, "chars": len(text)},
+    )
+    staff_action_record(
+        user_id=user.pk,
+        action="staff_reply",
+        conversation_id=conversation.pk,
+        detail={"outbound_id": message.pk},
+    )
+    return message
+
+
+@transaction.atomic
+def conversation_hand_back(*, conversation_id: int, user, note: str = "") -> Conversation:
+    """Resolve the conversation's escalation and give the chat back to the bot."""
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    now = timezone.now()
+    resolved = conversation.escalations.filter(
+        status__in=[Escalation.Status.OPEN, Escalation.Status.CLAIMED]
+    ).update(status=Escalation.Status.RESOLVED, resolved_at=now)
+    conversation.handler = Conversation.Handler.BOT
+    conversation.assigned_to = None
+    conversation.save(update_fields=["handler", "assigned_to", "updated_at"])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.HANDED_BACK,
+        actor=f"staff:{user.pk}",
+        payload={"escalations_resolved": resolved, "note": note[:200]},
+    )
+    staff_action_record(
+        user_id=user.pk, action="hand_back", conversation_id=conversation.pk, detail={"note": note[:200]}
+    )
+    if conversation.window_open(now=now) and not conversation.opted_out:
+        language = conversation.language or clinic_context().default_language
+        reply_queue(
+            conversation=conversation, replies=[Reply(say("handed_back", language))], sent_by_id=user.pk
+        )
+    return conversation

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from conversations import staff_views
+
+urlpatterns = [
+    path("", staff_views.home, name="staff_home"),
+    path("escalations/", staff_views.escalations, name="staff_escalations"),
+    path(
+        "escalations/<int:escalation_id>/claim/", staff_views.escalation_claim, name="staff_escalation_claim"
+    ),
+    path("conversations/", staff_views.conversation_list, name="staff_conversations"),
+    path("conversations/<int:conversation_id>/", staff_views.conversation_detail, name="staff_conversation"),
+    path("conversations/<int:conversation_id>/reply/", staff_views.conversation_reply, name="staff_reply"),
+    path(
+        "conversations/<int:conversation_id>/take-over/",
+        staff_views.conversation_take_over,
+        name="staff_take_over",
+    ),
+    path(
+        "conversations/<int:conversation_id>/hand-back/",
+        staff_views.conversation_hand_back,
+        name="staff_hand_back",
+    ),
+    path("conversations/<int:conversation_id>/replay/", staff_views.conversation_replay, name="staff_replay"),
+    path("metrics/", staff_views.metrics, name="staff_metrics"),
+]
