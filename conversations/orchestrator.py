@@ -6,6 +6,9 @@ the handlers. Every decision leaves a trace event.
 """
 
 import re
+from datetime import timedelta
+
+from django.conf import settings
 
 from audit.models import TraceEvent
 from audit.services import trace_record
@@ -52,6 +55,10 @@ def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> li
         return _silent(conversation, "staff_owns_chat")
 
     language = conversation.language or clinic.default_language
+    if _flooding(conversation, inbound):
+        if _recently_decided(conversation, "rate_limited", since=inbound.received_at - MINUTE):
+            return _silent(conversation, "rate_limited")
+        return _decided(conversation, "rate_limited", [Reply(say("rate_limited", language))])
     if inbound.kind == InboundMessage.Kind.MEDIA and not text:
         types = [item.get("content_type", "") for item in inbound.media]
         key = "voice_note" if any(t.startswith("audio/") for t in types) else "media_unsupported"
@@ -66,6 +73,22 @@ def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> li
         detail="no handler for this message yet",
     )
     return _decided(conversation, "handoff", [Reply(say("handoff", language))])
+
+
+MINUTE = timedelta(minutes=1)
+
+
+def _flooding(conversation: Conversation, inbound: InboundMessage) -> bool:
+    recent = conversation.inbound_messages.filter(
+        received_at__gt=inbound.received_at - MINUTE, received_at__lte=inbound.received_at
+    ).count()
+    return recent > settings.SENDER_MAX_MESSAGES_PER_MINUTE
+
+
+def _recently_decided(conversation: Conversation, why: str, *, since) -> bool:
+    return TraceEvent.objects.filter(
+        conversation=conversation, type=TraceEvent.Type.REPLY_DECIDED, payload__why=why, created_at__gte=since
+    ).exists()
 
 
 def _opt_out(conversation: Conversation, clinic: ClinicContext, language: str) -> list[Reply]:

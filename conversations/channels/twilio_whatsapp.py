@@ -60,7 +60,12 @@ def _address(value: str, field_name: str) -> str:
 
 
 def parse_inbound(form: QueryDict) -> IncomingMessage:
-    """Normalise one inbound webhook form. Raises MalformedPayload on missing or bad fields."""
+    """Normalise one inbound webhook form. Raises MalformedPayload on missing or bad fields.
+    NUL characters are dropped: PostgreSQL text cannot hold them."""
+    clean = QueryDict(mutable=True)
+    for key in form:
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in form.getlist(key)])
+    form = clean
     message_id = form.get("MessageSid", "")
     if not re.fullmatch(r"[A-Z]{2}[0-9a-fA-F]{32}", message_id):
         raise MalformedPayload("MessageSid missing or malformed")

@@ -132,3 +132,41 @@ def test_every_copy_key_exists_in_every_language():
 
     assert set(keys) == {"en", "es", "pt-BR"}
     assert keys["en"] == keys["es"] == keys["pt-BR"]
+
+
+def test_a_flood_from_one_number_gets_one_notice_and_others_are_unaffected(settings):
+    settings.SENDER_MAX_MESSAGES_PER_MINUTE = 3
+    flooder, neighbour = ConversationFactory(), ConversationFactory()
+    image = [{"url": "https://x/y", "content_type": "image/png"}]
+    for _ in range(8):
+        InboundMessageFactory(conversation=flooder, text="", kind="media", media=image)
+
+    conversation_process(conversation_id=flooder.pk)
+
+    bodies = list(flooder.outbound_messages.values_list("body", flat=True))
+    assert len(bodies) == 4  # three answered, then one notice, then silence
+    assert sum("very quickly" in body for body in bodies) == 1
+    assert not flooder.inbound_messages.filter(processed_at__isnull=True).exists()
+    assert handle(neighbour, "", kind="media", media=image) == [CATALOGUE["en"]["media_unsupported"]]
+
+
+def test_an_emergency_is_answered_even_in_a_flood(settings):
+    settings.SENDER_MAX_MESSAGES_PER_MINUTE = 1
+    conversation = ConversationFactory()
+    InboundMessageFactory(
+        conversation=conversation,
+        text="",
+        kind="media",
+        media=[{"url": "https://x/y", "content_type": "image/png"}],
+    )
+    InboundMessageFactory(
+        conversation=conversation,
+        text="",
+        kind="media",
+        media=[{"url": "https://x/y", "content_type": "image/png"}],
+    )
+    conversation_process(conversation_id=conversation.pk)
+
+    [reply] = handle(conversation, "I can't breathe")
+
+    assert "emergency" in reply
