@@ -18,7 +18,7 @@ install: $(STAMP)
 
 demo: install
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py demo_setup
+	$(PY) manage.py demo_setup --base-url http://127.0.0.1:$(DEMO_PORT)
 	@echo ""
 	@echo "  ClinicBot is running on its embedded defaults (SQLite, in-process tasks, simulator)."
 	@echo "  Patient simulator:  http://127.0.0.1:$(DEMO_PORT)/simulator/"

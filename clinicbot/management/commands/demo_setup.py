@@ -2,14 +2,25 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, CommandError, call_command
 
+from clinicbot.access import CONTENT_ADMIN, OPERATIONS_LEAD, RECEPTION
+
 DEMO_PASSWORD = "clinicbot-demo"
+DEMO_STAFF = [
+    ("reception", "Marta", RECEPTION),
+    ("opslead", "Olivia", OPERATIONS_LEAD),
+    ("content", "Carlos", CONTENT_ADMIN),
+]
 DEMO_CLINIC = Path(settings.BASE_DIR) / "clinic.example.yaml"
 
 
 class Command(BaseCommand):
     help = "Prepare the embedded demo: load the example clinic and create demo staff accounts."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
@@ -22,7 +33,19 @@ class Command(BaseCommand):
         user_model = get_user_model()
         if not user_model.objects.filter(username="admin").exists():
             user_model.objects.create_superuser("admin", "admin@clinic.example", DEMO_PASSWORD)
-        self.stdout.write(f"Demo admin:  admin / {DEMO_PASSWORD}  (http://127.0.0.1:8000/admin/)")
+        for username, first_name, role in DEMO_STAFF:
+            user, created = user_model.objects.get_or_create(
+                username=username, defaults={"first_name": first_name, "is_staff": True}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
+        base = options["base_url"].rstrip("/")
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(f"  admin        superuser        {base}/admin/")
+        for username, _, role in DEMO_STAFF:
+            self.stdout.write(f"  {username:<12} {role:<16} {base}/staff/")
 
 
 def _commands() -> set[str]:
