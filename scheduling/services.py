@@ -1,0 +1,603 @@
+"""Writes to the practice calendar, and the calls the booking flow makes.
+
+Every function takes an optional `conversation_id`; when given, the call is traced as a
+SCHEDULING_CALL event (ids and ISO instants only, never names or phone numbers).
+"""
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from time import perf_counter
+from typing import Any
+
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from audit.models import TraceEvent
+from audit.services import staff_action_record, trace_record
+from scheduling import availability
+from scheduling.availability import Preference, Slot, TimeWindow
+from scheduling.exceptions import (
+    AppointmentNotChangeable,
+    HoldExpired,
+    InvalidRequest,
+    PatientAmbiguous,
+    SchedulingError,
+    SlotUnavailable,
+)
+from scheduling.models import (
+    Appointment,
+    AppointmentType,
+    Clinic,
+    Location,
+    Patient,
+    Practitioner,
+    SlotHold,
+)
+from scheduling.phones import phone_normalize, phone_region
+from scheduling.selectors import calendar_list, clinic_get, practitioner_list, rules_for
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Actor",
+    "SlotUnavailable",
+    "appointment_book",
+    "appointment_cancel",
+    "appointment_create",
+    "appointment_list_upcoming",
+    "appointment_reschedule",
+    "patient_create_provisional",
+    "patient_find",
+    "slot_hold",
+    "slot_list_available",
+    "slot_release",
+]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the bot (user None, source whatsapp), a staff member, or an API client."""
+
+    source: str = Appointment.Source.WHATSAPP
+    user: Any = None
+
+    @classmethod
+    def bot(cls) -> "Actor":
+        return cls()
+
+    @classmethod
+    def staff(cls, user: Any, *, source: str = Appointment.Source.STAFF) -> "Actor":
+        return cls(source=source, user=user)
+
+    @property
+    def is_bot(self) -> bool:
+        return self.user is None and self.source == Appointment.Source.WHATSAPP
+
+
+# ---- tracing -----------------------------------------------------------------------------
+
+_PRIVATE_ARGUMENTS = {"name", "phone", "date_of_birth", "reason"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Actor):
+        return {"source": str(value.source), "user_id": getattr(value.user, "pk", None)}
+    if isinstance(value, Slot):
+        return {"start": value.start.isoformat(), "practitioner_id": value.practitioner_id}
+    if isinstance(value, TimeWindow):
+        return [value.start.isoformat(), value.end.isoformat()]
+    if isinstance(value, Preference):
+        return {"day": value.day.isoformat(), "window": _plain(value.window)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value[:10]]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return repr(value)
+
+
+def _traced(func: Callable) -> Callable:
+    name = func.__name__
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> Any:
+        conversation_id = kwargs.get("conversation_id")
+        if conversation_id is None:
+            return func(**kwargs)
+        started = perf_counter()
+        outcome, result = "ok", None
+        try:
+            result = func(**kwargs)
+            return result
+        except SchedulingError as exc:
+            outcome = type(exc).__name__
+            raise
+        except Exception as exc:
+            outcome = f"error:{type(exc).__name__}"
+            raise
+        finally:
+            payload = {
+                "call": name,
+                "arguments": {
+                    k: _plain(v)
+                    for k, v in kwargs.items()
+                    if k not in _PRIVATE_ARGUMENTS and k != "conversation_id"
+                },
+                "outcome": outcome,
+                "result": _plain(result),
+                "duration_ms": round((perf_counter() - started) * 1000, 2),
+            }
+            # A broken outer transaction cannot take the row; the caller's error wins.
+            if not transaction.get_connection().needs_rollback:
+                trace_record(
+                    conversation_id=conversation_id,
+                    type=TraceEvent.Type.SCHEDULING_CALL,
+                    payload=payload,
+                )
+
+    return wrapper
+
+
+def _clinic() -> Clinic:
+    clinic = clinic_get()
+    if clinic is None:
+        raise InvalidRequest("no clinic is configured; run load_clinic first")
+    return clinic
+
+
+def _audit(actor: Actor, action: str, appointment: Appointment, **detail: Any) -> None:
+    if actor.user is not None:
+        staff_action_record(
+            user_id=actor.user.pk, action=action, appointment_id=appointment.pk, detail=detail
+        )
+
+
+# ---- availability and holds -----------------------------------------------------------
+
+
+@_traced
+def slot_list_available(
+    *,
+    appointment_type: AppointmentType | None = None,
+    practitioner: Practitioner | None = None,
+    specialty: str | None = None,
+    location: Location | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    window: TimeWindow | None = None,
+    preference: Preference | None = None,
+    limit: int | None = 5,
+    replacing: Appointment | None = None,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> list[Slot]:
+    """Free slots matching every filter: the `limit` closest to `preference`, best first,
+    or in time order without one (limit None: all of them). Dates are the clinic's local
+    days; the range defaults to today .. today + max_days_ahead.
+
+    Read-only. The conversation's own live hold does not hide its slot; `replacing` is an
+    appointment being rescheduled, whose time counts as free. Raises InvalidRequest when
+    no clinic is configured.
+    """
+    clinic = _clinic()
+    now = now or timezone.now()
+    rules = rules_for(clinic)
+    zone = clinic.zone
+    today = now.astimezone(zone).date()
+    date_from = max(date_from or today, today)
+    date_to = min(
+        date_to or date_from + timedelta(days=rules.max_days_ahead),
+        today + timedelta(days=rules.max_days_ahead),
+    )
+    if date_to < date_from:
+        return []
+    practitioners = practitioner_list(
+        practitioner_ids=[practitioner.pk] if practitioner else None,
+        specialty=specialty,
+        location=location,
+        appointment_type=appointment_type,
+    )
+    if not practitioners:
+        return []
+    calendars = calendar_list(
+        practitioners=practitioners,
+        date_from=date_from,
+        date_to=date_to,
+        zone=zone,
+        now=now,
+        ignore_conversation_id=conversation_id,
+        ignore_appointment_id=replacing.pk if replacing else None,
+    )
+    duration = (
+        appointment_type.duration
+        if appointment_type
+        else timedelta(minutes=clinic.policy.default_duration_minutes)
+    )
+    common = dict(
+        date_from=date_from,
+        date_to=date_to,
+        duration=duration,
+        rules=rules,
+        zone=zone,
+        now=now,
+        window=window,
+        location_ids=frozenset([location.pk]) if location else None,
+    )
+    if preference is not None:
+        return availability.best_slots(calendars, preference=preference, limit=limit or 5, **common)
+    slots = availability.slots_between(calendars, **common)
+    return slots if limit is None else slots[:limit]
+
+
+@_traced
+def slot_hold(
+    *,
+    practitioner: Practitioner,
+    start: datetime,
+    appointment_type: AppointmentType,
+    location: Location | None = None,
+    replacing: Appointment | None = None,
+    enforce_policy: bool = True,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> SlotHold:
+    """Claim a slot for `hold_minutes` while the patient confirms.
+
+    Raises SlotUnavailable (with the reason as message) when the slot is busy, held by
+    another conversation, outside working hours or, with enforce_policy, against the
+    clinic's notice/grid rules; InvalidRequest when the practitioner does not offer the
+    type. Takes a lock on the practitioner's row, so concurrent holds queue. Releases this
+    conversation's other live holds: a conversation holds one slot at a time.
+    """
+    clinic = _clinic()
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+        if (
+            not locked.active
+            or not locked.appointment_types.filter(pk=appointment_type.pk).exists()
+        ):
+            raise InvalidRequest(f"{locked} does not offer {appointment_type.code}")
+        day = start.astimezone(clinic.zone).date()
+        [calendar] = calendar_list(
+            practitioners=[locked],
+            date_from=day,
+            date_to=day,
+            zone=clinic.zone,
+            now=now,
+            ignore_conversation_id=conversation_id,
+            ignore_appointment_id=replacing.pk if replacing else None,
+        )
+        problem = availability.slot_problem(
+            calendar,
+            start=start,
+            duration=appointment_type.duration,
+            rules=rules_for(clinic),
+            zone=clinic.zone,
+            now=now,
+            location_id=location.pk if location else None,
+            enforce_policy=enforce_policy,
+        )
+        if problem:
+            raise SlotUnavailable(f"{locked} at {start.isoformat()}: {problem}")
+        if conversation_id is not None:
+            SlotHold.objects.filter(
+                conversation_id=conversation_id, appointment__isnull=True
+            ).delete()
+        location_id = location.pk if location else _location_at(calendar, start, clinic)
+        return SlotHold.objects.create(
+            practitioner=locked,
+            location_id=location_id,
+            appointment_type=appointment_type,
+            start=start,
+            end=start + appointment_type.duration,
+            expires_at=now + clinic.policy.hold_duration,
+            conversation_id=conversation_id,
+        )
+
+
+def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clinic) -> int:
+    local = start.astimezone(clinic.zone)
+    for r in calendar.ranges_on(local.date()):
+        if r.start <= local.time() < r.end:
+            return r.location_id
+    raise SlotUnavailable("outside working hours")
+
+
+@_traced
+def slot_release(*, hold: SlotHold, conversation_id: int | None = None) -> None:
+    """Give a held slot back. Idempotent: releasing twice, or a booked hold, does nothing."""
+    SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()
+
+
+# ---- appointments ------------------------------------------------------------------------
+
+
+@_traced
+def appointment_book(
+    *,
+    hold: SlotHold,
+    patient: Patient,
+    actor: Actor,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Turn a hold into a booked appointment.
+
+    Idempotent: booking the same hold again for the same patient returns the same
+    appointment. Raises SlotUnavailable when the hold was released or booked for someone
+    else or another booking won the race, HoldExpired when the hold lapsed and the slot is
+    no longer free, InvalidRequest when the type is not open to new patients and this
+    patient is new. The database constraint is the final judge, not the earlier checks.
+    """
+    with transaction.atomic():
+        return _book(
+            hold=hold,
+            patient=patient,
+            actor=actor,
+            now=now or timezone.now(),
+            conversation_id=conversation_id,
+        )
+
+
+def _book(
+    *,
+    hold: SlotHold,
+    patient: Patient,
+    actor: Actor,
+    now: datetime,
+    conversation_id: int | None,
+    rescheduled_from: Appointment | None = None,
+) -> Appointment:
+    Practitioner.objects.select_for_update().get(pk=hold.practitioner_id)
+    current = (
+        SlotHold.objects.select_for_update()
+        .filter(pk=hold.pk)
+        .select_related("appointment_type", "appointment")
+        .first()
+    )
+    if current is None:
+        raise SlotUnavailable("the hold was released")
+    if current.appointment is not None:
+        if current.appointment.patient_id == patient.pk and rescheduled_from is None:
+            return current.appointment
+        raise SlotUnavailable("the hold was already booked")
+    kind = current.appointment_type
+    if not kind.new_patients and not _is_returning(patient):
+        raise InvalidRequest(f"{kind.code} is for returning patients only")
+    if not current.is_live(now=now):
+        others = SlotHold.objects.filter(
+            practitioner_id=current.practitioner_id,
+            appointment__isnull=True,
+            expires_at__gt=now,
+            start__lt=current.end,
+            end__gt=current.start,
+        ).exclude(pk=current.pk)
+        if others.exists():
+            raise HoldExpired("the hold expired and someone else holds the slot")
+    taken = Appointment.objects.filter(
+        practitioner_id=current.practitioner_id,
+        status=Appointment.Status.BOOKED,
+        start__lt=current.end,
+        end__gt=current.start,
+    )
+    if taken.exists():
+        raise SlotUnavailable("the slot was booked meanwhile")
+    try:
+        with transaction.atomic():
+            appointment = Appointment.objects.create(
+                patient=patient,
+                practitioner_id=current.practitioner_id,
+                location_id=current.location_id,
+                appointment_type=kind,
+                start=current.start,
+                end=current.end,
+                source=actor.source,
+                created_by=actor.user,
+                conversation_id=conversation_id or current.conversation_id,
+                rescheduled_from=rescheduled_from,
+                created_at=now,
+            )
+    except IntegrityError as exc:
+        # Only the exclusion constraint can fail here: another transaction booked first.
+        raise SlotUnavailable("the slot was booked meanwhile") from exc
+    current.appointment = appointment
+    current.save(update_fields=["appointment"])
+    _audit(actor, "appointment_book", appointment)
+    return appointment
+
+
+def _is_returning(patient: Patient) -> bool:
+    return patient.appointments.filter(
+        status__in=[Appointment.Status.COMPLETED, Appointment.Status.BOOKED]
+    ).exists()
+
+
+@_traced
+def appointment_create(
+    *,
+    patient: Patient,
+    practitioner: Practitioner,
+    appointment_type: AppointmentType,
+    start: datetime,
+    actor: Actor,
+    location: Location | None = None,
+    enforce_policy: bool = False,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Book directly, without a prior hold (staff and API): hold and book in one transaction.
+
+    Raises as slot_hold and appointment_book. Not idempotent: a second call for the same
+    slot raises SlotUnavailable.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        hold = slot_hold(
+            practitioner=practitioner,
+            start=start,
+            appointment_type=appointment_type,
+            location=location,
+            enforce_policy=enforce_policy,
+            now=now,
+        )
+        return _book(
+            hold=hold, patient=patient, actor=actor, now=now, conversation_id=conversation_id
+        )
+
+
+def _changeable(appointment: Appointment, *, actor: Actor, now: datetime) -> Appointment:
+    locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if locked.status != Appointment.Status.BOOKED:
+        raise AppointmentNotChangeable(f"the appointment is {locked.status}")
+    clinic = _clinic()
+    if actor.is_bot and locked.start - now < clinic.policy.cancellation_notice:
+        raise AppointmentNotChangeable(
+            f"changes need {clinic.policy.cancellation_notice_hours} h notice; staff can help"
+        )
+    return locked
+
+
+@_traced
+def appointment_cancel(
+    *,
+    appointment: Appointment,
+    actor: Actor,
+    reason: str = "",
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Cancel a booked appointment; its time becomes free at once.
+
+    Idempotent: cancelling a cancelled appointment returns it unchanged. Raises
+    AppointmentNotChangeable for completed/no-show appointments, and when the bot asks
+    inside the clinic's cancellation notice (staff may always cancel).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        current = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if current.status == Appointment.Status.CANCELLED:
+            return current
+        current = _changeable(current, actor=actor, now=now)
+        current.status = Appointment.Status.CANCELLED
+        current.cancellation_reason = reason[:300]
+        current.cancelled_at = now
+        current.save(update_fields=["status", "cancellation_reason", "cancelled_at", "updated_at"])
+        _audit(actor, "appointment_cancel", current, reason=reason[:300])
+        return current
+
+
+@_traced
+def appointment_reschedule(
+    *,
+    appointment: Appointment,
+    hold: SlotHold,
+    actor: Actor,
+    reason: str = "",
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Move an appointment to a held slot: the new one booked and the old one cancelled in
+    one transaction, linked by `rescheduled_from`. Either both happen or neither.
+
+    Raises as appointment_cancel and appointment_book. Not idempotent: the old
+    appointment is cancelled after the first call, so a second raises
+    AppointmentNotChangeable.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        old = _changeable(appointment, actor=actor, now=now)
+        old.status = Appointment.Status.CANCELLED
+        old.cancellation_reason = (reason or "rescheduled")[:300]
+        old.cancelled_at = now
+        old.save(update_fields=["status", "cancellation_reason", "cancelled_at", "updated_at"])
+        new = _book(
+            hold=hold,
+            patient=old.patient,
+            actor=actor,
+            now=now,
+            conversation_id=conversation_id,
+            rescheduled_from=old,
+        )
+        _audit(actor, "appointment_reschedule", new, rescheduled_from=old.pk)
+        return new
+
+
+@_traced
+def appointment_list_upcoming(
+    *, patient: Patient, conversation_id: int | None = None, now: datetime | None = None
+) -> list[Appointment]:
+    """The patient's booked appointments that have not started, soonest first. Read-only."""
+    return list(
+        patient.appointments.filter(
+            status=Appointment.Status.BOOKED, start__gte=now or timezone.now()
+        )
+        .select_related("practitioner", "location", "appointment_type")
+        .order_by("start")
+    )
+
+
+# ---- patients ------------------------------------------------------------------------------
+
+
+def _normalized_phone(phone: str) -> str:
+    clinic = clinic_get()
+    region = phone_region(clinic.phone) if clinic and clinic.phone else None
+    try:
+        return phone_normalize(phone, region=region)
+    except ValueError as exc:
+        raise InvalidRequest(str(exc)) from exc
+
+
+@_traced
+def patient_find(
+    *, phone: str, date_of_birth: date | None = None, conversation_id: int | None = None
+) -> Patient | None:
+    """The patient with this phone (any common format; E.164 stored), or None.
+
+    When several patients share the number (a family), `date_of_birth` picks one; without
+    it PatientAmbiguous is raised so the bot can ask. Raises InvalidRequest for a string
+    that is not a phone number. Read-only.
+    """
+    candidates = list(Patient.objects.filter(phone_e164=_normalized_phone(phone)).order_by("id"))
+    if date_of_birth is not None:
+        candidates = [p for p in candidates if p.date_of_birth in (date_of_birth, None)]
+        exact = [p for p in candidates if p.date_of_birth == date_of_birth]
+        candidates = exact or candidates
+    if len(candidates) > 1:
+        raise PatientAmbiguous("several patients share this phone number")
+    return candidates[0] if candidates else None
+
+
+@_traced
+def patient_create_provisional(
+    *,
+    name: str,
+    phone: str,
+    date_of_birth: date | None = None,
+    language: str = "",
+    conversation_id: int | None = None,
+) -> Patient:
+    """A patient record the bot creates for an unknown number; reception confirms it later.
+
+    Idempotent: the same name, phone and date of birth return the existing record.
+    Raises InvalidRequest for a phone that is not a phone number or an empty name.
+    """
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidRequest("a patient needs a name")
+    e164 = _normalized_phone(phone)
+    existing = Patient.objects.filter(
+        phone_e164=e164, name__iexact=name, date_of_birth=date_of_birth
+    ).first()
+    if existing is not None:
+        return existing
+    return Patient.objects.create(
+        name=name, phone_e164=e164, date_of_birth=date_of_birth, language=language, provisional=True
+    )
