@@ -261,7 +261,7 @@ def best_slots(
                     heapq.heappush(kept, item)
                 elif cost < -kept[0][0][0]:
                     heapq.heapreplace(kept, item)
-    ranked = sorted(((-c[0], c[1]), s) for c, s in kept)
+    ranked = sorted(((-c[0], -c[1]), s) for c, s in kept)
     return [s for (_, _), s in ranked]
 
 

@@ -357,7 +357,7 @@ def _book(
 ) -> Appointment:
     Practitioner.objects.select_for_update().get(pk=hold.practitioner_id)
     current = (
-        SlotHold.objects.select_for_update()
+        SlotHold.objects.select_for_update(of=("self",))
         .filter(pk=hold.pk)
         .select_related("appointment_type", "appointment")
         .first()

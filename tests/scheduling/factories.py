@@ -87,3 +87,10 @@ def practitioner_with_week(
         for s, e in ranges
     )
     return practitioner
+
+
+def conversation_id() -> int:
+    """A real conversation's id: traces point at conversations by foreign key."""
+    from conversations.models import Conversation
+
+    return Conversation.objects.create(channel_user_id=f"test-{Conversation.objects.count()}").pk
