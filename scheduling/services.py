@@ -529,7 +529,7 @@ def appointment_reschedule(
             conversation_id=conversation_id,
             rescheduled_from=old,
         )
-        _audit(actor, "appointment_reschedule", "clinic_load", new, rescheduled_from=old.pk)
+        _audit(actor, "appointment_reschedule", new, rescheduled_from=old.pk)
         return new
 
 
