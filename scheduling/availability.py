@@ -241,7 +241,7 @@ def best_slots(
     kept: list[tuple[timedelta, Slot]] = []  # max-heap by cost, through negation
     counter = 0
     for day in _days_outwards(preference.day, date_from, date_to):
-        if len(kept) >= limit and _day_lower_bound(day, preference, zone) > -kept[0][0][0]:
+        if len(kept) >= limit and day_lower_bound(day, preference, zone) > -kept[0][0][0]:
             break
         for cal in calendars:
             for slot in day_slots(
@@ -276,7 +276,7 @@ def _days_outwards(center: date, first: date, last: date) -> Iterator[date]:
         offset += 1
 
 
-def _day_lower_bound(day: date, preference: Preference, zone: ZoneInfo) -> timedelta:
+def day_lower_bound(day: date, preference: Preference, zone: ZoneInfo) -> timedelta:
     """No slot on `day` can cost less than the gap between that day and the wished window."""
     anchor_start, anchor_end = _anchor(preference, zone)
     day_start = local_instant(day, time(0), zone)

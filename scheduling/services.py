@@ -209,34 +209,69 @@ def slot_list_available(
     )
     if not practitioners:
         return []
-    calendars = calendar_list(
-        practitioners=practitioners,
-        date_from=date_from,
-        date_to=date_to,
-        zone=zone,
-        now=now,
-        ignore_conversation_id=conversation_id,
-        ignore_appointment_id=replacing.pk if replacing else None,
-    )
     duration = (
         appointment_type.duration
         if appointment_type
         else timedelta(minutes=clinic.policy.default_duration_minutes)
     )
-    common = dict(
-        date_from=date_from,
-        date_to=date_to,
-        duration=duration,
-        rules=rules,
-        zone=zone,
-        now=now,
-        window=window,
-        location_ids=frozenset([location.pk]) if location else None,
-    )
-    if preference is not None:
-        return availability.best_slots(calendars, preference=preference, limit=limit or 5, **common)
-    slots = availability.slots_between(calendars, **common)
-    return slots if limit is None else slots[:limit]
+    location_ids = frozenset([location.pk]) if location else None
+
+    def search(lo: date, hi: date) -> list[Slot]:
+        calendars = calendar_list(
+            practitioners=practitioners,
+            date_from=lo,
+            date_to=hi,
+            zone=zone,
+            now=now,
+            ignore_conversation_id=conversation_id,
+            ignore_appointment_id=replacing.pk if replacing else None,
+        )
+        common = dict(
+            date_from=lo,
+            date_to=hi,
+            duration=duration,
+            rules=rules,
+            zone=zone,
+            now=now,
+            window=window,
+            location_ids=location_ids,
+        )
+        if preference is not None:
+            return availability.best_slots(
+                calendars, preference=preference, limit=limit or 5, **common
+            )
+        return availability.slots_between(calendars, **common)
+
+    # Load only the days the answer can come from: the nearest first, widening while a
+    # farther day could still change it. Sixty full days are thousands of rows.
+    if preference is None:
+        if limit is None:
+            return search(date_from, date_to)
+        found: list[Slot] = []
+        lo, span = date_from, 7
+        while lo <= date_to and len(found) < limit:
+            hi = min(lo + timedelta(days=span - 1), date_to)
+            found += search(lo, hi)
+            lo, span = hi + timedelta(days=1), span * 2
+        return found[:limit]
+    center = min(max(preference.day, date_from), date_to)
+    radius = 0
+    while True:
+        lo = max(center - timedelta(days=radius), date_from)
+        hi = min(center + timedelta(days=radius), date_to)
+        best = search(lo, hi)
+        if lo == date_from and hi == date_to:
+            return best
+        beyond = [
+            d for d in (lo - timedelta(days=1), hi + timedelta(days=1)) if date_from <= d <= date_to
+        ]
+        bound = min(availability.day_lower_bound(d, preference, zone) for d in beyond)
+        if (
+            len(best) >= (limit or 5)
+            and availability.slot_cost(best[-1], preference=preference, zone=zone) <= bound
+        ):
+            return best
+        radius = radius * 3 + 1
 
 
 @_traced

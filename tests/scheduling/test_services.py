@@ -321,3 +321,18 @@ def test_a_refused_call_is_traced_with_its_outcome(practitioner, consult, conver
 def test_calls_without_a_conversation_are_not_traced(practitioner, consult):
     slot_list_available(appointment_type=consult, now=NOW)
     assert not TraceEvent.objects.exists()
+
+
+def test_the_search_widens_past_fully_booked_days_around_the_wish(practitioner, consult):
+    TimeOff.objects.create(practitioner=practitioner, start=local(24, 0), end=local(27, 0))
+    wish = Preference(day=date(2026, 11, 25), window=TimeWindow(time(9), time(12)))
+    slots = slot_list_available(appointment_type=consult, preference=wish, limit=2, now=NOW)
+    assert {s.start for s in slots} == {local(23, 11, 30), local(27, 9)}
+
+
+def test_the_first_free_slot_may_lie_weeks_ahead(practitioner, consult):
+    TimeOff.objects.create(
+        practitioner=practitioner, start=local(23, 0), end=local(23, 0) + timedelta(days=20)
+    )
+    [first] = slot_list_available(appointment_type=consult, limit=1, now=NOW)
+    assert first.start == local(23, 9) + timedelta(days=21)
