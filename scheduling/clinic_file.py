@@ -8,14 +8,14 @@ docs/scheduling.md.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from scheduling.models import POLICY_FIELDS
+from scheduling.models import MAX_APPOINTMENT, POLICY_FIELDS
 from scheduling.phones import phone_normalize, phone_region
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -362,6 +362,9 @@ def _location(r: _Reader, value: Any, path: str) -> LocationSpec:
 
 def _type(r: _Reader, value: Any, path: str) -> TypeSpec:
     data = r.mapping(value, path, allowed={"code", "names", "duration_minutes", "new_patients"})
+    minutes = data.get("duration_minutes")
+    if isinstance(minutes, int) and minutes > MAX_APPOINTMENT // timedelta(minutes=1):
+        r.fail(f"{path}.duration_minutes", f"{minutes} is longer than a day")
     return TypeSpec(
         code=r.code(data, "code", path),
         names=r.per_language(data, "names", path, required=True),

@@ -36,6 +36,7 @@ class Policies:
 
 
 POLICY_FIELDS = tuple(Policies.__dataclass_fields__)
+MAX_APPOINTMENT = timedelta(days=1)
 
 
 class Clinic(models.Model):
@@ -110,7 +111,11 @@ class AppointmentType(models.Model):
         ordering = ["code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(duration_minutes__gt=0), name="appointment_type_positive_duration"
+                condition=Q(
+                    duration_minutes__gt=0,
+                    duration_minutes__lte=MAX_APPOINTMENT // timedelta(minutes=1),
+                ),
+                name="appointment_type_duration_within_a_day",
             ),
         ]
 

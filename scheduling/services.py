@@ -225,6 +225,7 @@ def slot_list_available(
             now=now,
             ignore_conversation_id=conversation_id,
             ignore_appointment_id=replacing.pk if replacing else None,
+            margin=rules.buffer,
         )
         common = dict(
             date_from=lo,
