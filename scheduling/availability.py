@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 
@@ -212,6 +213,7 @@ def slot_cost(slot: Slot, *, preference: Preference, zone: ZoneInfo) -> timedelt
     return distance
 
 
+@lru_cache(maxsize=64)
 def _anchor(preference: Preference, zone: ZoneInfo) -> tuple[datetime, datetime]:
     window = preference.window or TimeWindow(time(0), time(0))
     start = local_instant(preference.day, window.start, zone)

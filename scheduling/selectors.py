@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from scheduling.availability import Calendar, Interval, Rules, WeeklyRange, local_instant
@@ -82,10 +83,12 @@ def calendar_list(
     lo = local_instant(date_from, time(0), zone) - margin
     hi = local_instant(date_to + timedelta(days=1), time(0), zone) + margin
     weekly: dict[int, list[WeeklyRange]] = defaultdict(list)
-    for pid, wd, start, end, loc in WorkingHours.objects.filter(
-        practitioner_id__in=ids
-    ).values_list("practitioner_id", "weekday", "start", "end", "location_id"):
-        weekly[pid].append(WeeklyRange(wd, start, end, loc))
+    for pid, wd, start, end, loc in _rows(
+        WorkingHours.objects.filter(practitioner_id__in=ids)
+        .order_by()
+        .values_list("practitioner_id", "weekday", "start", "end", "location_id")
+    ):
+        weekly[pid].append(WeeklyRange(wd, _time(start), _time(end), loc))
     overlapping = Q(start__lt=hi, end__gt=lo)
     # Appointments and holds last at most a day (a model constraint), so the (practitioner,
     # start) index can seek to `lo - 1 day` instead of scanning the whole past.
@@ -115,10 +118,29 @@ def calendar_list(
         )
     )
     busy: dict[int | None, list[Interval]] = defaultdict(list)
-    for pid, start, end in union:
-        busy[pid].append(Interval(start, end))
+    for pid, start, end in _rows(union):
+        busy[pid].append(Interval(_utc(start), _utc(end)))
     clinic_wide = busy.get(None, [])
     return [Calendar(pid, weekly.get(pid, []), busy.get(pid, []) + clinic_wide) for pid in ids]
+
+
+def _rows(queryset: QuerySet) -> list[tuple]:
+    """The rows of a values_list query, skipping Django's per-value converters: they cost
+    two thirds of a slot search's time, and the two helpers below do the same job."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _utc(value: datetime | str) -> datetime:
+    if isinstance(value, str):  # SQLite without a declared type in a UNION
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def _time(value: time | str) -> time:
+    return time.fromisoformat(value) if isinstance(value, str) else value
 
 
 def appointment_list(
