@@ -45,32 +45,33 @@ NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)  # a Sunday; the search starts M
 
 
 class DatabaseTimer:
-    """Adds up the wall time spent in the database: every query's execution, plus the
-    fetching of the rows the slot search reads in bulk (selectors._rows)."""
+    """Adds up the wall time spent in the database: each query's execution and the
+    fetching of its rows (cursors are wrapped so fetchall counts too)."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
-        self.inside_rows = False
 
     def __call__(self, execute, sql, params, many, context):
-        if self.inside_rows:
-            return execute(sql, params, many, context)
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
             self.seconds += time.perf_counter() - started
 
-    def wrap_rows(self, rows):
-        def timed(queryset):
-            started, self.inside_rows = time.perf_counter(), True
-            try:
-                return rows(queryset)
-            finally:
-                self.inside_rows = False
-                self.seconds += time.perf_counter() - started
+    def install(self) -> None:
+        from django.db.backends import utils
 
-        return timed
+        # CursorWrapper hands fetch* to the driver's cursor through __getattr__.
+        for name in ("fetchall", "fetchmany", "fetchone"):
+
+            def timed(wrapper, *args, _name=name, **kwargs):
+                started = time.perf_counter()
+                try:
+                    return getattr(wrapper.cursor, _name)(*args, **kwargs)
+                finally:
+                    self.seconds += time.perf_counter() - started
+
+            setattr(utils.CursorWrapper, name, timed)
 
 
 def build(rng: random.Random) -> None:
@@ -210,7 +211,7 @@ def main() -> None:
 
 
 def run(args, rng: random.Random, vendor: str, db_name) -> None:
-    from scheduling import availability, selectors
+    from scheduling import availability
     from scheduling.availability import Preference, TimeWindow, slot_cost
     from scheduling.models import AppointmentType, Clinic, Practitioner
     from scheduling.selectors import calendar_list, practitioner_list, rules_for
@@ -272,7 +273,7 @@ def run(args, rng: random.Random, vendor: str, db_name) -> None:
         assert [s.start for s in week(i)] == week_baseline(i)
 
     timer = DatabaseTimer()
-    selectors._rows = timer.wrap_rows(selectors._rows)
+    timer.install()
     print(f"database: {vendor}; rounds: {args.rounds}")
     print(
         f"{'case':<16}{'p50 ms':>9}{'p95 ms':>9}{'db share':>10}{'x baseline':>12}{'goal p95':>10}"
