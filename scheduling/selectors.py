@@ -54,7 +54,7 @@ def practitioner_list(
         qs = qs.filter(locations=location)
     if appointment_type is not None:
         qs = qs.filter(appointment_types=appointment_type)
-    found = list(qs.distinct())
+    found = list(qs)  # each filter matches one related row: no duplicates
     if specialty:
         wanted = specialty.casefold().strip()
         found = [p for p in found if wanted in (s.casefold() for s in p.specialties)]
@@ -71,6 +71,7 @@ def calendar_list(
     ignore_conversation_id: int | None = None,
     ignore_appointment_id: int | None = None,
     margin: timedelta = timedelta(0),
+    weekly: dict[int, list[WeeklyRange]] | None = None,
 ) -> list[Calendar]:
     """Calendars for the pure availability functions, in two queries whatever the count.
 
@@ -78,13 +79,15 @@ def calendar_list(
     live holds of everyone except `ignore_conversation_id` (a patient's own hold never
     hides a slot from them). `ignore_appointment_id` is an appointment being rescheduled;
     `margin` (the clinic's buffer) widens the window so neighbours just outside count.
+    `weekly` (from weekly_hours_map) saves reading the hours again in a widening search.
     """
     ids = [p.pk for p in practitioners]
     lo = local_instant(date_from, time(0), zone) - margin
     hi = local_instant(date_to + timedelta(days=1), time(0), zone) + margin
-    weekly: dict[int, list[WeeklyRange]] = defaultdict(list)
+    if weekly is None:
+        weekly = weekly_hours_map(practitioner_ids=ids)
     busy: dict[int | None, list[Interval]] = defaultdict(list)
-    hours_sql, busy_sql, params = _calendar_sql(
+    busy_sql, params = _busy_sql(
         ids=ids,
         lo=lo,
         hi=hi,
@@ -93,11 +96,6 @@ def calendar_list(
         ignore_appointment_id=ignore_appointment_id,
     )
     with connection.cursor() as cursor:
-        cursor.execute(hours_sql, ids)
-        for pid, wd, start, end, loc in cursor.fetchall():
-            weekly[pid].append(
-                WeeklyRange(wd, time.fromisoformat(start), time.fromisoformat(end), loc)
-            )
         cursor.execute(busy_sql, params)
         for pid, start, end in cursor.fetchall():
             busy[pid].append(
@@ -107,7 +105,30 @@ def calendar_list(
     return [Calendar(pid, weekly.get(pid, []), busy.get(pid, []) + clinic_wide) for pid in ids]
 
 
-def _calendar_sql(
+def weekly_hours_map(*, practitioner_ids: Sequence[int]) -> dict[int, list[WeeklyRange]]:
+    """Each practitioner's weekly ranges (local times), by practitioner id."""
+    weekly: dict[int, list[WeeklyRange]] = defaultdict(list)
+    if not practitioner_ids:
+        return weekly
+    q = connection.ops.quote_name
+    # Times as text: parsed in C, where Django's converters cost a millisecond a search.
+    as_text = "{}::text" if connection.vendor == "postgresql" else "({} || '')"
+    local_times = f"{as_text.format(q('start'))}, {as_text.format(q('end'))}"
+    sql = (
+        f"SELECT practitioner_id, weekday, {local_times}, location_id"
+        f" FROM {WorkingHours._meta.db_table}"
+        f" WHERE practitioner_id IN ({', '.join(['%s'] * len(practitioner_ids))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(practitioner_ids))
+        for pid, wd, start, end, loc in cursor.fetchall():
+            weekly[pid].append(
+                WeeklyRange(wd, time.fromisoformat(start), time.fromisoformat(end), loc)
+            )
+    return weekly
+
+
+def _busy_sql(
     *,
     ids: list[int],
     lo: datetime,
@@ -115,8 +136,8 @@ def _calendar_sql(
     now: datetime,
     ignore_conversation_id: int | None,
     ignore_appointment_id: int | None,
-) -> tuple[str, str, list]:
-    """Hand-written SQL for the slot search's two reads.
+) -> tuple[str, list]:
+    """Hand-written SQL for the slot search's busy time.
 
     The search runs for every patient asking for a time, and through the ORM it spent
     three quarters of its time compiling queries and converting timestamps; instants
@@ -125,19 +146,12 @@ def _calendar_sql(
     q = connection.ops.quote_name
     if connection.vendor == "postgresql":
         epoch = "EXTRACT(EPOCH FROM {})::float8"
-        as_text = "{}::text"
-    else:  # SQLite stores "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC and "HH:MM:SS"
+    else:  # SQLite stores "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC
         epoch = "round((julianday({}) - 2440587.5) * 86400.0, 3)"
-        as_text = "({} || '')"  # an expression has no declared type: no converter runs
     start, end = q("start"), q("end")
     columns = f"practitioner_id, {epoch.format(start)}, {epoch.format(end)}"
     in_ids = ", ".join(["%s"] * len(ids))
     when = connection.ops.adapt_datetimefield_value
-    local_times = f"{as_text.format(start)}, {as_text.format(end)}"
-    hours_sql = (
-        f"SELECT practitioner_id, weekday, {local_times}, location_id"
-        f" FROM {WorkingHours._meta.db_table} WHERE practitioner_id IN ({in_ids})"
-    )
     overlap = f"{start} < %s AND {end} > %s"
     # Appointments and holds last at most a day (a model constraint), so the (practitioner,
     # start) index can seek to `lo - 1 day` instead of scanning the whole past.
@@ -163,7 +177,7 @@ def _calendar_sql(
     if ignore_conversation_id is not None:
         holds += " AND (conversation_id IS NULL OR conversation_id <> %s)"
         params.append(ignore_conversation_id)
-    return hours_sql, f"{appointments} UNION ALL {time_off} UNION ALL {holds}", params
+    return f"{appointments} UNION ALL {time_off} UNION ALL {holds}", params
 
 
 def appointment_list(

@@ -40,7 +40,13 @@ from scheduling.models import (
     WorkingHours,
 )
 from scheduling.phones import phone_normalize, phone_region
-from scheduling.selectors import calendar_list, clinic_get, practitioner_list, rules_for
+from scheduling.selectors import (
+    calendar_list,
+    clinic_get,
+    practitioner_list,
+    rules_for,
+    weekly_hours_map,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -215,9 +221,14 @@ def slot_list_available(
         else timedelta(minutes=clinic.policy.default_duration_minutes)
     )
     location_ids = frozenset([location.pk]) if location else None
+    weekly = weekly_hours_map(practitioner_ids=[p.pk for p in practitioners])
+    working_days = {r.weekday for ranges in weekly.values() for r in ranges}
+    if not working_days:
+        return []
 
     def search(lo: date, hi: date) -> list[Slot]:
         calendars = calendar_list(
+            weekly=weekly,
             practitioners=practitioners,
             date_from=lo,
             date_to=hi,
@@ -256,7 +267,15 @@ def slot_list_available(
             lo, span = hi + timedelta(days=1), span * 2
         return found[:limit]
     center = min(max(preference.day, date_from), date_to)
-    radius = 0
+    # Start with the nearest working day in reach, so a wish for a Sunday is one read.
+    radius = next(
+        (
+            r
+            for r in range(7)
+            if {(center + timedelta(days=d)).weekday() for d in (-r, r)} & working_days
+        ),
+        0,
+    )
     while True:
         lo = max(center - timedelta(days=radius), date_from)
         hi = min(center + timedelta(days=radius), date_to)
