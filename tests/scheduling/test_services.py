@@ -336,3 +336,35 @@ def test_the_first_free_slot_may_lie_weeks_ahead(practitioner, consult):
     )
     [first] = slot_list_available(appointment_type=consult, limit=1, now=NOW)
     assert first.start == local(23, 9) + timedelta(days=21)
+
+
+def test_searches_filter_by_location_and_practitioner(practitioner, consult, location):
+    from tests.scheduling.factories import LocationFactory, practitioner_with_week
+
+    elsewhere = LocationFactory(code="sul")
+    other = practitioner_with_week(
+        location=elsewhere, appointment_types=[consult], ranges=((time(7), time(8)),)
+    )
+    at_sul = slot_list_available(appointment_type=consult, location=elsewhere, limit=None, now=NOW)
+    assert at_sul and {(s.practitioner_id, s.location_id) for s in at_sul} == {
+        (other.pk, elsewhere.pk)
+    }
+    mine = slot_list_available(
+        appointment_type=consult, practitioner=practitioner, limit=1, now=NOW
+    )
+    assert mine[0].practitioner_id == practitioner.pk and mine[0].location_id == location.pk
+
+
+def test_the_clinics_buffer_keeps_time_around_appointments(clinic, practitioner, consult, patient):
+    clinic.policies = {**clinic.policies, "buffer_minutes": 15}
+    clinic.save()
+    appointment_book(
+        hold=hold_for(practitioner, consult, local(23, 9, 30)), patient=patient, actor=BOT, now=NOW
+    )
+    starts = [
+        s.start
+        for s in slot_list_available(
+            appointment_type=consult, date_to=date(2026, 11, 23), limit=3, now=NOW
+        )
+    ]
+    assert starts == [local(23, 10, 15), local(23, 10, 30), local(23, 10, 45)]
