@@ -123,6 +123,9 @@ class AvailabilityQuery(serializers.Serializer):
     preferred_time_from = serializers.TimeField(required=False)
     preferred_time_to = serializers.TimeField(required=False)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=20)
+    spacing_minutes = serializers.IntegerField(
+        required=False, min_value=1, max_value=720, help_text="keep a practitioner's starts apart"
+    )
 
 
 class SlotOut(serializers.Serializer):
@@ -159,6 +162,7 @@ class AvailabilityView(SchedulingAPIView):
             window=window,
             preference=preference,
             limit=v["limit"],
+            spacing=timedelta(minutes=v["spacing_minutes"]) if v.get("spacing_minutes") else None,
         )
         zone = clinic_get().zone
         practitioners = Practitioner.objects.in_bulk({s.practitioner_id for s in slots})

@@ -122,8 +122,10 @@ def day_slots(
     now: datetime,
     window: TimeWindow | None = None,
     location_ids: frozenset[int] | None = None,
+    spacing: timedelta | None = None,
 ) -> Iterator[Slot]:
-    """Free slots of one practitioner on one local day, in time order."""
+    """Free slots of one practitioner on one local day, in time order; with `spacing`,
+    each offered start at least that long after the previous one (varied choices)."""
     earliest = now + rules.min_notice
     latest_start = now + timedelta(days=rules.max_days_ahead)
     step = rules.slot_step
@@ -147,7 +149,11 @@ def day_slots(
                 start = _on_grid(merged[k].end + buffer, origin=range_start, step=step)
                 continue
             yield Slot(start, end, calendar.practitioner_id, r.location_id)
-            start += step
+            start = (
+                start + step
+                if not spacing
+                else _on_grid(start + spacing, origin=range_start, step=step)
+            )
 
 
 def _on_grid(at: datetime, *, origin: datetime, step: timedelta) -> datetime:
@@ -168,6 +174,7 @@ def slots_between(
     now: datetime,
     window: TimeWindow | None = None,
     location_ids: frozenset[int] | None = None,
+    spacing: timedelta | None = None,
 ) -> list[Slot]:
     """Every free slot of these calendars between two local days (inclusive), by time."""
     out: list[Slot] = []
@@ -184,6 +191,7 @@ def slots_between(
                     now=now,
                     window=window,
                     location_ids=location_ids,
+                    spacing=spacing,
                 )
             )
         day += timedelta(days=1)
@@ -234,6 +242,7 @@ def best_slots(
     limit: int = 5,
     window: TimeWindow | None = None,
     location_ids: frozenset[int] | None = None,
+    spacing: timedelta | None = None,
 ) -> list[Slot]:
     """The `limit` free slots closest to the preference, best first.
 
@@ -255,6 +264,7 @@ def best_slots(
                 now=now,
                 window=window,
                 location_ids=location_ids,
+                spacing=spacing,
             ):
                 cost = slot_cost(slot, preference=preference, zone=zone)
                 item = ((-cost, -counter), slot)

@@ -1,6 +1,6 @@
 """The built-in SchedulingService: the calendar kept in this database, through services."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -36,6 +36,7 @@ class BuiltinSchedulingService:
         window: TimeWindow | None = None,
         preference: Preference | None = None,
         limit: int | None = 5,
+        spacing: timedelta | None = None,
         replacing: Appointment | None = None,
         conversation_id: int | None = None,
     ) -> list[Slot]:
@@ -49,6 +50,7 @@ class BuiltinSchedulingService:
             window=window,
             preference=preference,
             limit=limit,
+            spacing=spacing,
             replacing=replacing,
             conversation_id=conversation_id,
             now=self.now(),

@@ -6,7 +6,7 @@ the same exceptions (scheduling.exceptions) and is chosen by the SCHEDULING_SERV
 setting; see docs/scheduling.md.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol, runtime_checkable
 
 from django.conf import settings
@@ -40,6 +40,7 @@ class SchedulingService(Protocol):
         window: TimeWindow | None = None,
         preference: Preference | None = None,
         limit: int | None = 5,
+        spacing: timedelta | None = None,
         replacing: Appointment | None = None,
         conversation_id: int | None = None,
     ) -> list[Slot]: ...

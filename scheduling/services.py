@@ -183,13 +183,15 @@ def slot_list_available(
     window: TimeWindow | None = None,
     preference: Preference | None = None,
     limit: int | None = 5,
+    spacing: timedelta | None = None,
     replacing: Appointment | None = None,
     conversation_id: int | None = None,
     now: datetime | None = None,
 ) -> list[Slot]:
     """Free slots matching every filter: the `limit` closest to `preference`, best first,
     or in time order without one (limit None: all of them). Dates are the clinic's local
-    days; the range defaults to today .. today + max_days_ahead.
+    days; the range defaults to today .. today + max_days_ahead. `spacing` keeps a
+    practitioner's offered starts at least that far apart, so alternatives differ.
 
     Read-only. The conversation's own live hold does not hide its slot; `replacing` is an
     appointment being rescheduled, whose time counts as free. Raises InvalidRequest when
@@ -247,6 +249,7 @@ def slot_list_available(
             now=now,
             window=window,
             location_ids=location_ids,
+            spacing=spacing,
         )
         if preference is not None:
             return availability.best_slots(

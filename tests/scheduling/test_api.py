@@ -226,3 +226,22 @@ def test_the_openapi_schema_describes_the_endpoints(api):
 
 def test_local_helper_matches_the_clinic_zone():
     assert local(23, 9).hour == 12
+
+
+def test_availability_can_space_the_offered_times(api, practitioner):
+    day = future(9).date()
+    response = api.get(
+        "/api/v1/availability/",
+        {
+            "appointment_type": "consult",
+            "date_from": day,
+            "date_to": day,
+            "spacing_minutes": 60,
+            "limit": 3,
+        },
+    )
+    assert [s["start_local"][11:16] for s in response.json()["slots"]] == [
+        "09:00",
+        "10:00",
+        "11:00",
+    ]

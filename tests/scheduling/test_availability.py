@@ -348,3 +348,22 @@ def test_every_slot_found_is_accepted_by_slot_problem(weekly, busy):
     kw = dict(duration=timedelta(minutes=30), rules=RULES, zone=SAO_PAULO, now=now)
     for slot in slots_between([cal], date_from=date(2026, 3, 1), date_to=date(2026, 3, 14), **kw):
         assert slot_problem(cal, start=slot.start, **kw) is None
+
+
+def test_spacing_offers_varied_times_instead_of_neighbouring_quarters():
+    cal = Calendar(
+        1,
+        [WeeklyRange(0, time(9), time(12), 1)],
+        busy=[Interval(at(MONDAY, 10), at(MONDAY, 10, 20))],
+    )
+    slots = slots_between(
+        [cal],
+        date_from=MONDAY,
+        date_to=MONDAY,
+        duration=timedelta(minutes=30),
+        rules=RULES,
+        zone=SAO_PAULO,
+        now=NOW,
+        spacing=timedelta(hours=1),
+    )
+    assert local_starts(slots) == ["Mon 09:00", "Mon 10:30", "Mon 11:30"]
