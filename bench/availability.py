@@ -239,7 +239,10 @@ def run(args, rng: random.Random, vendor: str, db_name) -> None:
         clinic = Clinic.objects.get()
         found = practitioner_list(appointment_type=consult)
         lo, hi = NOW.date(), NOW.date() + timedelta(days=DAYS)
-        calendars = calendar_list(practitioners=found, date_from=lo, date_to=hi, zone=zone, now=NOW)
+        ids = [p.pk for p in found]
+        calendars = calendar_list(
+            practitioner_ids=ids, date_from=lo, date_to=hi, zone=zone, now=NOW
+        )
         slots = availability.slots_between(
             calendars,
             date_from=lo,

@@ -39,6 +39,26 @@ def rules_for(clinic: Clinic | None) -> Rules:
     )
 
 
+def _practitioners(
+    *,
+    practitioner_ids: Sequence[int] | None,
+    location: Location | None,
+    appointment_type: AppointmentType | None,
+) -> QuerySet[Practitioner]:
+    qs = Practitioner.objects.filter(active=True)
+    if practitioner_ids is not None:
+        qs = qs.filter(pk__in=practitioner_ids)
+    if location is not None:
+        qs = qs.filter(locations=location)
+    if appointment_type is not None:
+        qs = qs.filter(appointment_types=appointment_type)
+    return qs  # each filter matches one related row: no duplicates
+
+
+def _speaks(specialties: list[str], wanted: str | None) -> bool:
+    return not wanted or wanted.casefold().strip() in (s.casefold() for s in specialties)
+
+
 def practitioner_list(
     *,
     practitioner_ids: Sequence[int] | None = None,
@@ -47,23 +67,33 @@ def practitioner_list(
     appointment_type: AppointmentType | None = None,
 ) -> list[Practitioner]:
     """Active practitioners matching every given filter; specialty matches case-blind."""
-    qs = Practitioner.objects.filter(active=True)
-    if practitioner_ids is not None:
-        qs = qs.filter(pk__in=practitioner_ids)
-    if location is not None:
-        qs = qs.filter(locations=location)
-    if appointment_type is not None:
-        qs = qs.filter(appointment_types=appointment_type)
-    found = list(qs)  # each filter matches one related row: no duplicates
-    if specialty:
-        wanted = specialty.casefold().strip()
-        found = [p for p in found if wanted in (s.casefold() for s in p.specialties)]
-    return found
+    qs = _practitioners(
+        practitioner_ids=practitioner_ids, location=location, appointment_type=appointment_type
+    )
+    return [p for p in qs if _speaks(p.specialties, specialty)]
+
+
+def practitioner_id_list(
+    *,
+    practitioner_ids: Sequence[int] | None = None,
+    specialty: str | None = None,
+    location: Location | None = None,
+    appointment_type: AppointmentType | None = None,
+) -> list[int]:
+    """As practitioner_list, ids only: the slot search needs no more."""
+    qs = _practitioners(
+        practitioner_ids=practitioner_ids, location=location, appointment_type=appointment_type
+    )
+    return [
+        pk
+        for pk, specialties in qs.values_list("pk", "specialties")
+        if _speaks(specialties, specialty)
+    ]
 
 
 def calendar_list(
     *,
-    practitioners: Sequence[Practitioner],
+    practitioner_ids: Sequence[int],
     date_from: date,
     date_to: date,
     zone,
@@ -81,7 +111,7 @@ def calendar_list(
     `margin` (the clinic's buffer) widens the window so neighbours just outside count.
     `weekly` (from weekly_hours_map) saves reading the hours again in a widening search.
     """
-    ids = [p.pk for p in practitioners]
+    ids = list(practitioner_ids)
     lo = local_instant(date_from, time(0), zone) - margin
     hi = local_instant(date_to + timedelta(days=1), time(0), zone) + margin
     if weekly is None:

@@ -43,7 +43,7 @@ from scheduling.phones import phone_normalize, phone_region
 from scheduling.selectors import (
     calendar_list,
     clinic_get,
-    practitioner_list,
+    practitioner_id_list,
     rules_for,
     weekly_hours_map,
 )
@@ -209,13 +209,13 @@ def slot_list_available(
     )
     if date_to < date_from:
         return []
-    practitioners = practitioner_list(
+    practitioner_ids = practitioner_id_list(
         practitioner_ids=[practitioner.pk] if practitioner else None,
         specialty=specialty,
         location=location,
         appointment_type=appointment_type,
     )
-    if not practitioners:
+    if not practitioner_ids:
         return []
     duration = (
         appointment_type.duration
@@ -223,7 +223,7 @@ def slot_list_available(
         else timedelta(minutes=clinic.policy.default_duration_minutes)
     )
     location_ids = frozenset([location.pk]) if location else None
-    weekly = weekly_hours_map(practitioner_ids=[p.pk for p in practitioners])
+    weekly = weekly_hours_map(practitioner_ids=practitioner_ids)
     working_days = {r.weekday for ranges in weekly.values() for r in ranges}
     if not working_days:
         return []
@@ -231,7 +231,7 @@ def slot_list_available(
     def search(lo: date, hi: date) -> list[Slot]:
         calendars = calendar_list(
             weekly=weekly,
-            practitioners=practitioners,
+            practitioner_ids=practitioner_ids,
             date_from=lo,
             date_to=hi,
             zone=zone,
@@ -328,7 +328,7 @@ def slot_hold(
             raise InvalidRequest(f"{locked} does not offer {appointment_type.code}")
         day = start.astimezone(clinic.zone).date()
         [calendar] = calendar_list(
-            practitioners=[locked],
+            practitioner_ids=[locked.pk],
             date_from=day,
             date_to=day,
             zone=clinic.zone,
