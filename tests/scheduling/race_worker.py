@@ -8,10 +8,11 @@ import os
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 
 def main() -> None:
-    practitioner_id, type_id, patient_id, start, go_at, mode = sys.argv[1:7]
+    practitioner_id, type_id, patient_id, start, gate, mode = sys.argv[1:7]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinicbot.settings")
     import django
 
@@ -25,7 +26,11 @@ def main() -> None:
     patient = Patient.objects.get(pk=patient_id)
     start_at = datetime.fromisoformat(start)
     now = datetime.fromisoformat(os.environ["RACE_NOW"])
-    while time.time() < float(go_at):
+    # Everything is loaded; say so, then wait for the starting gun.
+    gate_dir = Path(gate)
+    (gate_dir / f"ready-{os.getpid()}").touch()
+    deadline = time.monotonic() + 60
+    while not (gate_dir / "go").exists() and time.monotonic() < deadline:
         time.sleep(0.001)
     try:
         if mode == "bot":

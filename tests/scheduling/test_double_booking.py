@@ -53,13 +53,12 @@ def test_the_database_allows_back_to_back_and_cancelled_overlaps(practitioner, c
     assert Appointment.objects.count() == 3
 
 
-def race(practitioner, consult, patients, mode):
+def race(practitioner, consult, patients, mode, gate):
     env = dict(os.environ, RACE_NOW=NOW.isoformat(), PYTHONPATH=str(ROOT))
     db = connection.settings_dict
     env["DATABASE_URL"] = (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     )
-    go_at = time.time() + 4  # every process is set up and waiting before the gun
     procs = [
         subprocess.Popen(
             [
@@ -69,7 +68,7 @@ def race(practitioner, consult, patients, mode):
                 str(consult.pk),
                 str(p.pk),
                 local(23, 9).isoformat(),
-                str(go_at),
+                str(gate),
                 mode,
             ],
             env=env,
@@ -80,6 +79,11 @@ def race(practitioner, consult, patients, mode):
         )
         for p in patients
     ]
+    deadline = time.monotonic() + 90
+    while len(list(gate.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
+        assert all(p.poll() is None for p in procs), "a contender died while starting"
+        time.sleep(0.01)
+    (gate / "go").touch()
     outcomes = []
     for proc in procs:
         out, err = proc.communicate(timeout=60)
@@ -90,9 +94,11 @@ def race(practitioner, consult, patients, mode):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("mode", ["bot", "api"])
-def test_many_processes_confirming_the_same_slot_yield_one_appointment(practitioner, consult, mode):
+def test_many_processes_confirming_the_same_slot_yield_one_appointment(
+    practitioner, consult, mode, tmp_path
+):
     patients = [PatientFactory() for _ in range(6)]
-    outcomes = race(practitioner, consult, patients, mode)
+    outcomes = race(practitioner, consult, patients, mode, tmp_path)
     winners = [o["won"] for o in outcomes if "won" in o]
     assert len(winners) == 1
     assert sum("lost" in o for o in outcomes) == len(patients) - 1
