@@ -62,6 +62,7 @@ __all__ = [
     "patient_create_provisional",
     "patient_find",
     "slot_hold",
+    "slot_hold_purge",
     "slot_list_available",
     "slot_release",
 ]
@@ -376,6 +377,17 @@ def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clini
 def slot_release(*, hold: SlotHold, conversation_id: int | None = None) -> None:
     """Give a held slot back. Idempotent: releasing twice, or a booked hold, does nothing."""
     SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()
+
+
+def slot_hold_purge(*, now: datetime | None = None, keep: timedelta = timedelta(days=1)) -> int:
+    """Delete unbooked holds that expired more than `keep` ago; returns how many.
+
+    Idempotent. Expired holds already count as free; this only keeps the table small.
+    Booked holds stay: they record which conversation a booking came from.
+    """
+    cutoff = (now or timezone.now()) - keep
+    deleted, _ = SlotHold.objects.filter(appointment__isnull=True, expires_at__lt=cutoff).delete()
+    return deleted
 
 
 # ---- appointments ------------------------------------------------------------------------

@@ -368,3 +368,15 @@ def test_the_clinics_buffer_keeps_time_around_appointments(clinic, practitioner,
         )
     ]
     assert starts == [local(23, 10, 15), local(23, 10, 30), local(23, 10, 45)]
+
+
+def test_purging_removes_only_long_expired_unbooked_holds(practitioner, consult, patient):
+    old = hold_for(practitioner, consult, local(23, 9))
+    booked = hold_for(practitioner, consult, local(23, 10))
+    appointment_book(hold=booked, patient=patient, actor=BOT, now=NOW)
+    fresh = hold_for(practitioner, consult, local(25, 11), now=NOW + timedelta(days=2))
+    from scheduling.services import slot_hold_purge
+
+    assert slot_hold_purge(now=NOW + timedelta(days=2)) == 1
+    assert set(SlotHold.objects.values_list("pk", flat=True)) == {booked.pk, fresh.pk}
+    assert not SlotHold.objects.filter(pk=old.pk).exists()
