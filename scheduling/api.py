@@ -9,6 +9,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
+from rest_framework.schemas.openapi import AutoSchema
 
 from scheduling.availability import Preference, TimeWindow, local_instant
 from scheduling.exceptions import (
@@ -33,8 +34,30 @@ from scheduling.services import (
 CONFLICTS = (SlotUnavailable, AppointmentNotChangeable)
 
 
+class QuerySchema(AutoSchema):
+    """Documents a GET view's `query_serializer` fields as query parameters."""
+
+    def get_filter_parameters(self, path, method):
+        query = getattr(self.view, "query_serializer", None)
+        if method != "GET" or query is None:
+            return []
+        return [
+            {
+                "name": name,
+                "in": "query",
+                "required": field.required,
+                "description": str(field.help_text or ""),
+                "schema": self.map_field(field),
+            }
+            for name, field in query().fields.items()
+        ]
+
+
 class SchedulingAPIView(GenericAPIView):
     """Errors answer as {"error": code, "message": text[, "fields": {...}]}."""
+
+    schema = QuerySchema()
+    query_serializer: type[serializers.Serializer] | None = None
 
     def handle_exception(self, exc):
         if isinstance(exc, CONFLICTS):
@@ -139,7 +162,8 @@ class SlotOut(serializers.Serializer):
 class AvailabilityView(SchedulingAPIView):
     """Free slots by practitioner, specialty, location, type, dates and time of day."""
 
-    serializer_class = AvailabilityQuery
+    query_serializer = AvailabilityQuery
+    serializer_class = SlotOut
 
     def get(self, request):
         q = AvailabilityQuery(data=request.query_params)
@@ -246,6 +270,7 @@ class AppointmentIn(serializers.Serializer):
 
 
 class AppointmentListView(SchedulingAPIView):
+    query_serializer = AppointmentQuery
     serializer_class = AppointmentIn
 
     def get(self, request):
