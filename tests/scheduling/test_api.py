@@ -222,6 +222,8 @@ def test_the_openapi_schema_describes_the_endpoints(api):
         "/api/v1/appointments/",
         "/api/v1/appointments/{id}/cancel/",
     } <= set(paths)
+    parameters = {p["name"] for p in paths["/api/v1/availability/"]["get"]["parameters"]}
+    assert {"specialty", "date_from", "time_from", "preferred_date"} <= parameters
 
 
 def test_local_helper_matches_the_clinic_zone():
