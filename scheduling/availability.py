@@ -8,7 +8,7 @@ blocks, so a week costs a few hundred comparisons.
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -123,9 +123,11 @@ def day_slots(
     window: TimeWindow | None = None,
     location_ids: frozenset[int] | None = None,
     spacing: timedelta | None = None,
+    skip_range: Callable[[date, datetime, datetime], bool] | None = None,
 ) -> Iterator[Slot]:
     """Free slots of one practitioner on one local day, in time order; with `spacing`,
-    each offered start at least that long after the previous one (varied choices)."""
+    each offered start at least that long after the previous one (varied choices).
+    `skip_range(day, start, end)` lets a caller pass over ranges it knows are useless."""
     earliest = now + rules.min_notice
     latest_start = now + timedelta(days=rules.max_days_ahead)
     step = rules.slot_step
@@ -135,6 +137,8 @@ def day_slots(
             continue
         range_start = local_instant(day, r.start, zone)
         range_end = local_instant(day, r.end, zone)
+        if skip_range is not None and skip_range(day, range_start, range_end):
+            continue
         low, high = max(range_start, earliest), range_end
         if window is not None:
             low = max(low, local_instant(day, window.start, zone))
@@ -251,6 +255,14 @@ def best_slots(
     """
     kept: list[tuple[timedelta, Slot]] = []  # max-heap by cost, through negation
     counter = 0
+
+    def hopeless(day: date, start: datetime, end: datetime) -> bool:
+        # Ties never replace a kept slot, so a range that can at best tie is skipped too.
+        return (
+            len(kept) >= limit
+            and _span_lower_bound(day, start, end, preference, zone) >= -kept[0][0][0]
+        )
+
     for day in _days_outwards(preference.day, date_from, date_to):
         if len(kept) >= limit and day_lower_bound(day, preference, zone) > -kept[0][0][0]:
             break
@@ -265,6 +277,7 @@ def best_slots(
                 window=window,
                 location_ids=location_ids,
                 spacing=spacing,
+                skip_range=hopeless,
             ):
                 cost = slot_cost(slot, preference=preference, zone=zone)
                 item = ((-cost, -counter), slot)
@@ -286,6 +299,28 @@ def _days_outwards(center: date, first: date, last: date) -> Iterator[date]:
             if first <= day <= last:
                 yield day
         offset += 1
+
+
+def _span_lower_bound(
+    day: date, start: datetime, end: datetime, preference: Preference, zone: ZoneInfo
+) -> timedelta:
+    """No slot between `start` and `end` (on local `day`) can cost less than this."""
+    anchor_start, anchor_end = _anchor(preference, zone)
+    if end <= anchor_start:
+        bound = anchor_start - end
+    elif start >= anchor_end:
+        bound = start - anchor_end
+    else:
+        bound = timedelta(0)
+    wish = preference.window
+    if wish is not None:
+        wish_start = local_instant(day, wish.start, zone)
+        wish_end = local_instant(
+            day + timedelta(days=1) if wish.end == time(0) else day, wish.end, zone
+        )
+        if end <= wish_start or start >= wish_end:
+            bound += preference.outside_window_penalty
+    return bound
 
 
 def day_lower_bound(day: date, preference: Preference, zone: ZoneInfo) -> timedelta:

@@ -367,3 +367,36 @@ def test_spacing_offers_varied_times_instead_of_neighbouring_quarters():
         spacing=timedelta(hours=1),
     )
     assert local_starts(slots) == ["Mon 09:00", "Mon 10:30", "Mon 11:30"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    weekly=weekly_ranges(),
+    busy=busy_intervals(datetime(2026, 3, 1, tzinfo=UTC)),
+    wish_day=st.integers(0, 13),
+    wish=st.sampled_from([None, (8, 12), (13, 18), (0, 24)]),
+    limit=st.integers(1, 8),
+)
+def test_best_slots_are_the_cheapest_of_a_full_scan(weekly, busy, wish_day, wish, limit):
+    from scheduling.availability import slot_cost
+
+    window = (
+        None
+        if wish is None
+        else TimeWindow(time(wish[0]), time(0) if wish[1] == 24 else time(wish[1]))
+    )
+    preference = Preference(day=date(2026, 3, 2) + timedelta(days=wish_day), window=window)
+    cals = [Calendar(1, weekly, busy), Calendar(2, weekly[::2], busy[::3])]
+    kw = dict(
+        date_from=date(2026, 3, 2),
+        date_to=date(2026, 3, 15),
+        duration=timedelta(minutes=30),
+        rules=RULES,
+        zone=NEW_YORK,
+        now=datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    every = sorted(
+        slot_cost(s, preference=preference, zone=NEW_YORK) for s in slots_between(cals, **kw)
+    )
+    best = best_slots(cals, preference=preference, limit=limit, **kw)
+    assert [slot_cost(s, preference=preference, zone=NEW_YORK) for s in best] == every[:limit]
