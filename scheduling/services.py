@@ -43,7 +43,6 @@ from scheduling.phones import phone_normalize, phone_region
 from scheduling.selectors import (
     calendar_list,
     clinic_get,
-    practitioner_id_list,
     rules_for,
     weekly_hours_map,
 )
@@ -210,12 +209,13 @@ def slot_list_available(
     )
     if date_to < date_from:
         return []
-    practitioner_ids = practitioner_id_list(
+    weekly = weekly_hours_map(
         practitioner_ids=[practitioner.pk] if practitioner else None,
         specialty=specialty,
         location=location,
         appointment_type=appointment_type,
     )
+    practitioner_ids = list(weekly)
     if not practitioner_ids:
         return []
     duration = (
@@ -224,7 +224,6 @@ def slot_list_available(
         else timedelta(minutes=clinic.policy.default_duration_minutes)
     )
     location_ids = frozenset([location.pk]) if location else None
-    weekly = weekly_hours_map(practitioner_ids=practitioner_ids)
     working_days = {r.weekday for ranges in weekly.values() for r in ranges}
     if not working_days:
         return []

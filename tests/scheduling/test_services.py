@@ -380,3 +380,26 @@ def test_purging_removes_only_long_expired_unbooked_holds(practitioner, consult,
     assert slot_hold_purge(now=NOW + timedelta(days=2)) == 1
     assert set(SlotHold.objects.values_list("pk", flat=True)) == {booked.pk, fresh.pk}
     assert not SlotHold.objects.filter(pk=old.pk).exists()
+
+
+def test_searches_skip_inactive_practitioners_and_those_not_offering_the_type(
+    practitioner, consult, location
+):
+    from tests.scheduling.factories import practitioner_with_week
+
+    other_type = AppointmentTypeFactory(code="exam")
+    offers_exam = practitioner_with_week(location=location, appointment_types=[other_type])
+    retired = practitioner_with_week(location=location, appointment_types=[consult], active=False)
+    found = {
+        s.practitioner_id
+        for s in slot_list_available(
+            appointment_type=consult, limit=None, now=NOW, date_to=date(2026, 11, 23)
+        )
+    }
+    assert found == {practitioner.pk}
+    assert retired.pk not in found and offers_exam.pk not in found
+    exam = {
+        s.practitioner_id
+        for s in slot_list_available(appointment_type=other_type, limit=3, now=NOW)
+    }
+    assert exam == {offers_exam.pk}
