@@ -9,13 +9,15 @@ Each is compared with a baseline measured in the same run:
   * week baseline:  a naive check of every grid point against every busy interval.
 Prints p50/p95, the share of time spent in the database and the baseline ratio.
 
-Runs on DATABASE_URL's server in a throw-away database, or on a throw-away SQLite file.
+Runs on DATABASE_URL's PostgreSQL server in a throw-away database, otherwise on a
+throw-away SQLite file (never DATABASE_URL's SQLite file).
 Usage: python bench/availability.py [--rounds N] [--seed S]
 """
 
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -27,9 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinicbot.settings")
-if not os.environ.get("DATABASE_URL"):
-    _tmp = Path(tempfile.mkdtemp(prefix="clinicbot-bench-")) / "bench.sqlite3"
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}"
+# PostgreSQL: a throw-away database on that server. Anything else: a throw-away SQLite
+# file, never the one DATABASE_URL names (that may be someone's development data).
+SCRATCH: Path | None = None
+if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+    SCRATCH = Path(tempfile.mkdtemp(prefix="clinicbot-bench-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{SCRATCH / 'bench.sqlite3'}"
 
 import django  # noqa: E402
 
@@ -206,8 +211,9 @@ def main() -> None:
     finally:
         if vendor == "postgresql":
             connection.creation.destroy_test_db(test_name, verbosity=0)
-        else:
-            Path(test_name).unlink(missing_ok=True)
+        elif SCRATCH is not None:
+            connection.close()
+            shutil.rmtree(SCRATCH, ignore_errors=True)
 
 
 def run(args, rng: random.Random, vendor: str, db_name) -> None:
