@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include("conversations.staff_urls")),
+    path("api/v1/", include("scheduling.urls")),
     path("", include("conversations.urls")),
 ]

@@ -1,0 +1,494 @@
+"""The clinic file: one YAML document describing the clinic, read into plain specs.
+
+Parsing never touches the database; every problem is collected with its exact place
+(`practitioners[2].hours.mon[0]: "25:00-26:00" is not a time range`) and reported
+together, so a file is either loaded whole or not at all. The format is documented in
+docs/scheduling.md.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from itertools import pairwise
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from scheduling.models import MAX_APPOINTMENT, POLICY_FIELDS
+from scheduling.phones import phone_normalize, phone_region
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LANGUAGES = {"en": "en", "es": "es", "pt": "pt-BR", "pt-br": "pt-BR", "pt_br": "pt-BR"}
+CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*(?:@\s*([\w-]+))?\s*$")
+
+
+class ClinicFileError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class LocationSpec:
+    code: str
+    name: str
+    address: str = ""
+
+
+@dataclass
+class TypeSpec:
+    code: str
+    names: dict[str, str]
+    duration_minutes: int
+    new_patients: bool = True
+
+
+@dataclass
+class HoursSpec:
+    weekday: int
+    start: time
+    end: time
+    location: str
+
+
+@dataclass
+class TimeOffSpec:
+    start: date | datetime
+    end: date | datetime  # a date is inclusive: the whole day is off
+    reason: str = ""
+
+
+@dataclass
+class PractitionerSpec:
+    code: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    specialties: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    appointment_types: list[str] = field(default_factory=list)
+    hours: list[HoursSpec] = field(default_factory=list)
+    time_off: list[TimeOffSpec] = field(default_factory=list)
+    active: bool = True
+
+
+@dataclass
+class PatientSpec:
+    name: str
+    phone: str
+    date_of_birth: date | None = None
+    external_id: str = ""
+    language: str = ""
+
+
+@dataclass
+class ClinicSpec:
+    name: str
+    time_zone: str
+    languages: list[str]
+    default_language: str
+    phone: str = ""
+    emergency_number: str = ""
+    emergency_copy: dict[str, str] = field(default_factory=dict)
+    policies: dict[str, int] = field(default_factory=dict)
+    locations: list[LocationSpec] = field(default_factory=list)
+    appointment_types: list[TypeSpec] = field(default_factory=list)
+    practitioners: list[PractitionerSpec] = field(default_factory=list)
+    time_off: list[TimeOffSpec] = field(default_factory=list)
+    patients: list[PatientSpec] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, path: str, problem: str) -> None:
+        self.problems.append(f"{path}: {problem}")
+
+    def mapping(self, value: Any, path: str, *, allowed: set[str]) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, "must be a mapping")
+            return {}
+        for key in value:
+            if key not in allowed:
+                self.fail(
+                    f"{path}.{key}" if path else str(key),
+                    f"unknown key (expected one of {', '.join(sorted(allowed))})",
+                )
+        return value
+
+    def seq(self, value: Any, path: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, "must be a list")
+            return []
+        return value
+
+    def text(
+        self, data: dict, key: str, path: str, *, required: bool = True, default: str = ""
+    ) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return default
+        if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+            self.fail(f"{path}.{key}", f"{value!r} is not a text")
+            return default
+        return str(value).strip()
+
+    def code(self, data: dict, key: str, path: str) -> str:
+        value = self.text(data, key, path)
+        if value and not CODE.match(value):
+            self.fail(
+                f"{path}.{key}", f'"{value}" is not a code (lower-case letters, digits, - and _)'
+            )
+        return value
+
+    def texts(self, data: dict, key: str, path: str) -> list[str]:
+        out = []
+        for i, item in enumerate(self.seq(data.get(key), f"{path}.{key}")):
+            if not isinstance(item, str) or not item.strip():
+                self.fail(f"{path}.{key}[{i}]", f"{item!r} is not a text")
+            else:
+                out.append(item.strip())
+        return out
+
+    def language(self, value: Any, path: str) -> str:
+        normal = LANGUAGES.get(str(value).strip().lower())
+        if normal is None:
+            self.fail(path, f'"{value}" is not a supported language (en, es, pt)')
+            return ""
+        return normal
+
+    def per_language(self, data: dict, key: str, path: str, *, required: bool) -> dict[str, str]:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return {}
+        if not isinstance(value, dict) or not value:
+            self.fail(f"{path}.{key}", "must map languages to texts")
+            return {}
+        out = {}
+        for lang, txt in value.items():
+            normal = self.language(lang, f"{path}.{key}.{lang}")
+            if not isinstance(txt, str) or not txt.strip():
+                self.fail(f"{path}.{key}.{lang}", f"{txt!r} is not a text")
+            elif normal:
+                out[normal] = txt.strip()
+        return out
+
+    def positive(self, data: dict, key: str, path: str, *, zero_ok: bool = False) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if zero_ok else 1):
+            self.fail(
+                f"{path}.{key}",
+                f"{value!r} is not a {'non-negative' if zero_ok else 'positive'} whole number",
+            )
+            return 0
+        return value
+
+    def day(self, value: Any, path: str) -> date | datetime | None:
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return (
+                    datetime.fromisoformat(value.strip())
+                    if ("T" in value or ":" in value)
+                    else date.fromisoformat(value.strip())
+                )
+            except ValueError:
+                pass
+        self.fail(path, f"{value!r} is not a date (YYYY-MM-DD) or date-time")
+        return None
+
+    def flag(self, data: dict, key: str, path: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(f"{path}.{key}", f"{value!r} is not true or false")
+            return default
+        return value
+
+
+def clinic_file_read(text: str) -> ClinicSpec:
+    """Parse the YAML text of a clinic file; raises ClinicFileError listing every problem."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ClinicFileError([f"not valid YAML: {exc}"]) from exc
+    return clinic_file_parse(data)
+
+
+def clinic_file_parse(data: Any) -> ClinicSpec:
+    """Validate an already-parsed clinic document into a ClinicSpec, or raise ClinicFileError."""
+    r = _Reader()
+    top = r.mapping(
+        data,
+        "",
+        allowed={
+            "clinic",
+            "locations",
+            "appointment_types",
+            "practitioners",
+            "time_off",
+            "patients",
+        },
+    )
+    spec = _clinic(r, top.get("clinic"))
+    region = phone_region(spec.phone) if spec.phone else None
+    spec.locations = [
+        _location(r, item, f"locations[{i}]")
+        for i, item in enumerate(r.seq(top.get("locations"), "locations"))
+    ]
+    spec.appointment_types = [
+        _type(r, item, f"appointment_types[{i}]")
+        for i, item in enumerate(r.seq(top.get("appointment_types"), "appointment_types"))
+    ]
+    location_codes = _unique(r, spec.locations, "locations")
+    type_codes = _unique(r, spec.appointment_types, "appointment_types")
+    if not spec.locations:
+        r.fail("locations", "at least one location is required")
+    spec.practitioners = [
+        _practitioner(r, item, f"practitioners[{i}]", location_codes, type_codes)
+        for i, item in enumerate(r.seq(top.get("practitioners"), "practitioners"))
+    ]
+    _unique(r, spec.practitioners, "practitioners")
+    spec.time_off = [
+        _time_off(r, item, f"time_off[{i}]")
+        for i, item in enumerate(r.seq(top.get("time_off"), "time_off"))
+    ]
+    spec.patients = [
+        _patient(r, item, f"patients[{i}]", region)
+        for i, item in enumerate(r.seq(top.get("patients"), "patients"))
+    ]
+    if r.problems:
+        raise ClinicFileError(r.problems)
+    return spec
+
+
+def _unique(r: _Reader, items: list, path: str) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.code and item.code in seen:
+            r.fail(f"{path}[{i}].code", f'"{item.code}" is used twice')
+        seen.add(item.code)
+    return seen
+
+
+def _clinic(r: _Reader, value: Any) -> ClinicSpec:
+    if value is None:
+        r.fail("clinic", "is required")
+        value = {}
+    data = r.mapping(
+        value,
+        "clinic",
+        allowed={
+            "name",
+            "time_zone",
+            "languages",
+            "default_language",
+            "phone",
+            "emergency_number",
+            "emergency_copy",
+            "policies",
+        },
+    )
+    zone = r.text(data, "time_zone", "clinic")
+    if zone:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            r.fail("clinic.time_zone", f'"{zone}" is not a time zone (e.g. America/Sao_Paulo)')
+    languages = [
+        r.language(x, f"clinic.languages[{i}]")
+        for i, x in enumerate(r.seq(data.get("languages"), "clinic.languages"))
+    ]
+    if not languages:
+        r.fail("clinic.languages", "at least one language is required")
+    default = r.language(
+        data.get("default_language", (languages or ["en"])[0]), "clinic.default_language"
+    )
+    if default and languages and default not in languages:
+        r.fail("clinic.default_language", f'"{default}" is not one of the clinic\'s languages')
+    phone = r.text(data, "phone", "clinic", required=False)
+    if phone:
+        try:
+            phone = phone_normalize(phone)
+        except ValueError:
+            r.fail("clinic.phone", f'"{phone}" is not a phone number with country code (+...)')
+    emergency = r.text(data, "emergency_number", "clinic", required=False)
+    if emergency and not emergency.isdigit():
+        r.fail(
+            "clinic.emergency_number",
+            f'"{emergency}" is not a short number such as 192, 911 or 112',
+        )
+    policies = {}
+    raw = data.get("policies") or {}
+    r.mapping(raw, "clinic.policies", allowed=set(POLICY_FIELDS))
+    if isinstance(raw, dict):
+        for key in raw:
+            if key in POLICY_FIELDS:
+                policies[key] = r.positive(
+                    raw,
+                    key,
+                    "clinic.policies",
+                    zero_ok=key
+                    in ("min_notice_minutes", "buffer_minutes", "cancellation_notice_hours"),
+                )
+    return ClinicSpec(
+        name=r.text(data, "name", "clinic"),
+        time_zone=zone,
+        languages=[x for x in languages if x],
+        default_language=default,
+        phone=phone,
+        emergency_number=emergency,
+        emergency_copy=r.per_language(data, "emergency_copy", "clinic", required=False),
+        policies=policies,
+    )
+
+
+def _location(r: _Reader, value: Any, path: str) -> LocationSpec:
+    data = r.mapping(value, path, allowed={"code", "name", "address"})
+    return LocationSpec(
+        code=r.code(data, "code", path),
+        name=r.text(data, "name", path),
+        address=r.text(data, "address", path, required=False),
+    )
+
+
+def _type(r: _Reader, value: Any, path: str) -> TypeSpec:
+    data = r.mapping(value, path, allowed={"code", "names", "duration_minutes", "new_patients"})
+    minutes = data.get("duration_minutes")
+    if isinstance(minutes, int) and minutes > MAX_APPOINTMENT // timedelta(minutes=1):
+        r.fail(f"{path}.duration_minutes", f"{minutes} is longer than a day")
+    return TypeSpec(
+        code=r.code(data, "code", path),
+        names=r.per_language(data, "names", path, required=True),
+        duration_minutes=r.positive(data, "duration_minutes", path),
+        new_patients=r.flag(data, "new_patients", path, True),
+    )
+
+
+def _practitioner(
+    r: _Reader, value: Any, path: str, locations: set[str], types: set[str]
+) -> PractitionerSpec:
+    data = r.mapping(
+        value,
+        path,
+        allowed={
+            "code",
+            "name",
+            "aliases",
+            "specialties",
+            "locations",
+            "appointment_types",
+            "hours",
+            "time_off",
+            "active",
+        },
+    )
+    spec = PractitionerSpec(
+        code=r.code(data, "code", path),
+        name=r.text(data, "name", path),
+        aliases=r.texts(data, "aliases", path),
+        specialties=r.texts(data, "specialties", path),
+        locations=r.texts(data, "locations", path),
+        appointment_types=r.texts(data, "appointment_types", path),
+        active=r.flag(data, "active", path, True),
+    )
+    for i, code in enumerate(spec.locations):
+        if code not in locations:
+            r.fail(f"{path}.locations[{i}]", f'"{code}" is not a location of this file')
+    if not spec.locations:
+        r.fail(f"{path}.locations", "at least one location is required")
+    for i, code in enumerate(spec.appointment_types):
+        if code not in types:
+            r.fail(
+                f"{path}.appointment_types[{i}]",
+                f'"{code}" is not an appointment type of this file',
+            )
+    hours = data.get("hours") or {}
+    r.mapping(hours, f"{path}.hours", allowed=set(WEEKDAYS))
+    if isinstance(hours, dict):
+        for day, ranges in hours.items():
+            if day not in WEEKDAYS:
+                continue
+            for j, item in enumerate(r.seq(ranges, f"{path}.hours.{day}")):
+                where = f"{path}.hours.{day}[{j}]"
+                parsed = _time_range(item)
+                if parsed is None:
+                    r.fail(where, f'"{item}" is not a time range')
+                    continue
+                start, end, location = parsed
+                location = location or (spec.locations[0] if spec.locations else "")
+                if location not in spec.locations:
+                    r.fail(where, f'"{location}" is not one of this practitioner\'s locations')
+                spec.hours.append(HoursSpec(WEEKDAYS.index(day), start, end, location))
+        for a, b in _overlaps(spec.hours):
+            r.fail(
+                f"{path}.hours.{WEEKDAYS[a.weekday]}",
+                f"{a.start:%H:%M}-{a.end:%H:%M} overlaps {b.start:%H:%M}-{b.end:%H:%M}",
+            )
+    spec.time_off = [
+        _time_off(r, item, f"{path}.time_off[{i}]")
+        for i, item in enumerate(r.seq(data.get("time_off"), f"{path}.time_off"))
+    ]
+    return spec
+
+
+def _time_range(item: Any) -> tuple[time, time, str | None] | None:
+    match = RANGE.match(item) if isinstance(item, str) else None
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups()[:4])
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
+        return None
+    start, end = time(h1, m1), (time(23, 59) if h2 == 24 else time(h2, m2))
+    if end <= start:
+        return None
+    return start, end, match.group(5)
+
+
+def _overlaps(hours: list[HoursSpec]):
+    ordered = sorted(hours, key=lambda h: (h.weekday, h.start))
+    for a, b in pairwise(ordered):
+        if a.weekday == b.weekday and b.start < a.end:
+            yield a, b
+
+
+def _time_off(r: _Reader, value: Any, path: str) -> TimeOffSpec:
+    data = r.mapping(value, path, allowed={"from", "to", "reason"})
+    start = r.day(data.get("from"), f"{path}.from")
+    end = r.day(data.get("to", data.get("from")), f"{path}.to")
+    if start is not None and end is not None and type(start) is type(end) and end < start:
+        r.fail(f"{path}.to", f"{end} is before {start}")
+    return TimeOffSpec(start=start, end=end, reason=r.text(data, "reason", path, required=False))
+
+
+def _patient(r: _Reader, value: Any, path: str, region: str | None) -> PatientSpec:
+    data = r.mapping(
+        value, path, allowed={"name", "phone", "date_of_birth", "external_id", "language"}
+    )
+    phone = r.text(data, "phone", path)
+    if phone:
+        try:
+            phone = phone_normalize(phone, region=region)
+        except ValueError:
+            r.fail(f"{path}.phone", f'"{phone}" is not a phone number')
+    born = data.get("date_of_birth")
+    if born is not None:
+        born = r.day(born, f"{path}.date_of_birth")
+        if isinstance(born, datetime):
+            born = born.date()
+    language = data.get("language")
+    return PatientSpec(
+        name=r.text(data, "name", path),
+        phone=phone,
+        date_of_birth=born,
+        external_id=r.text(data, "external_id", path, required=False),
+        language=r.language(language, f"{path}.language") if language else "",
+    )

@@ -1,0 +1,299 @@
+"""The practice calendar. All instants are stored in UTC; local times only in WorkingHours."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class Policies:
+    """The clinic's booking rules, with the defaults used when the clinic file is silent."""
+
+    min_notice_minutes: int = 120
+    max_days_ahead: int = 60
+    hold_minutes: int = 10
+    cancellation_notice_hours: int = 24
+    slot_minutes: int = 15
+    buffer_minutes: int = 0
+    default_duration_minutes: int = 30
+
+    @property
+    def min_notice(self) -> timedelta:
+        return timedelta(minutes=self.min_notice_minutes)
+
+    @property
+    def hold_duration(self) -> timedelta:
+        return timedelta(minutes=self.hold_minutes)
+
+    @property
+    def cancellation_notice(self) -> timedelta:
+        return timedelta(hours=self.cancellation_notice_hours)
+
+
+POLICY_FIELDS = tuple(Policies.__dataclass_fields__)
+MAX_APPOINTMENT = timedelta(days=1)
+
+
+class Clinic(models.Model):
+    """The one clinic of this deployment (see selectors.clinic_get)."""
+
+    name = models.CharField(max_length=200)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    # Codes as conversations.models.Language: "en", "es", "pt-BR".
+    languages = models.JSONField(default=list, blank=True)
+    default_language = models.CharField(max_length=5, default="en")
+    phone = models.CharField(max_length=20, blank=True, help_text="E.164; escalations go here.")
+    emergency_number = models.CharField(
+        max_length=8, blank=True, help_text='e.g. "192", "911", "112"'
+    )
+    emergency_copy = models.JSONField(
+        default=dict, blank=True, help_text="{language: text} override"
+    )
+    policies = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def policy(self) -> Policies:
+        known = {k: int(v) for k, v in (self.policies or {}).items() if k in POLICY_FIELDS}
+        return Policies(**known)
+
+
+class Location(models.Model):
+    code = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    address = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Practitioner(models.Model):
+    code = models.SlugField(max_length=64, unique=True)
+    display_name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    specialties = models.JSONField(default=list, blank=True)
+    locations = models.ManyToManyField(Location, related_name="practitioners", blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class AppointmentType(models.Model):
+    code = models.SlugField(max_length=64, unique=True)
+    names = models.JSONField(default=dict, help_text="{language: name}")
+    duration_minutes = models.PositiveSmallIntegerField()
+    new_patients = models.BooleanField(default=True, help_text="New patients may book it.")
+    practitioners = models.ManyToManyField(
+        Practitioner, related_name="appointment_types", blank=True
+    )
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    duration_minutes__gt=0,
+                    duration_minutes__lte=MAX_APPOINTMENT // timedelta(minutes=1),
+                ),
+                name="appointment_type_duration_within_a_day",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name_in("en")
+
+    @property
+    def duration(self) -> timedelta:
+        return timedelta(minutes=self.duration_minutes)
+
+    def name_in(self, language: str) -> str:
+        names = self.names or {}
+        return (
+            names.get(language)
+            or names.get(language.split("-")[0])
+            or next(iter(names.values()), self.code)
+        )
+
+
+class WorkingHours(models.Model):
+    """One range of a practitioner's week, in the clinic's local time; several per day allowed."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    practitioner = models.ForeignKey(
+        Practitioner, on_delete=models.CASCADE, related_name="working_hours"
+    )
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="working_hours")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday)
+    start = models.TimeField()
+    end = models.TimeField()
+
+    class Meta:
+        ordering = ["practitioner", "weekday", "start"]
+        verbose_name_plural = "working hours"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="working_hours_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}-{self.end:%H:%M}"
+
+
+class TimeOff(models.Model):
+    """A practitioner's absence, or the whole clinic's when practitioner is empty."""
+
+    practitioner = models.ForeignKey(
+        Practitioner, null=True, blank=True, on_delete=models.CASCADE, related_name="time_off"
+    )
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name_plural = "time off"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="time_off_end_after_start")
+        ]
+
+    def __str__(self) -> str:
+        who = self.practitioner or "Whole clinic"
+        return f"{who}: {self.start:%Y-%m-%d} {self.reason}"
+
+
+class Patient(models.Model):
+    name = models.CharField(max_length=200)
+    phone_e164 = models.CharField(max_length=20, db_index=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    external_id = models.CharField(max_length=64, blank=True, db_index=True)
+    language = models.CharField(max_length=5, blank=True)
+    # Created by the bot for an unknown number; reception confirms the record later.
+    provisional = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Appointment(models.Model):
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        CANCELLED = "cancelled", "Cancelled"
+        COMPLETED = "completed", "Completed"
+        NO_SHOW = "no_show", "No show"
+
+    class Source(models.TextChoices):
+        WHATSAPP = "whatsapp", "WhatsApp"
+        STAFF = "staff", "Staff"
+        API = "api", "API"
+
+    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="appointments")
+    practitioner = models.ForeignKey(
+        Practitioner, on_delete=models.PROTECT, related_name="appointments"
+    )
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="appointments")
+    appointment_type = models.ForeignKey(
+        AppointmentType, on_delete=models.PROTECT, related_name="appointments"
+    )
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=Status, default=Status.BOOKED)
+    source = models.CharField(max_length=10, choices=Source)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the bot booked it.",
+    )
+    conversation_id = models.BigIntegerField(null=True, blank=True)
+    cancellation_reason = models.CharField(max_length=300, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    rescheduled_from = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="rescheduled_to"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["start"]
+        # PostgreSQL also has appointment_no_overlap (EXCLUDE USING gist), see migration 0002.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="appointment_end_after_start"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["practitioner", "start"]),
+            models.Index(fields=["patient", "start"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practitioner} {self.start:%Y-%m-%d %H:%M} UTC ({self.status})"
+
+
+class SlotHold(models.Model):
+    """A short claim on a slot while a patient confirms; live until expires_at or booked."""
+
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE, related_name="holds")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
+    appointment_type = models.ForeignKey(
+        AppointmentType, on_delete=models.CASCADE, related_name="+"
+    )
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    # No FK: conversations depend on scheduling, never the reverse.
+    conversation_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    appointment = models.OneToOneField(
+        Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="hold"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="slot_hold_end_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["practitioner", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"hold {self.practitioner} {self.start:%Y-%m-%d %H:%M} UTC"
+
+    def is_live(self, *, now) -> bool:
+        return self.appointment_id is None and self.expires_at > now

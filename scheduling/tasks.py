@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from scheduling.services import slot_hold_purge
+
+
+@shared_task(time_limit=60, soft_time_limit=45)
+def slot_hold_purge_task() -> int:
+    """Periodic (e.g. hourly in CELERY_BEAT_SCHEDULE): drop long-expired holds."""
+    return slot_hold_purge()

@@ -1,0 +1,28 @@
+"""The staff JSON API, mounted under /api/v1/ by clinicbot.urls."""
+
+from django.urls import path
+from rest_framework.schemas import get_schema_view
+
+from scheduling import api
+
+app_name = "scheduling-api"
+
+urlpatterns = [
+    path("availability/", api.AvailabilityView.as_view(), name="availability"),
+    path("appointments/", api.AppointmentListView.as_view(), name="appointments"),
+    path(
+        "appointments/<int:pk>/cancel/",
+        api.AppointmentCancelView.as_view(),
+        name="appointment-cancel",
+    ),
+    path(
+        "appointments/<int:pk>/reschedule/",
+        api.AppointmentRescheduleView.as_view(),
+        name="appointment-reschedule",
+    ),
+    path(
+        "schema/",
+        get_schema_view(title="ClinicBot staff API", version="1"),
+        name="schema",
+    ),
+]
