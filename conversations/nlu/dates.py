@@ -235,7 +235,6 @@ _TIME_PATTERNS: list[tuple[str, str]] = [
         rf"(?:morning|afternoon|evening|night|tonight|manana|manha|tarde|noche|noite|madrugada))",
     ),
     ("leading", rf"\b(?:morning|evening|afternoon|night|tonight)\s+{_H}(?::(\d\d))?\b"),
-    ("bare", rf"^{_H}$"),
 ]
 _TIME_RES = [(kind, re.compile(pattern)) for kind, pattern in _TIME_PATTERNS]
 _NOON = re.compile(r"\b(noon|midday|mediodia|meio dia|meiodia)\b")
