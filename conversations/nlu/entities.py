@@ -312,7 +312,11 @@ def option_choice(text: str, *, expecting_option: bool) -> int | None:
         return _ORDINAL_WORD[m.group(1)]
     # Elsewhere "segunda", "quinta" are weekdays and "primera vez" a visit type.
     weekday_or_visit = re.search(r"\b(feira|vez|visit|semana|week)\b", folded)
-    if expecting_option and not weekday_or_visit and (m := re.search(rf"\b({_ORDINAL_RE})\b", folded)):
+    if (
+        expecting_option
+        and not weekday_or_visit
+        and (m := re.search(rf"\b({_ORDINAL_RE})\b", folded))
+    ):
         return _ORDINAL_WORD[m.group(1)]
     if re.fullmatch(r"(?:the )?last(?: one)?|la ultima|el ultimo|a ultima|o ultimo", folded):
         return -1
