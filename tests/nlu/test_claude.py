@@ -135,7 +135,7 @@ def test_a_model_emergency_flag_escalates_even_if_its_intent_says_book(
         "language": "en",
         "emergency": True,
     }
-    result = ask("my baby is turning blue", directory, now)
+    result = ask("my baby looks very strange and floppy", directory, now)
     assert result.intent is Intent.EMERGENCY
     assert "claude.emergency_flag" in result.rule_ids
 

@@ -1,0 +1,74 @@
+import pytest
+
+from conversations.nlu.emergency import RULES_VERSION, crisis_copy, emergency_detect
+
+pytestmark = pytest.mark.sqlite
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I have crushing chest pain", "chest_pain"),
+        ("tengo dolor en el pecho", "chest_pain"),
+        ("DÔR NO PEITO", "chest_pain"),
+        ("peito, muita dor", "chest_pain"),
+        ("chest pian since this morning", "chest_pain"),
+        ("I cant brethe", "breathing"),
+        ("no puedo respirar", "breathing"),
+        ("estou com falta de ar", "breathing"),
+        ("her face is drooping and she has slurred speech", "stroke"),
+        ("acho que é um AVC", "stroke"),
+        ("he is bleeding a lot and it won't stop", "bleeding"),
+        ("mi papá se desmayó", "unconscious"),
+        ("my throat is swelling after a bee sting", "anaphylaxis"),
+        ("I want to kill myself", "suicidal"),
+        ("não quero mais viver", "suicidal"),
+    ],
+)
+def test_emergencies_in_three_languages_are_detected(text, category):
+    match = emergency_detect(text)
+    assert match is not None
+    assert match.category == category
+    assert match.version == RULES_VERSION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like a cardiology check-up",
+        "quiero agendar con el cardiólogo",
+        "I paid for the chest x-ray",
+        "I had chest pain last year, want a follow up",
+        "tuve un infarto hace dos años, quiero un control",
+        "can I book a breath test",
+        "no puedo ir mañana",
+    ],
+)
+def test_routine_requests_are_not_emergencies(text):
+    assert emergency_detect(text) is None
+
+
+def test_history_that_is_happening_again_still_escalates():
+    assert emergency_detect("I had chest pain last year and now it is back") is not None
+
+
+def test_suicidal_thoughts_escalate_even_when_worded_as_history():
+    assert emergency_detect("last year I wanted to kill myself, can I book a follow up") is not None
+
+
+def test_a_clinic_can_add_its_own_phrase():
+    match = emergency_detect("rompió bolsa", extra_phrases=["rompio bolsa"])
+    assert match is not None
+    assert match.rule_id == "clinic.1"
+
+
+def test_suicidal_matches_carry_a_crisis_line_in_the_patients_language():
+    match = emergency_detect("quero me matar")
+    assert match is not None
+    assert "188" in crisis_copy(match, "pt-BR")
+
+
+def test_other_emergencies_carry_no_crisis_line():
+    match = emergency_detect("chest pain")
+    assert match is not None
+    assert crisis_copy(match, "en") is None
