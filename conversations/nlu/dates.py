@@ -154,8 +154,33 @@ def normalize(text: str) -> str:
     return " ".join(s.split())
 
 
+# Number words safe to read whatever the detected language (no clash with other words).
+_SHARED_NUMBERS = {
+    w: n
+    for lang_words in _NUMBER_WORDS.values()
+    for w, n in lang_words.items()
+    if w
+    not in (
+        "once",
+        "dos",
+        "one",
+        "a",
+        "an",
+        "un",
+        "una",
+        "um",
+        "uma",
+        "primero",
+        "primer",
+        "primeiro",
+        "doce",
+        "sete",
+    )
+}
+
+
 def _numbers_to_digits(s: str, lang: str) -> str:
-    words = _NUMBER_WORDS.get(lang, {})
+    words = _SHARED_NUMBERS | _NUMBER_WORDS.get(lang, {})
     tokens = s.split()
     out = []
     for token in tokens:

@@ -117,7 +117,7 @@ _RAW_RULES: dict[str, dict[str, list[str]]] = {
     },
     "stroke": {
         "en": [
-            r"\bstroke\b",
+            r"\bstroke\b(?! (rehab|recovery|survivor|prevention|risk|clinic|unit|of luck))",
             rf"\b(face|mouth|smile) {_W}droop",
             r"\bslurred speech",
             r"\bslurring",
@@ -369,7 +369,8 @@ def _correct(token: str) -> str:
 _HISTORY = re.compile(
     r"\b(last (year|month|summer|winter)|years? ago|months? ago|history of|used to (have|get)|"
     r"el ano pasado|hace (un|una|unos|\d+|dos|tres) (anos?|mes|meses)|antecedentes?|"
-    r"ano passado|anos? atras|meses atras|historico de|ja tive)\b"
+    r"ano passado|anos? atras|meses atras|historico de|ja tive|"
+    r"ha (um|uma|dois|duas|tres|\d+|alguns|algumas) (anos?|mes|meses))\b"
 )
 _ROUTINE = re.compile(
     r"\b(check ?up|follow ?up|appointment|book|cita|consulta|control|retorno|revision|revisao|agendar|marcar)\b"

@@ -290,15 +290,19 @@ _CARDINALS = {
 _OPTION_NOUN = r"(?:option|opcion|opcao|opt|number|numero|n|no|num|choice|alternativa|#)"
 
 
-def option_choice(text: str, *, expecting_option: bool) -> int | None:
+def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
     """1-based option number: "2", "the second one", "la segunda", "a opção 2"."""
     folded = fold(text.replace("#", " # "))
+    if expecting_option is None:
+        # Asked for a date, a name or a birth date: only "option 2" names an option.
+        m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
+        return int(m.group(1)) if m else None
     if m := re.fullmatch(
         r"(?:(?:la|el|a|o|the|option|opcion|opcao|numero|number)\s+)?(\d{1,2})(?:\s*(?:please|por favor|porfa|pf|pls))?",
         folded,
     ):
         number = int(m.group(1))
-        if 1 <= number <= 20 and (expecting_option or m.group(0) != m.group(1) or number <= 9):
+        if 1 <= number <= 20 and (expecting_option or number <= 9):
             return number
     if m := re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}}|{'|'.join(_CARDINALS)})\b", folded):
         value = m.group(1)
@@ -306,6 +310,10 @@ def option_choice(text: str, *, expecting_option: bool) -> int | None:
     filler = r"(?:i want |i ll take |i d like |quiero |prefiero |quero |prefiro |me quedo con |fico com )?"
     article = r"(?:the |la |el |a |o |with the |com a |com o |con la |con el )?"
     noun = r"(?: one| option| opcion| opcao| uno| una| slot| horario| please| por favor)?"
+    if expecting_option is None:
+        # Asked for a date, a name or a birth date: only "option 2" names an option.
+        m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
+        return int(m.group(1)) if m else None
     if m := re.fullmatch(rf"{filler}{article}({_ORDINAL_RE}){noun}", folded):
         return _ORDINAL_WORD[m.group(1)]
     if m := re.search(rf"\b({_ORDINAL_RE}) (?:one|option|opcion|opcao)\b", folded):

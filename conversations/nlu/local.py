@@ -10,6 +10,9 @@ matched, lower when only a weak cue did, which is what the hybrid policy keys on
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from conversations.nlu import entities as ent
 from conversations.nlu.dates import resolve
@@ -27,7 +30,7 @@ class IntentRule:
     confidence: float
 
 
-_BOOK_NOUN = r"(?:appointment|appt|appoinment|apointment|appointement|consult|consultation|check ?up|visit|cita|turno|consulta|horario|hora|consultas|citas)"
+_BOOK_NOUN = r"(?:appointment|appt|appoinment|apointment|appointement|consult|consultation|check ?up|follow ?up|visit|cita|turno|consulta|horario|hora|consultas|citas|control|chequeo|revision|revisao|retorno|(?:pressure|bp|mole|skin|eye|heart|blood) (?:check|test)|exame|examen)"
 _MY_APPT = rf"(?:my|the|mi|la|el|minha|meu|a|o|esa|essa|this|that)?\s*(?:\w+\s+)?{_BOOK_NOUN}"
 
 _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
@@ -35,6 +38,11 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         Intent.HUMAN,
         0.95,
         [
+            r"^(agent|human|operator|receptionist|a person|person|persona|humano|atendente|recepcion|recepcao|recepcionista)( please| por favor| pls)?$",
+            r"\b(connect|transfer|put) me (to|through to|with)\b",
+            r"\b(pasame|paseme|comuniqueme|me pasa|me passa|me transfere|transfiere|transfira)\b.{0,25}\b(humano|persona|pessoa|recepcion|recepcao|atendente|alguien|alguem|secretaria)",
+            r"\b(alguien|alguem) (de|da|en|na) (recepcion|recepcao)",
+            r"\b(don t|do not|dont) want (a |to talk to a )?(bot|robot|machine)",
             r"\b(talk|speak|chat)\w*\s+(to|with)\s+(a |an |the |some |someone|somebody|real |actual )*(person|human|agent|someone|somebody|receptionist|staff|operator|representative|secretary|nurse)",
             r"\b(real|actual) (person|human)",
             r"\bhuman (agent|please|being)",
@@ -87,7 +95,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         Intent.AVAILABILITY,
         0.88,
         [
-            r"\b(any|have|got|are there|is there)\b.{0,30}\b(availab|opening|slot|free time|space|spots?)\b",
+            r"\b(any|have|got|are there|is there)\b.{0,30}\b(availab\w*|openings?|slots?|free time|space|spots?)\b",
             r"\bavailab",
             r"\b(do you have|have you got|got|is there) (anything|something|any time|room|space)\b",
             r"\bwhen (is|are|can)\b.{0,30}\b(free|see me|available|open)",
@@ -116,16 +124,26 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(book|schedule)\b",
             r"\bsee (a |the |dr|dra|doctor|doc|someone|somebody)",
             r"\b(need|want) (to see|a doctor|a check)",
-            r"\b(pedir|sacar|reservar|agendar|programar|solicitar|hacer|quiero|quisiera|necesito|queria|me gustaria|necesitaria)\b.{0,30}\b(cita|turno|consulta|hora|revision)\b",
-            r"\b(agendar|marcar|reservar|quero|queria|gostaria de|preciso de|preciso|pode marcar|consigo)\b.{0,30}\b(consulta|horario|hora|retorno|atendimento|exame|revisao)\b",
-            r"\b(agendar|marcar|reservar|agenda)\b",
+            r"\b(pedir|sacar|reservar|agendar|programar|solicitar|hacer|quiero|quisiera|necesito|queria|me gustaria|necesitaria)\b.{0,30}\b"
+            + _BOOK_NOUN
+            + r"\b",
+            r"\b(agendar|marcar|reservar|quero|queria|gostaria de|preciso de|preciso|pode marcar|consigo)\b.{0,30}\b("
+            + _BOOK_NOUN
+            + r"|atendimento)\b",
+            r"\b(agendar|marcar|marca|reservar|agenda|agende|marque)\b",
             r"\b(una|uma) (cita|consulta)\b",
             r"\bnew appointment\b",
             r"\b(quiero|quisiera|quero|queria|gostaria de|necesito|preciso) (ver|pasar con|ser atendid|consultar|una cita|uma consulta|ir ao|ir al)\b",
             r"\b(ser atendid|ser visto|be seen)\b",
-            r"\bappointment\b",
-            r"\b(cita|consulta|turno)\b",
+            r"\b(pueden|puede|podrian|podem|pode|can you|could you|can someone|can the doctor) (me )?(ver|atender|see|examine)",
+            r"\b(want|need|like)\b.{0,40}\b(with|see|to) (the |a |my )?(doctor|dr|dra|doc|medico)\b",
+            r"\b(llevar|levar|take|bring) (a |al |o |a minha |mi |my )?\w+ (al|ao|a la|to the|to a|na|no) (pediatr|doctor|medico|dentist|dermatolog|ginecolog)",
         ],
+    ),
+    (
+        Intent.BOOK,
+        0.6,  # a bare noun ("appointment", "consulta") is only a cue
+        [r"\bappointment\b", r"\b(cita|consulta|turno)\b"],
     ),
     (
         Intent.FAQ,
@@ -140,11 +158,12 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(opening hours|open on|open at|are you open|what time do you (open|close)|hours of operation|office hours|close on)\b",
             r"\b(horario de atencion|a que hora (abren|cierran)|abren|cierran|estan abiertos)\b",
             r"\b(horario de funcionamento|que horas (abre|fecha|abrem|fecham)|abre|fecha aos|funcionam|atendem aos)\b",
-            r"\b(bring|traer|levar|trazer|prepare|preparar|fasting|ayuno|jejum|documents|documentos|documentacao)\b",
+            r"\b(bring|traer|levar|trazer|prepare|preparar|fast|fasting|ayuno|ayunas|jejum|documents|documentos|documentacao)\b",
             r"\b(do you (do|offer|have|treat|see)|hacen|atienden|fazem|voces atendem|ofrecen|oferecem)\b",
             r"\b(how long|cuanto dura|quanto tempo|duration|duracion|duracao)\b",
             r"\b(phone number|telefono|telefone|email|website|pagina web|site)\b",
-            r"\b(covid|vaccin|vacuna|vacina|result|resultado|receta|prescription|receita|certificate|certificado|atestado)\b",
+            r"\b(covid|vaccin\w*|vacunas?|vacinas?|results?|resultados?|recetas?|prescriptions?|receitas?|certificates?|certificados?|atestados?)\b",
+            r"\b(que horas|what time|a que hora)\b.{0,20}\b(abrem|abre|fecham|open|close|abren|cierran)\b",
         ],
     ),
     (
@@ -159,6 +178,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         0.9,
         [
             r"^(thanks|thank you|thank u|thx|ty|cheers|bye|goodbye|see you|see ya|have a (good|nice) (day|one)|gracias|muchas gracias|mil gracias|chau|chao|adios|hasta luego|hasta pronto|nos vemos|obrigad[oa]|muito obrigad[oa]|valeu|tchau|ate logo|ate mais|falou|brigad[oa])\b(?!.*\b(but|pero|mas|porem|book|cita|consulta|cancel)\b)",
+            r"\b(bye|goodbye|see you( then| soon)?|tchau|chau|adios|hasta luego|ate logo)\s*$",
             r"\b(that s all|thats all|nothing else|eso es todo|nada mas|e so isso|so isso|era isso|ya esta|listo gracias|that will be all)\b",
         ],
     ),
@@ -166,7 +186,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         Intent.AFFIRM,
         0.95,
         [
-            r"^(yes|yeah|yep|yup|ya|yas|sure|ok|okay|okey|okk|k|kk|alright|all right|correct|right|exactly|perfect|great|sounds good|that works|works for me|confirm|confirmed|go ahead|do it|please do|absolutely|definitely|of course|that s right|thats right|si|sip|sii|claro|vale|dale|perfecto|correcto|exacto|de acuerdo|esta bien|confirmo|confirmado|por supuesto|sim|isso|isso mesmo|certo|pode ser|pode|beleza|blz|fechado|combinado|perfeito|exato|com certeza|claro que sim|confirmo|ta bom|ta|uhum|aham|s)\b(?!.*\b(but|pero|mas|porem|cancel|change|cambiar|mudar)\b)",
+            r"^(yes|yeah|yep|yup|ya|yas|sure|ok|okay|okey|okk|k|alright|all right|correct|right|exactly|perfect|great|sounds good|that works|works for me|confirm|confirmed|go ahead|do it|please do|absolutely|definitely|of course|that s right|thats right|si|sip|sii|claro|vale|dale|perfecto|correcto|exacto|de acuerdo|esta bien|confirmo|confirmado|por supuesto|sim|isso|isso mesmo|certo|pode ser|pode|beleza|blz|fechado|combinado|perfeito|exato|com certeza|claro que sim|confirmo|ta bom|ta|uhum|aham|s)\b(?!.*\b(but|pero|mas|porem|cancel|change|cambiar|mudar)\b)",
         ],
     ),
     (
@@ -192,11 +212,49 @@ _PRIORITY = [
     Intent.BOOK,
     Intent.FAQ,
 ]
-_SOCIAL = [Intent.AFFIRM, Intent.DENY, Intent.GOODBYE, Intent.GREETING]
-_WEAK_BOOK = {
-    "intent.book.12",
-    "intent.book.11",
-}  # a bare noun ("appointment", "consulta") is only a cue
+_SOCIAL = [Intent.GOODBYE, Intent.AFFIRM, Intent.DENY, Intent.GREETING]
+_WANT = re.compile(
+    r"\b(need|want|would like|d like|looking for|quiero|quisiera|necesito|necesita|busco|quero|queria|"
+    r"gostaria|preciso|precisa|procuro|llevar|levar|vea|ver|see)\b"
+)
+_EXPLICIT_BOOKING = re.compile(r"\b(book|schedule|agend\w*|marc\w*|reserv\w*|pedir|sacar)\b")
+_QUESTION = re.compile(
+    r"\?|^(do|does|is|are|can|how|what|where|when|which|que|qual|quanto|cuanto|donde|onde|como|preciso|tengo que|hay que|se puede|aceptan|aceitam)\b"
+)
+_EMOJI = {
+    "👍": " yes ",
+    "👌": " ok ",
+    "✅": " yes ",
+    "🙆": " yes ",
+    "👎": " no ",
+    "❌": " no ",
+    "🙅": " no ",
+}
+# Common misspellings of the words intents hang on; longer words are corrected by edit distance.
+_TYPOS = {
+    "kiero": "quiero",
+    "qiero": "quiero",
+    "kero": "quero",
+    "qero": "quero",
+    "sita": "cita",
+    "zita": "cita",
+    "kancelar": "cancelar",
+    "kansel": "cancel",
+    "apointment": "appointment",
+    "appt": "appointment",
+    "resched": "reschedule",
+    "pls": "please",
+    "plz": "please",
+    "q": "que",
+    "vc": "voce",
+    "vcs": "voces",
+    "pq": "porque",
+    "tb": "tambem",
+    "tbm": "tambem",
+    "hj": "hoje",
+    "amn": "amanha",
+}
+_KEYWORDS = ["appointment", "reschedule", "cancel", "schedule", "available", "availability", "consulta", "consultation", "cancelar", "remarcar", "reagendar", "agendar", "reprogramar", "disponible", "disponivel", "disponibilidad", "horario", "quiero", "quero", "quisiera", "gostaria", "necesito", "preciso", "marcar", "cambiar", "receptionist", "recepcion", "atendente"]
 _OFF_TOPIC = re.compile(
     r"\b(car|oil change|flight|hotel|restaurant|table for|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
     r"coche|vuelo|peluqueria|restaurante|mesa para|carro|voo|cabeleireiro|mecanico|mechanic|dinner|cena|jantar|meeting|reunion|reuniao)\b"
@@ -241,20 +299,29 @@ def understand_local(
     if button_payload and (tapped := _button(button_payload)):
         tapped.language = language
         return tapped
-    folded = fold(text)
+    for emoji, word in _EMOJI.items():
+        text = text.replace(emoji, word)
+    folded = _correct_typos(fold(text))
     entities = _entities(
         text, folded, directory=directory, now=now, language=language, expecting=expecting
     )
     matched = [rule for rule in INTENT_RULES if rule.pattern.search(folded)]
+    if not matched:
+        # "oii", "bom diaa", "graciasss": squeeze repeated letters and try again.
+        squeezed = " ".join(
+            re.sub(r"(\w)\1+", r"\1", token) if len(set(token)) > 1 else token
+            for token in folded.split()
+        )
+        matched = [rule for rule in INTENT_RULES if rule.pattern.search(squeezed)]
     rule_ids = [rule.rule_id for rule in matched]
     by_intent: dict[Intent, float] = {}
     for rule in matched:
         by_intent[rule.intent] = max(by_intent.get(rule.intent, 0.0), rule.confidence)
-    if (
-        Intent.BOOK in by_intent
-        and set(r.rule_id for r in matched if r.intent is Intent.BOOK) <= _WEAK_BOOK
-    ):
-        by_intent[Intent.BOOK] = 0.7
+    asks_about = Intent.FAQ in by_intent and _QUESTION.search(folded + ("?" if "?" in text else ""))
+    if asks_about and not _EXPLICIT_BOOKING.search(folded):
+        # "How much is a consultation?" asks about booking; it does not book.
+        by_intent.pop(Intent.BOOK, None)
+        by_intent[Intent.FAQ] = 0.88
 
     intent, confidence = _decide(folded, by_intent, entities, expecting)
     if (
@@ -280,11 +347,16 @@ def _decide(
                 return social, 0.97
     if expecting == "option" and (entities.option is not None or entities.option_time is not None):
         return Intent.CHOOSE_OPTION, 0.97
+    wants_someone = bool(entities.specialty or entities.practitioner_ids) and _WANT.search(folded)
+    strong = [i for i in _PRIORITY if by_intent.get(i, 0) >= 0.85 and i is not Intent.FAQ]
+    if wants_someone and not strong:
+        # "Preciso de um dermatologista": a need plus a who is a booking.
+        return Intent.BOOK, 0.88
     for intent in _PRIORITY:
         if intent in by_intent and by_intent[intent] >= 0.85:
             # "No, I want to cancel" is a cancel, not a deny; a booking verb beats a bare greeting.
             return intent, by_intent[intent]
-    if entities.option is not None and len(folded.split()) <= 4:
+    if entities.option is not None and len(folded.split()) <= 6:
         return Intent.CHOOSE_OPTION, 0.9
     if (
         entities.option_time is not None
@@ -309,9 +381,39 @@ def _decide(
             entities.period,
         ]
     )
+    only_when = entities.when is not None and not any(
+        [
+            entities.practitioner_ids,
+            entities.specialty,
+            entities.appointment_type_code,
+            entities.full_name,
+            entities.date_of_birth,
+        ]
+    )
+    if only_when and not expecting and (entities.when.past or len(folded.split()) > 5):
+        # "Who won the match yesterday?" carries a date but gives us nothing to book with.
+        return Intent.UNKNOWN, 0.4
     if has_info:
         return Intent.GIVE_INFO, 0.8 if expecting else 0.7
     return Intent.UNKNOWN, 0.3
+
+
+def _correct_typos(folded: str) -> str:
+    return " ".join(_correct(token) for token in folded.split())
+
+
+@lru_cache(maxsize=8192)
+def _correct(token: str) -> str:
+    if token in _TYPOS:
+        return _TYPOS[token]
+    if len(token) < 6 or token in _KEYWORDS:
+        return token
+    for word in _KEYWORDS:
+        if token.startswith(word) or word.startswith(token):
+            continue  # an inflection ("horarios", "cancelled"), not a typo
+        if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) <= 1:
+            return word
+    return token
 
 
 def _entities(
@@ -324,7 +426,10 @@ def _entities(
     expecting: str | None,
 ) -> Entities:
     entities = Entities()
-    expecting_option = expecting == "option"
+    # None: the bot asked for something else (a date, a name), so bare numbers are not options.
+    expecting_option = (
+        None if expecting in ("date", "time", "name", "date_of_birth") else expecting == "option"
+    )
     entities.option = ent.option_choice(text, expecting_option=expecting_option)
     entities.option_time = ent.option_time(text) if entities.option is None else None
     if entities.option is None and entities.option_time is None:

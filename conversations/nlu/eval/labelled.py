@@ -31,7 +31,9 @@ DIRECTORY = ClinicDirectory(
         PractitionerRef(5, "Dr. Paulo Reis", [], ["Psychology", "Psychiatry"]),
     ],
     appointment_types=[
-        AppointmentTypeRef("first", {"en": "First visit", "es": "Primera vez", "pt-BR": "Primeira consulta"}),
+        AppointmentTypeRef(
+            "first", {"en": "First visit", "es": "Primera vez", "pt-BR": "Primeira consulta"}
+        ),
         AppointmentTypeRef("followup", {"en": "Follow-up", "es": "Retorno", "pt-BR": "Retorno"}),
     ],
     time_zone=ZONE,
@@ -74,11 +76,13 @@ def entity_errors(expected: dict, result: Understanding) -> list[str]:
         elif key == "window":
             got = bool(when and when.granularity in ("range", "period"))
         elif key == "period":
-            got = (e.period or (when.period if when else None))
+            got = e.period or (when.period if when else None)
             got = got.value if got else None
         elif key in ("option_time", "date_of_birth"):
             raw = getattr(e, key)
-            got = raw.isoformat()[:5] if key == "option_time" and raw else (str(raw) if raw else None)
+            got = (
+                raw.isoformat()[:5] if key == "option_time" and raw else (str(raw) if raw else None)
+            )
         else:
             got = getattr(e, key)
         if got != value:
@@ -90,8 +94,12 @@ def score(engine: str = "local") -> LabelledScore:
     out = LabelledScore()
     for row in load():
         result = understand(
-            row["text"], directory=DIRECTORY, now=NOW, language_hint=None,
-            expecting=row.get("expecting"), engine=engine,
+            row["text"],
+            directory=DIRECTORY,
+            now=NOW,
+            language_hint=None,
+            expecting=row.get("expecting"),
+            engine=engine,
         )
         out.total += 1
         expected = Intent(row["intent"])
