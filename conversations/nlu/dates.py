@@ -127,14 +127,22 @@ _MONTHS = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "pt": "janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro",
 }
-_MONTH_NUMBER: dict[str, int] = {}
-for _words in _MONTHS.values():
+_MONTH_NUMBER: dict[str, int] = {"sept": 9, "setiembre": 9}
+_MONTH_ABBREVIATIONS: dict[str, set[str]] = {}
+for _lang_code, _words in _MONTHS.items():
+    _MONTH_ABBREVIATIONS[_lang_code] = set()
     for _index, _word in enumerate(_words.split(), start=1):
         _MONTH_NUMBER[_word] = _index
-        if len(_word) > 4 and _word != "march" and _word != "marco":
+        if len(_word) > 4:
             _MONTH_NUMBER.setdefault(_word[:3], _index)
-_MONTH_NUMBER |= {"sept": 9, "setiembre": 9, "mar": 3}
-_MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+            _MONTH_ABBREVIATIONS[_lang_code].add(_word[:3])
+_MONTH_ABBREVIATIONS["en"] |= {"sept"}
+_FULL_MONTHS = {w for words in _MONTHS.values() for w in words.split()}
+# Abbreviations only in their own language: "set" is September in Portuguese, a verb in English.
+_MONTH_RE_BY_LANG = {
+    lang: "|".join(sorted(_FULL_MONTHS | _MONTH_ABBREVIATIONS[lang], key=len, reverse=True))
+    for lang in _MONTHS
+}
 
 
 def _lang(language: str) -> str:
@@ -151,6 +159,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"(\d)\s?p\b", r"\1pm", s)
     s = re.sub(r"(\d)\.?(st|nd|rd|th|o|a|er|ro)\b", r"\1", s)
     s = re.sub(r"[^\w:/\s]", " ", s.replace("-", " "))
+    s = re.sub(r"(?<!\d):|:(?!\d)", " ", s)
     return " ".join(s.split())
 
 
@@ -179,7 +188,14 @@ _SHARED_NUMBERS = {
 }
 
 
+_NUMBER_WORDS["en"].pop("one")  # "book one for Friday": only a number next to a time word
+
+
 def _numbers_to_digits(s: str, lang: str) -> str:
+    s = re.sub(
+        r"\bone\b(?=\s*(?:am|pm|o ?clock|thirty|fifteen|forty|fifty|in the|at night|:|\d))", "1", s
+    )
+    s = re.sub(r"(?:(?<=\bat )|(?<=\bto ))one\b", "1", s)
     words = _SHARED_NUMBERS | _NUMBER_WORDS.get(lang, {})
     tokens = s.split()
     out = []
@@ -486,14 +502,23 @@ _LAST_WEEK = re.compile(
     r"semana anterior|semana passada|a semana passada)\b"
 )
 _DAY_NUMBER = re.compile(
-    r"\b(?:the|on the|el|el dia|dia|no dia|o dia|para el|para o|day|on)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|horas|hrs))"
+    r"\b(?:the|on the|el|el dia|dia|no dia|o dia|para el|para o|day)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|horas|hrs))"
+    r"|\bon\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|in the|o clock|oclock))"
     r"|\b(\d{1,2})\s+(?:of|de|do)\s+(?:this|este|esse|este mes|this month|the month)"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({_MONTH_RE})\b(?:\s+(?:de\s+|del\s+)?(\d{{4}}))?"
-)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\s+(?:the\s+)?(\d{{1,2}})\b(?!:)(?:\s*,?\s*(\d{{4}}))?")
+_DAY_MONTH_BY_LANG = {
+    lang: re.compile(
+        rf"\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+)?(\d{{4}}))?"
+    )
+    for lang, months in _MONTH_RE_BY_LANG.items()
+}
+_MONTH_DAY_BY_LANG = {
+    lang: re.compile(rf"\b({months})\s+(?:the\s+)?(\d{{1,2}})\b(?!:)(?:\s*,?\s*(\d{{4}}))?")
+    for lang, months in _MONTH_RE_BY_LANG.items()
+}
+_DAY_MONTH = _DAY_MONTH_BY_LANG["en"]
+_MONTH_DAY = _MONTH_DAY_BY_LANG["en"]
 _WEEKEND = re.compile(r"\b(weekend|fin de semana|finde|fim de semana)\b")
 
 
@@ -519,8 +544,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         else:
             month = _add_months(base, count)
             d = _safe_date(month.year, month.month, base.day) or month
-        # Counts as a longer hit than the "tomorrow" inside "3 weeks from tomorrow".
-        hits.append((_Day(d), (m.start(), m.end() + 20)))
+        hits.append((_Day(d), m.span()))
     if m := _NEXT_N_DAYS.search(s):
         count = int(m.group(1) or m.group(2))
         hits.append(
@@ -531,16 +555,17 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         hits.append(
             (_Day(monday, end=monday + timedelta(days=7), past=True, label="week"), m.span())
         )
-    for m in _DAY_MONTH.finditer(s):
+    for m in _DAY_MONTH_BY_LANG[lang].finditer(s):
         if found := _month_day(_MONTH_NUMBER[m.group(2)], int(m.group(1)), _int(m.group(3)), today):
             hits.append((found, m.span()))
-    for m in _MONTH_DAY.finditer(s):
+    for m in _MONTH_DAY_BY_LANG[lang].finditer(s):
         if found := _month_day(_MONTH_NUMBER[m.group(1)], int(m.group(2)), _int(m.group(3)), today):
             hits.append((found, m.span()))
     for m in _NUMERIC_DATE.finditer(s):
         if found := _numeric_date(m, lang, today):
             hits.append((found, m.span()))
-    if m := _WEEKDAY_RES[lang].search(s):
+    weekday_matches = list(_WEEKDAY_RES[lang].finditer(s))
+    for m in weekday_matches:
         dated = re.match(
             r"\s*(?:the|el|el dia|dia|o dia|,)?\s*(\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas))",
             s[m.end() :],
@@ -551,6 +576,8 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             hits.append((_Day(d), (m.start(), m.end() + dated.end())))
         elif not _LAST_WEEK.search(s):
             hits.append((_weekday(m, s, lang, today), m.span()))
+    if weekday_matches:
+        pass
     elif m := re.search(rf"\b{_NEXT_WEEK}\b", s):
         monday = today + timedelta(days=7 - today.weekday())
         hits.append((_Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
@@ -563,16 +590,24 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             saturday = today - timedelta(days=1)
         start = max(saturday, today)
         hits.append((_Day(start, end=saturday + timedelta(days=2), label="weekend"), m.span()))
-    if not hits:
-        for m in _DAY_NUMBER.finditer(s):
-            number = int(m.group(1) or m.group(2))
-            if 1 <= number <= 31 and (d := _next_day_number(number, today)):
-                hits.append((_Day(d), m.span()))
-                break
+    for m in _DAY_NUMBER.finditer(s):
+        number = int(m.group(1) or m.group(2) or m.group(3))
+        if 1 <= number <= 31 and (d := _next_day_number(number, today)):
+            hits.append((_Day(d), m.span()))
     if not hits:
         return None
-    # A specific date beats a relative word that only coloured it ("next Friday the 8th").
-    return max(hits, key=lambda hit: hit[1][1] - hit[1][0])
+    # Parts of a longer expression ("tomorrow" in "3 weeks from tomorrow") drop out; of
+    # what is left the last mention wins, as patients correct themselves ("not Thursday,
+    # make it Sunday").
+    whole = [
+        hit
+        for hit in hits
+        if not any(
+            o is not hit and o[1][0] <= hit[1][0] and hit[1][1] <= o[1][1] and o[1] != hit[1]
+            for o in hits
+        )
+    ]
+    return max(whole, key=lambda hit: (hit[1][0], hit[1][1] - hit[1][0]))
 
 
 def _weekday_with_number(weekday: int, number: int, today: date) -> date | None:
@@ -643,7 +678,7 @@ _AFTER = re.compile(
     r"apos|later than|no earlier than|starting)\b"
 )
 _BEFORE = re.compile(
-    r"\b(before|until|till|by|no later than|antes de|antes del|antes das|antes do|"
+    r"\b(before|until|till|no later than|antes de|antes del|antes das|antes do|"
     r"hasta|ate|ate as)\b"
 )
 _BETWEEN = re.compile(

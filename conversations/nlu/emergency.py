@@ -310,7 +310,7 @@ _PAIRS: dict[str, dict[str, tuple[str, str]]] = {
 
 # Words one typo away from these are corrected before matching.
 _SYMPTOM_TEXT = """chest heart pain breathe breathing breath unconscious unresponsive fainted collapsed
-    seizure stroke bleeding blood heavily suicide suicidal myself overdose poison allergic swollen
+    seizure bleeding blood heavily suicide suicidal myself overdose poison allergic swollen
     swelling throat tongue choking numbness slurred hemorrhage anaphylaxis
     pecho dolor respirar sangre sangrando hemorragia inconsciente desmayo desmayado convulsion infarto
     derrame suicidio matarme morir alergica hinchada hinchado garganta lengua ahogo asfixia sobredosis
@@ -350,9 +350,13 @@ def crisis_copy(match: EmergencyMatch, language: str) -> str | None:
     return CRISIS_COPY.get(language) or CRISIS_COPY["en"]
 
 
+# Real words one letter away from a symptom word: "strike that" is not a stroke.
+_NOT_TYPOS = frozenset(["strike", "stoke", "heard", "hears", "flood", "chess", "paint", "plain", "bread", "dolar", "peita"])
+
+
 @lru_cache(maxsize=4096)
 def _correct(token: str) -> str:
-    if len(token) < 4 or token in _SYMPTOM_SET:
+    if len(token) < 4 or token in _SYMPTOM_SET or token in _NOT_TYPOS:
         return token
     for word in _SYMPTOM_WORDS:
         if len(token) == 4:

@@ -260,12 +260,12 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
 
 
 _ORDINALS = {
-    1: ("first", "1st", "primera", "primero", "primer", "primeira", "primeiro"),
-    2: ("second", "2nd", "segunda", "segundo"),
-    3: ("third", "3rd", "tercera", "tercero", "terceira", "terceiro"),
-    4: ("fourth", "4th", "cuarta", "cuarto", "quarta", "quarto"),
-    5: ("fifth", "5th", "quinta", "quinto"),
-    6: ("sixth", "6th", "sexta", "sexto"),
+    1: ("first", "primera", "primero", "primer", "primeira", "primeiro"),
+    2: ("second", "segunda", "segundo"),
+    3: ("third", "tercera", "tercero", "terceira", "terceiro"),
+    4: ("fourth", "cuarta", "cuarto", "quarta", "quarto"),
+    5: ("fifth", "quinta", "quinto"),
+    6: ("sixth", "sexta", "sexto"),
 }
 _ORDINAL_WORD = {w: n for n, words in _ORDINALS.items() for w in words}
 _ORDINAL_RE = "|".join(sorted(_ORDINAL_WORD, key=len, reverse=True))
@@ -287,7 +287,7 @@ _CARDINALS = {
     "duas": 2,
     "quatro": 4,
 }
-_OPTION_NOUN = r"(?:option|opcion|opcao|opt|number|numero|n|no|num|choice|alternativa|#)"
+_OPTION_NOUN = r"(?:option|opcion|opcao|opt|number|numero|num|choice|alternativa|#)"
 
 
 def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
@@ -344,7 +344,8 @@ def option_time(text: str) -> time | None:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if m.group(3) == "pm" and hour < 12:
             hour += 12
-        if hour <= 23 and (m.group(2) or m.group(3) or re.search(r"\bone\b|\bdas\b|\bde las\b", s)):
+        named = re.search(r"\d\s*(?:am|pm|h)?\s*one\b|\bdas\b|\bde las\b", s)
+        if hour <= 23 and (m.group(2) or m.group(3) or named):
             return time(hour, minute)
     return None
 

@@ -254,7 +254,36 @@ _TYPOS = {
     "hj": "hoje",
     "amn": "amanha",
 }
-_KEYWORDS = ["appointment", "reschedule", "cancel", "schedule", "available", "availability", "consulta", "consultation", "cancelar", "remarcar", "reagendar", "agendar", "reprogramar", "disponible", "disponivel", "disponibilidad", "horario", "quiero", "quero", "quisiera", "gostaria", "necesito", "preciso", "marcar", "cambiar", "receptionist", "recepcion", "atendente"]
+_KEYWORDS = [
+    "appointment",
+    "reschedule",
+    "cancel",
+    "schedule",
+    "available",
+    "availability",
+    "consulta",
+    "consultation",
+    "cancelar",
+    "remarcar",
+    "reagendar",
+    "agendar",
+    "reprogramar",
+    "disponible",
+    "disponivel",
+    "disponibilidad",
+    "horario",
+    "quiero",
+    "quero",
+    "quisiera",
+    "gostaria",
+    "necesito",
+    "preciso",
+    "marcar",
+    "cambiar",
+    "receptionist",
+    "recepcion",
+    "atendente",
+]
 _OFF_TOPIC = re.compile(
     r"\b(car|oil change|flight|hotel|restaurant|table for|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
     r"coche|vuelo|peluqueria|restaurante|mesa para|carro|voo|cabeleireiro|mecanico|mechanic|dinner|cena|jantar|meeting|reunion|reuniao)\b"
@@ -431,7 +460,10 @@ def _entities(
         None if expecting in ("date", "time", "name", "date_of_birth") else expecting == "option"
     )
     entities.option = ent.option_choice(text, expecting_option=expecting_option)
-    entities.option_time = ent.option_time(text) if entities.option is None else None
+    short = len(folded.split()) <= 5
+    entities.option_time = (
+        ent.option_time(text) if entities.option is None and (short or expecting_option) else None
+    )
     if entities.option is None and entities.option_time is None:
         when = resolve(text, language=language, now=now, zone=directory.time_zone)
         if when is not None:
