@@ -351,7 +351,21 @@ def crisis_copy(match: EmergencyMatch, language: str) -> str | None:
 
 
 # Real words one letter away from a symptom word: "strike that" is not a stroke.
-_NOT_TYPOS = frozenset(["strike", "stoke", "heard", "hears", "flood", "chess", "paint", "plain", "bread", "dolar", "peita"])
+_NOT_TYPOS = frozenset(
+    [
+        "strike",
+        "stoke",
+        "heard",
+        "hears",
+        "flood",
+        "chess",
+        "paint",
+        "plain",
+        "bread",
+        "dolar",
+        "peita",
+    ]
+)
 
 
 @lru_cache(maxsize=4096)

@@ -109,7 +109,7 @@ SPECIALTY_STEMS: dict[str, tuple[str, ...]] = {
     "psychiatry": ("psiquiatr", "psychiatr"),
     "orthopedics": ("ortoped", "orthoped", "orthopaed", "traumatolog"),
     "dentistry": ("dentist", "dentista", "odontolog", "dental"),
-    "nutrition": ("nutricion", "nutrition", "nutrolog", "dietitian", "nutricionista"),
+    "nutrition": ("nutricionista", "nutritionist", "nutrolog", "dietitian", "dietista"),
     "neurology": ("neurolog",),
     "endocrinology": ("endocrin",),
     "urology": ("urolog",),

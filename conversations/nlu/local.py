@@ -30,7 +30,7 @@ class IntentRule:
     confidence: float
 
 
-_BOOK_NOUN = r"(?:appointment|appt|appoinment|apointment|appointement|consult|consultation|check ?up|follow ?up|visit|cita|turno|consulta|horario|hora|consultas|citas|control|chequeo|revision|revisao|retorno|(?:pressure|bp|mole|skin|eye|heart|blood) (?:check|test)|exame|examen)"
+_BOOK_NOUN = r"(?:appointment|appt|reservation|reserva|appoinment|apointment|appointement|consult|consultation|check ?up|follow ?up|(?:a |an |the |my |office |clinic |doctor s )visit|cita|turno|consulta|horario|hora|consultas|citas|control|chequeo|revision|revisao|retorno|(?:pressure|bp|mole|skin|eye|heart|blood) (?:check|test)|exame|examen)"
 _MY_APPT = rf"(?:my|the|mi|la|el|minha|meu|a|o|esa|essa|this|that)?\s*(?:\w+\s+)?{_BOOK_NOUN}"
 
 _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
@@ -87,6 +87,9 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(can ?t|cannot|won ?t|will not|wont|not able to) (make it|come|go|attend)",
             r"\bcall off\b",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
+            r"\b(don t|do not|dont|no longer|not) (need|want|in need of) (my|the|this|that) (appointment|reservation|booking)",
+            r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",
+            r"\bnao (preciso|quero) mais (da|a|de) (consulta|reserva)",
             r"\bnao (vou|posso|poderei) (ir|comparecer)",
             r"\b(eliminar|borrar|delete|remove) (mi |my |the |la )?(cita|appointment|turno)",
         ],
@@ -118,12 +121,17 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         Intent.BOOK,
         0.9,
         [
-            r"\b(book|booking|bookin|schedule|make|set up|arrange|get|need|want|like|request)\w*\b.{0,30}\b"
+            r"\b(book|booking|bookin|schedule|make|set|arrange|get|need|want|like|request|reserve|fix|confirm|go ahead)\w*\b.{0,30}\b"
             + _BOOK_NOUN
             + r"\b",
-            r"\b(book|schedule)\b",
-            r"\bsee (a |the |dr|dra|doctor|doc|someone|somebody)",
-            r"\b(need|want) (to see|a doctor|a check)",
+            r"(^|\b(to|please|pls|can you|could you|can i|let s|lets|i ll|gotta|wanna|and|then|now|just)\s+)(book|schedule)\b(?! (of|list|club|store|about|by|on amazon|titled))",
+            r"\b(book|schedule) (me|it|us|him|her|one|an?|the|that|this|for|with|in|on|at)\b(?! (book|copy|list))",
+            r"\bbook(ing|ed)? (me|it|us|him|her|one|for|with|in|on|at|again|an?) ",
+            r"\b(see|visit|consult) (a |an |the |my |that |this |dr |dra |doctor )?(doctor|dr|dra|doc|dentist|specialist|physician|nurse|someone|somebody|gp|therapist|pediatrician|\w+ologist|\w+iatrist)\b",
+            r"\b(need|want) (a doctor|a check ?up|to be seen)",
+            r"\b(try|make it|set it|put me down)\b.{0,60}\b(\d|morning|afternoon|evening|noon|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|next)",
+            r"\b(find|search|looking for|look for|locate|busco|buscar|procuro|procurar|encontrar)\b.{0,20}\b(doctor|dentist|therapist|specialist|physician|gp|pediatrician|psychologist|psychiatrist|\w+ologist|medico|dentista|terapeuta)s?\b",
+            r"\b(reserve|reservar|reserva)\b",
             r"\b(pedir|sacar|reservar|agendar|programar|solicitar|hacer|quiero|quisiera|necesito|queria|me gustaria|necesitaria)\b.{0,30}\b"
             + _BOOK_NOUN
             + r"\b",
@@ -135,7 +143,8 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\bnew appointment\b",
             r"\b(quiero|quisiera|quero|queria|gostaria de|necesito|preciso) (ver|pasar con|ser atendid|consultar|una cita|uma consulta|ir ao|ir al)\b",
             r"\b(ser atendid|ser visto|be seen)\b",
-            r"\b(pueden|puede|podrian|podem|pode|can you|could you|can someone|can the doctor) (me )?(ver|atender|see|examine)",
+            r"\b(me pueden|me puede|me podrian|podem me|pode me|me podem|me pode) (ver|atender|examinar|encaixar)",
+            r"\b(can you|could you|can someone|can the doctor|can anyone) (see|fit|squeeze|examine) me\b",
             r"\b(want|need|like)\b.{0,40}\b(with|see|to) (the |a |my )?(doctor|dr|dra|doc|medico)\b",
             r"\b(llevar|levar|take|bring) (a |al |o |a minha |mi |my )?\w+ (al|ao|a la|to the|to a|na|no) (pediatr|doctor|medico|dentist|dermatolog|ginecolog)",
         ],
@@ -217,7 +226,9 @@ _WANT = re.compile(
     r"\b(need|want|would like|d like|looking for|quiero|quisiera|necesito|necesita|busco|quero|queria|"
     r"gostaria|preciso|precisa|procuro|llevar|levar|vea|ver|see)\b"
 )
-_EXPLICIT_BOOKING = re.compile(r"\b(book|schedule|agend\w*|marc\w*|reserv\w*|pedir|sacar)\b")
+_EXPLICIT_BOOKING = re.compile(
+    r"\b(book|booking|schedule|agend\w*|marc\w*|reserv\w*|pedir|sacar|make (me )?an appointment)\b"
+)
 _QUESTION = re.compile(
     r"\?|^(do|does|is|are|can|how|what|where|when|which|que|qual|quanto|cuanto|donde|onde|como|preciso|tengo que|hay que|se puede|aceptan|aceitam)\b"
 )
@@ -285,7 +296,9 @@ _KEYWORDS = [
     "atendente",
 ]
 _OFF_TOPIC = re.compile(
-    r"\b(car|oil change|flight|hotel|restaurant|table for|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
+    r"\b(car|oil change|flights?|hotel|restaurant|table for|a table|the table|tee time|golf|boat|place to stay|conference room|"
+    r"reservation (for|at) \w+|subscription|money|401k|credit (limit|card)|talking voice|your name|input|that request|"
+    r"the task|whisper|flat tire|insurance plan|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
     r"coche|vuelo|peluqueria|restaurante|mesa para|carro|voo|cabeleireiro|mecanico|mechanic|dinner|cena|jantar|meeting|reunion|reuniao)\b"
 )
 _NOT_EMERGENCY_BUT_MEDICAL = re.compile(
@@ -352,6 +365,9 @@ def understand_local(
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
 
+    if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
+        # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
+        by_intent.pop(Intent.AVAILABILITY, None)
     intent, confidence = _decide(folded, by_intent, entities, expecting)
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)
@@ -419,7 +435,16 @@ def _decide(
             entities.date_of_birth,
         ]
     )
-    if only_when and not expecting and (entities.when.past or len(folded.split()) > 5):
+    vague_day = (
+        entities.when is not None
+        and entities.when.granularity == "day"
+        and not re.search(r"\d", folded)
+    )
+    if (
+        only_when
+        and not expecting
+        and (entities.when.past or (vague_day and len(folded.split()) > 5))
+    ):
         # "Who won the match yesterday?" carries a date but gives us nothing to book with.
         return Intent.UNKNOWN, 0.4
     if has_info:

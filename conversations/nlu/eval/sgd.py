@@ -98,7 +98,8 @@ def score(root: Path) -> SgdScore:
                 out.time_correct += ok
             if not ok:
                 out.failures.append(
-                    f"{slot_name} {mention.surface!r} in {mention.utterance!r}: got {got}, gold {mention.gold}"
+                    f"{slot_name} {mention.surface!r} in {mention.utterance!r}: "
+                    f"got {got}, gold {mention.gold}"
                 )
     with open(root / "sgd_appointments" / "turns.jsonl", encoding="utf-8") as handle:
         for line in handle:
