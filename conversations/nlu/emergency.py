@@ -252,7 +252,8 @@ _RAW_RULES: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\b(kill|hurt|harm|cut) myself",
             r"\bsuicid",
-            r"\bend (my life|it all)\b",
+            r"\bend(ing)? (my (own )?life|it all)\b",
+            r"\bending it\b",
             r"\bwant to die",
             r"\bwanna die",
             r"\bdon ?t want to (live|be alive|be here)",
@@ -265,6 +266,8 @@ _RAW_RULES: dict[str, dict[str, list[str]]] = {
         "es": [
             r"\bsuicid",
             r"\bmatarme",
+            r"\bme (quiero|voy a) matar",
+            r"\bme mato\b",
             r"\bquitarme la vida",
             r"\bquiero morir",
             r"\bno quiero (seguir )?vivir",
@@ -277,6 +280,7 @@ _RAW_RULES: dict[str, dict[str, list[str]]] = {
         "pt": [
             r"\bsuicid",
             r"\bme matar",
+            r"\bme mato\b",
             r"\btirar (a )?minha (propria )?vida",
             r"\bquero morrer",
             r"\bnao quero (mais )?viver",

@@ -84,7 +84,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\bdesmarc",
             r"\banul",
             r"\bdar de baja",
-            r"\b(can ?t|cannot|won ?t|will not|wont|not able to) (make it|come|go|attend)",
+            r"\b(can ?t|cannot|won ?t|will not|wont|not able to|unable to)( be able to)? (make it|come|go|attend)",
             r"\bcall off\b",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\b(don t|do not|dont|no longer|not) (need|want|in need of) (my|the|this|that) (appointment|reservation|booking)",
@@ -109,6 +109,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\bdisponib",
             r"\b(hay|tienen|tiene|tenes) (hora|horas|turnos?|citas?|lugar|espacio|horarios?|cupos?)\b",
             r"\bque (horarios|dias|horas) (hay|tienen|tiene|tem)\b",
+            r"\b(que|quais|what|which) (dias|days|horarios|times|hours) (atiende|atende|trabaja|trabalha|does|is|do)\b",
             r"\b(tem|tens|teria|ha) (horario|vaga|vagas|hora|horarios)\b",
             r"\b(horarios?|vagas?|huecos?|cupos?) (livres?|libres?|disponiveis|disponibles|abiertos)\b",
             r"\bquando (o|a) (dr|dra|doutor|doutora)\b.{0,30}\b(atende|tem)",
@@ -188,6 +189,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
         [
             r"^(thanks|thank you|thank u|thx|ty|cheers|bye|goodbye|see you|see ya|have a (good|nice) (day|one)|gracias|muchas gracias|mil gracias|chau|chao|adios|hasta luego|hasta pronto|nos vemos|obrigad[oa]|muito obrigad[oa]|valeu|tchau|ate logo|ate mais|falou|brigad[oa])\b(?!.*\b(but|pero|mas|porem|book|cita|consulta|cancel)\b)",
             r"\b(bye|goodbye|see you( then| soon)?|tchau|chau|adios|hasta luego|ate logo)\s*$",
+            r"^(\w+ )?(thanks|thank you|thx|ty|gracias|obrigad[oa]|valeu|brigad[oa])( a lot| so much| very much| mil| muito)?$",
             r"\b(that s all|thats all|nothing else|eso es todo|nada mas|e so isso|so isso|era isso|ya esta|listo gracias|that will be all)\b",
         ],
     ),
@@ -265,36 +267,9 @@ _TYPOS = {
     "hj": "hoje",
     "amn": "amanha",
 }
-_KEYWORDS = [
-    "appointment",
-    "reschedule",
-    "cancel",
-    "schedule",
-    "available",
-    "availability",
-    "consulta",
-    "consultation",
-    "cancelar",
-    "remarcar",
-    "reagendar",
-    "agendar",
-    "reprogramar",
-    "disponible",
-    "disponivel",
-    "disponibilidad",
-    "horario",
-    "quiero",
-    "quero",
-    "quisiera",
-    "gostaria",
-    "necesito",
-    "preciso",
-    "marcar",
-    "cambiar",
-    "receptionist",
-    "recepcion",
-    "atendente",
-]
+# Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
+# lie real words of the other languages ("precio").
+_KEYWORDS = ["appointment", "reschedule", "cancel", "schedule", "available", "availability", "consultation", "consulta", "cancelar", "remarcar", "reagendar", "reprogramar", "disponible", "disponivel", "disponibilidad", "horario", "quisiera", "gostaria", "necesito", "receptionist", "recepcion", "atendente"]
 _OFF_TOPIC = re.compile(
     r"\b(car|oil change|flights?|hotel|restaurant|table for|a table|the table|tee time|golf|boat|place to stay|conference room|"
     r"reservation (for|at) \w+|subscription|money|401k|credit (limit|card)|talking voice|your name|input|that request|"

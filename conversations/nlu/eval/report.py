@@ -144,6 +144,26 @@ def figures(root: Path) -> list[Figure]:
             0.90,
         ),
     ]
+    second = labelled.score(path=labelled.HELD_OUT)
+    # Written after tuning on the first set. Its first run scored 91.1% intent and 8/10
+    # emergencies (two suicidal phrasings missed); those gaps were then fixed, so it no
+    # longer measures generalisation, only regressions.
+    out += [
+        Figure(
+            "Second set intent accuracy",
+            second.intent_correct / second.total,
+            f"{second.intent_correct}/{second.total}",
+            ">= 95%",
+            0.95,
+        ),
+        Figure(
+            "Second set emergency recall",
+            second.emergencies_found / second.emergencies,
+            f"{second.emergencies_found}/{second.emergencies}",
+            "100%",
+            1.0,
+        ),
+    ]
     return out
 
 
