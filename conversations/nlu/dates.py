@@ -104,13 +104,13 @@ _WEEKDAYS = {
         ("sunday", "sun"),
     ],
     "es": [
-        ("lunes",),
+        ("lunes", "lun"),
         ("martes",),
-        ("miercoles",),
-        ("jueves",),
-        ("viernes",),
-        ("sabado",),
-        ("domingo",),
+        ("miercoles", "mie"),
+        ("jueves", "jue"),
+        ("viernes", "vie"),
+        ("sabado", "sab"),
+        ("domingo", "dom"),
     ],
     "pt": [
         ("segunda feira", "segunda", "seg"),
@@ -154,7 +154,12 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("º", "o").replace("ª", "a"))
     s = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     s = re.sub(r"\b([ap])\s?\.\s?m\b\s?\.?", r"\1m", s)
-    s = re.sub(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})\b", r"\1/\2/\3", s)
+    s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
+    s = re.sub(r"(\w)ish\b", r"\1", s)
+    s = re.sub(r"\b(\d{1,2})(\d\d)\s*([ap]m)\b", r"\1:\2\3", s)
+    s = re.sub(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", r"\1/\2/\3", s)
+    s = re.sub(r"\b(\d{1,2})[.-](\d{1,2})[.-](\d{2,4})\b", r"\1/\2/\3", s)
+    s = re.sub(r"(?<=[a-z])[/-](?=\d)|(?<=\d)[/-](?=[a-z])", " ", s)
     s = re.sub(r"(\d)\s?[.h:]\s?(\d\d)(?!\d)", r"\1:\2", s)
     s = re.sub(r"(\d)\s?p\b", r"\1pm", s)
     s = re.sub(r"(\d)\.?(st|nd|rd|th|o|a|er|ro)\b", r"\1", s)
@@ -414,14 +419,14 @@ _NEXT_BEFORE = re.compile(r"\b(next|proximo|proxima|el proximo|la proxima|siguie
 _NEXT_AFTER = re.compile(
     r"^\s*(?:feira\s+)?(que viene|que vem|next week|of next week|de la semana que viene|"
     r"de la proxima semana|da semana que vem|da proxima semana|"
-    r"proximo|proxima|de la semana proxima)\b"
+    r"proximo|proxima|de la semana proxima|siguiente|seguinte)\b"
 )
 _THIS_BEFORE = re.compile(r"\b(this|this coming|coming|este|esta|essa|esse|nesta|neste)\s+$")
 _LAST_BEFORE = re.compile(
     r"\b(last|past|previous|pasado|el pasado|passado|passada|ultimo|ultima)\s+$"
 )
 _LAST_AFTER = re.compile(
-    r"^\s*(?:feira\s+)?(pasado|passado|passada|de la semana pasada|da semana passada|"
+    r"^\s*(?:feira\s+)?(pasado|passado|passada|anterior|de la semana pasada|da semana passada|"
     r"last week|of last week)\b"
 )
 
@@ -473,7 +478,7 @@ _RELATIVE: list[tuple[str, int]] = [
         r"hoy mismo",
         0,
     ),
-    (r"yesterday|ayer|ontem", -1),
+    (r"yesterday|ayer|ontem|anoche|last night|ontem a noite", -1),
 ]
 _RELATIVE_RES = [(re.compile(rf"\b(?:{p})\b"), offset) for p, offset in _RELATIVE]
 # "manana" is tomorrow unless it names the morning ("por la manana", "de la manana").
@@ -481,7 +486,7 @@ _MANANA_TOMORROW = re.compile(r"(?<!la )(?<!las )(?<!esta )\bmanana\b")
 
 _IN_N = re.compile(
     r"\b(?:in|within|en|dentro de|daqui a|daqui|em|de aqui a)\s+(\d{1,2}|a|an|un|una|uma|um)\s+"
-    r"(days?|dias?|weeks?|semanas?|months?|mes|meses)\b"
+    r"(days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?)\b"
     r"|\b(\d{1,2}|a|an|un|una|uma|um)\s+(days?|dias?|weeks?|semanas?|months?|mes|meses)\s+"
     r"(?:from|after|despues de|a partir de|depois de|a partir de|apos)\s+(?:now|today|ahora|hoy|agora|hoje|"
     r"(tomorrow|tmrw|manana|amanha))\b"
@@ -505,6 +510,7 @@ _DAY_NUMBER = re.compile(
     r"\b(?:the|on the|el|el dia|dia|no dia|o dia|para el|para o|day)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|horas|hrs))"
     r"|\bon\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|in the|o clock|oclock))"
     r"|\b(\d{1,2})\s+(?:of|de|do)\s+(?:this|este|esse|este mes|this month|the month)"
+    r"|\b(?:del|do dia)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|de [a-z]|del \d))"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
 _DAY_MONTH_BY_LANG = {
@@ -541,6 +547,10 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             d = base + timedelta(days=count)
         elif unit.startswith(("week", "semana")):
             d = base + timedelta(weeks=count)
+        elif unit.startswith(("year", "ano")):
+            d = _safe_date(base.year + count, base.month, base.day) or base.replace(
+                day=28, year=base.year + count
+            )
         else:
             month = _add_months(base, count)
             d = _safe_date(month.year, month.month, base.day) or month
@@ -550,7 +560,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         hits.append(
             (_Day(today + timedelta(days=1), end=today + timedelta(days=count + 1)), m.span())
         )
-    if m := _LAST_WEEK.search(s):
+    if (m := _LAST_WEEK.search(s)) and not _WEEKDAY_RES[lang].search(s):
         monday = today - timedelta(days=today.weekday() + 7)
         hits.append(
             (_Day(monday, end=monday + timedelta(days=7), past=True, label="week"), m.span())
@@ -574,7 +584,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             d := _weekday_with_number(_WEEKDAY_INDEX[lang][m.group(1)], int(dated.group(1)), today)
         ):
             hits.append((_Day(d), (m.start(), m.end() + dated.end())))
-        elif not _LAST_WEEK.search(s):
+        else:
             hits.append((_weekday(m, s, lang, today), m.span()))
     if weekday_matches:
         pass
@@ -591,7 +601,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         start = max(saturday, today)
         hits.append((_Day(start, end=saturday + timedelta(days=2), label="weekend"), m.span()))
     for m in _DAY_NUMBER.finditer(s):
-        number = int(m.group(1) or m.group(2) or m.group(3))
+        number = int(next(g for g in m.groups() if g))
         if 1 <= number <= 31 and (d := _next_day_number(number, today)):
             hits.append((_Day(d), m.span()))
     if not hits:
@@ -651,6 +661,17 @@ def _weekday(m: re.Match[str], s: str, lang: str, today: date) -> _Day:
     upcoming = today + timedelta(days=ahead)
     next_week_monday = today + timedelta(days=7 - today.weekday())
     in_next_week = next_week_monday + timedelta(days=target)
+    if re.search(r"\b(this past|past|este pasado|esse passado|este passado)\s+$", before) or (
+        re.search(r"\b(este|esta|esse|essa)\s+$", before) and _LAST_AFTER.search(after)
+    ):
+        return _Day(today - timedelta(days=(today.weekday() - target) % 7 or 7), past=True)
+    if _LAST_WEEK.search(s):
+        return _Day(today - timedelta(days=today.weekday() + 7 - target), past=True)
+    if re.search(
+        r"\b(this coming|coming|este proximo|esta proxima|esse proximo|essa proxima|this next)\s+$",
+        before,
+    ):
+        return _Day(today + timedelta(days=ahead or 7))
     if _LAST_BEFORE.search(before) or _LAST_AFTER.search(after):
         return _Day(today - timedelta(days=today.weekday() + 7 - target), past=True)
     if re.search(rf"\b{_NEXT_WEEK}\b", s) or _NEXT_AFTER.search(after):
@@ -710,6 +731,10 @@ def resolve(
         rest = s[:a] + " " * (b - a) + s[b:]
     between = _BETWEEN.search(rest)
     clock = None if between else _find_clock(rest)
+    if clock is None and not between and found_day:
+        whole = _find_clock(s)
+        if whole and (whole.span[1] <= found_day[1][0] or whole.span[0] >= found_day[1][1]):
+            clock = whole
     found_period = _find_period(s)
     period = found_period[0] if found_period else None
     if period is None and re.search(r"\btonight\b|\besta noche\b|\bhoje a noite\b", s):

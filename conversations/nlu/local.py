@@ -269,7 +269,30 @@ _TYPOS = {
 }
 # Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
-_KEYWORDS = ["appointment", "reschedule", "cancel", "schedule", "available", "availability", "consultation", "consulta", "cancelar", "remarcar", "reagendar", "reprogramar", "disponible", "disponivel", "disponibilidad", "horario", "quisiera", "gostaria", "necesito", "receptionist", "recepcion", "atendente"]
+_KEYWORDS = [
+    "appointment",
+    "reschedule",
+    "cancel",
+    "schedule",
+    "available",
+    "availability",
+    "consultation",
+    "consulta",
+    "cancelar",
+    "remarcar",
+    "reagendar",
+    "reprogramar",
+    "disponible",
+    "disponivel",
+    "disponibilidad",
+    "horario",
+    "quisiera",
+    "gostaria",
+    "necesito",
+    "receptionist",
+    "recepcion",
+    "atendente",
+]
 _OFF_TOPIC = re.compile(
     r"\b(car|oil change|flights?|hotel|restaurant|table for|a table|the table|tee time|golf|boat|place to stay|conference room|"
     r"reservation (for|at) \w+|subscription|money|401k|credit (limit|card)|talking voice|your name|input|that request|"
