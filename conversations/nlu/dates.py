@@ -250,11 +250,12 @@ class _Clock:
     minute: int
     explicit: bool  # am/pm, 24-hour form or a period said which half of the day
     span: tuple[int, int]
+    second: int = 0
 
 
 _H = r"(\d{1,2})"
 _TIME_PATTERNS: list[tuple[str, str]] = [
-    ("hm", rf"\b{_H}:(\d\d)(?::\d\d)?\s*(am|pm|a|p|hs|hrs|h|horas)?\b"),
+    ("hm", rf"\b{_H}:(\d\d)(?::(\d\d))?\s*(am|pm|a|p|hs|hrs|h|horas)?\b"),
     (
         "y",
         rf"\b{_H}(?:\s*(?:am|pm|h|horas))? (?:y|e) (media|meia|cuarto|quarto|quince|\d\d)\b(?! (?:de )?(?:dias|days|minutos))",
@@ -284,7 +285,7 @@ _TIME_PATTERNS: list[tuple[str, str]] = [
 ]
 _TIME_RES = [(kind, re.compile(pattern)) for kind, pattern in _TIME_PATTERNS]
 _NOON = re.compile(r"\b(noon|midday|mediodia|meio dia|meiodia)\b")
-_MIDNIGHT = re.compile(r"\b(midnight|medianoche|media noche|meia noite|meianoite)\b")
+_MIDNIGHT = re.compile(r"\b(midnight|mid night|medianoche|media noche|meia noite|meianoite)\b")
 
 
 def _find_clock(s: str) -> _Clock | None:
@@ -304,9 +305,10 @@ def _clock_from(kind: str, m: re.Match[str]) -> _Clock | None:
     g = m.groups()
     minute = 0
     explicit = False
+    second = 0
     if kind == "hm":
-        hour, minute = int(g[0]), int(g[1])
-        suffix = g[2] or ""
+        hour, minute, second = int(g[0]), int(g[1]), int(g[2] or 0)
+        suffix = g[3] or ""
         explicit = (
             hour >= 13 or hour == 0 or suffix in ("h", "hs", "hrs", "horas") or g[0].startswith("0")
         )
@@ -352,7 +354,7 @@ def _clock_from(kind: str, m: re.Match[str]) -> _Clock | None:
     tail = m.string[m.end() : m.end() + 4]
     if not explicit and hour <= 12 and (suffix := re.match(r"\s*(am|pm)\b", tail)):
         hour, explicit = hour % 12 + (12 if suffix.group(1) == "pm" else 0), True
-    return _Clock(hour % 24, minute, explicit, m.span())
+    return _Clock(hour % 24, minute, explicit, m.span(), second if second < 60 else 0)
 
 
 def _find_period(s: str) -> tuple[Period, tuple[int, int]] | None:
@@ -366,7 +368,7 @@ def _hour_readings(clock: _Clock, period: Period | None) -> list[time]:
     """The plausible 24-hour readings of a clock time, most likely first."""
     h, mnt = clock.hour, clock.minute
     if clock.explicit:
-        return [time(h, mnt)]
+        return [time(h, mnt, clock.second)]
     if period in (Period.AFTERNOON, Period.EVENING, Period.NIGHT) and h < 12:
         return [time(h + 12, mnt)]
     if period is Period.MORNING:
@@ -492,7 +494,8 @@ _IN_N = re.compile(
     r"(tomorrow|tmrw|manana|amanha))\b"
 )
 _INSTANT = re.compile(
-    r"^(?:right now|now|ahora|ahora mismo|agora|agora mesmo|at present)$"
+    r"^(?:right now|now|ahora|ahora mismo|agora|agora mesmo|at present|at the moment|at this time|"
+    r"at the present time|at the minute|en este momento|neste momento|nesse momento)$"
     r"|\b(?:in|within|en|dentro de|daqui a|daqui|em)\s+(\d{1,3}|an|a|una|un|uma|um|half an)\s+"
     r"(minutes?|mins?|minutos?|hours?|horas?|h)\b"
     r"|\b(\d{1,3}|an|a|half an|una|un|uma|um)\s+(minutes?|mins?|minutos?|hours?|horas?)\s+"
@@ -515,7 +518,7 @@ _DAY_NUMBER = re.compile(
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
 _DAY_MONTH_BY_LANG = {
     lang: re.compile(
-        rf"\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+)?(\d{{4}}))?"
+        rf"\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{{4}}))?"
     )
     for lang, months in _MONTH_RE_BY_LANG.items()
 }
@@ -577,7 +580,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
     weekday_matches = list(_WEEKDAY_RES[lang].finditer(s))
     for m in weekday_matches:
         dated = re.match(
-            r"\s*(?:the|el|el dia|dia|o dia|,)?\s*(\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas))",
+            r"\s*(?:the|el|el dia|dia|o dia|,)?\s*(\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas|hs|o ?clock|oclock|in the|de la|da|en punto|em ponto))",
             s[m.end() :],
         )
         if dated and (
@@ -722,8 +725,12 @@ def resolve(
     if not s:
         return None
     today = now.date()
+    s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
+    s = re.sub(r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks", s)
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
+    if composed := _composed(s, expression_or_text.strip(), language=language, now=now, zone=zone):
+        return composed
     found_day = _find_day(s, lang, today)
     rest = s
     if found_day:
@@ -856,6 +863,71 @@ def resolve(
         now,
         tz,
     )
+
+
+_SHIFT = re.compile(
+    r"^(?:in\s+)?(\d{1,2}|a|an|un|una|uma|um)\s+(days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?)\s+"
+    r"(from|after|before|since|despues de|antes de|depois de|a partir de|apos)\s+(.+)$"
+)
+_WEEK_OF = re.compile(
+    r"^(?:the\s+)?(?:week\s+(?:of|beginning|starting(?:\s+on|\s+from)?|commencing)|w/?c|"
+    r"(?:la\s+)?semana\s+(?:de|del|que\s+(?:inicia|comienza|empieza|va)\s+(?:el|del)|a\s+partir\s+del)|"
+    r"(?:a\s+)?semana\s+(?:de|do|que\s+comeca\s+(?:em|no|dia)))\s+(.+)$"
+)
+_WEEK_AFTER_NEXT = re.compile(
+    r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
+    r"semana depois da que vem)\b"
+)
+
+
+def _composed(
+    s: str, expression: str, *, language: str, now: datetime, zone: str
+) -> TimeResolution | None:
+    """Expressions built on another one: "3 days after January 12th", "the week of the 18th"."""
+    tz = ZoneInfo(zone)
+    today = now.date()
+    if m := _SHIFT.match(s):
+        if m.group(4) in ("now", "today", "hoy", "hoje", "ahora", "agora"):
+            return None  # plain "3 days from today", handled with the other day words
+        base = resolve(m.group(4), language=language, now=now, zone=zone)
+        if base is None or base.start is None:
+            return None
+        day = base.day or base.start.date()
+        count = int(m.group(1)) if m.group(1).isdigit() else 1
+        sign = -1 if m.group(3) in ("before", "antes de") else 1
+        unit = m.group(2)
+        if unit.startswith(("day", "dia")):
+            shifted = day + timedelta(days=sign * count)
+        elif unit.startswith(("week", "semana")):
+            shifted = day + timedelta(weeks=sign * count)
+        elif unit.startswith(("year", "ano")):
+            shifted = _safe_date(day.year + sign * count, day.month, day.day) or day.replace(day=28)
+        else:
+            month = _add_months(day, sign * count)
+            shifted = _safe_date(month.year, month.month, day.day) or month
+        start = datetime.combine(shifted, time(0), tzinfo=tz)
+        res = TimeResolution(
+            expression, start, start + timedelta(days=1), shifted, None, None, "day"
+        )
+        return _past(res, now, None)
+    if m := _WEEK_OF.match(s):
+        base = resolve(m.group(1), language=language, now=now, zone=zone)
+        if base is None or base.start is None:
+            return None
+        day = base.day or base.start.date()
+        monday = day - timedelta(days=day.weekday())
+        start = datetime.combine(monday, time(0), tzinfo=tz)
+        res = TimeResolution(
+            expression, start, start + timedelta(days=7), monday, None, None, "range"
+        )
+        return _past(res, now, None)
+    if _WEEK_AFTER_NEXT.search(s):
+        monday = today + timedelta(days=14 - today.weekday())
+        start = datetime.combine(monday, time(0), tzinfo=tz)
+        return TimeResolution(
+            expression, start, start + timedelta(days=7), monday, None, None, "range"
+        )
+    return None
 
 
 def _instant(m: re.Match[str], expression: str, now: datetime) -> TimeResolution:
