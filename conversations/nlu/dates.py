@@ -258,7 +258,7 @@ _TIME_PATTERNS: list[tuple[str, str]] = [
     ("hm", rf"\b{_H}:(\d\d)(?::(\d\d))?\s*(am|pm|a|p|hs|hrs|h|horas)?\b"),
     (
         "y",
-        rf"\b{_H}(?:\s*(?:am|pm|h|horas))? (?:y|e) (media|meia|cuarto|quarto|quince|\d\d)\b(?! (?:de )?(?:dias|days|minutos))",
+        rf"\b{_H}(?:\s*(am|pm|h|horas))? (?:y|e) (media|meia|cuarto|quarto|quince|\d\d)\b(?! (?:de )?(?:dias|days|minutos))",
     ),
     ("menos", rf"\b{_H}(?:\s*(am|pm))? (?:de la \w+ )?menos (cuarto|quarto|quince|\d{{1,2}})\b"),
     ("past", rf"\b(quarter|half|\d{{1,2}})(?: min| mins| minutes?| minutos)? (past|after) {_H}\b"),
@@ -333,8 +333,10 @@ def _clock_from(kind: str, m: re.Match[str]) -> _Clock | None:
     elif kind == "y":
         hour = int(g[0])
         minute = {"media": 30, "meia": 30, "cuarto": 15, "quarto": 15, "quince": 15}.get(
-            g[1]
-        ) or int(g[1])
+            g[2]
+        ) or int(g[2])
+        if g[1] in ("am", "pm") and hour <= 12:
+            hour, explicit = hour % 12 + (12 if g[1] == "pm" else 0), True
     elif kind == "menos":
         minute = 60 - ({"cuarto": 15, "quarto": 15, "quince": 15}.get(g[2]) or int(g[2]))
         hour = int(g[0]) - 1
@@ -518,7 +520,7 @@ _DAY_NUMBER = re.compile(
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
 _DAY_MONTH_BY_LANG = {
     lang: re.compile(
-        rf"\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{{4}}))?"
+        rf"(?<!:)\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{{4}}))?"
     )
     for lang, months in _MONTH_RE_BY_LANG.items()
 }
@@ -570,13 +572,16 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         )
     for m in _DAY_MONTH_BY_LANG[lang].finditer(s):
         if found := _month_day(_MONTH_NUMBER[m.group(2)], int(m.group(1)), _int(m.group(3)), today):
-            hits.append((found, m.span()))
+            hits.append((replace(found, label="explicit"), m.span()))
     for m in _MONTH_DAY_BY_LANG[lang].finditer(s):
         if found := _month_day(_MONTH_NUMBER[m.group(1)], int(m.group(2)), _int(m.group(3)), today):
+            hits.append((replace(found, label="explicit"), m.span()))
+    for m in re.finditer(r"\b(\d{1,2}) del? (\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas))", s):
+        if lang == "es" and (found := _month_day(int(m.group(2)), int(m.group(1)), None, today)):
             hits.append((found, m.span()))
     for m in _NUMERIC_DATE.finditer(s):
         if found := _numeric_date(m, lang, today):
-            hits.append((found, m.span()))
+            hits.append((replace(found, label="explicit"), m.span()))
     weekday_matches = list(_WEEKDAY_RES[lang].finditer(s))
     for m in weekday_matches:
         dated = re.match(
@@ -620,7 +625,15 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             for o in hits
         )
     ]
-    return max(whole, key=lambda hit: (hit[1][0], hit[1][1] - hit[1][0]))
+    # Of two overlapping readings ("18 de marzo" / "marzo 9" in "18 de marzo, 9 y media")
+    # the one that starts first owns the shared words.
+    kept: list[tuple[_Day, tuple[int, int]]] = []
+    # An explicit date ("9 de mayo") beats a weekday reading of its number ("martes 9").
+    ordered = sorted(whole, key=lambda h: (h[0].label != "explicit", h[1][0], -(h[1][1] - h[1][0])))
+    for hit in ordered:
+        if not any(hit[1][0] < k[1][1] and k[1][0] < hit[1][1] for k in kept):
+            kept.append(hit)
+    return max(kept, key=lambda hit: (hit[1][0], hit[1][1] - hit[1][0]))
 
 
 def _weekday_with_number(weekday: int, number: int, today: date) -> date | None:
