@@ -508,7 +508,7 @@ _NEXT_N_DAYS = re.compile(
     r"|\b(\d{1,2})\s+(?:next days|dias siguientes|proximos dias|following days)\b"
 )
 _LAST_WEEK = re.compile(
-    r"\b(?:last week|previous week|the week before|la semana pasada|semana pasada|la semana anterior|"
+    r"\b(?:last week(?! of)|previous week|the week before|la semana pasada|semana pasada|la semana anterior|"
     r"semana anterior|semana passada|a semana passada)\b"
 )
 _DAY_NUMBER = re.compile(
@@ -891,6 +891,33 @@ _DATE_RANGE = re.compile(
     r"^(?:from|between|de|desde|del|entre|das?|do)?\s*(.+?)\s+"
     r"(?:to|and|until|till|through|thru|a|al|hasta|y|e|ate|-)\s+(?:el\s+|la\s+|o\s+|the\s+)?(.+)$"
 )
+_NTH_WEEK = re.compile(
+    r"^(?:the\s+|la\s+|a\s+|na\s+)?(1|2|3|4|5|first|second|third|fourth|last|primera|segunda|tercera|cuarta|ultima|"
+    r"primeira|terceira|quarta)\s+(?:week|semana)\s+(?:of|de|del|do|da)\s+(.+)$"
+)
+_NTH = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "primera": 1,
+    "segunda": 2,
+    "tercera": 3,
+    "cuarta": 4,
+    "primeira": 1,
+    "terceira": 3,
+    "quarta": 4,
+}
+_SPAN_FROM = re.compile(
+    r"^(?:for\s+|durante\s+|por\s+)?(\d{1,2}|a|an|one|una|un|uma|um)\s+(days?|weeks?|dias?|semanas?)\s*"
+    r"(?:starting(?:\s+from|\s+on)?|from|beginning|a partir de|desde)\s+(.+)$"
+)
+_YEAR_FIRST = re.compile(r"^(\d{4})\s+(?:(\w+)\s+(\d{1,2})|(\d{1,2})\s+(\w+))$")
 _WEEK_AFTER_NEXT = re.compile(
     r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
     r"semana depois da que vem)\b"
@@ -946,6 +973,27 @@ def _composed(
         # Inclusive: "from Monday to Friday" includes Friday.
         end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
         return _past(TimeResolution(expression, start, end, first, None, None, "range"), now, None)
+    if m := _NTH_WEEK.match(s):
+        return _nth_week(m, expression, language=language, now=now, zone=zone)
+    if m := _SPAN_FROM.match(s):
+        base = resolve(m.group(3), language=language, now=now, zone=zone)
+        if base is not None and base.start is not None:
+            first = base.day or base.start.date()
+            count = int(m.group(1)) if m.group(1).isdigit() else 1
+            days = count * (7 if m.group(2).startswith(("week", "semana")) else 1)
+            start = datetime.combine(first, time(0), tzinfo=tz)
+            res = TimeResolution(
+                expression, start, start + timedelta(days=days), first, None, None, "range"
+            )
+            return _past(res, now, None)
+    if (m := _YEAR_FIRST.match(s)) and (m.group(2) or m.group(5)) in _MONTH_NUMBER:
+        month = _MONTH_NUMBER[m.group(2) or m.group(5)]
+        found = _safe_date(int(m.group(1)), month, int(m.group(3) or m.group(4)))
+        if found:
+            start = datetime.combine(found, time(0), tzinfo=tz)
+            return _past(
+                TimeResolution(expression, start, start + timedelta(days=1), found), now, None
+            )
     if _WEEK_AFTER_NEXT.search(s):
         monday = today + timedelta(days=14 - today.weekday())
         start = datetime.combine(monday, time(0), tzinfo=tz)
@@ -953,6 +1001,53 @@ def _composed(
             expression, start, start + timedelta(days=7), monday, None, None, "range"
         )
     return None
+
+
+def _nth_week(
+    m: re.Match[str], expression: str, *, language: str, now: datetime, zone: str
+) -> TimeResolution | None:
+    """ "the first week of 2021" (ISO weeks), "la última semana de julio" (weeks of a month)."""
+    tz = ZoneInfo(zone)
+    which, rest = m.group(1), m.group(2)
+    if re.fullmatch(r"\d{4}", rest):
+        year = int(rest)
+        if which in ("last", "ultima"):
+            monday = date.fromisocalendar(year, date(year, 12, 28).isocalendar()[1], 1)
+        else:
+            monday = date.fromisocalendar(year, _NTH[which], 1)
+    else:
+        if rest in ("this month", "este mes", "este mes", "esse mes"):
+            first = now.date().replace(day=1)
+        elif rest in (
+            "next month",
+            "el proximo mes",
+            "el mes que viene",
+            "proximo mes",
+            "mes que vem",
+        ):
+            first = _add_months(now.date().replace(day=1), 1)
+        else:
+            base = resolve(
+                f"1 {rest}",
+                language=language,
+                now=now.replace(day=1) if now.day > 1 else now,
+                zone=zone,
+            )
+            if base is None or base.start is None or base.granularity != "day":
+                return None
+            first = base.day or base.start.date()
+        if which in ("last", "ultima"):
+            last_day = _add_months(first, 1) - timedelta(days=1)
+            monday = last_day - timedelta(days=last_day.weekday())
+        else:
+            anchor = first + timedelta(weeks=_NTH[which] - 1)
+            monday = anchor - timedelta(days=anchor.weekday())
+    start = datetime.combine(monday, time(0), tzinfo=tz)
+    return _past(
+        TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
+        now,
+        None,
+    )
 
 
 def _date_range(
@@ -964,7 +1059,13 @@ def _date_range(
     if re.fullmatch(r"\d{1,2}(:\d\d)?\s*(am|pm)?", left):
         return None  # "between 2 and 4" is a time window
     first = resolve(left, language=language, now=now, zone=zone)
-    last = resolve(right, language=language, now=now, zone=zone)
+    if first is None or first.start is None:
+        return None
+    # "from next Monday to Friday": the end is read from the start onwards.
+    after_first = max(
+        now, datetime.combine(first.day or first.start.date(), time(0), tzinfo=now.tzinfo)
+    )
+    last = resolve(right, language=language, now=after_first, zone=zone)
     if (
         first is None
         or last is None
