@@ -918,6 +918,86 @@ _SPAN_FROM = re.compile(
     r"(?:starting(?:\s+from|\s+on)?|from|beginning|a partir de|desde)\s+(.+)$"
 )
 _YEAR_FIRST = re.compile(r"^(\d{4})\s+(?:(\w+)\s+(\d{1,2})|(\d{1,2})\s+(\w+))$")
+_END_OF = re.compile(
+    r"^(?:the\s+|el\s+|o\s+)?(?:end of(?: the)?|al final del?|al fin del?|fin del?|final del?|fim do|final do|"
+    r"ao final do)\s+(.+)$|^(?:the\s+)?eod$"
+)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: dict[str, object] = {
+    r"christmas|xmas|navidad|natal": lambda y, lang: date(y, 12, 25),
+    r"new year s day|new year day|new year|new years|ano nuevo|ano novo|reveillon": lambda y, lang: (
+        date(y, 1, 1)
+    ),
+    r"easter|pascua|pascoa|domingo de resurreccion": lambda y, lang: _easter(y),
+    r"carnaval|carnival": lambda y, lang: _easter(y) - timedelta(days=47),
+    r"halloween": lambda y, lang: date(y, 10, 31),
+    r"valentine s day|valentines day|dia de san valentin|dia dos namorados": lambda y, lang: (
+        date(y, 2, 14) if lang != "pt" else date(y, 6, 12)
+    ),
+    r"saint patrick s day|saint patrick|st patrick s day|dia de san patricio": lambda y, lang: date(
+        y, 3, 17
+    ),
+    r"earth day|dia de la tierra|dia da terra": lambda y, lang: date(y, 4, 22),
+    r"independence day|dia de independencia|dia da independencia": lambda y, lang: (
+        date(y, 7, 4) if lang == "en" else (date(y, 9, 7) if lang == "pt" else date(y, 9, 16))
+    ),
+    r"labor day|labour day|dia del trabajo|dia del trabajador|dia internacional de los trabajadores|dia do trabalho|dia do trabalhador": lambda y, lang: (
+        _nth_weekday(y, 9, 0, 1) if lang == "en" else date(y, 5, 1)
+    ),
+    r"thanksgiving": lambda y, lang: _nth_weekday(y, 11, 3, 4),
+    r"black friday|viernes negro": lambda y, lang: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    r"tiradentes": lambda y, lang: date(y, 4, 21),
+    r"finados|dia de muertos|dia de los muertos": lambda y, lang: date(y, 11, 2),
+}
+_HOLIDAY = re.compile(
+    r"^(?:(next|following|last|previous|this|el proximo|la proxima|el pasado|el|la|o|a|the)\s+)?"
+    r"(?:dia de |dia del |dia de la |day of )?(" + "|".join(_HOLIDAYS) + r")(?:\s+day)?"
+    r"(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}|this year|este ano|next year|last year))?$"
+)
+
+
+def _holiday(m: re.Match[str], lang: str, today: date) -> tuple[date, bool] | None:
+    name = m.group(2)
+    rule = next(f for pattern, f in _HOLIDAYS.items() if re.fullmatch(pattern, name))
+    modifier, year_word = m.group(1) or "", m.group(3) or ""
+    if year_word.isdigit():
+        found = rule(int(year_word), lang)
+        return found, found < today
+    if year_word in ("this year", "este ano"):
+        found = rule(today.year, lang)
+        return found, found < today
+    if modifier in ("last", "previous", "el pasado"):
+        found = rule(today.year, lang)
+        found = found if found < today else rule(today.year - 1, lang)
+        return found, True
+    found = rule(today.year, lang)
+    if found < today:
+        found = rule(today.year + 1, lang)
+    if modifier == "following":
+        found = rule(found.year + 1, lang)
+    return found, False
+
+
 _WEEK_AFTER_NEXT = re.compile(
     r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
     r"semana depois da que vem)\b"
@@ -973,6 +1053,31 @@ def _composed(
         # Inclusive: "from Monday to Friday" includes Friday.
         end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
         return _past(TimeResolution(expression, start, end, first, None, None, "range"), now, None)
+    if m := _END_OF.match(s):
+        base = (
+            resolve(m.group(1) or "today", language=language, now=now, zone=zone)
+            if (m.group(1) or "") not in ("day", "dia", "the day", "el dia")
+            else None
+        )
+        day = (
+            (base.day or base.start.date())
+            if base is not None and base.start is not None
+            else today
+        )
+        if base is None and m.group(1) not in (None, "day", "dia", "the day", "el dia"):
+            return None
+        at = datetime.combine(day, time(23, 59, 59), tzinfo=tz)
+        return _past(
+            TimeResolution(expression, at, at, day, time(23, 59, 59), None, "time"), now, None
+        )
+    if m := _HOLIDAY.match(s):
+        found = _holiday(m, _lang(language), today)
+        if found:
+            start = datetime.combine(found[0], time(0), tzinfo=tz)
+            res = TimeResolution(
+                expression, start, start + timedelta(days=1), found[0], None, None, "day"
+            )
+            return _past(res, now, None)
     if m := _NTH_WEEK.match(s):
         return _nth_week(m, expression, language=language, now=now, zone=zone)
     if m := _SPAN_FROM.match(s):
