@@ -194,3 +194,37 @@ def test_nothing_resolves_silently_into_the_past(expression, language, moment):
     assert res.start >= now - timedelta(seconds=1)
     for reading in res.readings:
         assert reading.end >= now
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start", "end"),
+    [
+        ("from Monday to Friday", "en", "2026-11-23", "2026-11-28"),
+        ("de 9 a 12 de diciembre", "es", "2026-12-09", "2026-12-13"),
+        ("the week of December 10th", "en", "2026-12-07", "2026-12-14"),
+        ("la primera semana de enero", "es", "2026-12-28", "2027-01-04"),
+        ("the week after next", "en", "2026-11-30", "2026-12-07"),
+        ("for 3 days starting tomorrow", "en", "2026-11-19", "2026-11-22"),
+    ],
+)
+def test_ranges_of_days(text, language, start, end):
+    res = at(text, language)
+    assert (res.start.date().isoformat(), res.end.date().isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("3 days after christmas", "en", "2026-12-28"),
+        ("pascua", "es", "2027-03-28"),
+        ("2 weeks from next monday", "en", "2026-12-07"),
+        ("in a fortnight", "en", "2026-12-02"),
+    ],
+)
+def test_days_counted_from_other_days_and_holidays(text, language, expected_day):
+    res = resolve(text, language=language, now=WEDNESDAY, zone=ZONE)
+    assert (str(res.day) if res else None) == expected_day
+
+
+def test_end_of_tomorrow_is_its_last_second():
+    assert at("end of tomorrow").start == datetime(2026, 11, 19, 23, 59, 59, tzinfo=TZ)
