@@ -30,10 +30,11 @@ class Figure:
         return self.value <= self.threshold
 
 
-# Recognizers-Text: the specs are unit tests of a general extractor (holidays, week-of-year,
-# "end of day", past-only phrases, spelled-out years); the goal of 90% is not reached.
-# These floors are the figures reached, rounded down. See docs/nlu.md for what defeats them.
-RECOGNIZERS_FLOOR = {"en": 0.47, "es": 0.55, "pt-BR": 0.62}
+# Recognizers-Text: the specs are unit tests of a general extractor; the goal of 90% is not
+# reached. About 40% of the failures expect only a past date where our resolver reads
+# forward by design; the rest are spelled-out years, week numbers, unanchored anaphora.
+# These floors are the figures reached, rounded down. See docs/nlu.md.
+RECOGNIZERS_FLOOR = {"en": 0.73, "es": 0.78, "pt-BR": 0.73}
 # SGD INFORM_INTENT BookAppointment turns include bare acceptances ("Yes, that sounds
 # great") and availability questions ("Is anything available at 10:00?") whose booking
 # intent lives in the dialogue, not the message. Floor = figure reached, rounded down.
