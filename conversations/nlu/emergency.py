@@ -230,27 +230,28 @@ _RAW_RULES: dict[str, dict[str, list[str]]] = {
         "en": [
             r"\boverdose",
             r"\bpoison",
-            r"\bswallowed (bleach|pills|poison|battery|detergent)",
-            r"\btook (too many|a lot of|all (my|the)) (pills|tablets)",
+            r"\b(swallowed|drank|ate) (?:a bunch of |a lot of |lots of |too many |many |all (?:of )?(?:my |the |his |her )?|a whole (?:bottle|pack|box) of |some of (?:my |the |his |her )|(?:my|his|her|the) )?(bleach|pills|poison|batter(y|ies)|detergent|tablets|meds|medication|medicine|sleeping pills|rat poison)",
+            r"\b(took|taken|has taken) (too many|a lot of|lots of|a bunch of|all (of )?(my|the|his|her)|a whole (bottle|pack|box) of) (pills|tablets|meds|medication|medicine)",
         ],
         "es": [
             r"\bsobredosis",
             r"\benvenen",
             r"\bintoxica",
-            r"\b(tome|tomo|se tomo) (muchas|demasiadas|todas las) (pastillas|pildoras)",
+            r"\b(tome|tomo|se tomo|trago|se trago) (muchas|demasiadas|todas las|un monton de|una caja de|un frasco de|varias) (pastillas|pildoras|medicinas|medicamentos|capsulas)",
             r"\btrago (lejia|cloro|veneno)",
         ],
         "pt": [
             r"\boverdose",
             r"\benvenen",
             r"\bintoxica",
-            r"\b(tomei|tomou) (muitos|muitas|todos os|todas as) (remedios|comprimidos|pilulas)",
+            r"\b(tomei|tomou|engoli|engoliu) (muitos|muitas|todos os|todas as|um monte de|uma cartela de|uma caixa de|varios|varias) (remedios|comprimidos|pilulas|capsulas)",
             r"\bengoliu (agua sanitaria|veneno|cloro)",
         ],
     },
     "suicidal": {
         "en": [
-            r"\b(kill|hurt|harm|cut) myself",
+            r"\b(kill|killing|hurt|hurting|harm|harming|cut|cutting) myself",
+            r"\b(want|wanna|going|gonna|feel like|thinking (about|of)) (to )?(die|dying|end it)\b",
             r"\bsuicid",
             r"\bend(ing)? (my (own )?life|it all)\b",
             r"\bending it\b",

@@ -4,7 +4,7 @@ Rows: the out-of-scope splits (oos_test, oos_val, oos_train) and the 4,500 in-sc
 queries of the 150 CLINC intents (banking, travel, cars, calendars... all out of scope
 for a clinic), minus every row with `health_or_appointment_mention` set (the README's
 medical flag; some of those are in scope for us). A row fails when the local engine
-says book, reschedule or cancel.
+says book, reschedule or cancel. Emergencies are counted too: none of these rows is one.
 """
 
 import json
@@ -26,6 +26,7 @@ DIRECTORY = ClinicDirectory(time_zone="UTC")
 class ClincScore:
     total: dict[str, int] = field(default_factory=dict)
     booking: dict[str, int] = field(default_factory=dict)
+    emergencies: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -41,6 +42,7 @@ def score(root: Path) -> ClincScore:
                     row["text"], directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
                 )
                 out.total[name] = out.total.get(name, 0) + 1
+                out.emergencies += result.intent is Intent.EMERGENCY
                 if result.intent in BOOKING:
                     out.booking[name] = out.booking.get(name, 0) + 1
                     out.failures.append(

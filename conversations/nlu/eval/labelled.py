@@ -22,6 +22,8 @@ from conversations.nlu.types import (
 DATA = Path(__file__).with_name("labelled.jsonl")
 # Written after the rules were tuned on labelled.jsonl and never used to tune them since.
 HELD_OUT = Path(__file__).with_name("heldout.jsonl")
+# Written and committed before it was first scored; only emergency misses were fixed after.
+FRESH = Path(__file__).with_name("fresh.jsonl")
 ZONE = "America/Sao_Paulo"
 NOW = datetime(2026, 11, 18, 9, 30, tzinfo=ZoneInfo(ZONE))
 DIRECTORY = ClinicDirectory(
