@@ -356,21 +356,11 @@ def crisis_copy(match: EmergencyMatch, language: str) -> str | None:
 
 
 # Real words one letter away from a symptom word: "strike that" is not a stroke.
-_NOT_TYPOS = frozenset(
-    [
-        "strike",
-        "stoke",
-        "heard",
-        "hears",
-        "flood",
-        "chess",
-        "paint",
-        "plain",
-        "bread",
-        "dolar",
-        "peita",
-    ]
+_NOT_TYPOS_TEXT = (
+    "strike stoke heard hears flood chess paint plain bread dolar peita cooking painted breeding "
+    "pleading poisson color hecho techo lecho feito jeito leito perto morder"
 )
+_NOT_TYPOS = frozenset(_NOT_TYPOS_TEXT.split())
 
 
 @lru_cache(maxsize=4096)

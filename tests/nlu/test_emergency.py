@@ -72,3 +72,16 @@ def test_other_emergencies_carry_no_crisis_line():
     match = emergency_detect("chest pain")
     assert match is not None
     assert crisis_copy(match, "en") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long is the cooking time for wings",
+        "I painted my kitchen yesterday",
+        "ya he hecho la cita porque me duele la espalda",
+        "já tenho feito exames por dor nas costas",
+    ],
+)
+def test_real_words_one_letter_from_a_symptom_are_not_corrected_into_one(text):
+    assert emergency_detect(text) is None
