@@ -84,6 +84,16 @@ def figures(root: Path) -> list[Figure]:
             min(0.95, SGD_BOOK_FLOOR),
         ),
     ]
+    out.append(
+        Figure(
+            "SGD user turns flagged as emergency",
+            s.emergencies / s.turns,
+            f"{s.emergencies}/{s.turns}",
+            "<= 2%",
+            0.02,
+            higher_is_better=False,
+        )
+    )
     c = clinc.score(root)
     total, booking = sum(c.total.values()), sum(c.booking.values())
     out.append(

@@ -19,6 +19,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from conversations.nlu import understand
+from conversations.nlu.emergency import emergency_detect
 from conversations.nlu.types import ClinicDirectory, Intent
 
 ZONE = "America/Los_Angeles"
@@ -42,6 +43,8 @@ class SgdScore:
     time_correct: int = 0
     book_total: int = 0
     book_correct: int = 0
+    turns: int = 0
+    emergencies: int = 0  # user turns flagged by the emergency rules; none is an emergency
     failures: list[str] = field(default_factory=list)
 
 
@@ -104,6 +107,8 @@ def score(root: Path) -> SgdScore:
     with open(root / "sgd_appointments" / "turns.jsonl", encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
+            out.turns += 1
+            out.emergencies += emergency_detect(row["utterance"]) is not None
             acts = row.get("user_acts") or []
             if not any(a[0] == "INFORM_INTENT" and "BookAppointment" in (a[2] or []) for a in acts):
                 continue
