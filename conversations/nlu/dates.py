@@ -993,11 +993,16 @@ def _holiday(m: re.Match[str], lang: str, today: date) -> tuple[date, bool] | No
     found = rule(today.year, lang)
     if found < today:
         found = rule(today.year + 1, lang)
-    if modifier == "following":
-        found = rule(found.year + 1, lang)
     return found, False
 
 
+_WEEK_NUMBER = re.compile(
+    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do)\s+(\d{4}))?$"
+)
+_LATER = re.compile(
+    r"^(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|dias?|semanas?|meses)\s+"
+    r"(?:later|after|despues|mas tarde|depois|mais tarde)$"
+)
 _WEEK_AFTER_NEXT = re.compile(
     r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
     r"semana depois da que vem)\b"
@@ -1078,6 +1083,34 @@ def _composed(
                 expression, start, start + timedelta(days=1), found[0], None, None, "day"
             )
             return _past(res, now, None)
+    if m := _WEEK_NUMBER.match(s):
+        year = int(m.group(2)) if m.group(2) else today.year
+        try:
+            monday = date.fromisocalendar(year, int(m.group(1)), 1)
+        except ValueError:
+            return None
+        start = datetime.combine(monday, time(0), tzinfo=tz)
+        return _past(
+            TimeResolution(
+                expression, start, start + timedelta(days=7), monday, None, None, "range"
+            ),
+            now,
+            None,
+        )
+    if m := _LATER.match(s):
+        count = int(m.group(1)) if m.group(1).isdigit() else 1
+        unit = m.group(2)
+        if unit.startswith(("day", "dia")):
+            later = today + timedelta(days=count)
+        elif unit.startswith(("week", "semana")):
+            later = today + timedelta(weeks=count)
+        else:
+            month = _add_months(today, count)
+            later = _safe_date(month.year, month.month, today.day) or month
+        start = datetime.combine(later, time(0), tzinfo=tz)
+        return TimeResolution(
+            expression, start, start + timedelta(days=1), later, None, None, "day"
+        )
     if m := _NTH_WEEK.match(s):
         return _nth_week(m, expression, language=language, now=now, zone=zone)
     if m := _SPAN_FROM.match(s):

@@ -11,7 +11,8 @@ than a week (months, years, decades are not booking expressions).
 Each row's `Text` span is resolved against its own reference time in UTC. A row counts as
 correct when the first reading we return matches one of the expected values: the same day
 for a date, the same clock time for a time, both for a datetime, and for a daterange the
-same end with our start equal to the expected start or, where the range contains the
+same end with our start equal to the expected start (a row whose only value is "not
+resolved", such as "feb 30", is correct when we return None) or, where the range contains the
 reference time, to the reference day (we never return the past part of a range). For
 "from A to B" rows Recognizers ends the range at B while ours includes B (ends at B + 1
 day); both count, since they denote the same request.
@@ -75,6 +76,8 @@ def _case(row: dict, language: str) -> Case | None:
 
 def is_correct(case: Case) -> bool:
     res = resolve(case.text, language=case.language, now=case.reference, zone="UTC")
+    if all(v.get("value") == "not resolved" for v in case.values):
+        return res is None  # an impossible date such as "feb 30"
     if res is None or res.start is None or res.end is None:
         return False
     start = res.start.replace(tzinfo=None)
