@@ -372,9 +372,9 @@ def _hour_readings(clock: _Clock, period: Period | None) -> list[time]:
     if clock.explicit:
         return [time(h, mnt, clock.second)]
     if period in (Period.AFTERNOON, Period.EVENING, Period.NIGHT) and h < 12:
-        return [time(h + 12, mnt)]
+        return [time(h + 12, mnt, clock.second)]
     if period is Period.MORNING:
-        return [time(0 if h == 12 else h, mnt)]
+        return [time(0 if h == 12 else h, mnt, clock.second)]
     if h == 12 or h == 0:
         return [time(h, mnt)]
     if 1 <= h <= 6:
@@ -502,6 +502,10 @@ _INSTANT = re.compile(
     r"(minutes?|mins?|minutos?|hours?|horas?|h)\b"
     r"|\b(\d{1,3}|an|a|half an|una|un|uma|um)\s+(minutes?|mins?|minutos?|hours?|horas?)\s+"
     r"(?:from now|a partir de ahora|a partir de agora|later|despues|depois|mas tarde|mais tarde)\b"
+)
+_AGO = re.compile(
+    r"\b(?:hace|ha)\s+(\d{1,3}|una|un|uma|um)\s+(minutos?|horas?)\b"
+    r"|\b(\d{1,3}|an|a)\s+(minutes?|mins?|hours?)\s+ago\b"
 )
 _NEXT_N_DAYS = re.compile(
     r"\b(?:next|the next|proximos|los proximos|os proximos|following)\s+(\d{1,2})\s+(?:days|dias)\b"
@@ -742,6 +746,15 @@ def resolve(
     s = re.sub(r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks", s)
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
+    if m := _AGO.search(s):
+        count = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3) or "").isdigit() else 1
+        unit = m.group(2) or m.group(4)
+        ago = now - (
+            timedelta(hours=count) if unit.startswith(("h", "hora")) else timedelta(minutes=count)
+        )
+        return TimeResolution(
+            expression_or_text.strip(), ago, ago, ago.date(), ago.time(), None, "time", past=True
+        )
     if composed := _composed(s, expression_or_text.strip(), language=language, now=now, zone=zone):
         return composed
     found_day = _find_day(s, lang, today)
@@ -888,7 +901,7 @@ _WEEK_OF = re.compile(
     r"(?:a\s+)?semana\s+(?:de|do|que\s+comeca\s+(?:em|no|dia)))\s+(.+)$"
 )
 _DATE_RANGE = re.compile(
-    r"^(?:from|between|de|desde|del|entre|das?|do)?\s*(.+?)\s+"
+    r"^(?:(?:from|between|de|desde|del|entre|das?|do)\s+)?(.+?)\s+"
     r"(?:to|and|until|till|through|thru|a|al|hasta|y|e|ate|-)\s+(?:el\s+|la\s+|o\s+|the\s+)?(.+)$"
 )
 _NTH_WEEK = re.compile(
