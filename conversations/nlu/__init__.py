@@ -10,6 +10,7 @@ returned, and every date, record and value is resolved and validated by our code
 import re
 import time
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from conversations.nlu import language as language_mod
 from conversations.nlu.emergency import emergency_detect, fold
@@ -52,6 +53,8 @@ def understand(
     """Understand one message. Pure apart from the optional model call; never raises for
     model trouble (the local result is returned and `fallback_reason` says why)."""
     started = time.perf_counter()
+    zone = ZoneInfo(directory.time_zone)
+    now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     policy = engine or _setting("NLU_ENGINE", "local")
     language = language_mod.detect(text, hint=language_hint or directory.default_language)
 

@@ -805,7 +805,7 @@ def resolve(
             else (today if at(today, t2) > now else today + timedelta(days=1))
         )
         return _finish(
-            expression, at(d, t1), at(d, t2), d, None, period, "range", day_info, now, tz, t1, t2
+            expression, at(d, t1), at(d, t2), d, None, period, "range", day_info, now, tz
         )
 
     if clock:
@@ -851,8 +851,8 @@ def resolve(
             return res
         start = at(d0, t)
         res = TimeResolution(expression, start, start, d0, t, period, "time")
-        res = _with_alternatives(res, day_info, t, tz, readings, clock)
-        return _past(res, now, day_info)
+        res = _with_alternatives(res, day_info, tz, readings, clock)
+        return _past(res, now)
 
     if period is not None and not (day_info and day_info.end):
         lo, hi = PERIOD_HOURS[period]
@@ -1051,7 +1051,7 @@ def _composed(
         res = TimeResolution(
             expression, start, start + timedelta(days=1), shifted, None, None, "day"
         )
-        return _past(res, now, None)
+        return _past(res, now)
     if m := _WEEK_OF.match(s):
         base = resolve(m.group(1), language=language, now=now, zone=zone)
         if base is None or base.start is None:
@@ -1062,7 +1062,7 @@ def _composed(
         res = TimeResolution(
             expression, start, start + timedelta(days=7), monday, None, None, "range"
         )
-        return _past(res, now, None)
+        return _past(res, now)
     if (m := _DATE_RANGE.match(s)) and (
         span := _date_range(m, language=language, now=now, zone=zone)
     ):
@@ -1070,7 +1070,7 @@ def _composed(
         start = datetime.combine(first, time(0), tzinfo=tz)
         # Inclusive: "from Monday to Friday" includes Friday.
         end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
-        return _past(TimeResolution(expression, start, end, first, None, None, "range"), now, None)
+        return _past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _END_OF.match(s):
         base = (
             resolve(m.group(1) or "today", language=language, now=now, zone=zone)
@@ -1085,9 +1085,7 @@ def _composed(
         if base is None and m.group(1) not in (None, "day", "dia", "the day", "el dia"):
             return None
         at = datetime.combine(day, time(23, 59, 59), tzinfo=tz)
-        return _past(
-            TimeResolution(expression, at, at, day, time(23, 59, 59), None, "time"), now, None
-        )
+        return _past(TimeResolution(expression, at, at, day, time(23, 59, 59), None, "time"), now)
     if m := _HOLIDAY.match(s):
         found = _holiday(m, _lang(language), today)
         if found:
@@ -1095,7 +1093,7 @@ def _composed(
             res = TimeResolution(
                 expression, start, start + timedelta(days=1), found[0], None, None, "day"
             )
-            return _past(res, now, None)
+            return _past(res, now)
     if m := _WEEK_NUMBER.match(s):
         year = int(m.group(2)) if m.group(2) else today.year
         try:
@@ -1108,7 +1106,6 @@ def _composed(
                 expression, start, start + timedelta(days=7), monday, None, None, "range"
             ),
             now,
-            None,
         )
     if m := _LATER.match(s):
         count = int(m.group(1)) if m.group(1).isdigit() else 1
@@ -1136,15 +1133,13 @@ def _composed(
             res = TimeResolution(
                 expression, start, start + timedelta(days=days), first, None, None, "range"
             )
-            return _past(res, now, None)
+            return _past(res, now)
     if (m := _YEAR_FIRST.match(s)) and (m.group(2) or m.group(5)) in _MONTH_NUMBER:
         month = _MONTH_NUMBER[m.group(2) or m.group(5)]
         found = _safe_date(int(m.group(1)), month, int(m.group(3) or m.group(4)))
         if found:
             start = datetime.combine(found, time(0), tzinfo=tz)
-            return _past(
-                TimeResolution(expression, start, start + timedelta(days=1), found), now, None
-            )
+            return _past(TimeResolution(expression, start, start + timedelta(days=1), found), now)
     if _WEEK_AFTER_NEXT.search(s):
         monday = today + timedelta(days=14 - today.weekday())
         start = datetime.combine(monday, time(0), tzinfo=tz)
@@ -1197,7 +1192,6 @@ def _nth_week(
     return _past(
         TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
         now,
-        None,
     )
 
 
@@ -1271,7 +1265,6 @@ def _window_word(s: str) -> str | None:
 def _with_alternatives(
     res: TimeResolution,
     day_info: _Day | None,
-    t: time,
     tz: ZoneInfo,
     readings: list[time],
     clock: _Clock,
@@ -1304,7 +1297,6 @@ def _finish(
     day_info: _Day | None,
     now: datetime,
     tz: ZoneInfo,
-    *_: object,
 ) -> TimeResolution:
     res = TimeResolution(expression, start, end, d, t, period, granularity)
     if day_info and day_info.alternatives:
@@ -1315,10 +1307,10 @@ def _finish(
             )
             options.append(Reading(start + shift, end + shift, str(alt)))
         res = replace(res, ambiguous=True, readings=options)
-    return _past(res, now, day_info)
+    return _past(res, now)
 
 
-def _past(res: TimeResolution, now: datetime, day_info: _Day | None) -> TimeResolution:
+def _past(res: TimeResolution, now: datetime) -> TimeResolution:
     assert res.start is not None and res.end is not None
     if res.granularity == "time":
         return replace(res, past=True) if res.start < now else res

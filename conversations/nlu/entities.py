@@ -4,7 +4,7 @@ appointment types, option choices, names and dates of birth. Pure functions over
 """
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -424,7 +424,3 @@ def _date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def today_in(now: datetime) -> date:
-    return now.date()

@@ -299,7 +299,7 @@ _OFF_TOPIC = re.compile(
     r"the task|whisper|flat tire|insurance plan|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
     r"coche|vuelo|peluqueria|restaurante|mesa para|carro|voo|cabeleireiro|mecanico|mechanic|dinner|cena|jantar|meeting|reunion|reuniao)\b"
 )
-_NOT_EMERGENCY_BUT_MEDICAL = re.compile(
+_MEDICAL_WORDS = re.compile(
     r"\b(doctor|dr|dra|medic|clinic|clinica|dentist|dentista|doutor|doutora|médico)\b"
 )
 
@@ -370,7 +370,7 @@ def understand_local(
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)
         and _OFF_TOPIC.search(folded)
-        and not _NOT_EMERGENCY_BUT_MEDICAL.search(folded)
+        and not _MEDICAL_WORDS.search(folded)
     ):
         intent, confidence = Intent.UNKNOWN, 0.6
         rule_ids.append("scope.off_topic")

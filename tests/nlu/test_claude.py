@@ -185,3 +185,11 @@ def test_without_a_key_the_claude_policy_stays_local(settings, directory, now):
     settings.ANTHROPIC_API_KEY = ""
     result = ask("is the doc any good with moles", directory, now)
     assert result.engine == "local"
+
+
+def test_a_naive_clock_is_read_in_the_clinics_zone_for_the_prompt(fake_anthropic, directory):
+    understand("hmm", directory=directory, now=datetime(2026, 11, 18, 9, 30), engine="claude")
+    assert (
+        "Wednesday 2026-11-18 09:30 (America/Sao_Paulo)"
+        in fake_anthropic.requests[-1]["body"]["system"]
+    )

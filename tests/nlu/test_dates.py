@@ -228,3 +228,23 @@ def test_days_counted_from_other_days_and_holidays(text, language, expected_day)
 
 def test_end_of_tomorrow_is_its_last_second():
     assert at("end of tomorrow").start == datetime(2026, 11, 19, 23, 59, 59, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("2027/apr/15", "en", "2027-04-15"),
+        ("week 2 of 2027", "en", "2027-01-11"),
+        ("2 weeks later", "en", "2026-12-02"),
+        ("feb 30", "en", None),
+    ],
+)
+def test_year_first_dates_week_numbers_and_impossible_dates(text, language, expected_day):
+    res = resolve(text, language=language, now=WEDNESDAY, zone=ZONE)
+    assert (str(res.day) if res else None) == expected_day
+
+
+def test_minutes_ago_is_flagged_past():
+    res = at("hace 30 minutos", "es")
+    assert res.past
+    assert res.start == WEDNESDAY - timedelta(minutes=30)
