@@ -30,7 +30,7 @@ class IntentRule:
     confidence: float
 
 
-_BOOK_NOUN = r"(?:appointment|appt|reservation|reserva|appoinment|apointment|appointement|consult|consultation|check ?up|follow ?up|(?:a |an |the |my |office |clinic |doctor s )visit|cita|turno|consulta|horario|hora|consultas|citas|control|chequeo|revision|revisao|retorno|(?:pressure|bp|mole|skin|eye|heart|blood) (?:check|test)|exame|examen)"
+_BOOK_NOUN = r"(?:appointment|appt|reservation|reserva|appoinment|apointment|appointement|consult|consultation|check ?up|follow ?up|(?:a |an |the |my |office |clinic |doctor s )visit|cita|turno|consulta|horario|hora|consultas|citas|control|chequeo|revision|revisao|retorno|(?:pressure|bp|mole|skin|eye|heart|blood) (?:check|test)|exame|examen|(?:physical|medical|eye|annual|routine) exam)"
 _MY_APPT = rf"(?:my|the|mi|la|el|minha|meu|a|o|esa|essa|this|that)?\s*(?:\w+\s+)?{_BOOK_NOUN}"
 
 _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
@@ -131,7 +131,7 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(see|visit|consult) (a |an |the |my |that |this |dr |dra |doctor )?(doctor|dr|dra|doc|dentist|specialist|physician|nurse|someone|somebody|gp|therapist|pediatrician|\w+ologist|\w+iatrist)\b",
             r"\b(need|want) (a doctor|a check ?up|to be seen)",
             r"\b(try|make it|set it|put me down)\b.{0,60}\b(\d|morning|afternoon|evening|noon|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|next)",
-            r"\b(find|search|looking for|look for|locate|busco|buscar|procuro|procurar|encontrar)\b.{0,20}\b(doctor|dentist|therapist|specialist|physician|gp|pediatrician|psychologist|psychiatrist|\w+ologist|medico|dentista|terapeuta)s?\b",
+            r"\b(find\w*|search\w*|looking for|look for|locate|busco|buscar|procuro|procurar|encontrar)\b.{0,20}\b(doctor|dentist|therapist|specialist|physician|gp|pediatrician|psychologist|psychiatrist|\w+ologist|medico|dentista|terapeuta)s?\b",
             r"\b(reserve|reservar|reserva)\b",
             r"\b(pedir|sacar|reservar|agendar|programar|solicitar|hacer|quiero|quisiera|necesito|queria|me gustaria|necesitaria)\b.{0,30}\b"
             + _BOOK_NOUN
@@ -295,7 +295,7 @@ _KEYWORDS = [
 ]
 _OFF_TOPIC = re.compile(
     r"\b(car|oil change|flights?|hotel|restaurant|table for|a table|the table|tee time|golf|boat|place to stay|conference room|"
-    r"reservation (for|at) \w+|subscription|money|401k|credit (limit|card)|talking voice|your name|input|that request|"
+    r"reservation for \d+\b(?!\s*(?:am|pm|:|o clock|in the))|reservation for \w+ at\b|reservation at [a-z]+|subscription|money|401k|credit (limit|card)|talking voice|your name|input|that request|"
     r"the task|whisper|flat tire|insurance plan|haircut|hair salon|uber|taxi|pizza|bank|credit score|song|movie|weather|recipe|"
     r"coche|vuelo|peluqueria|restaurante|mesa para|carro|voo|cabeleireiro|mecanico|mechanic|dinner|cena|jantar|meeting|reunion|reuniao)\b"
 )

@@ -38,7 +38,7 @@ RECOGNIZERS_FLOOR = {"en": 0.77, "es": 0.82, "pt-BR": 0.76}
 # SGD INFORM_INTENT BookAppointment turns include bare acceptances ("Yes, that sounds
 # great") and availability questions ("Is anything available at 10:00?") whose booking
 # intent lives in the dialogue, not the message. Floor = figure reached, rounded down.
-SGD_BOOK_FLOOR = 0.89
+SGD_BOOK_FLOOR = 0.90
 
 
 def shared_data_root() -> Path:
