@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conversations.nlu.emergency import RULES_VERSION, crisis_copy, emergency_detect
 
@@ -85,3 +87,32 @@ def test_other_emergencies_carry_no_crisis_line():
 )
 def test_real_words_one_letter_from_a_symptom_are_not_corrected_into_one(text):
     assert emergency_detect(text) is None
+
+
+EMERGENCY_TEXTS = [
+    "tengo dolor en el pecho",
+    "I can't breathe",
+    "estou com falta de ar",
+    "quero me matar",
+    "my throat is swelling",
+    "mi papá se desmayó",
+    "está sangrando mucho",
+    "acho que é um AVC",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.sampled_from(EMERGENCY_TEXTS),
+    upper=st.lists(st.booleans(), min_size=60, max_size=60),
+    prefix=st.sampled_from(["", "hola, ", "oi! ", "urgent: ", "por favor "]),
+    suffix=st.sampled_from(["", "!!!", " 😰", " ajuda", " please help"]),
+)
+def test_emergencies_survive_case_accents_punctuation_and_filler(text, upper, prefix, suffix):
+    import unicodedata
+
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+    shouted = "".join(c.upper() if flip else c for c, flip in zip(stripped, upper, strict=False))
+    assert emergency_detect(prefix + shouted + suffix) is not None
