@@ -11,7 +11,6 @@ outage degrades understanding instead of stopping the bot.
 import json
 import logging
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -63,12 +62,6 @@ class NluModelError(Exception):
         super().__init__(message)
         self.reason = reason
         self.retryable = retryable  # False: bad key, bad request, an answer that fails validation
-
-
-@dataclass(frozen=True)
-class ModelAnswer:
-    understanding: Understanding
-    usage: dict[str, int]
 
 
 def tool_definition(directory: ClinicDirectory) -> dict[str, Any]:

@@ -391,7 +391,6 @@ def _hour_readings(clock: _Clock, period: Period | None) -> list[time]:
 class _Day:
     day: date
     alternatives: tuple[date, ...] = ()
-    past: bool = False
     end: date | None = None  # exclusive, for week/weekend ranges
     label: str = ""
 
@@ -465,7 +464,7 @@ def _month_day(month: int, day: int, year: int | None, today: date) -> _Day | No
         if year < 100:
             year += 2000
         d = _safe_date(year, month, day)
-        return None if d is None else _Day(d, past=d < today)
+        return None if d is None else _Day(d)
     for y in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
         d = _safe_date(y, month, day)
         if d is not None and d >= today:
@@ -545,7 +544,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
     for pattern, offset in _RELATIVE_RES:
         if m := pattern.search(s_tomorrow):
             d = today + timedelta(days=offset)
-            hits.append((_Day(d, past=offset < 0), m.span()))
+            hits.append((_Day(d), m.span()))
             break
     if m := _IN_N.search(s):
         count_raw = m.group(1) or m.group(3)
@@ -571,9 +570,7 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         )
     if (m := _LAST_WEEK.search(s)) and not _WEEKDAY_RES[lang].search(s):
         monday = today - timedelta(days=today.weekday() + 7)
-        hits.append(
-            (_Day(monday, end=monday + timedelta(days=7), past=True, label="week"), m.span())
-        )
+        hits.append((_Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
     for m in _DAY_MONTH_BY_LANG[lang].finditer(s):
         if found := _month_day(_MONTH_NUMBER[m.group(2)], int(m.group(1)), _int(m.group(3)), today):
             hits.append((replace(found, label="explicit"), m.span()))
@@ -684,16 +681,16 @@ def _weekday(m: re.Match[str], s: str, lang: str, today: date) -> _Day:
     if re.search(r"\b(this past|past|este pasado|esse passado|este passado)\s+$", before) or (
         re.search(r"\b(este|esta|esse|essa)\s+$", before) and _LAST_AFTER.search(after)
     ):
-        return _Day(today - timedelta(days=(today.weekday() - target) % 7 or 7), past=True)
+        return _Day(today - timedelta(days=(today.weekday() - target) % 7 or 7))
     if _LAST_WEEK.search(s):
-        return _Day(today - timedelta(days=today.weekday() + 7 - target), past=True)
+        return _Day(today - timedelta(days=today.weekday() + 7 - target))
     if re.search(
         r"\b(this coming|coming|este proximo|esta proxima|esse proximo|essa proxima|this next)\s+$",
         before,
     ):
         return _Day(today + timedelta(days=ahead or 7))
     if _LAST_BEFORE.search(before) or _LAST_AFTER.search(after):
-        return _Day(today - timedelta(days=today.weekday() + 7 - target), past=True)
+        return _Day(today - timedelta(days=today.weekday() + 7 - target))
     if re.search(rf"\b{_NEXT_WEEK}\b", s) or _NEXT_AFTER.search(after):
         return _Day(in_next_week)
     if _NEXT_BEFORE.search(before):
@@ -703,7 +700,7 @@ def _weekday(m: re.Match[str], s: str, lang: str, today: date) -> _Day:
         return _Day(in_next_week)
     if re.search(rf"\b{_THIS_WEEK}\b", s):
         in_this_week = today + timedelta(days=target - today.weekday())
-        return _Day(in_this_week, past=in_this_week < today)
+        return _Day(in_this_week)
     if _THIS_BEFORE.search(before):
         return _Day(upcoming)
     if ahead == 0 and not re.search(r"\b(today|hoy|hoje)\b", s):
