@@ -100,9 +100,7 @@ def build(rng: random.Random) -> None:
     )
     zone = clinic.zone
     locations = [Location.objects.create(code=f"l{i}", name=f"Location {i}") for i in range(2)]
-    consult = AppointmentType.objects.create(
-        code="consult", names={"en": "Consult"}, duration_minutes=30
-    )
+    consult = AppointmentType.objects.create(code="consult", names={"en": "Consult"}, duration_minutes=30)
     patients = Patient.objects.bulk_create(
         Patient(name=f"P{i}", phone_e164=f"+55119{i:08d}") for i in range(500)
     )
@@ -144,9 +142,7 @@ def build(rng: random.Random) -> None:
     Appointment.objects.bulk_create(appointments, batch_size=2000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # as autovacuum would have, in a clinic that ran for a while
-    print(
-        f"built: {PRACTITIONERS} practitioners, {len(appointments)} appointments over {DAYS} days"
-    )
+    print(f"built: {PRACTITIONERS} practitioners, {len(appointments)} appointments over {DAYS} days")
 
 
 def measure(fn, rounds: int, timer: DatabaseTimer) -> tuple[list[float], float]:
@@ -199,9 +195,7 @@ def main() -> None:
     vendor = connection.vendor
     if vendor == "postgresql":
         connection.settings_dict["TEST"]["NAME"] = "clinicbot_bench_availability"
-        test_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
+        test_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     else:
         call_command("migrate", verbosity=0)
         test_name = connection.settings_dict["NAME"]
@@ -246,9 +240,7 @@ def run(args, rng: random.Random, vendor: str, db_name) -> None:
         found = practitioner_list(appointment_type=consult)
         lo, hi = NOW.date(), NOW.date() + timedelta(days=DAYS)
         ids = [p.pk for p in found]
-        calendars = calendar_list(
-            practitioner_ids=ids, date_from=lo, date_to=hi, zone=zone, now=NOW
-        )
+        calendars = calendar_list(practitioner_ids=ids, date_from=lo, date_to=hi, zone=zone, now=NOW)
         slots = availability.slots_between(
             calendars,
             date_from=lo,
@@ -284,9 +276,7 @@ def run(args, rng: random.Random, vendor: str, db_name) -> None:
     timer = DatabaseTimer()
     timer.install()
     print(f"database: {vendor}; rounds: {args.rounds}")
-    print(
-        f"{'case':<16}{'p50 ms':>9}{'p95 ms':>9}{'db share':>10}{'x baseline':>12}{'goal p95':>10}"
-    )
+    print(f"{'case':<16}{'p50 ms':>9}{'p95 ms':>9}{'db share':>10}{'x baseline':>12}{'goal p95':>10}")
     with connection.execute_wrapper(timer):
         for name, fast, slow, rounds, goal in (
             ("best5", best5, best5_baseline, args.rounds, 15),

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from conversations.models import Language
+from scheduling.selectors import clinic_get
 
 
 @dataclass(frozen=True)
@@ -20,4 +21,15 @@ class ClinicContext:
 
 def clinic_context() -> ClinicContext:
     """The configured clinic, or neutral defaults before `load_clinic` has run."""
-    return ClinicContext()
+    clinic = clinic_get()
+    if clinic is None:
+        return ClinicContext()
+    return ClinicContext(
+        name=clinic.name,
+        phone=clinic.phone,
+        time_zone=clinic.time_zone,
+        default_language=clinic.default_language or Language.ENGLISH.value,
+        languages=tuple(clinic.languages or ClinicContext.languages),
+        emergency_number=clinic.emergency_number or ClinicContext.emergency_number,
+        emergency_copy=dict(clinic.emergency_copy or {}),
+    )

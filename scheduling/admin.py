@@ -159,9 +159,7 @@ class AppointmentAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
-            kwargs["form"] = type(
-                "AppointmentAddForm", (AppointmentAddForm,), {"current_user": request.user}
-            )
+            kwargs["form"] = type("AppointmentAddForm", (AppointmentAddForm,), {"current_user": request.user})
         return super().get_form(request, obj, **kwargs)
 
     def get_fields(self, request, obj=None):
@@ -200,9 +198,7 @@ class AppointmentAdmin(admin.ModelAdmin):
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
-        day = path(
-            "day/", self.admin_site.admin_view(self.day_view), name="scheduling_appointment_day"
-        )
+        day = path("day/", self.admin_site.admin_view(self.day_view), name="scheduling_appointment_day")
         return [day, *super().get_urls()]
 
     def day_view(self, request):
@@ -213,9 +209,7 @@ class AppointmentAdmin(admin.ModelAdmin):
             day = date.fromisoformat(request.GET.get("date", ""))
         except ValueError:
             day = timezone.now().astimezone(zone).date()
-        by_practitioner = {
-            p.pk: {"practitioner": p, "appointments": []} for p in practitioner_list()
-        }
+        by_practitioner = {p.pk: {"practitioner": p, "appointments": []} for p in practitioner_list()}
         for appointment in appointment_list_for_day(day=day, zone=zone):
             column = by_practitioner.setdefault(
                 appointment.practitioner_id,

@@ -76,9 +76,7 @@ class SchedulingAPIView(GenericAPIView):
         response = super().handle_exception(exc)
         if isinstance(response.data, dict) and "detail" in response.data:
             response.data = {
-                "error": "not_found"
-                if isinstance(exc, Http404)
-                else getattr(exc, "default_code", "error"),
+                "error": "not_found" if isinstance(exc, Http404) else getattr(exc, "default_code", "error"),
                 "message": str(response.data["detail"]),
             }
         return response
@@ -140,9 +138,7 @@ class AvailabilityQuery(serializers.Serializer):
     date_to = serializers.DateField(required=False)
     time_from = serializers.TimeField(required=False, help_text="time-of-day window start (local)")
     time_to = serializers.TimeField(required=False, help_text="time-of-day window end (local)")
-    preferred_date = serializers.DateField(
-        required=False, help_text="rank by closeness to this day"
-    )
+    preferred_date = serializers.DateField(required=False, help_text="rank by closeness to this day")
     preferred_time_from = serializers.TimeField(required=False)
     preferred_time_to = serializers.TimeField(required=False)
     limit = serializers.IntegerField(required=False, min_value=1, max_value=500, default=20)
@@ -259,9 +255,7 @@ class AppointmentIn(serializers.Serializer):
     practitioner = by_code(Practitioner)
     appointment_type = by_code(AppointmentType)
     location = by_code(Location, required=False)
-    start = serializers.DateTimeField(
-        help_text="ISO 8601 with offset, e.g. 2026-11-23T09:00:00-03:00"
-    )
+    start = serializers.DateTimeField(help_text="ISO 8601 with offset, e.g. 2026-11-23T09:00:00-03:00")
 
     def validate(self, attrs):
         if not attrs.get("patient_id") and not attrs.get("patient"):
@@ -352,7 +346,5 @@ class AppointmentRescheduleView(SchedulingAPIView):
             replacing=old,
             enforce_policy=False,
         )
-        new = appointment_reschedule(
-            appointment=old, hold=hold, actor=self.actor(), reason=v["reason"]
-        )
+        new = appointment_reschedule(appointment=old, hold=hold, actor=self.actor(), reason=v["reason"])
         return Response(AppointmentOut(new).data, status=201)

@@ -71,9 +71,7 @@ class Calendar:
         for r in sorted(self.weekly, key=lambda r: (r.weekday, r.start)):
             day = self._by_weekday.setdefault(r.weekday, [])
             # Overlapping ranges at one location are one range, or slots would repeat.
-            same = [
-                i for i, o in enumerate(day) if o.location_id == r.location_id and o.end >= r.start
-            ]
+            same = [i for i, o in enumerate(day) if o.location_id == r.location_id and o.end >= r.start]
             if same:
                 o = day[same[-1]]
                 day[same[-1]] = WeeklyRange(r.weekday, o.start, max(o.end, r.end), o.location_id)
@@ -153,11 +151,7 @@ def day_slots(
                 start = _on_grid(merged[k].end + buffer, origin=range_start, step=step)
                 continue
             yield Slot(start, end, calendar.practitioner_id, r.location_id)
-            start = (
-                start + step
-                if not spacing
-                else _on_grid(start + spacing, origin=range_start, step=step)
-            )
+            start = start + step if not spacing else _on_grid(start + spacing, origin=range_start, step=step)
 
 
 def _on_grid(at: datetime, *, origin: datetime, step: timedelta) -> datetime:
@@ -217,8 +211,7 @@ def slot_cost(slot: Slot, *, preference: Preference, zone: ZoneInfo) -> timedelt
     if preference.window is not None:
         local = slot.start.astimezone(zone)
         inside = preference.window.start <= local.time() and (
-            (slot.end.astimezone(zone)).time() <= preference.window.end
-            or preference.window.end == time(0)
+            (slot.end.astimezone(zone)).time() <= preference.window.end or preference.window.end == time(0)
         )
         if not inside:
             distance += preference.outside_window_penalty
@@ -258,10 +251,7 @@ def best_slots(
 
     def hopeless(day: date, start: datetime, end: datetime) -> bool:
         # Ties never replace a kept slot, so a range that can at best tie is skipped too.
-        return (
-            len(kept) >= limit
-            and _span_lower_bound(day, start, end, preference, zone) >= -kept[0][0][0]
-        )
+        return len(kept) >= limit and _span_lower_bound(day, start, end, preference, zone) >= -kept[0][0][0]
 
     for day in _days_outwards(preference.day, date_from, date_to):
         if len(kept) >= limit and day_lower_bound(day, preference, zone) > -kept[0][0][0]:
@@ -315,9 +305,7 @@ def _span_lower_bound(
     wish = preference.window
     if wish is not None:
         wish_start = local_instant(day, wish.start, zone)
-        wish_end = local_instant(
-            day + timedelta(days=1) if wish.end == time(0) else day, wish.end, zone
-        )
+        wish_end = local_instant(day + timedelta(days=1) if wish.end == time(0) else day, wish.end, zone)
         if end <= wish_start or start >= wish_end:
             bound += preference.outside_window_penalty
     return bound

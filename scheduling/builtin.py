@@ -118,9 +118,7 @@ class BuiltinSchedulingService:
             now=self.now(),
         )
 
-    def upcoming(
-        self, *, patient: Patient, conversation_id: int | None = None
-    ) -> list[Appointment]:
+    def upcoming(self, *, patient: Patient, conversation_id: int | None = None) -> list[Appointment]:
         return services.appointment_list_upcoming(
             patient=patient, conversation_id=conversation_id, now=self.now()
         )

@@ -126,9 +126,7 @@ class _Reader:
             return []
         return value
 
-    def text(
-        self, data: dict, key: str, path: str, *, required: bool = True, default: str = ""
-    ) -> str:
+    def text(self, data: dict, key: str, path: str, *, required: bool = True, default: str = "") -> str:
         value = data.get(key)
         if value is None:
             if required:
@@ -142,9 +140,7 @@ class _Reader:
     def code(self, data: dict, key: str, path: str) -> str:
         value = self.text(data, key, path)
         if value and not CODE.match(value):
-            self.fail(
-                f"{path}.{key}", f'"{value}" is not a code (lower-case letters, digits, - and _)'
-            )
+            self.fail(f"{path}.{key}", f'"{value}" is not a code (lower-case letters, digits, - and _)')
         return value
 
     def texts(self, data: dict, key: str, path: str) -> list[str]:
@@ -258,8 +254,7 @@ def clinic_file_parse(data: Any) -> ClinicSpec:
     ]
     _unique(r, spec.practitioners, "practitioners")
     spec.time_off = [
-        _time_off(r, item, f"time_off[{i}]")
-        for i, item in enumerate(r.seq(top.get("time_off"), "time_off"))
+        _time_off(r, item, f"time_off[{i}]") for i, item in enumerate(r.seq(top.get("time_off"), "time_off"))
     ]
     spec.patients = [
         _patient(r, item, f"patients[{i}]", region)
@@ -309,9 +304,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
     ]
     if not languages:
         r.fail("clinic.languages", "at least one language is required")
-    default = r.language(
-        data.get("default_language", (languages or ["en"])[0]), "clinic.default_language"
-    )
+    default = r.language(data.get("default_language", (languages or ["en"])[0]), "clinic.default_language")
     if default and languages and default not in languages:
         r.fail("clinic.default_language", f'"{default}" is not one of the clinic\'s languages')
     phone = r.text(data, "phone", "clinic", required=False)
@@ -336,8 +329,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
                     raw,
                     key,
                     "clinic.policies",
-                    zero_ok=key
-                    in ("min_notice_minutes", "buffer_minutes", "cancellation_notice_hours"),
+                    zero_ok=key in ("min_notice_minutes", "buffer_minutes", "cancellation_notice_hours"),
                 )
     return ClinicSpec(
         name=r.text(data, "name", "clinic"),
@@ -470,9 +462,7 @@ def _time_off(r: _Reader, value: Any, path: str) -> TimeOffSpec:
 
 
 def _patient(r: _Reader, value: Any, path: str, region: str | None) -> PatientSpec:
-    data = r.mapping(
-        value, path, allowed={"name", "phone", "date_of_birth", "external_id", "language"}
-    )
+    data = r.mapping(value, path, allowed={"name", "phone", "date_of_birth", "external_id", "language"})
     phone = r.text(data, "phone", path)
     if phone:
         try:

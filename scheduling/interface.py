@@ -83,9 +83,7 @@ class SchedulingService(Protocol):
         conversation_id: int | None = None,
     ) -> Appointment: ...
 
-    def upcoming(
-        self, *, patient: Patient, conversation_id: int | None = None
-    ) -> list[Appointment]: ...
+    def upcoming(self, *, patient: Patient, conversation_id: int | None = None) -> list[Appointment]: ...
 
     def find_patient(
         self, *, phone: str, date_of_birth: date | None = None, conversation_id: int | None = None

@@ -48,12 +48,8 @@ class Clinic(models.Model):
     languages = models.JSONField(default=list, blank=True)
     default_language = models.CharField(max_length=5, default="en")
     phone = models.CharField(max_length=20, blank=True, help_text="E.164; escalations go here.")
-    emergency_number = models.CharField(
-        max_length=8, blank=True, help_text='e.g. "192", "911", "112"'
-    )
-    emergency_copy = models.JSONField(
-        default=dict, blank=True, help_text="{language: text} override"
-    )
+    emergency_number = models.CharField(max_length=8, blank=True, help_text='e.g. "192", "911", "112"')
+    emergency_copy = models.JSONField(default=dict, blank=True, help_text="{language: text} override")
     policies = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -102,9 +98,7 @@ class AppointmentType(models.Model):
     names = models.JSONField(default=dict, help_text="{language: name}")
     duration_minutes = models.PositiveSmallIntegerField()
     new_patients = models.BooleanField(default=True, help_text="New patients may book it.")
-    practitioners = models.ManyToManyField(
-        Practitioner, related_name="appointment_types", blank=True
-    )
+    practitioners = models.ManyToManyField(Practitioner, related_name="appointment_types", blank=True)
     active = models.BooleanField(default=True)
 
     class Meta:
@@ -129,9 +123,7 @@ class AppointmentType(models.Model):
     def name_in(self, language: str) -> str:
         names = self.names or {}
         return (
-            names.get(language)
-            or names.get(language.split("-")[0])
-            or next(iter(names.values()), self.code)
+            names.get(language) or names.get(language.split("-")[0]) or next(iter(names.values()), self.code)
         )
 
 
@@ -147,9 +139,7 @@ class WorkingHours(models.Model):
         SATURDAY = 5, "Saturday"
         SUNDAY = 6, "Sunday"
 
-    practitioner = models.ForeignKey(
-        Practitioner, on_delete=models.CASCADE, related_name="working_hours"
-    )
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE, related_name="working_hours")
     location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="working_hours")
     weekday = models.PositiveSmallIntegerField(choices=Weekday)
     start = models.TimeField()
@@ -159,9 +149,7 @@ class WorkingHours(models.Model):
         ordering = ["practitioner", "weekday", "start"]
         verbose_name_plural = "working hours"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__gt=F("start")), name="working_hours_end_after_start"
-            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="working_hours_end_after_start"),
         ]
 
     def __str__(self) -> str:
@@ -220,9 +208,7 @@ class Appointment(models.Model):
         API = "api", "API"
 
     patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="appointments")
-    practitioner = models.ForeignKey(
-        Practitioner, on_delete=models.PROTECT, related_name="appointments"
-    )
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="appointments")
     location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="appointments")
     appointment_type = models.ForeignKey(
         AppointmentType, on_delete=models.PROTECT, related_name="appointments"
@@ -252,9 +238,7 @@ class Appointment(models.Model):
         ordering = ["start"]
         # PostgreSQL also has appointment_no_overlap (EXCLUDE USING gist), see migration 0002.
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__gt=F("start")), name="appointment_end_after_start"
-            )
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="appointment_end_after_start")
         ]
         indexes = [
             models.Index(fields=["practitioner", "start"]),
@@ -270,9 +254,7 @@ class SlotHold(models.Model):
 
     practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE, related_name="holds")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
-    appointment_type = models.ForeignKey(
-        AppointmentType, on_delete=models.CASCADE, related_name="+"
-    )
+    appointment_type = models.ForeignKey(AppointmentType, on_delete=models.CASCADE, related_name="+")
     start = models.DateTimeField()
     end = models.DateTimeField()
     expires_at = models.DateTimeField()
@@ -286,9 +268,7 @@ class SlotHold(models.Model):
     class Meta:
         ordering = ["start"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(end__gt=F("start")), name="slot_hold_end_after_start"
-            )
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="slot_hold_end_after_start")
         ]
         indexes = [models.Index(fields=["practitioner", "expires_at"])]
 

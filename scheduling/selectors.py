@@ -111,9 +111,7 @@ def calendar_list(
     with connection.cursor() as cursor:
         cursor.execute(busy_sql, params)
         for pid, start, end in cursor.fetchall():
-            busy[pid].append(
-                Interval(datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC))
-            )
+            busy[pid].append(Interval(datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)))
     clinic_wide = busy.get(None, [])
     return [Calendar(pid, weekly.get(pid, []), busy.get(pid, []) + clinic_wide) for pid in ids]
 
@@ -158,10 +156,7 @@ def weekly_hours_map(
             if m2m.model is Practitioner
             else (m2m.m2m_reverse_name(), m2m.m2m_column_name())
         )
-        sql += (
-            f" AND EXISTS (SELECT 1 FROM {through.db_table} t"
-            f" WHERE t.{own} = p.id AND t.{other} = %s)"
-        )
+        sql += f" AND EXISTS (SELECT 1 FROM {through.db_table} t WHERE t.{own} = p.id AND t.{other} = %s)"
         params.append(value.pk)
     weekly: dict[int, list[WeeklyRange]] = defaultdict(list)
     with connection.cursor() as cursor:
@@ -170,14 +165,10 @@ def weekly_hours_map(
     speaks: dict[int, bool] = {}
     for pid, wd, start, end, loc, specialties in rows:
         if pid not in speaks:
-            listed = (
-                specialties if isinstance(specialties, list) else json.loads(specialties or "[]")
-            )
+            listed = specialties if isinstance(specialties, list) else json.loads(specialties or "[]")
             speaks[pid] = _speaks(listed, specialty)
         if speaks[pid]:
-            weekly[pid].append(
-                WeeklyRange(wd, time.fromisoformat(start), time.fromisoformat(end), loc)
-            )
+            weekly[pid].append(WeeklyRange(wd, time.fromisoformat(start), time.fromisoformat(end), loc))
     return dict(weekly)
 
 
@@ -241,9 +232,7 @@ def appointment_list(
     start_to: datetime | None = None,
     status: str | None = None,
 ) -> QuerySet[Appointment]:
-    qs = Appointment.objects.select_related(
-        "patient", "practitioner", "location", "appointment_type"
-    )
+    qs = Appointment.objects.select_related("patient", "practitioner", "location", "appointment_type")
     if phone:
         qs = qs.filter(patient__phone_e164=phone)
     if practitioner_id is not None:
@@ -261,9 +250,7 @@ def appointment_list_for_day(*, day: date, zone) -> QuerySet[Appointment]:
     """One local day's appointments of every status, for the reception day view."""
     start = local_instant(day, time(0), zone)
     end = local_instant(day + timedelta(days=1), time(0), zone)
-    return appointment_list(start_from=start, start_to=end).order_by(
-        "practitioner__display_name", "start"
-    )
+    return appointment_list(start_from=start, start_to=end).order_by("practitioner__display_name", "start")
 
 
 def patient_list_by_phone(*, phone: str) -> list[Patient]:

@@ -252,9 +252,7 @@ def slot_list_available(
             spacing=spacing,
         )
         if preference is not None:
-            return availability.best_slots(
-                calendars, preference=preference, limit=limit or 5, **common
-            )
+            return availability.best_slots(calendars, preference=preference, limit=limit or 5, **common)
         return availability.slots_between(calendars, **common)
 
     # Load only the days the answer can come from: the nearest first, widening while a
@@ -272,11 +270,7 @@ def slot_list_available(
     center = min(max(preference.day, date_from), date_to)
     # Start with the nearest working day in reach, so a wish for a Sunday is one read.
     radius = next(
-        (
-            r
-            for r in range(7)
-            if {(center + timedelta(days=d)).weekday() for d in (-r, r)} & working_days
-        ),
+        (r for r in range(7) if {(center + timedelta(days=d)).weekday() for d in (-r, r)} & working_days),
         0,
     )
     while True:
@@ -285,9 +279,7 @@ def slot_list_available(
         best = search(lo, hi)
         if lo == date_from and hi == date_to:
             return best
-        beyond = [
-            d for d in (lo - timedelta(days=1), hi + timedelta(days=1)) if date_from <= d <= date_to
-        ]
+        beyond = [d for d in (lo - timedelta(days=1), hi + timedelta(days=1)) if date_from <= d <= date_to]
         bound = min(availability.day_lower_bound(d, preference, zone) for d in beyond)
         if (
             len(best) >= (limit or 5)
@@ -321,10 +313,7 @@ def slot_hold(
     now = now or timezone.now()
     with transaction.atomic():
         locked = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
-        if (
-            not locked.active
-            or not locked.appointment_types.filter(pk=appointment_type.pk).exists()
-        ):
+        if not locked.active or not locked.appointment_types.filter(pk=appointment_type.pk).exists():
             raise InvalidRequest(f"{locked} does not offer {appointment_type.code}")
         day = start.astimezone(clinic.zone).date()
         [calendar] = calendar_list(
@@ -349,9 +338,7 @@ def slot_hold(
         if problem:
             raise SlotUnavailable(f"{locked} at {start.isoformat()}: {problem}")
         if conversation_id is not None:
-            SlotHold.objects.filter(
-                conversation_id=conversation_id, appointment__isnull=True
-            ).delete()
+            SlotHold.objects.filter(conversation_id=conversation_id, appointment__isnull=True).delete()
         location_id = location.pk if location else _location_at(calendar, start, clinic)
         return SlotHold.objects.create(
             practitioner=locked,
@@ -520,9 +507,7 @@ def appointment_create(
             enforce_policy=enforce_policy,
             now=now,
         )
-        return _book(
-            hold=hold, patient=patient, actor=actor, now=now, conversation_id=conversation_id
-        )
+        return _book(hold=hold, patient=patient, actor=actor, now=now, conversation_id=conversation_id)
 
 
 def _changeable(appointment: Appointment, *, actor: Actor, now: datetime) -> Appointment:
@@ -608,9 +593,7 @@ def appointment_list_upcoming(
 ) -> list[Appointment]:
     """The patient's booked appointments that have not started, soonest first. Read-only."""
     return list(
-        patient.appointments.filter(
-            status=Appointment.Status.BOOKED, start__gte=now or timezone.now()
-        )
+        patient.appointments.filter(status=Appointment.Status.BOOKED, start__gte=now or timezone.now())
         .select_related("practitioner", "location", "appointment_type")
         .order_by("start")
     )
@@ -666,9 +649,7 @@ def patient_create_provisional(
     if not name:
         raise InvalidRequest("a patient needs a name")
     e164 = _normalized_phone(phone)
-    existing = Patient.objects.filter(
-        phone_e164=e164, name__iexact=name, date_of_birth=date_of_birth
-    ).first()
+    existing = Patient.objects.filter(phone_e164=e164, name__iexact=name, date_of_birth=date_of_birth).first()
     if existing is not None:
         return existing
     return Patient.objects.create(
@@ -735,9 +716,7 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
         for code in p.appointment_types:
             offered[code].append(practitioner)
         wanted = {(h.weekday, h.start, h.end, locations[h.location].pk) for h in p.hours}
-        current = set(
-            practitioner.working_hours.values_list("weekday", "start", "end", "location_id")
-        )
+        current = set(practitioner.working_hours.values_list("weekday", "start", "end", "location_id"))
         if wanted != current:
             practitioner.working_hours.all().delete()
             WorkingHours.objects.bulk_create(

@@ -34,9 +34,7 @@ def main() -> None:
         time.sleep(0.001)
     try:
         if mode == "bot":
-            hold = slot_hold(
-                practitioner=practitioner, start=start_at, appointment_type=kind, now=now
-            )
+            hold = slot_hold(practitioner=practitioner, start=start_at, appointment_type=kind, now=now)
             appointment = appointment_book(hold=hold, patient=patient, actor=Actor.bot(), now=now)
         else:
             appointment = appointment_create(

@@ -36,9 +36,7 @@ def test_the_day_view_lists_each_practitioners_appointments_in_clinic_time(
 
 
 def test_the_day_view_of_an_empty_day_says_so(client, reception, practitioner):
-    page = client.get(
-        reverse("admin:scheduling_appointment_day") + "?date=2026-01-01"
-    ).content.decode()
+    page = client.get(reverse("admin:scheduling_appointment_day") + "?date=2026-01-01").content.decode()
     assert "No appointments." in page
 
 

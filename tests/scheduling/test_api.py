@@ -102,13 +102,9 @@ def test_staff_book_through_the_api_and_a_second_booking_of_the_slot_gets_409(
     first = api.post("/api/v1/appointments/", payload, format="json")
     assert first.status_code == 201, first.json()
     assert first.json()["source"] == "api" and first.json()["created_by"] == user.pk
-    second = api.post(
-        "/api/v1/appointments/", {**payload, "patient_id": PatientFactory().pk}, format="json"
-    )
+    second = api.post("/api/v1/appointments/", {**payload, "patient_id": PatientFactory().pk}, format="json")
     assert second.status_code == 409
-    assert (
-        second.json()["error"] == "slot_unavailable" and "already taken" in second.json()["message"]
-    )
+    assert second.json()["error"] == "slot_unavailable" and "already taken" in second.json()["message"]
 
 
 def test_booking_a_new_patient_creates_a_provisional_record(api, practitioner):
@@ -123,9 +119,7 @@ def test_booking_a_new_patient_creates_a_provisional_record(api, practitioner):
     assert response.json()["patient"]["phone"] == "+5511911112222"
 
 
-def test_appointments_filter_by_phone_practitioner_dates_and_status(
-    api, practitioner, patient, user
-):
+def test_appointments_filter_by_phone_practitioner_dates_and_status(api, practitioner, patient, user):
     booked = appointment_create(
         patient=patient,
         practitioner=practitioner,

@@ -78,9 +78,7 @@ def test_buffers_keep_a_gap_around_busy_time():
         [WeeklyRange(0, time(9), time(11), 1)],
         busy=[Interval(at(MONDAY, 9, 30), at(MONDAY, 10, 0))],
     )
-    rules = Rules(
-        min_notice=timedelta(0), slot_step=timedelta(minutes=15), buffer=timedelta(minutes=10)
-    )
+    rules = Rules(min_notice=timedelta(0), slot_step=timedelta(minutes=15), buffer=timedelta(minutes=10))
     slots = slots_between(
         [cal],
         date_from=MONDAY,
@@ -264,9 +262,7 @@ def test_slot_problem_names_why_a_slot_cannot_be_taken():
 
 # ---- properties ------------------------------------------------------------------------
 
-ZONES = st.sampled_from(
-    [SAO_PAULO, NEW_YORK, ZoneInfo("Europe/Lisbon"), ZoneInfo("Australia/Sydney")]
-)
+ZONES = st.sampled_from([SAO_PAULO, NEW_YORK, ZoneInfo("Europe/Lisbon"), ZoneInfo("Australia/Sydney")])
 quarter_hours = st.integers(min_value=0, max_value=95)
 
 
@@ -380,11 +376,7 @@ def test_spacing_offers_varied_times_instead_of_neighbouring_quarters():
 def test_best_slots_are_the_cheapest_of_a_full_scan(weekly, busy, wish_day, wish, limit):
     from scheduling.availability import slot_cost
 
-    window = (
-        None
-        if wish is None
-        else TimeWindow(time(wish[0]), time(0) if wish[1] == 24 else time(wish[1]))
-    )
+    window = None if wish is None else TimeWindow(time(wish[0]), time(0) if wish[1] == 24 else time(wish[1]))
     preference = Preference(day=date(2026, 3, 2) + timedelta(days=wish_day), window=window)
     cals = [Calendar(1, weekly, busy), Calendar(2, weekly[::2], busy[::3])]
     kw = dict(
@@ -395,8 +387,6 @@ def test_best_slots_are_the_cheapest_of_a_full_scan(weekly, busy, wish_day, wish
         zone=NEW_YORK,
         now=datetime(2026, 3, 1, tzinfo=UTC),
     )
-    every = sorted(
-        slot_cost(s, preference=preference, zone=NEW_YORK) for s in slots_between(cals, **kw)
-    )
+    every = sorted(slot_cost(s, preference=preference, zone=NEW_YORK) for s in slots_between(cals, **kw))
     best = best_slots(cals, preference=preference, limit=limit, **kw)
     assert [slot_cost(s, preference=preference, zone=NEW_YORK) for s in best] == every[:limit]

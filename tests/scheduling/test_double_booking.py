@@ -56,9 +56,7 @@ def test_the_database_allows_back_to_back_and_cancelled_overlaps(practitioner, c
 def race(practitioner, consult, patients, mode, gate):
     env = dict(os.environ, RACE_NOW=NOW.isoformat(), PYTHONPATH=str(ROOT))
     db = connection.settings_dict
-    env["DATABASE_URL"] = (
-        f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    )
+    env["DATABASE_URL"] = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     procs = [
         subprocess.Popen(
             [
@@ -94,9 +92,7 @@ def race(practitioner, consult, patients, mode, gate):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("mode", ["bot", "api"])
-def test_many_processes_confirming_the_same_slot_yield_one_appointment(
-    practitioner, consult, mode, tmp_path
-):
+def test_many_processes_confirming_the_same_slot_yield_one_appointment(practitioner, consult, mode, tmp_path):
     patients = [PatientFactory() for _ in range(6)]
     outcomes = race(practitioner, consult, patients, mode, tmp_path)
     winners = [o["won"] for o in outcomes if "won" in o]

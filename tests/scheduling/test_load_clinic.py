@@ -36,8 +36,7 @@ def load(data: dict, tmp_path) -> str:
 def snapshot() -> dict:
     return {
         model.__name__: sorted(
-            str({k: v for k, v in row.items() if k != "updated_at"})
-            for row in model.objects.values()
+            str({k: v for k, v in row.items() if k != "updated_at"}) for row in model.objects.values()
         )
         for model in (
             Clinic,

@@ -64,9 +64,7 @@ def test_a_held_slot_is_hidden_from_other_conversations_but_not_from_its_own(
 ):
     hold_for(practitioner, consult, local(23, 9), conversation_id=conversation.pk)
     others = slot_list_available(appointment_type=consult, limit=1, now=NOW)
-    mine = slot_list_available(
-        appointment_type=consult, limit=1, now=NOW, conversation_id=conversation.pk
-    )
+    mine = slot_list_available(appointment_type=consult, limit=1, now=NOW, conversation_id=conversation.pk)
     assert others[0].start == local(23, 9, 30)
     assert mine[0].start == local(23, 9)
 
@@ -136,12 +134,8 @@ def test_booking_the_same_hold_twice_returns_the_same_appointment(practitioner, 
 
 
 def test_a_booked_slot_is_no_longer_offered(practitioner, consult, patient):
-    appointment_book(
-        hold=hold_for(practitioner, consult, local(23, 9)), patient=patient, actor=BOT, now=NOW
-    )
-    assert slot_list_available(appointment_type=consult, limit=1, now=NOW)[0].start == local(
-        23, 9, 30
-    )
+    appointment_book(hold=hold_for(practitioner, consult, local(23, 9)), patient=patient, actor=BOT, now=NOW)
+    assert slot_list_available(appointment_type=consult, limit=1, now=NOW)[0].start == local(23, 9, 30)
 
 
 def test_booking_a_released_hold_raises_slot_unavailable(practitioner, consult, patient):
@@ -157,9 +151,7 @@ def test_an_expired_hold_still_books_when_nobody_took_the_slot(practitioner, con
     assert appointment_book(hold=hold, patient=patient, actor=BOT, now=later).pk
 
 
-def test_an_expired_hold_fails_when_someone_else_holds_the_slot(
-    conv, practitioner, consult, patient
-):
+def test_an_expired_hold_fails_when_someone_else_holds_the_slot(conv, practitioner, consult, patient):
     hold = hold_for(practitioner, consult, local(23, 9), conversation_id=conv[1])
     later = NOW + timedelta(minutes=30)
     hold_for(practitioner, consult, local(23, 9), conversation_id=conv[2], now=later)
@@ -175,9 +167,7 @@ def test_a_type_closed_to_new_patients_refuses_a_first_timer(practitioner, patie
         appointment_book(hold=hold, patient=patient, actor=BOT, now=NOW)
 
 
-def test_staff_booking_ignores_notice_but_not_busy_time(
-    practitioner, consult, patient, django_user_model
-):
+def test_staff_booking_ignores_notice_but_not_busy_time(practitioner, consult, patient, django_user_model):
     user = django_user_model.objects.create_user("reception")
     staff = Actor.staff(user)
     soon = local(23, 9, 5)
@@ -190,9 +180,7 @@ def test_staff_booking_ignores_notice_but_not_busy_time(
         now=local(23, 9),
     )
     assert appointment.created_by == user and appointment.source == Appointment.Source.STAFF
-    assert StaffAction.objects.filter(
-        action="appointment_book", appointment_id=appointment.pk
-    ).exists()
+    assert StaffAction.objects.filter(action="appointment_book", appointment_id=appointment.pk).exists()
     with pytest.raises(SlotUnavailable):
         appointment_create(
             patient=PatientFactory(),
@@ -228,9 +216,7 @@ def test_the_bot_cannot_cancel_inside_the_notice_period_but_staff_can(
     assert appointment_cancel(appointment=appointment, actor=staff, now=late).status == "cancelled"
 
 
-def test_rescheduling_books_the_new_slot_and_cancels_the_old_one_together(
-    practitioner, consult, patient
-):
+def test_rescheduling_books_the_new_slot_and_cancels_the_old_one_together(practitioner, consult, patient):
     old = appointment_book(
         hold=hold_for(practitioner, consult, local(24, 9)), patient=patient, actor=BOT, now=NOW
     )
@@ -274,30 +260,22 @@ def test_upcoming_appointments_exclude_past_and_cancelled_ones(practitioner, con
 
 def test_patients_are_found_by_phone_in_any_common_format(clinic, patient):
     assert patient_find(phone="+55 (11) 98765-4321") == patient
-    assert (
-        patient_find(phone="11 98765-4321") == patient
-    )  # local, read against the clinic's country
+    assert patient_find(phone="11 98765-4321") == patient  # local, read against the clinic's country
     assert patient_find(phone="+5511900000000") is None
 
 
 def test_a_shared_phone_needs_the_date_of_birth(clinic, patient):
     patient.date_of_birth = date(1980, 5, 17)
     patient.save()
-    child = PatientFactory(
-        name="Ana Lima", phone_e164=patient.phone_e164, date_of_birth=date(2015, 1, 2)
-    )
+    child = PatientFactory(name="Ana Lima", phone_e164=patient.phone_e164, date_of_birth=date(2015, 1, 2))
     with pytest.raises(PatientAmbiguous):
         patient_find(phone=patient.phone_e164)
     assert patient_find(phone=patient.phone_e164, date_of_birth=date(2015, 1, 2)) == child
 
 
 def test_provisional_patients_are_created_once(clinic):
-    first = patient_create_provisional(
-        name="  Maria  Silva ", phone="+5511911112222", language="pt-BR"
-    )
-    again = patient_create_provisional(
-        name="maria silva", phone="+55 11 91111-2222", language="pt-BR"
-    )
+    first = patient_create_provisional(name="  Maria  Silva ", phone="+5511911112222", language="pt-BR")
+    again = patient_create_provisional(name="maria silva", phone="+55 11 91111-2222", language="pt-BR")
     assert first.pk == again.pk and first.provisional and first.name == "Maria Silva"
 
 
@@ -346,12 +324,8 @@ def test_searches_filter_by_location_and_practitioner(practitioner, consult, loc
         location=elsewhere, appointment_types=[consult], ranges=((time(7), time(8)),)
     )
     at_sul = slot_list_available(appointment_type=consult, location=elsewhere, limit=None, now=NOW)
-    assert at_sul and {(s.practitioner_id, s.location_id) for s in at_sul} == {
-        (other.pk, elsewhere.pk)
-    }
-    mine = slot_list_available(
-        appointment_type=consult, practitioner=practitioner, limit=1, now=NOW
-    )
+    assert at_sul and {(s.practitioner_id, s.location_id) for s in at_sul} == {(other.pk, elsewhere.pk)}
+    mine = slot_list_available(appointment_type=consult, practitioner=practitioner, limit=1, now=NOW)
     assert mine[0].practitioner_id == practitioner.pk and mine[0].location_id == location.pk
 
 
@@ -363,9 +337,7 @@ def test_the_clinics_buffer_keeps_time_around_appointments(clinic, practitioner,
     )
     starts = [
         s.start
-        for s in slot_list_available(
-            appointment_type=consult, date_to=date(2026, 11, 23), limit=3, now=NOW
-        )
+        for s in slot_list_available(appointment_type=consult, date_to=date(2026, 11, 23), limit=3, now=NOW)
     ]
     assert starts == [local(23, 10, 15), local(23, 10, 30), local(23, 10, 45)]
 
@@ -398,8 +370,5 @@ def test_searches_skip_inactive_practitioners_and_those_not_offering_the_type(
     }
     assert found == {practitioner.pk}
     assert retired.pk not in found and offers_exam.pk not in found
-    exam = {
-        s.practitioner_id
-        for s in slot_list_available(appointment_type=other_type, limit=3, now=NOW)
-    }
+    exam = {s.practitioner_id for s in slot_list_available(appointment_type=other_type, limit=3, now=NOW)}
     assert exam == {offers_exam.pk}

@@ -27,9 +27,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "demo_setup creates accounts with a published password; it runs only with DEBUG on"
             )
-        if DEMO_CLINIC.exists() and "load_clinic" in _commands():
-            call_command("load_clinic", str(DEMO_CLINIC), verbosity=0)
-            self.stdout.write(f"Loaded the demo clinic from {DEMO_CLINIC.name}")
+        call_command("load_clinic", str(DEMO_CLINIC), verbosity=0)
+        self.stdout.write(f"Loaded the demo clinic from {DEMO_CLINIC.name}")
         user_model = get_user_model()
         if not user_model.objects.filter(username="admin").exists():
             user_model.objects.create_superuser("admin", "admin@clinic.example", DEMO_PASSWORD)
@@ -46,9 +45,3 @@ class Command(BaseCommand):
         self.stdout.write(f"  admin        superuser        {base}/admin/")
         for username, _, role in DEMO_STAFF:
             self.stdout.write(f"  {username:<12} {role:<16} {base}/staff/")
-
-
-def _commands() -> set[str]:
-    from django.core.management import get_commands
-
-    return set(get_commands())

@@ -1,0 +1,116 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conversations.nlu.emergency import RULES_VERSION, crisis_copy, emergency_detect
+
+pytestmark = pytest.mark.sqlite
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I have crushing chest pain", "chest_pain"),
+        ("tengo dolor en el pecho", "chest_pain"),
+        ("DÔR NO PEITO", "chest_pain"),
+        ("peito, muita dor", "chest_pain"),
+        ("chest pian since this morning", "chest_pain"),
+        ("I cant brethe", "breathing"),
+        ("no puedo respirar", "breathing"),
+        ("estou com falta de ar", "breathing"),
+        ("her face is drooping and she has slurred speech", "stroke"),
+        ("acho que é um AVC", "stroke"),
+        ("he is bleeding a lot and it won't stop", "bleeding"),
+        ("mi papá se desmayó", "unconscious"),
+        ("my throat is swelling after a bee sting", "anaphylaxis"),
+        ("I want to kill myself", "suicidal"),
+        ("não quero mais viver", "suicidal"),
+    ],
+)
+def test_emergencies_in_three_languages_are_detected(text, category):
+    match = emergency_detect(text)
+    assert match is not None
+    assert match.category == category
+    assert match.version == RULES_VERSION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like a cardiology check-up",
+        "quiero agendar con el cardiólogo",
+        "I paid for the chest x-ray",
+        "I had chest pain last year, want a follow up",
+        "tuve un infarto hace dos años, quiero un control",
+        "can I book a breath test",
+        "no puedo ir mañana",
+    ],
+)
+def test_routine_requests_are_not_emergencies(text):
+    assert emergency_detect(text) is None
+
+
+def test_history_that_is_happening_again_still_escalates():
+    assert emergency_detect("I had chest pain last year and now it is back") is not None
+
+
+def test_suicidal_thoughts_escalate_even_when_worded_as_history():
+    assert emergency_detect("last year I wanted to kill myself, can I book a follow up") is not None
+
+
+def test_a_clinic_can_add_its_own_phrase():
+    match = emergency_detect("rompió bolsa", extra_phrases=["rompio bolsa"])
+    assert match is not None
+    assert match.rule_id == "clinic.1"
+
+
+def test_suicidal_matches_carry_a_crisis_line_in_the_patients_language():
+    match = emergency_detect("quero me matar")
+    assert match is not None
+    assert "188" in crisis_copy(match, "pt-BR")
+
+
+def test_other_emergencies_carry_no_crisis_line():
+    match = emergency_detect("chest pain")
+    assert match is not None
+    assert crisis_copy(match, "en") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long is the cooking time for wings",
+        "I painted my kitchen yesterday",
+        "ya he hecho la cita porque me duele la espalda",
+        "já tenho feito exames por dor nas costas",
+    ],
+)
+def test_real_words_one_letter_from_a_symptom_are_not_corrected_into_one(text):
+    assert emergency_detect(text) is None
+
+
+EMERGENCY_TEXTS = [
+    "tengo dolor en el pecho",
+    "I can't breathe",
+    "estou com falta de ar",
+    "quero me matar",
+    "my throat is swelling",
+    "mi papá se desmayó",
+    "está sangrando mucho",
+    "acho que é um AVC",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.sampled_from(EMERGENCY_TEXTS),
+    upper=st.lists(st.booleans(), min_size=60, max_size=60),
+    prefix=st.sampled_from(["", "hola, ", "oi! ", "urgent: ", "por favor "]),
+    suffix=st.sampled_from(["", "!!!", " 😰", " ajuda", " please help"]),
+)
+def test_emergencies_survive_case_accents_punctuation_and_filler(text, upper, prefix, suffix):
+    import unicodedata
+
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    shouted = "".join(c.upper() if flip else c for c, flip in zip(stripped, upper, strict=False))
+    assert emergency_detect(prefix + shouted + suffix) is not None
