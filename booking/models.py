@@ -1,0 +1,58 @@
+from django.db import models
+from django.utils import timezone
+
+
+class BookingSession(models.Model):
+    """One booking, reschedule or cancellation in progress for one conversation."""
+
+    class State(models.TextChoices):
+        START = "START"
+        PATIENT_IDENTIFICATION = "PATIENT_IDENTIFICATION"
+        PREFERENCES = "PREFERENCES"
+        AVAILABILITY_SELECTION = "AVAILABILITY_SELECTION"
+        WAITING_CONFIRMATION = "WAITING_CONFIRMATION"
+        COMPLETE = "COMPLETE"
+        ESCALATED = "ESCALATED"
+        EXPIRED = "EXPIRED"
+        RESET = "RESET"
+
+    class Flow(models.TextChoices):
+        BOOK = "book"
+        RESCHEDULE = "reschedule"
+        CANCEL = "cancel"
+
+    # No FK: conversations depend on booking, never the reverse.
+    conversation_id = models.BigIntegerField(db_index=True)
+    flow = models.CharField(max_length=10, choices=Flow)
+    state = models.CharField(max_length=24, choices=State, default=State.START)
+    data = models.JSONField(default=dict, blank=True)
+    patient = models.ForeignKey("scheduling.Patient", null=True, blank=True, on_delete=models.SET_NULL)
+    hold = models.ForeignKey("scheduling.SlotHold", null=True, blank=True, on_delete=models.SET_NULL)
+    appointment = models.ForeignKey(
+        "scheduling.Appointment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation_id"],
+                name="booking_one_active_session",
+                condition=models.Q(
+                    state__in=[
+                        "START",
+                        "PATIENT_IDENTIFICATION",
+                        "PREFERENCES",
+                        "AVAILABILITY_SELECTION",
+                        "WAITING_CONFIRMATION",
+                    ]
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["state", "expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.flow} #{self.pk} ({self.state})"

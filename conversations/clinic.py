@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from conversations.models import Language
+from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 from scheduling.selectors import clinic_get
 
 
@@ -32,4 +33,24 @@ def clinic_context() -> ClinicContext:
         languages=tuple(clinic.languages or ClinicContext.languages),
         emergency_number=clinic.emergency_number or ClinicContext.emergency_number,
         emergency_copy=dict(clinic.emergency_copy or {}),
+    )
+
+
+def clinic_directory(clinic: ClinicContext) -> ClinicDirectory:
+    """The records understanding may resolve references to, as plain data."""
+    from scheduling.models import AppointmentType, Practitioner
+
+    practitioners = [
+        PractitionerRef(p.pk, p.display_name, list(p.aliases or []), list(p.specialties or []))
+        for p in Practitioner.objects.filter(active=True).order_by("id")
+    ]
+    types = [AppointmentTypeRef(t.code, dict(t.names)) for t in AppointmentType.objects.filter(active=True)]
+    return ClinicDirectory(
+        practitioners=practitioners,
+        appointment_types=types,
+        time_zone=clinic.time_zone,
+        languages=clinic.languages,
+        default_language=clinic.default_language,
+        emergency_phrases=clinic.emergency_phrases,
+        name=clinic.name,
     )

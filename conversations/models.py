@@ -168,6 +168,7 @@ class Escalation(models.Model):
         WINDOW_CLOSED = "window_closed", "24-hour window closed"
         UNSUPPORTED = "unsupported", "Cannot handle yet"
         STAFF_INITIATED = "staff_initiated", "Taken over by staff"
+        NO_AVAILABILITY = "no_availability", "No availability"
 
     class Status(models.TextChoices):
         OPEN = "open", "Waiting"

@@ -9,13 +9,19 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from conversations.clinic import ClinicContext, clinic_context
+from booking.copy import say as booking_say
+from booking.services import booking_expecting, booking_handle
+from conversations.booking_bridge import booking_signal
+from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import say
 from conversations.models import Conversation, Escalation, InboundMessage
-from conversations.nlu.emergency import EmergencyMatch, emergency_detect, fold
+from conversations.nlu import Intent, understand
+from conversations.nlu.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
+from conversations.nlu.trace import understanding_trace
 from conversations.services import Reply, escalation_open
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
@@ -66,13 +72,113 @@ def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> li
     if inbound.kind == InboundMessage.Kind.LOCATION and not text:
         return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
 
-    # Understanding, booking and FAQ plug in here; until they answer, a person does.
-    escalation_open(
-        conversation=conversation,
-        reason=Escalation.Reason.UNSUPPORTED,
-        detail="no handler for this message yet",
+    return _understood(conversation, inbound, clinic, text)
+
+
+LONG_MESSAGE = 600
+BOOKING_FLOWS = {
+    Intent.BOOK: "book",
+    Intent.AVAILABILITY: "book",
+    Intent.RESCHEDULE: "reschedule",
+    Intent.CANCEL: "cancel",
+}
+
+
+def _understood(
+    conversation: Conversation, inbound: InboundMessage, clinic: ClinicContext, text: str
+) -> list[Reply]:
+    """Understand the message once, then let the booking conversation or a handler answer."""
+    now = timezone.now()
+    expecting = booking_expecting(conversation_id=conversation.pk, now=now)
+    result = understand(
+        text or inbound.button_text,
+        directory=clinic_directory(clinic),
+        now=now,
+        language_hint=conversation.language or clinic.default_language,
+        button_payload=inbound.button_payload,
+        expecting=expecting,
     )
-    return _decided(conversation, "handoff", [Reply(say("handoff", language))])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.INTENT_CLASSIFIED,
+        payload=understanding_trace(result),
+    )
+    if result.language and result.language != conversation.language:
+        conversation.language = result.language
+        conversation.save(update_fields=["language", "updated_at"])
+    language = conversation.language or clinic.default_language
+    if result.emergency is not None:
+        return _emergency(conversation, clinic, result.emergency)
+
+    signal = booking_signal(result, text=text, button=inbound.button_payload)
+    flow = BOOKING_FLOWS.get(result.intent)
+    booked = booking_handle(
+        conversation_id=conversation.pk,
+        phone=conversation.phone_e164,
+        signal=signal,
+        language=language,
+        start_flow=flow,
+        availability_first=result.intent == Intent.AVAILABILITY,
+        now=now,
+    )
+    if booked is not None:
+        if booked.escalation is not None:
+            escalation_open(
+                conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
+            )
+        return _decided(
+            conversation,
+            f"booking:{booked.state}",
+            [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
+        )
+    return _handler(conversation, result, signal, clinic, language, text)
+
+
+def _handler(
+    conversation: Conversation, result, signal, clinic: ClinicContext, language: str, text: str
+) -> list[Reply]:
+    intent = result.intent
+    if intent == Intent.HUMAN:
+        escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
+        return _decided(conversation, "asked_for_person", [Reply(booking_say("handoff", language))])
+    if "refuse" in signal.commands:
+        return _decided(conversation, "refused", [Reply(booking_say("refused", language))])
+    if intent == Intent.GREETING:
+        return _decided(
+            conversation, "greeting", [Reply(booking_say("greeting", language, clinic=clinic.name))]
+        )
+    if intent == Intent.GOODBYE:
+        return _decided(conversation, "goodbye", [Reply(booking_say("goodbye", language))])
+    if intent in BOOKING_FLOWS:
+        # No clinic calendar is configured yet (load_clinic has not run): a person books.
+        escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
+        return _decided(conversation, "no_calendar", [Reply(say("handoff", language))])
+    if intent == Intent.FAQ:
+        # Approved FAQ answers plug in here; until one exists, a person answers.
+        escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="question")
+        return _decided(conversation, "faq_unavailable", [Reply(say("handoff", language))])
+    if (
+        _recently_decided(conversation, "not_understood", since=timezone.now() - timedelta(minutes=30))
+        and _last_decision(conversation) == "not_understood"
+    ):
+        escalation_open(
+            conversation=conversation,
+            reason=Escalation.Reason.NOT_UNDERSTOOD,
+            detail="two messages in a row not understood",
+        )
+        return _decided(conversation, "escalated_not_understood", [Reply(booking_say("handoff", language))])
+    key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
+    return _decided(conversation, "not_understood", [Reply(booking_say(key, language))])
+
+
+def _last_decision(conversation: Conversation) -> str:
+    last = (
+        TraceEvent.objects.filter(conversation=conversation, type=TraceEvent.Type.REPLY_DECIDED)
+        .order_by("-created_at", "-id")
+        .values_list("payload", flat=True)
+        .first()
+    )
+    return (last or {}).get("why", "")
 
 
 MINUTE = timedelta(minutes=1)
@@ -126,6 +232,8 @@ def _emergency(conversation: Conversation, clinic: ClinicContext, match: Emergen
     escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
     key = "emergency_crisis" if match.category == "suicidal" else "emergency"
     override = clinic.emergency_copy.get(language) if key == "emergency" else None
+    if key == "emergency_crisis" and not clinic.crisis_line:
+        override = crisis_copy(match, language)
     text = override or say(
         key,
         language,

@@ -14,6 +14,7 @@ from audit.services import trace_record
 from conversations.channels import outbound_channel
 from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage
 from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
+from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.models import (
     STATUS_RANK,
@@ -154,10 +155,11 @@ def _inbound_fail(*, conversation_id: int, error: str) -> list[OutboundMessage]:
         inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
         if inbound is None:
             return []
+        _conversation_touch(conversation, inbound)
         inbound.processed_at = timezone.now()
         inbound.processing_error = error
         inbound.save(update_fields=["processed_at", "processing_error"])
-        language = conversation.language or "en"
+        language = conversation.language or clinic_context().default_language
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail=error)
         return reply_queue(
             conversation=conversation,

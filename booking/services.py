@@ -1,0 +1,402 @@
+"""The booking conversation's imperative shell: load the session, snapshot the world, run
+the pure transition, carry out its effects through the scheduling services, trace it."""
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from audit.models import TraceEvent
+from audit.services import trace_record
+from booking import machine
+from booking.models import BookingSession
+from scheduling import services as calendar
+from scheduling.availability import Preference, TimeWindow
+from scheduling.exceptions import AppointmentNotChangeable, PatientAmbiguous, SchedulingError, SlotUnavailable
+from scheduling.models import Appointment, AppointmentType, Location, Patient, Practitioner, SlotHold
+from scheduling.selectors import clinic_get
+
+logger = logging.getLogger(__name__)
+SESSION_TTL = timedelta(hours=24)
+MAX_ROUNDS = 12
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    replies: tuple[machine.Reply, ...]
+    escalation: machine.Escalate | None = None
+    session_id: int | None = None
+    state: str = ""
+
+
+def booking_session_active(*, conversation_id: int, now: datetime) -> BookingSession | None:
+    """The conversation's live session; one past its expiry is closed (hold released) first."""
+    session = BookingSession.objects.filter(conversation_id=conversation_id, state__in=machine.ACTIVE).first()
+    if session is not None and session.expires_at <= now:
+        _expire(session)
+        return None
+    return session
+
+
+def booking_expecting(*, conversation_id: int, now: datetime) -> str | None:
+    session = booking_session_active(conversation_id=conversation_id, now=now)
+    return machine.expecting(_pure(session)) if session else None
+
+
+def booking_handle(
+    *,
+    conversation_id: int,
+    phone: str,
+    signal: machine.Signal,
+    language: str,
+    start_flow: str | None = None,
+    availability_first: bool = False,
+    now: datetime | None = None,
+) -> BookingResult | None:
+    """Continue the conversation's session with `signal`, or start `start_flow` when none is
+    live. Returns None when there is no session and nothing to start. Carries out every
+    effect (hold, book, cancel, ...) through the scheduling services, each traced, and
+    records every state change as a STATE_TRANSITION trace. Call under the conversation's
+    lock."""
+    now = now or timezone.now()
+    clinic = clinic_get()
+    if clinic is None:
+        return None
+    record = booking_session_active(conversation_id=conversation_id, now=now)
+    if record is not None and start_flow and start_flow != record.flow:
+        # The patient switched task ("actually, cancel it instead"): close this one.
+        _close(record, reason=f"switched to {start_flow}")
+        record = None
+    if record is None:
+        if start_flow is None:
+            return None
+        record = BookingSession.objects.create(
+            conversation_id=conversation_id,
+            flow=start_flow,
+            expires_at=now + SESSION_TTL,
+            data={"availability_first": True, "when": "any"} if availability_first else {},
+        )
+        _trace_transition(record, "", machine.START, "started")
+    world = _world(clinic=clinic, phone=phone, language=language, now=now, conversation_id=conversation_id)
+    session = _pure(record)
+    replies: list[machine.Reply] = []
+    escalation = None
+    pending: list[machine.Event] = [signal]
+    rounds = 0
+    while pending and rounds < MAX_ROUNDS:
+        rounds += 1
+        event = pending.pop(0)
+        before = session.state
+        step = machine.transition(session, event, world)
+        session = step.session
+        if session.state != before:
+            _trace_transition(record, before, session.state, step.reason)
+        replies += step.replies
+        for effect in step.effects:
+            if isinstance(effect, machine.Escalate):
+                escalation = effect
+                continue
+            result = _carry_out(
+                effect,
+                session=session,
+                world=world,
+                conversation_id=conversation_id,
+                phone=phone,
+                language=language,
+                now=now,
+            )
+            if result is not None:
+                pending.append(result)
+            if isinstance(effect, machine.Release):
+                session = replace(session, hold_id=None)
+    _save(record, session, now=now)
+    return BookingResult(tuple(replies), escalation, record.pk, session.state)
+
+
+def _pure(record: BookingSession) -> machine.Session:
+    return machine.Session(
+        flow=record.flow,
+        state=record.state,
+        data=dict(record.data),
+        patient_id=record.patient_id,
+        hold_id=record.hold_id,
+        appointment_id=record.appointment_id,
+    )
+
+
+def _save(record: BookingSession, session: machine.Session, *, now: datetime) -> None:
+    record.state = session.state
+    record.data = session.data
+    record.patient_id = session.patient_id
+    record.hold_id = session.hold_id
+    record.appointment_id = session.appointment_id
+    record.updated_at = now
+    record.expires_at = now + SESSION_TTL
+    record.save()
+
+
+def _expire(record: BookingSession) -> None:
+    _close(record, reason="expired", state=BookingSession.State.EXPIRED)
+
+
+def _close(record: BookingSession, *, reason: str, state: str = BookingSession.State.RESET) -> None:
+    if record.hold_id:
+        calendar.slot_release(hold=record.hold, conversation_id=record.conversation_id)
+    before = record.state
+    record.state = state
+    record.hold = None
+    record.save(update_fields=["state", "hold"])
+    _trace_transition(record, before, record.state, reason)
+
+
+def booking_expire_stale(*, now: datetime | None = None) -> int:
+    """Close sessions idle past their expiry and release their holds (the periodic sweep)."""
+    now = now or timezone.now()
+    stale = list(BookingSession.objects.filter(state__in=machine.ACTIVE, expires_at__lte=now)[:500])
+    for record in stale:
+        _expire(record)
+    return len(stale)
+
+
+def _trace_transition(record: BookingSession, before: str, after: str, reason: str) -> None:
+    trace_record(
+        conversation_id=record.conversation_id,
+        type=TraceEvent.Type.STATE_TRANSITION,
+        booking_session_id=record.pk,
+        payload={"from": before, "to": after, "flow": record.flow, "reason": reason},
+    )
+
+
+def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id: int) -> machine.World:
+    zone = ZoneInfo(clinic.time_zone)
+    practitioners = {
+        p.pk: machine.PractitionerView(
+            p.pk, p.display_name, tuple(t.code for t in p.appointment_types.all()), tuple(p.specialties or ())
+        )
+        for p in Practitioner.objects.filter(active=True).prefetch_related("appointment_types")
+    }
+    types = {t.code: dict(t.names) for t in AppointmentType.objects.filter(active=True).order_by("id")}
+    locations = {loc.pk: f"{loc.name}, {loc.address}".strip(", ") for loc in Location.objects.all()}
+    known, upcoming, returning = None, (), False
+    if phone:
+        try:
+            patient = calendar.patient_find(phone=phone, conversation_id=conversation_id)
+        except PatientAmbiguous:
+            patient = None
+        if patient is not None:
+            known = (patient.pk, patient.name)
+            upcoming = tuple(
+                machine.AppointmentView(
+                    a.pk, a.start.astimezone(zone), a.practitioner_id, a.location_id, a.appointment_type.code
+                )
+                for a in calendar.appointment_list_upcoming(
+                    patient=patient, conversation_id=conversation_id, now=now
+                )
+            )
+    policy = clinic.policy
+    return machine.World(
+        now=now.astimezone(zone),
+        language=language,
+        clinic_name=clinic.name,
+        practitioners=practitioners,
+        types=types,
+        locations=locations,
+        max_days_ahead=policy.max_days_ahead,
+        cancellation_notice_hours=policy.cancellation_notice_hours,
+        known_patient=known,
+        upcoming=upcoming,
+        returning_patient=returning,
+        returning_only_types=frozenset(
+            AppointmentType.objects.filter(new_patients=False).values_list("code", flat=True)
+        ),
+    )
+
+
+def _carry_out(
+    effect: machine.Effect,
+    *,
+    session: machine.Session,
+    world: machine.World,
+    conversation_id: int,
+    phone: str,
+    language: str,
+    now: datetime,
+) -> machine.Event | None:
+    actor = calendar.Actor.bot()
+    match effect:
+        case machine.FindSlots():
+            return _find(effect, world=world, conversation_id=conversation_id, now=now)
+        case machine.Hold():
+            try:
+                hold = calendar.slot_hold(
+                    practitioner=Practitioner.objects.get(pk=effect.slot.practitioner_id),
+                    start=effect.slot.start,
+                    appointment_type=_type(effect.type_code),
+                    location=Location.objects.filter(pk=effect.slot.location_id).first(),
+                    replacing=Appointment.objects.filter(pk=effect.replacing_id).first(),
+                    conversation_id=conversation_id,
+                    now=now,
+                )
+            except SchedulingError:
+                return machine.HoldFailed()
+            slot = machine.Slot(
+                hold.start.astimezone(world.now.tzinfo),
+                hold.end.astimezone(world.now.tzinfo),
+                hold.practitioner_id,
+                hold.location_id,
+            )
+            return machine.HoldPlaced(hold.pk, slot)
+        case machine.Release():
+            hold = SlotHold.objects.filter(pk=effect.hold_id).first()
+            if hold is not None:
+                calendar.slot_release(hold=hold, conversation_id=conversation_id)
+            return None
+        case machine.CreatePatient():
+            patient = calendar.patient_create_provisional(
+                name=effect.name,
+                phone=phone,
+                date_of_birth=effect.date_of_birth,
+                language=language,
+                conversation_id=conversation_id,
+            )
+            return machine.PatientCreated(patient.pk, patient.name)
+        case machine.Book():
+            hold = SlotHold.objects.filter(pk=effect.hold_id).first()
+            if hold is None:
+                return machine.ChangeFailed("taken")
+            try:
+                appointment = calendar.appointment_book(
+                    hold=hold,
+                    patient=Patient.objects.get(pk=effect.patient_id),
+                    actor=actor,
+                    conversation_id=conversation_id,
+                    now=now,
+                )
+            except SlotUnavailable:
+                return machine.ChangeFailed("taken")
+            except SchedulingError:
+                return machine.ChangeFailed("invalid")
+            _trace_outcome(TraceEvent.Type.APPOINTMENT_BOOKED, appointment, conversation_id)
+            return machine.Done(appointment.pk)
+        case machine.Cancel():
+            try:
+                appointment = calendar.appointment_cancel(
+                    appointment=Appointment.objects.get(pk=effect.appointment_id),
+                    actor=actor,
+                    reason="cancelled by the patient on WhatsApp",
+                    conversation_id=conversation_id,
+                    now=now,
+                )
+            except AppointmentNotChangeable:
+                return machine.ChangeFailed("late")
+            _trace_outcome(TraceEvent.Type.APPOINTMENT_CANCELLED, appointment, conversation_id)
+            return machine.Done(appointment.pk)
+        case machine.Reschedule():
+            hold = SlotHold.objects.filter(pk=effect.hold_id).first()
+            try:
+                if hold is None:
+                    raise SlotUnavailable("the hold is gone")
+                appointment = calendar.appointment_reschedule(
+                    appointment=Appointment.objects.get(pk=effect.appointment_id),
+                    hold=hold,
+                    actor=actor,
+                    conversation_id=conversation_id,
+                    now=now,
+                )
+            except AppointmentNotChangeable:
+                return machine.ChangeFailed("late")
+            except SlotUnavailable:
+                return machine.ChangeFailed("taken")
+            _trace_outcome(TraceEvent.Type.APPOINTMENT_RESCHEDULED, appointment, conversation_id)
+            return machine.Done(appointment.pk)
+    raise TypeError(f"unknown effect {effect!r}")
+
+
+def _type(code: str | None) -> AppointmentType:
+    types = AppointmentType.objects.filter(active=True)
+    return types.filter(code=code).first() or types.order_by("id").first()
+
+
+def _find(
+    effect: machine.FindSlots, *, world: machine.World, conversation_id: int, now: datetime
+) -> machine.SlotsFound:
+    """The wish first; when nothing matches, widen: any day and time, then colleagues of
+    the same specialty, then anyone offering the type."""
+    appointment_type = _type(effect.type_code)
+    replacing = Appointment.objects.filter(pk=effect.replacing_id).first() if effect.replacing_id else None
+    practitioners = list(Practitioner.objects.filter(pk__in=effect.practitioner_ids)) or [None]
+    window = TimeWindow(*effect.window) if effect.window else None
+    prefer_day = effect.prefer.date() if effect.prefer else effect.day_from or world.now.date()
+    preference = Preference(day=prefer_day, window=window)
+    wished = effect.prefer or datetime.combine(
+        prefer_day, window.start if window else time(9), tzinfo=world.now.tzinfo
+    )
+    specialty = effect.specialty
+    if not specialty and practitioners[0] is not None and practitioners[0].specialties:
+        specialty = practitioners[0].specialties[0]
+
+    def search(practitioner, *, day_from, day_to, window, specialty) -> list:
+        return calendar.slot_list_available(
+            appointment_type=appointment_type,
+            practitioner=practitioner,
+            specialty=specialty,
+            date_from=day_from,
+            date_to=day_to,
+            window=window,
+            preference=preference,
+            limit=effect.offset + effect.count,
+            spacing=timedelta(minutes=30),
+            replacing=replacing,
+            conversation_id=conversation_id,
+            now=now,
+        )
+
+    attempts = [
+        [
+            (p, effect.day_from, effect.day_to, window, effect.specialty if p is None else None)
+            for p in practitioners
+        ],
+        [(p, None, None, None, effect.specialty if p is None else None) for p in practitioners],
+        [(None, None, None, None, specialty)] if specialty else [],
+        [(None, None, None, None, None)] if effect.practitioner_ids or effect.specialty else [],
+    ]
+    for number, attempt in enumerate(attempts):
+        if not attempt:
+            continue
+        slots = sorted(
+            (
+                s
+                for args in attempt
+                for s in search(args[0], day_from=args[1], day_to=args[2], window=args[3], specialty=args[4])
+            ),
+            key=lambda s: abs(s.start - wished),
+        )
+        page = sorted(slots[effect.offset : effect.offset + effect.count], key=lambda s: s.start)
+        if page:
+            zone = world.now.tzinfo
+            return machine.SlotsFound(
+                tuple(
+                    machine.Slot(
+                        s.start.astimezone(zone), s.end.astimezone(zone), s.practitioner_id, s.location_id
+                    )
+                    for s in page
+                ),
+                alternatives=number > 0,
+            )
+    return machine.SlotsFound(())
+
+
+def _trace_outcome(kind: TraceEvent.Type, appointment: Appointment, conversation_id: int) -> None:
+    trace_record(
+        conversation_id=conversation_id,
+        type=kind,
+        payload={
+            "appointment_id": appointment.pk,
+            "practitioner_id": appointment.practitioner_id,
+            "appointment_type": appointment.appointment_type.code,
+            "start": appointment.start.isoformat(),
+            "rescheduled_from": appointment.rescheduled_from_id,
+        },
+    )

@@ -1,0 +1,76 @@
+"""Turns an `Understanding` into the booking conversation's `Signal` (plain data)."""
+
+from datetime import datetime, time, timedelta
+
+from booking.machine import Signal
+from booking.phrases import commands_in
+from conversations.nlu.types import Period, TimeResolution, Understanding
+
+PERIODS = {
+    Period.MORNING: (time(7, 0), time(12, 0)),
+    Period.AFTERNOON: (time(12, 0), time(18, 0)),
+    Period.EVENING: (time(17, 0), time(21, 0)),
+    Period.NIGHT: (time(18, 0), time(23, 0)),
+}
+
+
+def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
+    e = result.entities
+    day_from = day_to = prefer = window = None
+    past = False
+    when = e.when
+    if when is not None:
+        past = when.past
+        day_from, day_to, window, prefer = _span(when)
+    period = e.period or (when.period if when else None)
+    if window is None and period in PERIODS:
+        window = PERIODS[period]
+    commands = set(commands_in(text))
+    if button == "more":
+        commands.add("more")
+    return Signal(
+        intent=result.intent.value,
+        option=e.option,
+        option_time=e.option_time,
+        yes_no=_yes_no(e.yes_no, button),
+        day_from=day_from,
+        day_to=day_to,
+        window=window,
+        prefer=prefer,
+        past=past,
+        practitioner_ids=tuple(e.practitioner_ids),
+        specialty=e.specialty,
+        type_code=e.appointment_type_code,
+        full_name=e.full_name,
+        date_of_birth=e.date_of_birth,
+        button=button,
+        commands=frozenset(commands),
+    )
+
+
+def _yes_no(value: bool | None, button: str) -> bool | None:
+    if button in ("yes", "no"):
+        return button == "yes"
+    return value
+
+
+def _span(when: TimeResolution):
+    """(first day, last day, time window, preferred instant) of a resolved expression."""
+    if when.start is None or when.end is None:
+        if when.clock_time is not None:
+            return None, None, _hour_around(when.clock_time), None
+        return None, None, None, None
+    last = when.end - timedelta(microseconds=1)
+    day_from, day_to = when.start.date(), last.date()
+    window = None
+    if when.granularity == "time" or (when.clock_time is not None and day_from == day_to):
+        window = _hour_around(when.start.time())
+    elif day_from == day_to and (when.start.time() != time(0) or when.end.time() != time(0)):
+        window = (when.start.time(), last.time())
+    prefer = when.start if isinstance(when.start, datetime) else None
+    return day_from, day_to, window, prefer
+
+
+def _hour_around(at: time) -> tuple[time, time]:
+    end = (datetime.combine(datetime.min, at) + timedelta(hours=1)).time()
+    return at, end if end > at else time(23, 59)
