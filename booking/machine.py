@@ -447,6 +447,10 @@ class _Machine:
             return True
         if asked == "type":
             codes = self.d.get("type_choices", [])
+            if sig.button.startswith("type:") and sig.button[5:] in codes:
+                self.set(type=sig.button[5:])
+                self.advance()
+                return True
             if sig.option and 1 <= sig.option <= len(codes):
                 self.set(type=codes[sig.option - 1])
                 self.advance()
@@ -457,6 +461,9 @@ class _Machine:
             return True
         if asked == "pick":
             targets = self.d.get("targets", [])
+            if sig.button.startswith("appt:") and sig.button[5:].isdigit() and int(sig.button[5:]) in targets:
+                self.target(int(sig.button[5:]))
+                return True
             if sig.option and 1 <= sig.option <= len(targets):
                 self.target(targets[sig.option - 1])
                 return True
@@ -681,6 +688,10 @@ class _Machine:
             self.say("no_upcoming")
             return
         self.s = replace(self.s, patient_id=self.w.known_patient[0])
+        preset = self.d.get("preset_target")  # a reminder's Reschedule/Cancel button names it
+        if preset in [a.id for a in upcoming]:
+            self.target(preset)
+            return
         if len(upcoming) == 1:
             self.target(upcoming[0].id)
             return

@@ -53,6 +53,7 @@ def booking_handle(
     language: str,
     start_flow: str | None = None,
     availability_first: bool = False,
+    target_appointment_id: int | None = None,
     now: datetime | None = None,
 ) -> BookingResult | None:
     """Continue the conversation's session with `signal`, or start `start_flow` when none is
@@ -76,7 +77,8 @@ def booking_handle(
             conversation_id=conversation_id,
             flow=start_flow,
             expires_at=now + SESSION_TTL,
-            data={"availability_first": True, "when": "any"} if availability_first else {},
+            data=({"availability_first": True, "when": "any"} if availability_first else {})
+            | ({"preset_target": target_appointment_id} if target_appointment_id else {}),
         )
         _trace_transition(record, "", machine.START, "started")
     world = _world(clinic=clinic, phone=phone, language=language, now=now, conversation_id=conversation_id)

@@ -149,6 +149,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "inbound-sweep": {"task": "conversations.tasks.inbound_sweep", "schedule": crontab()},
     "outbound-sweep": {"task": "conversations.tasks.outbound_sweep", "schedule": crontab()},
+    "booking-expire": {"task": "booking.tasks.booking_expire_task", "schedule": crontab(minute="*/5")},
     "slot-hold-purge": {"task": "scheduling.tasks.slot_hold_purge_task", "schedule": crontab(minute=17)},
 }
 
