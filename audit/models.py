@@ -25,6 +25,8 @@ class TraceEvent(models.Model):
         OPT_OUT = "OPT_OUT"
         OPT_IN = "OPT_IN"
         REPLY_DECIDED = "REPLY_DECIDED"
+        REMINDER_SENT = "REMINDER_SENT"
+        REMINDER_ANSWERED = "REMINDER_ANSWERED"
 
     # Referenced by label, not imported: audit depends on no other app.
     conversation = models.ForeignKey(

@@ -56,3 +56,26 @@ class BookingSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.flow} #{self.pk} ({self.state})"
+
+
+class Reminder(models.Model):
+    """One reminder of one appointment; the unique pair makes each kind go out once."""
+
+    class Status(models.TextChoices):
+        SENT = "sent"
+        SKIPPED = "skipped"
+
+    appointment = models.ForeignKey(
+        "scheduling.Appointment", on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=8)  # hours before the start, e.g. "24h"
+    status = models.CharField(max_length=8, choices=Status)
+    detail = models.CharField(max_length=200, blank=True)
+    outbound_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["appointment", "kind"], name="reminder_once_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder of appointment {self.appointment_id} ({self.status})"

@@ -149,6 +149,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "inbound-sweep": {"task": "conversations.tasks.inbound_sweep", "schedule": crontab()},
     "outbound-sweep": {"task": "conversations.tasks.outbound_sweep", "schedule": crontab()},
+    "reminders": {"task": "conversations.tasks.reminders_send_task", "schedule": crontab()},
     "booking-expire": {"task": "booking.tasks.booking_expire_task", "schedule": crontab(minute="*/5")},
     "slot-hold-purge": {"task": "scheduling.tasks.slot_hold_purge_task", "schedule": crontab(minute=17)},
 }
@@ -173,6 +174,12 @@ SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", not TWILIO_CONFIGURED)
 # The simulator signs its webhooks exactly as Twilio does, with this token.
 SIMULATOR_AUTH_TOKEN = "simulator-" + SECRET_KEY[:24]
 OUTBOUND_MAX_ATTEMPTS = 3
+# Approved reminder templates per language, for patients outside the 24-hour window:
+# "en:HX..,es:HX..,pt-BR:HX..". Variables: 1 first name, 2 date and time, 3 practitioner.
+TWILIO_REMINDER_CONTENT_SIDS = read("TWILIO_REMINDER_CONTENT_SIDS", "dict", {})
+
+# --- Reminders ------------------------------------------------------------------------------
+REMINDER_HOURS = [int(h) for h in read("REMINDER_HOURS", "list", ["24", "1"])]
 
 # --- Understanding ----------------------------------------------------------------------
 ANTHROPIC_API_KEY = read("ANTHROPIC_API_KEY", default="")

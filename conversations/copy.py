@@ -31,6 +31,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "handed_back": "Thanks for your patience. I'm the clinic's assistant again; how can I help?",
         "rate_limited": "You're sending messages very quickly. Please wait a moment before the next one.",
         "options_hint": "Reply with the number of your choice.",
+        "reminder": "Hello {name}! A reminder of your appointment with {practitioner} on {when}, at {location}.",
+        "reminder_confirm": "Confirm",
+        "reminder_reschedule": "Reschedule",
+        "reminder_cancel": "Cancel",
+        "reminder_confirmed": "Thank you! See you on {when}.",
     },
     ES: {
         "emergency": (
@@ -55,6 +60,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "handed_back": "Gracias por tu paciencia. Vuelvo a ser el asistente de la clínica; ¿en qué te ayudo?",
         "rate_limited": "Estás enviando mensajes muy rápido. Espera un momento antes del siguiente.",
         "options_hint": "Responde con el número de tu elección.",
+        "reminder": "¡Hola, {name}! Te recordamos tu cita con {practitioner} el {when}, en {location}.",
+        "reminder_confirm": "Confirmar",
+        "reminder_reschedule": "Cambiar",
+        "reminder_cancel": "Cancelar",
+        "reminder_confirmed": "¡Gracias! Te esperamos el {when}.",
     },
     PT: {
         "emergency": (
@@ -79,6 +89,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "handed_back": "Obrigado pela paciência. Sou de novo o assistente da clínica; como posso ajudar?",
         "rate_limited": "Você está enviando mensagens muito rápido. Aguarde um momento antes da próxima.",
         "options_hint": "Responda com o número da sua escolha.",
+        "reminder": "Olá, {name}! Lembrete da sua consulta com {practitioner}: {when}, em {location}.",
+        "reminder_confirm": "Confirmar",
+        "reminder_reschedule": "Remarcar",
+        "reminder_cancel": "Cancelar",
+        "reminder_confirmed": "Obrigado! Até {when}.",
     },
 }
 

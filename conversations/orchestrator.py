@@ -14,6 +14,7 @@ from django.utils import timezone
 from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.copy import say as booking_say
+from booking.machine import Signal
 from booking.services import booking_expecting, booking_handle
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory
@@ -22,6 +23,7 @@ from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.nlu import Intent, understand
 from conversations.nlu.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
 from conversations.nlu.trace import understanding_trace
+from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.services import Reply, escalation_open
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
@@ -72,7 +74,46 @@ def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> li
     if inbound.kind == InboundMessage.Kind.LOCATION and not text:
         return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
 
+    if answer := reminder_answer(conversation=conversation, inbound=inbound):
+        return _reminder_answered(conversation, answer, language)
     return _understood(conversation, inbound, clinic, text)
+
+
+def _reminder_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
+    """Confirm / Reschedule / Cancel on a reminder: no model is needed for any of them."""
+    action, appointment_id = answer
+    if action == "confirm":
+        return _decided(
+            conversation,
+            "reminder_confirmed",
+            reminder_confirmed_reply(
+                conversation=conversation, appointment_id=appointment_id, language=language
+            ),
+        )
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REMINDER_ANSWERED,
+        payload={"appointment_id": appointment_id, "action": action},
+    )
+    booked = booking_handle(
+        conversation_id=conversation.pk,
+        phone=conversation.phone_e164,
+        signal=Signal(intent=action),
+        language=language,
+        start_flow=action,
+        target_appointment_id=appointment_id,
+    )
+    if booked is None:
+        return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
+    if booked.escalation is not None:
+        escalation_open(
+            conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
+        )
+    return _decided(
+        conversation,
+        f"booking:{booked.state}",
+        [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
+    )
 
 
 LONG_MESSAGE = 600

@@ -65,3 +65,11 @@ def outbound_sweep() -> int:
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
     return len(ids)
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def reminders_send_task() -> dict[str, int]:
+    """Every minute (beat): send the reminders due now, each exactly once."""
+    from conversations.reminders import reminders_send
+
+    return reminders_send()

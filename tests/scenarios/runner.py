@@ -35,8 +35,9 @@ def local(text: str) -> datetime:
 
 
 def duration(text: str) -> timedelta:
-    number, unit = int(text[:-1]), text[-1]
-    return {"m": timedelta(minutes=number), "h": timedelta(hours=number), "d": timedelta(days=number)}[unit]
+    """ "15m", "3h", "22h30m", "2d" as a timedelta."""
+    units = {"d": "days", "h": "hours", "m": "minutes"}
+    return timedelta(**{units[unit]: int(number) for number, unit in re.findall(r"(\d+)([dhm])", text)})
 
 
 @dataclass
@@ -68,7 +69,10 @@ class Runner:
                     traveller.shift(duration(turn["advance"]))
                 for action in turn.get("others", []):
                     self.other(action)
-                replies = self.say(phone, turn, scenario.get("profile", "Patient"))
+                if turn.get("sweep") == "reminders":
+                    replies = self.reminders(phone)
+                else:
+                    replies = self.say(phone, turn, scenario.get("profile", "Patient"))
                 text = "\n".join(replies)
                 for pattern in turn.get("expect", []):
                     if not re.search(pattern, text, re.IGNORECASE):
@@ -120,6 +124,15 @@ class Runner:
             state = session.state if session else None
             if state != final["state"]:
                 outcome.failures.append(f"booking state {state}, expected {final['state']}")
+        if "reminders" in final:
+            from booking.models import Reminder
+
+            have = sorted(
+                Reminder.objects.filter(appointment__patient__phone_e164=phone).values_list("kind", "status")
+            )
+            want = sorted((r["kind"], r["status"]) for r in final["reminders"])
+            if have != want:
+                outcome.failures.append(f"reminders {have} != expected {want}")
         outcome.completed = not outcome.failures and outcome.goal != "none"
         return outcome
 
@@ -156,6 +169,20 @@ class Runner:
         assert response.status_code == 200, response.status_code
         return [
             r.form.get("Body", "")
+            for r in self.fake.requests[before:]
+            if r.form.get("To") == f"whatsapp:{phone}"
+        ]
+
+    def reminders(self, phone: str) -> list[str]:
+        from django.test import TestCase
+
+        from conversations.reminders import reminders_send
+
+        before = len(self.fake.requests)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            reminders_send()
+        return [
+            r.form.get("Body", "") or r.form.get("ContentSid", "")
             for r in self.fake.requests[before:]
             if r.form.get("To") == f"whatsapp:{phone}"
         ]

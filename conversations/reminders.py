@@ -1,0 +1,150 @@
+"""Sending appointment reminders and understanding the answers to them.
+
+The reminder row is written before the message (row before send), so a sweep that runs
+twice sends nothing twice. Inside WhatsApp's 24-hour window the reminder is free text with
+Confirm / Reschedule / Cancel options; outside it, the clinic's approved template for the
+patient's language; with none configured nothing is sent and the reason is recorded.
+"""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import TraceEvent
+from audit.services import trace_record
+from booking.copy import when_text
+from booking.models import Reminder
+from booking.reminders import reminder_record, reminders_due
+from conversations.clinic import clinic_context
+from conversations.copy import say
+from conversations.models import Conversation, InboundMessage, OutboundMessage
+from conversations.services import Reply, reply_queue
+from scheduling.models import Appointment
+
+ACTIONS = ("confirm", "reschedule", "cancel")
+
+
+def reminders_send(*, now: datetime | None = None) -> dict[str, int]:
+    """Send every reminder due now (see booking.reminders); idempotent. Returns counts."""
+    now = now or timezone.now()
+    counts = {"sent": 0, "skipped": 0}
+    for due in reminders_due(now=now, hours=settings.REMINDER_HOURS):
+        status = _send_one(due.appointment, due.kind, now=now)
+        if status:
+            counts[status] += 1
+    return counts
+
+
+@transaction.atomic
+def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | None:
+    clinic = clinic_context()
+    patient = appointment.patient
+    digits = patient.phone_e164.lstrip("+")
+    conversation, _ = Conversation.objects.get_or_create(
+        channel=Conversation.Channel.WHATSAPP,
+        channel_user_id=digits,
+        defaults={"phone_e164": patient.phone_e164, "profile_name": patient.name.split()[0]},
+    )
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if conversation.opted_out:
+        return _skip(appointment, kind, "the patient opted out")
+    language = patient.language or conversation.language or clinic.default_language
+    when = when_text(appointment.start.astimezone(ZoneInfo(clinic.time_zone)), language)
+    first_name = patient.name.split()[0]
+    if conversation.window_open(now=now):
+        options = [
+            {"id": f"reminder:{action}:{appointment.pk}", "title": say(f"reminder_{action}", language)}
+            for action in ACTIONS
+        ]
+        reply = Reply(
+            say(
+                "reminder",
+                language,
+                name=first_name,
+                when=when,
+                practitioner=appointment.practitioner.display_name,
+                location=appointment.location.name,
+            ),
+            options,
+        )
+    elif sid := settings.TWILIO_REMINDER_CONTENT_SIDS.get(language):
+        reply = Reply(
+            "",
+            content_sid=sid,
+            content_variables={"1": first_name, "2": when, "3": appointment.practitioner.display_name},
+        )
+    else:
+        return _skip(appointment, kind, f"24-hour window closed and no reminder template for {language}")
+    reminder = reminder_record(appointment=appointment, kind=kind, status=Reminder.Status.SENT)
+    if reminder is None:
+        return None
+    [row] = reply_queue(conversation=conversation, replies=[reply])
+    reminder.outbound_id = row.pk
+    reminder.save(update_fields=["outbound_id"])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REMINDER_SENT,
+        payload={
+            "appointment_id": appointment.pk,
+            "kind": kind,
+            "outbound_id": row.pk,
+            "template": bool(reply.content_sid),
+        },
+    )
+    return "sent"
+
+
+def _skip(appointment: Appointment, kind: str, why: str) -> str | None:
+    return (
+        "skipped"
+        if reminder_record(appointment=appointment, kind=kind, status=Reminder.Status.SKIPPED, detail=why)
+        else None
+    )
+
+
+def reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str, int] | None:
+    """(action, appointment id) when the message answers a reminder: a tapped button
+    (with or without the id, found through the replied message), or the number or title
+    of one of the last reminder's options. None otherwise."""
+    payload = inbound.button_payload
+    if payload.startswith("reminder:"):
+        parts = payload.split(":")
+        if len(parts) == 3 and parts[1] in ACTIONS and parts[2].isdigit():
+            return parts[1], int(parts[2])
+        if len(parts) == 2 and parts[1] in ACTIONS and inbound.reply_to_provider_id:
+            reminder = Reminder.objects.filter(
+                outbound_id__in=OutboundMessage.objects.filter(
+                    provider_message_id=inbound.reply_to_provider_id
+                ).values("pk")
+            ).first()
+            return (parts[1], reminder.appointment_id) if reminder else None
+    last = conversation.outbound_messages.filter(sent_by__isnull=True).order_by("-created_at", "-id").first()
+    if last is None or not last.options or not str(last.options[0].get("id", "")).startswith("reminder:"):
+        return None
+    text = inbound.text.strip().casefold()
+    number = re.fullmatch(r"\s*(\d)\s*[.)]?\s*", text)
+    for index, option in enumerate(last.options, start=1):
+        if (number and int(number.group(1)) == index) or text == option["title"].casefold():
+            _, action, appointment_id = option["id"].split(":")
+            return action, int(appointment_id)
+    return None
+
+
+def reminder_confirmed_reply(
+    *, conversation: Conversation, appointment_id: int, language: str
+) -> list[Reply]:
+    clinic = clinic_context()
+    appointment = Appointment.objects.filter(pk=appointment_id, status=Appointment.Status.BOOKED).first()
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REMINDER_ANSWERED,
+        payload={"appointment_id": appointment_id, "action": "confirm", "still_booked": bool(appointment)},
+    )
+    if appointment is None:
+        return []
+    when = when_text(appointment.start.astimezone(ZoneInfo(clinic.time_zone)), language)
+    return [Reply(say("reminder_confirmed", language, when=when))]
