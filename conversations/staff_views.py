@@ -1,9 +1,11 @@
 """Staff workspace: the escalation queue, conversations, replay and metrics (htmx pages)."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import wraps
+from zoneinfo import ZoneInfo
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,10 +16,17 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from audit import selectors as audit_selectors
+from audit.models import StaffAction, TraceEvent
+from booking.models import BookingSession
 from clinicbot import charts
 from clinicbot.access import access_handle_conversations, access_metrics, access_replay, access_staff_area
-from conversations import handoff, selectors
+from conversations import handoff, selectors, staff_actions
 from conversations.models import Conversation, Escalation, Language, OutboundMessage
+from scheduling.exceptions import SchedulingError
+from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
+from scheduling.selectors import appointment_list_for_day, clinic_get
+from scheduling.services import Actor, patient_find
+from scheduling.services import appointment_mark as calendar_mark
 
 
 def staff_page(access: Callable) -> Callable:
@@ -29,6 +38,9 @@ def staff_page(access: Callable) -> Callable:
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not access(request.user):
                 raise PermissionDenied
+            clinic = clinic_get()
+            if clinic is not None:
+                timezone.activate(ZoneInfo(clinic.time_zone))  # staff read the clinic's clock
             return view(request, *args, **kwargs)
 
         return wrapped
@@ -131,7 +143,25 @@ def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpRespo
 
 
 def _conversation_context(request: HttpRequest, conversation: Conversation, **extra) -> dict:
+    clinic = clinic_get()
+    patient = _patient(conversation)
+    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
     return {
+        "patient": patient,
+        "appointments": Appointment.objects.filter(
+            patient=patient, start__gte=timezone.now() - timedelta(days=1)
+        )
+        .select_related("practitioner", "appointment_type", "location")
+        .order_by("start")
+        if patient
+        else [],
+        "practitioners": Practitioner.objects.filter(active=True).order_by("display_name"),
+        "types": AppointmentType.objects.filter(active=True).order_by("id"),
+        "zone": zone,
+        "session": BookingSession.objects.filter(conversation_id=conversation.pk)
+        .order_by("-updated_at")
+        .first(),
+        "bot_actions": _bot_actions(conversation),
         "conversation": conversation,
         "transcript": selectors.transcript(conversation=conversation),
         "escalation": conversation.escalations.filter(
@@ -161,6 +191,161 @@ def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpRespon
         return redirect(f"/staff/conversations/{conversation.pk}/")
     context = _conversation_context(request, conversation, reply_error=error)
     return render(request, "staff/conversation.html#workspace", context, status=status)
+
+
+def _patient(conversation: Conversation) -> Patient | None:
+    if not conversation.phone_e164:
+        return None
+    try:
+        return patient_find(phone=conversation.phone_e164)
+    except SchedulingError:
+        return Patient.objects.filter(phone_e164=conversation.phone_e164).order_by("-id").first()
+
+
+def _bot_actions(conversation: Conversation) -> list[dict]:
+    undone = set(
+        StaffAction.objects.filter(action="undo", conversation_id=conversation.pk).values_list(
+            "detail__trace_event_id", flat=True
+        )
+    )
+    return [
+        {"event": event, "undone": event.pk in undone}
+        for event in TraceEvent.objects.filter(
+            conversation=conversation, actor="bot", type__in=staff_actions.UNDOABLE
+        ).order_by("created_at")
+    ]
+
+
+def _clinic_time(value: str) -> datetime | None:
+    clinic = clinic_get()
+    try:
+        naive = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=ZoneInfo(clinic.time_zone)) if clinic else None
+
+
+def _after_action(request: HttpRequest, conversation: Conversation, error: str = "") -> HttpResponse:
+    if request.htmx:
+        context = _conversation_context(request, conversation, action_error=error)
+        response = render(
+            request, "staff/conversation.html#appointments", context, status=400 if error else 200
+        )
+        return trigger_client_event(response, "appointments-changed") if not error else response
+    if error:
+        messages.error(request, error)
+    return redirect(f"/staff/conversations/{conversation.pk}/")
+
+
+@require_POST
+@staff_page(access_handle_conversations)
+def appointment_cancel(request: HttpRequest, conversation_id: int, appointment_id: int) -> HttpResponse:
+    conversation = get_object_or_404(Conversation, pk=conversation_id)
+    try:
+        staff_actions.staff_appointment_cancel(
+            appointment_id=appointment_id,
+            user=request.user,
+            reason=request.POST.get("reason", ""),
+            conversation_id=conversation.pk,
+        )
+    except staff_actions.ActionRefused as exc:
+        return _after_action(request, conversation, str(exc))
+    return _after_action(request, conversation)
+
+
+@require_POST
+@staff_page(access_handle_conversations)
+def appointment_reschedule(request: HttpRequest, conversation_id: int, appointment_id: int) -> HttpResponse:
+    conversation = get_object_or_404(Conversation, pk=conversation_id)
+    start = _clinic_time(request.POST.get("start", ""))
+    try:
+        if start is None:
+            raise staff_actions.ActionRefused("Choose the new date and time")
+        staff_actions.staff_appointment_reschedule(
+            appointment_id=appointment_id, user=request.user, start=start, conversation_id=conversation.pk
+        )
+    except staff_actions.ActionRefused as exc:
+        return _after_action(request, conversation, str(exc))
+    return _after_action(request, conversation)
+
+
+@require_POST
+@staff_page(access_handle_conversations)
+def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    conversation = get_object_or_404(Conversation, pk=conversation_id)
+    patient = _patient(conversation)
+    start = _clinic_time(request.POST.get("start", ""))
+    try:
+        if patient is None:
+            raise staff_actions.ActionRefused(
+                "No patient record matches this number; create it in the admin first"
+            )
+        if start is None or not request.POST.get("practitioner", "").isdigit():
+            raise staff_actions.ActionRefused("Choose the practitioner, the type and the date and time")
+        staff_actions.staff_appointment_book(
+            patient_id=patient.pk,
+            practitioner_id=int(request.POST["practitioner"]),
+            type_code=request.POST.get("type", ""),
+            start=start,
+            user=request.user,
+            conversation_id=conversation.pk,
+        )
+    except staff_actions.ActionRefused as exc:
+        return _after_action(request, conversation, str(exc))
+    return _after_action(request, conversation)
+
+
+@require_POST
+@staff_page(access_handle_conversations)
+def bot_action_undo(request: HttpRequest, trace_event_id: int) -> HttpResponse:
+    event = get_object_or_404(TraceEvent, pk=trace_event_id)
+    conversation = get_object_or_404(Conversation, pk=event.conversation_id)
+    try:
+        staff_actions.bot_action_undo(
+            trace_event_id=event.pk, user=request.user, reason=request.POST.get("reason", "")
+        )
+    except staff_actions.ActionRefused as exc:
+        return _after_action(request, conversation, str(exc))
+    return _after_action(request, conversation)
+
+
+@require_GET
+@staff_page(access_handle_conversations)
+def day_view(request: HttpRequest) -> HttpResponse:
+    clinic = clinic_get()
+    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
+    day = _date(request.GET.get("date")) or timezone.now().astimezone(zone).date()
+    columns: dict[str, list] = {}
+    for appointment in appointment_list_for_day(day=day, zone=zone).select_related(
+        "practitioner", "patient", "appointment_type", "location"
+    ):
+        columns.setdefault(appointment.practitioner.display_name, []).append(appointment)
+    return render(
+        request,
+        "staff/day.html",
+        {
+            "day": day,
+            "columns": columns,
+            "zone": zone,
+            "now": timezone.now(),
+            "previous": day - timedelta(days=1),
+            "next": day + timedelta(days=1),
+        },
+    )
+
+
+@require_POST
+@staff_page(access_handle_conversations)
+def appointment_mark(request: HttpRequest, appointment_id: int) -> HttpResponse:
+    appointment = get_object_or_404(Appointment, pk=appointment_id)
+    try:
+        calendar_mark(
+            appointment=appointment, status=request.POST.get("status", ""), actor=Actor.staff(request.user)
+        )
+    except SchedulingError as exc:
+        messages.error(request, str(exc))
+    day = appointment.start.astimezone(ZoneInfo(clinic_get().time_zone)).date()
+    return redirect(f"/staff/day/?date={day.isoformat()}")
 
 
 @require_POST

@@ -552,6 +552,68 @@ def appointment_cancel(
 
 
 @_traced
+def appointment_restore(
+    *,
+    appointment: Appointment,
+    actor: Actor,
+    reason: str = "",
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Undo a cancellation: the appointment is booked again, at the same time, only if the
+    slot is still free (no booked appointment and no other live hold overlaps it).
+
+    Raises SlotUnavailable when it is not, AppointmentNotChangeable when the appointment is
+    not cancelled (restoring twice is refused, not repeated).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        Practitioner.objects.select_for_update().get(pk=appointment.practitioner_id)
+        current = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if current.status != Appointment.Status.CANCELLED:
+            raise AppointmentNotChangeable(f"the appointment is {current.status}, not cancelled")
+        overlapping = dict(
+            practitioner_id=current.practitioner_id, start__lt=current.end, end__gt=current.start
+        )
+        if Appointment.objects.filter(status=Appointment.Status.BOOKED, **overlapping).exists():
+            raise SlotUnavailable("the time was booked by someone else meanwhile")
+        if SlotHold.objects.filter(appointment__isnull=True, expires_at__gt=now, **overlapping).exists():
+            raise SlotUnavailable("someone is holding the time right now")
+        current.status = Appointment.Status.BOOKED
+        current.cancellation_reason = ""
+        current.cancelled_at = None
+        try:
+            with transaction.atomic():
+                current.save(update_fields=["status", "cancellation_reason", "cancelled_at", "updated_at"])
+        except IntegrityError as exc:
+            raise SlotUnavailable("the time was booked by someone else meanwhile") from exc
+        _audit(actor, "appointment_restore", current, reason=reason[:300])
+        return current
+
+
+def appointment_mark(
+    *, appointment: Appointment, status: str, actor: Actor, now: datetime | None = None
+) -> Appointment:
+    """Reception marks a booked appointment completed or no-show, once it has started.
+
+    Raises AppointmentNotChangeable otherwise (not booked, not started, unknown status).
+    """
+    now = now or timezone.now()
+    if status not in (Appointment.Status.COMPLETED, Appointment.Status.NO_SHOW):
+        raise AppointmentNotChangeable(f"cannot mark an appointment {status}")
+    with transaction.atomic():
+        current = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if current.status != Appointment.Status.BOOKED:
+            raise AppointmentNotChangeable(f"the appointment is {current.status}")
+        if current.start > now:
+            raise AppointmentNotChangeable("the appointment has not started yet")
+        current.status = status
+        current.save(update_fields=["status", "updated_at"])
+        _audit(actor, f"appointment_mark_{status}", current)
+        return current
+
+
+@_traced
 def appointment_reschedule(
     *,
     appointment: Appointment,

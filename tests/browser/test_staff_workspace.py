@@ -23,7 +23,15 @@ def log_in(page: Page, base: str, username: str) -> None:
 
 @pytest.fixture
 def escalated_chat():
-    conversation = ConversationFactory(language="pt-BR", profile_name="João Lima")
+    from django.core.management import call_command
+
+    call_command("load_clinic", "clinic.example.yaml", verbosity=0)
+    conversation = ConversationFactory(
+        language="pt-BR",
+        profile_name="João Lima",
+        phone_e164="+5511987654321",
+        channel_user_id="5511987654321",
+    )
     InboundMessageFactory(conversation=conversation, text="Quero falar com uma pessoa, por favor")
     return escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
 
@@ -47,10 +55,45 @@ def test_a_receptionist_claims_replies_and_hands_back(live_server, page: Page, e
     page.screenshot(path=f"{SHOTS}/conversation.png", full_page=True)
     assert OutboundMessage.objects.filter(sent_by=user, body__startswith="Oi João").exists()
 
+    appointment = book_for_joao()
+    page.reload()
+    row = page.locator(f"tr[data-appointment='{appointment.pk}']")
+    row.locator("input[name=reason]").fill("Patient called to cancel")
+    row.locator("button.cancel-appointment").click()
+    expect(row).to_contain_text("Cancelled")
+    page.screenshot(path=f"{SHOTS}/conversation-cancelled.png", full_page=True)
+    appointment.refresh_from_db()
+    assert appointment.status == "cancelled"
+    assert appointment.cancellation_reason == "Patient called to cancel"
+
     page.click("text=Resolve and hand back to the bot")
     expect(page.locator(".facts")).to_contain_text("Bot")
     conversation = Conversation.objects.get(pk=escalated_chat.conversation_id)
     assert conversation.handler == Conversation.Handler.BOT
+
+
+def book_for_joao():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from scheduling import services as calendar
+    from scheduling.models import AppointmentType, Patient, Practitioner
+
+    ana = Practitioner.objects.get(code="ana-souza")
+    [slot] = calendar.slot_list_available(
+        practitioner=ana,
+        appointment_type=AppointmentType.objects.get(code="checkup"),
+        date_from=(timezone.now() + timedelta(days=3)).date(),
+        limit=1,
+    )
+    return calendar.appointment_create(
+        patient=Patient.objects.get(phone_e164="+5511987654321"),
+        practitioner=ana,
+        appointment_type=AppointmentType.objects.get(code="checkup"),
+        start=slot.start,
+        actor=calendar.Actor.bot(),
+    )
 
 
 def test_a_second_receptionist_cannot_claim_the_same_chat(live_server, page: Page, escalated_chat):

@@ -1,0 +1,157 @@
+"""Staff acting on a patient's appointments from the conversation page, and undoing what
+the bot did. Every call goes through the scheduling services as the staff member (so
+policies meant for the bot do not bind reception) and is audited."""
+
+from datetime import datetime
+
+from django.db import transaction
+
+from audit.models import StaffAction, TraceEvent
+from audit.services import staff_action_record
+from scheduling import services as calendar
+from scheduling.exceptions import SchedulingError
+from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
+
+UNDOABLE = {
+    TraceEvent.Type.APPOINTMENT_BOOKED,
+    TraceEvent.Type.APPOINTMENT_CANCELLED,
+    TraceEvent.Type.APPOINTMENT_RESCHEDULED,
+}
+
+
+class ActionRefused(Exception):
+    """The action cannot be done; the message says why, in words for reception."""
+
+
+def staff_appointment_cancel(
+    *, appointment_id: int, user, reason: str, conversation_id: int | None
+) -> Appointment:
+    """Cancel on the patient's behalf. Raises ActionRefused without a reason."""
+    if not reason.strip():
+        raise ActionRefused("Give a reason for the cancellation")
+    appointment = Appointment.objects.get(pk=appointment_id)
+    try:
+        cancelled = calendar.appointment_cancel(
+            appointment=appointment,
+            actor=calendar.Actor.staff(user),
+            reason=reason.strip(),
+            conversation_id=conversation_id,
+        )
+    except SchedulingError as exc:
+        raise ActionRefused(str(exc)) from exc
+    _record(user, "staff_cancel", conversation_id, cancelled.pk, reason=reason.strip())
+    return cancelled
+
+
+def staff_appointment_reschedule(
+    *, appointment_id: int, user, start: datetime, conversation_id: int | None
+) -> Appointment:
+    """Move the appointment to `start` (same practitioner and type), atomically."""
+    appointment = Appointment.objects.select_related("practitioner", "appointment_type").get(
+        pk=appointment_id
+    )
+    actor = calendar.Actor.staff(user)
+    try:
+        with transaction.atomic():
+            hold = calendar.slot_hold(
+                practitioner=appointment.practitioner,
+                start=start,
+                appointment_type=appointment.appointment_type,
+                replacing=appointment,
+                enforce_policy=False,
+                conversation_id=conversation_id,
+            )
+            moved = calendar.appointment_reschedule(
+                appointment=appointment,
+                hold=hold,
+                actor=actor,
+                reason="moved by reception",
+                conversation_id=conversation_id,
+            )
+    except SchedulingError as exc:
+        raise ActionRefused(str(exc)) from exc
+    _record(user, "staff_reschedule", conversation_id, moved.pk, from_appointment=appointment.pk)
+    return moved
+
+
+def staff_appointment_book(
+    *,
+    patient_id: int,
+    practitioner_id: int,
+    type_code: str,
+    start: datetime,
+    user,
+    conversation_id: int | None,
+) -> Appointment:
+    try:
+        appointment = calendar.appointment_create(
+            patient=Patient.objects.get(pk=patient_id),
+            practitioner=Practitioner.objects.get(pk=practitioner_id),
+            appointment_type=AppointmentType.objects.get(code=type_code),
+            start=start,
+            actor=calendar.Actor.staff(user),
+            conversation_id=conversation_id,
+        )
+    except (SchedulingError, Practitioner.DoesNotExist, AppointmentType.DoesNotExist) as exc:
+        raise ActionRefused(str(exc)) from exc
+    _record(user, "staff_book", conversation_id, appointment.pk)
+    return appointment
+
+
+def bot_action_undo(*, trace_event_id: int, user, reason: str) -> Appointment:
+    """Reverse a booking, cancellation or reschedule the bot made, with a reason.
+
+    A booking is cancelled; a cancellation is restored only if the time is still free; a
+    reschedule restores the old time (if free) and cancels the new one, in one transaction.
+    Each bot action can be undone once. Raises ActionRefused when it cannot be.
+    """
+    event = TraceEvent.objects.filter(pk=trace_event_id, type__in=UNDOABLE, actor="bot").first()
+    if event is None:
+        raise ActionRefused("Only the bot's bookings, cancellations and reschedules can be undone")
+    if not reason.strip():
+        raise ActionRefused("Give a reason for undoing it")
+    if StaffAction.objects.filter(action="undo", detail__trace_event_id=event.pk).exists():
+        raise ActionRefused("This action was already undone")
+    actor = calendar.Actor.staff(user)
+    appointment = Appointment.objects.get(pk=event.payload["appointment_id"])
+    note = f"undo by reception: {reason.strip()}"
+    try:
+        with transaction.atomic():
+            if event.type == TraceEvent.Type.APPOINTMENT_BOOKED:
+                result = calendar.appointment_cancel(
+                    appointment=appointment, actor=actor, reason=note, conversation_id=event.conversation_id
+                )
+            elif event.type == TraceEvent.Type.APPOINTMENT_CANCELLED:
+                result = calendar.appointment_restore(
+                    appointment=appointment, actor=actor, reason=note, conversation_id=event.conversation_id
+                )
+            else:
+                old = Appointment.objects.get(pk=event.payload["rescheduled_from"])
+                calendar.appointment_cancel(
+                    appointment=appointment, actor=actor, reason=note, conversation_id=event.conversation_id
+                )
+                result = calendar.appointment_restore(
+                    appointment=old, actor=actor, reason=note, conversation_id=event.conversation_id
+                )
+            _record(
+                user,
+                "undo",
+                event.conversation_id,
+                result.pk,
+                trace_event_id=event.pk,
+                undone=event.type,
+                reason=reason.strip(),
+            )
+    except SchedulingError as exc:
+        raise ActionRefused(f"Cannot undo: {exc}") from exc
+    return result
+
+
+def _record(user, action: str, conversation_id: int | None, appointment_id: int, **detail) -> None:
+    staff_action_record(
+        user_id=user.pk,
+        action=action,
+        conversation_id=conversation_id,
+        appointment_id=appointment_id,
+        detail=detail,
+    )
