@@ -14,9 +14,9 @@ from booking import machine
 from booking.models import BookingSession
 from scheduling import services as calendar
 from scheduling.availability import Preference, TimeWindow
+from scheduling.directory import directory_get
 from scheduling.exceptions import AppointmentNotChangeable, PatientAmbiguous, SchedulingError, SlotUnavailable
 from scheduling.models import Appointment, AppointmentType, Location, Patient, Practitioner, SlotHold
-from scheduling.selectors import clinic_get
 
 logger = logging.getLogger(__name__)
 SESSION_TTL = timedelta(hours=24)
@@ -62,9 +62,10 @@ def booking_handle(
     records every state change as a STATE_TRANSITION trace. Call under the conversation's
     lock."""
     now = now or timezone.now()
-    clinic = clinic_get()
-    if clinic is None:
+    directory = directory_get()
+    if directory is None:
         return None
+    clinic = directory.clinic
     record = booking_session_active(conversation_id=conversation_id, now=now)
     if record is not None and start_flow and start_flow != record.flow:
         # The patient switched task ("actually, cancel it instead"): close this one.
@@ -173,19 +174,17 @@ def _trace_transition(record: BookingSession, before: str, after: str, reason: s
 
 def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id: int) -> machine.World:
     zone = ZoneInfo(clinic.time_zone)
+    directory = directory_get()
     practitioners = {
-        p.pk: machine.PractitionerView(
-            p.pk, p.display_name, tuple(t.code for t in p.appointment_types.all()), tuple(p.specialties or ())
-        )
-        for p in Practitioner.objects.filter(active=True).prefetch_related("appointment_types")
+        p.id: machine.PractitionerView(p.id, p.name, p.type_codes, p.specialties)
+        for p in directory.practitioners
     }
-    types = {t.code: dict(t.names) for t in AppointmentType.objects.filter(active=True).order_by("id")}
-    locations = {loc.pk: f"{loc.name}, {loc.address}".strip(", ") for loc in Location.objects.all()}
+    types = {t.code: t.names for t in directory.types}
     known, upcoming, returning = None, (), False
     if phone:
         try:
             patient = calendar.patient_find(phone=phone, conversation_id=conversation_id)
-        except PatientAmbiguous:
+        except (PatientAmbiguous, SchedulingError):  # shared or unusual numbers: ask who it is
             patient = None
         if patient is not None:
             known = (patient.pk, patient.name)
@@ -204,15 +203,13 @@ def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id:
         clinic_name=clinic.name,
         practitioners=practitioners,
         types=types,
-        locations=locations,
+        locations=directory.locations,
         max_days_ahead=policy.max_days_ahead,
         cancellation_notice_hours=policy.cancellation_notice_hours,
         known_patient=known,
         upcoming=upcoming,
         returning_patient=returning,
-        returning_only_types=frozenset(
-            AppointmentType.objects.filter(new_patients=False).values_list("code", flat=True)
-        ),
+        returning_only_types=frozenset(t.code for t in directory.types if not t.new_patients),
     )
 
 
@@ -256,13 +253,16 @@ def _carry_out(
                 calendar.slot_release(hold=hold, conversation_id=conversation_id)
             return None
         case machine.CreatePatient():
-            patient = calendar.patient_create_provisional(
-                name=effect.name,
-                phone=phone,
-                date_of_birth=effect.date_of_birth,
-                language=language,
-                conversation_id=conversation_id,
-            )
+            try:
+                patient = calendar.patient_create_provisional(
+                    name=effect.name,
+                    phone=phone,
+                    date_of_birth=effect.date_of_birth,
+                    language=language,
+                    conversation_id=conversation_id,
+                )
+            except SchedulingError:
+                return machine.ChangeFailed("invalid")
             return machine.PatientCreated(patient.pk, patient.name)
         case machine.Book():
             hold = SlotHold.objects.filter(pk=effect.hold_id).first()

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from conversations.models import Language
 from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
-from scheduling.selectors import clinic_get
+from scheduling.directory import directory_get
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,10 @@ class ClinicContext:
 
 def clinic_context() -> ClinicContext:
     """The configured clinic, or neutral defaults before `load_clinic` has run."""
-    clinic = clinic_get()
-    if clinic is None:
+    directory = directory_get()
+    if directory is None:
         return ClinicContext()
+    clinic = directory.clinic
     return ClinicContext(
         name=clinic.name,
         phone=clinic.phone,
@@ -38,13 +39,12 @@ def clinic_context() -> ClinicContext:
 
 def clinic_directory(clinic: ClinicContext) -> ClinicDirectory:
     """The records understanding may resolve references to, as plain data."""
-    from scheduling.models import AppointmentType, Practitioner
-
+    directory = directory_get()
     practitioners = [
-        PractitionerRef(p.pk, p.display_name, list(p.aliases or []), list(p.specialties or []))
-        for p in Practitioner.objects.filter(active=True).order_by("id")
+        PractitionerRef(p.id, p.name, list(p.aliases), list(p.specialties))
+        for p in (directory.practitioners if directory else ())
     ]
-    types = [AppointmentTypeRef(t.code, dict(t.names)) for t in AppointmentType.objects.filter(active=True)]
+    types = [AppointmentTypeRef(t.code, dict(t.names)) for t in (directory.types if directory else ())]
     return ClinicDirectory(
         practitioners=practitioners,
         appointment_types=types,

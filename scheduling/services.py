@@ -20,6 +20,7 @@ from audit.services import staff_action_record, trace_record
 from scheduling import availability
 from scheduling.availability import Preference, Slot, TimeWindow
 from scheduling.clinic_file import ClinicSpec
+from scheduling.directory import directory_invalidate
 from scheduling.exceptions import (
     AppointmentNotChangeable,
     HoldExpired,
@@ -732,6 +733,7 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
     deleted; records missing from the file are left alone (set `active: false` to retire
     a practitioner). All or nothing: one transaction.
     """
+    directory_invalidate()  # this process reads the new records at once
     clinic = Clinic.objects.order_by("id").first() or Clinic()
     for attr in (
         "name",

@@ -12,6 +12,16 @@ PUBLIC_BASE_URL = "https://clinic.example.com"
 
 
 @pytest.fixture(autouse=True)
+def fresh_clinic_directory():
+    """Each test builds its own clinic; never serve another test's cached snapshot."""
+    from scheduling.directory import directory_invalidate
+
+    directory_invalidate()
+    yield
+    directory_invalidate()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
