@@ -178,6 +178,10 @@ OUTBOUND_MAX_ATTEMPTS = 3
 # "en:HX..,es:HX..,pt-BR:HX..". Variables: 1 first name, 2 date and time, 3 practitioner.
 TWILIO_REMINDER_CONTENT_SIDS = read("TWILIO_REMINDER_CONTENT_SIDS", "dict", {})
 
+# The calendar behind the bot: the built-in one, or an adapter for a practice-management
+# system implementing scheduling.interface.SchedulingService.
+SCHEDULING_SERVICE = read("SCHEDULING_SERVICE", default="scheduling.builtin.BuiltinSchedulingService")
+
 # --- Reminders ------------------------------------------------------------------------------
 REMINDER_HOURS = [int(h) for h in read("REMINDER_HOURS", "list", ["24", "1"])]
 
