@@ -382,6 +382,9 @@ class _Machine:
     def absorb(self, sig: Signal) -> bool:
         """Take every preference the message carries; True when something changed."""
         before = dict(self.d)
+        if self.d.get("asked") in ("name", "dob"):
+            # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
+            return False
         if (
             sig.type_code
             and sig.type_code in self.w.types
