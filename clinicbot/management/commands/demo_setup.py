@@ -1,3 +1,4 @@
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -6,8 +7,22 @@ from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, CommandError, call_command
 
 from clinicbot.access import CONTENT_ADMIN, OPERATIONS_LEAD, RECEPTION
+from conversations.channels.base import IncomingMessage
+from conversations.models import Conversation
+from conversations.services import inbound_receive
 
 DEMO_PASSWORD = "clinicbot-demo"
+# Patients chatting before you arrive, so the staff pages have something to show.
+DEMO_CHATS = [
+    (
+        "+5511987654321",
+        "João",
+        ["Oi, quero marcar um check-up com a Dra. Ana na sexta de manhã", "2", "1", "sim"],
+    ),
+    ("+5491155551234", "Sofía", ["Hola", "quiero hablar con una persona, por favor"]),
+    ("+14155550123", "Emily", ["I have a crushing chest pain and my left arm is numb"]),
+    ("+5511976543210", "Paulo", ["Bom dia, queria agendar uma consulta de dermatologia"]),
+]
 DEMO_STAFF = [
     ("reception", "Marta", RECEPTION),
     ("opslead", "Olivia", OPERATIONS_LEAD),
@@ -29,6 +44,21 @@ class Command(BaseCommand):
             )
         call_command("load_clinic", str(DEMO_CLINIC), verbosity=0)
         self.stdout.write(f"Loaded the demo clinic from {DEMO_CLINIC.name}")
+        if not Conversation.objects.exists():
+            for phone, name, lines in DEMO_CHATS:
+                for line in lines:
+                    inbound_receive(
+                        message=IncomingMessage(
+                            provider_message_id="SM" + uuid.uuid4().hex,
+                            channel_user_id=phone.lstrip("+"),
+                            phone_e164=phone,
+                            profile_name=name,
+                            kind="text",
+                            text=line,
+                            raw_payload={"From": f"whatsapp:{phone}", "Body": line, "ProfileName": name},
+                        )
+                    )
+            self.stdout.write(f"Replayed {len(DEMO_CHATS)} demo conversations through the bot")
         user_model = get_user_model()
         if not user_model.objects.filter(username="admin").exists():
             user_model.objects.create_superuser("admin", "admin@clinic.example", DEMO_PASSWORD)
