@@ -248,3 +248,60 @@ def test_minutes_ago_is_flagged_past():
     res = at("hace 30 minutos", "es")
     assert res.past
     assert res.start == WEDNESDAY - timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "forward", "backward"),
+    [
+        ("martes el día 10", "es", "2027-08-10", "2026-11-10"),
+        ("terça-feira dia 10", "pt-BR", "2027-08-10", "2026-11-10"),
+        ("Monday", "en", "2026-11-23", "2026-11-16"),
+        ("the 15th", "en", "2026-12-15", "2026-11-15"),
+        ("12 de mayo", "es", "2027-05-12", "2026-05-12"),
+        ("5/12", "en", "2027-05-12", "2026-05-12"),
+        ("15 april of 87", "en", "1987-04-15", "1987-04-15"),
+    ],
+)
+def test_prefer_past_reads_open_dates_backwards(text, language, forward, backward):
+    assert str(at(text, language).day) == forward
+    res = resolve(text, language=language, now=WEDNESDAY, zone=ZONE, prefer="past")
+    assert str(res.day) == backward
+
+
+def test_two_digit_years_more_than_ten_years_ahead_are_last_century():
+    assert str(at("03/18/40").day) == "1940-03-18"
+    assert str(at("03/18/30").day) == "2030-03-18"
+    past = resolve("03/18/30", language="en", now=WEDNESDAY, zone=ZONE, prefer="past")
+    assert str(past.day) == "1930-03-18"
+
+
+def test_an_unknown_reading_direction_is_refused():
+    with pytest.raises(ValueError, match="prefer"):
+        resolve("monday", language="en", now=WEDNESDAY, zone=ZONE, prefer="sideways")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("dec31, 2026", "en", "2026-12-31"),
+        ("20270302", "en", "2027-03-02"),
+        ("2027 3 2", "en", "2027-03-02"),
+        ("23 novembro 82", "pt-BR", "1982-11-23"),
+        ("2 de outubro de 92", "pt-BR", "1992-10-02"),
+        ("9 de 8 de 1971", "pt-BR", "1971-08-09"),
+        ("22 do febrero", "es", "2027-02-22"),
+        ("dois meses atrás", "pt-BR", "2026-09-18"),
+        ("hace 3 días", "es", "2026-11-15"),
+        ("2 semanas antes de hoje", "pt-BR", "2026-11-04"),
+        ("the day after", "en", "2026-11-19"),
+        ("el día siguiente", "es", "2026-11-19"),
+        ("the 15th day of next month", "en", "2026-12-15"),
+    ],
+)
+def test_explicit_and_relative_day_forms(text, language, expected_day):
+    assert str(at(text, language).day) == expected_day
+
+
+def test_a_dash_between_two_dates_is_a_range():
+    res = at("28/2-1/3", "es")
+    assert (str(res.day), str(res.end.date())) == ("2027-02-28", "2027-03-02")

@@ -21,7 +21,7 @@ def test_the_command_fails_when_a_figure_drops_below_its_threshold(monkeypatch, 
     monkeypatch.setenv("CLINICBOT_SHARED_DATA", str(tmp_path))
     monkeypatch.setattr(
         "conversations.management.commands.nlu_eval.figures",
-        lambda root: [Figure("accuracy", 0.5, "1/2", ">= 95%", 0.95)],
+        lambda root, **kwargs: [Figure("accuracy", 0.5, "1/2", ">= 95%", 0.95)],
     )
     with pytest.raises(CommandError, match="below threshold: accuracy"):
         call_command("nlu_eval")

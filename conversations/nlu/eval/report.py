@@ -48,19 +48,31 @@ def shared_data_root() -> Path:
     return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
-def figures(root: Path) -> list[Figure]:
+def figures(root: Path, notes: list[str] | None = None, failures: list[str] | None = None) -> list[Figure]:
+    """Every figure. `notes` collects the Recognizers filter counts; `failures` every miss."""
+    notes = [] if notes is None else notes
+    failures = [] if failures is None else failures
     out: list[Figure] = []
-    for language, (correct, total, _) in recognizers.score(root).items():
+    for language, lang in recognizers.score(root).items():
         out.append(
             Figure(
                 f"Recognizers-Text DateTime resolution ({language})",
-                correct / total,
-                f"{correct}/{total}",
+                lang.correct / lang.total,
+                f"{lang.correct}/{lang.total}",
                 ">= 90%",
                 min(0.90, RECOGNIZERS_FLOOR[language]),
             )
         )
+        kept = lang.total
+        dropped = ", ".join(f"{rule} {count}" for rule, count in lang.removed.most_common())
+        notes.append(
+            f"Recognizers {language}: {kept + sum(lang.removed.values())} DateTimeModel rows, "
+            f"{kept} kept ({lang.past_rows} past-only, read with prefer='past': "
+            f"{lang.past_correct} correct); removed: {dropped}"
+        )
+        failures += [recognizers.describe(case, got) for case, got in lang.failures]
     s = sgd.score(root)
+    failures += s.failures
     out += [
         Figure(
             "SGD appointment dates",
