@@ -233,6 +233,97 @@ def _numbers_to_digits(s: str, lang: str) -> str:
     return s
 
 
+_TENS = {
+    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
+    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "pt": "vinte trinta quarenta cinquenta sessenta setenta oitenta noventa",
+}
+_TEN_WORDS = {lang: {w: 20 + 10 * i for i, w in enumerate(words.split())} for lang, words in _TENS.items()}
+_HUNDREDS = {
+    "es": {"mil": 1000, "novecientos": 900, "ochocientos": 800, "setecientos": 700},
+    "pt": {"mil": 1000, "novecentos": 900, "oitocentos": 800, "setecentos": 700},
+}
+_MONTH_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_FULL_MONTHS | {"sept", "jun", "jul"}, key=len, reverse=True)) + r")\b"
+)
+# en dotted month.day ("friday 7.6", "5.12"); not a clock time ("at 5.30", "5.30 pm").
+_DOTTED_EN = re.compile(
+    r"(?<!\d)(?<!\d\.)(?<!at )(?<!around )(?<!by )(?<!@)(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![.\d])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|h\b|hrs?\b|hours|o.?clock))"
+)
+
+
+def _below_hundred(tokens: list[str], i: int, lang: str) -> tuple[int, int]:
+    """(value, tokens used) of a spelled number 1-99 at tokens[i]; (0, 0) when there is none."""
+    units = _NUMBER_WORDS[lang] | ({"one": 1} if lang == "en" else {})
+    if i >= len(tokens):
+        return 0, 0
+    token = tokens[i]
+    if token in _TEN_WORDS[lang]:
+        tens = _TEN_WORDS[lang][token]
+        joiner = 1 if i + 1 < len(tokens) and tokens[i + 1] in ("y", "e", "and") else 0
+        unit = units.get(tokens[i + 1 + joiner], 0) if i + 1 + joiner < len(tokens) else 0
+        return (tens + unit, 2 + joiner) if 1 <= unit <= 9 else (tens, 1)
+    if token in units and units[token] < 30:
+        return units[token], 1
+    return 0, 0
+
+
+def _years_to_digits(s: str, lang: str) -> str:
+    """Spelled-out years as digits: "nineteen eighty six", "two thousand and thirty two",
+    "dos mil dieciocho", "mil novecientos noventa y dos", "dois mil e vinte e sete"."""
+    if lang not in _TENS:
+        return s
+    tokens = s.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        year, used = _spelled_year(tokens, i, lang)
+        if used:
+            out.append(str(year))
+            i += used
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def _spelled_year(tokens: list[str], i: int, lang: str) -> tuple[int, int]:
+    if lang == "en":
+        if tokens[i : i + 2] == ["two", "thousand"]:
+            j = i + 2 + (tokens[i + 2 : i + 3] == ["and"])
+            rest, used = _below_hundred(tokens, j, lang)
+            return 2000 + rest, j - i + used
+        century, used = _below_hundred(tokens, i, lang)
+        # "nineteen eighty six" only right after a month or day ("13 sept nineteen seventy
+        # two"), so that "at seven thirty" stays a time.
+        if not (
+            10 <= century <= 20 and used == 1 and _MONTH_WORD.search(" ".join(tokens[max(0, i - 3) : i]))
+        ):
+            return 0, 0
+        j = i + 1
+        if tokens[j : j + 1] == ["hundred"]:
+            j += 1 + (tokens[j + 1 : j + 2] == ["and"])
+            rest, more = _below_hundred(tokens, j, lang)
+            return century * 100 + rest, j - i + more
+        rest, more = _below_hundred(tokens, j, lang)
+        return (century * 100 + rest, j - i + more) if rest >= 10 else (0, 0)
+    hundreds = _HUNDREDS[lang]
+    j = i
+    if tokens[j : j + 2] in (["dos", "mil"], ["dois", "mil"]):
+        total, j = 2000, j + 2
+    elif tokens[j : j + 1] == ["mil"]:
+        total, j = 1000, j + 1
+    else:
+        return 0, 0
+    if j < len(tokens) and tokens[j] in hundreds and hundreds[tokens[j]] < 1000:
+        total += hundreds[tokens[j]]
+        j += 1
+    j += tokens[j : j + 1] == ["e"]
+    rest, used = _below_hundred(tokens, j, lang)
+    return total + rest, j - i + used
+
+
 # --------------------------------------------------------------------------- time of day
 
 _PERIOD_WORDS: list[tuple[str, Period]] = [
@@ -529,7 +620,7 @@ _INSTANT = re.compile(
 )
 _AGO_DAYS = re.compile(
     r"\b(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|years?|dias?|semanas?|meses|mes|anos?)\s+"
-    r"(?:ago|atras|antes)\b"
+    r"(?:ago|atras)\b"
     r"|\b(?:hace|ha|faz)\s+(\d{1,2}|una|un|uma|um)\s+(dias?|semanas?|meses|mes|anos?)\b"
 )
 _AGO = re.compile(
@@ -793,7 +884,10 @@ def resolve(
     tz = ZoneInfo(zone)
     now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
     lang = _lang(language)
-    s = _numbers_to_digits(normalize(expression_or_text), lang)
+    text = expression_or_text
+    if lang == "en":
+        text = _DOTTED_EN.sub(r"\1/\2", text)
+    s = _numbers_to_digits(_years_to_digits(normalize(text), lang), lang)
     if not s:
         return None
     today = now.date()
@@ -1026,6 +1120,9 @@ _HOLIDAYS: dict[str, object] = {
     ),
     r"thanksgiving": lambda y, lang: _nth_weekday(y, 11, 3, 4),
     r"black friday|viernes negro": lambda y, lang: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    r"international workers day|international worker s day|workers day|may day": lambda y, lang: date(
+        y, 5, 1
+    ),
     r"tiradentes": lambda y, lang: date(y, 4, 21),
     r"finados|dia de muertos|dia de los muertos": lambda y, lang: date(y, 11, 2),
 }
@@ -1057,8 +1154,11 @@ def _holiday(m: re.Match[str], lang: str, today: date) -> tuple[date, bool] | No
 
 
 _WEEK_NUMBER = re.compile(
-    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do)\s+(\d{4}))?$"
+    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do|in)\s+(?:the\s+|el\s+|o\s+)?"
+    r"(\d{4}|last year|ano pasado|ano passado|next year|ano que viene|proximo ano|ano que vem|this year|este ano))?$"
 )
+_YEAR_WORD_SHIFT = {"last year": -1, "ano pasado": -1, "ano passado": -1, "next year": 1, "ano que viene": 1}
+_YEAR_WORD_SHIFT |= {"proximo ano": 1, "ano que vem": 1, "this year": 0, "este ano": 0}
 _LATER = re.compile(
     r"^(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|dias?|semanas?|meses)\s+"
     r"(?:later|after|despues|mas tarde|depois|mais tarde)$"
@@ -1075,6 +1175,27 @@ def _composed(
     """Expressions built on another one: "3 days after January 12th", "the week of the 18th"."""
     tz = ZoneInfo(zone)
     today = now.date()
+    if found := _any_order_date(s):
+        start = datetime.combine(found, time(0), tzinfo=tz)
+        return _past(TimeResolution(expression, start, start + timedelta(days=1), found), now)
+    if m := _BUSINESS_DAYS.match(s):
+        days = _business_days(today, int(m.group(2)), backwards=m.group(1) in _BACKWARDS)
+        start = datetime.combine(days[0], time(0), tzinfo=tz)
+        end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, end, days[0], None, None, "range")
+        return _past(res, now)
+    if m := _WORK_WEEK.match(s):
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=0 if m.group(1) in _THIS else 1)
+        start = datetime.combine(monday, time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, start + timedelta(days=5), monday, None, None, "range")
+        return _past(res, now)
+    if (m := _HOLIDAY_WEEKEND.match(s)) and (h := _HOLIDAY.match(m.group(1) or m.group(2))):
+        found = _holiday(h, _lang(language), today)
+        if found:
+            first, last = _long_weekend(found[0])
+            start = datetime.combine(first, time(0), tzinfo=tz)
+            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+            return _past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _SHIFT.match(s):
         if m.group(4) in ("now", "today", "hoy", "hoje", "ahora", "agora") and m.group(3) not in (
             "before",
@@ -1101,7 +1222,8 @@ def _composed(
         res = TimeResolution(expression, start, start + timedelta(days=1), shifted, None, None, "day")
         return _past(res, now)
     if m := _WEEK_OF.match(s):
-        base = resolve(m.group(1), language=language, now=now, zone=zone, prefer=prefer)
+        anchor = f"the {m.group(1)}" if re.fullmatch(r"\d{1,2}", m.group(1)) else m.group(1)
+        base = resolve(anchor, language=language, now=now, zone=zone, prefer=prefer)
         if base is None or base.start is None:
             return None
         day = base.day or base.start.date()
@@ -1135,7 +1257,8 @@ def _composed(
             res = TimeResolution(expression, start, start + timedelta(days=1), found[0], None, None, "day")
             return _past(res, now)
     if m := _WEEK_NUMBER.match(s):
-        year = int(m.group(2)) if m.group(2) else today.year
+        year_word = m.group(2) or "this year"
+        year = int(year_word) if year_word.isdigit() else today.year + _YEAR_WORD_SHIFT[year_word]
         try:
             monday = date.fromisocalendar(year, int(m.group(1)), 1)
         except ValueError:
@@ -1181,6 +1304,59 @@ def _composed(
     return None
 
 
+_BACKWARDS = ("previous", "last", "past", "los ultimos", "ultimos", "os ultimos")
+_BUSINESS_DAYS = re.compile(
+    r"^(?:the\s+)?(next|following|previous|last|past|los proximos|proximos|os proximos|los ultimos|ultimos|"
+    r"os ultimos)\s+(\d{1,2})\s+(?:(?:business|working|work|week)\s*days|dias (?:habiles|laborables|uteis))$"
+)
+_THIS = ("this", "esta", "essa", "nesta", "the")
+_WORK_WEEK = re.compile(
+    r"^(this|next|the|esta|la proxima|proxima|essa|nesta|a proxima)\s+"
+    r"(?:work ?week|working week|business week|semana laboral|semana de trabajo|semana util|semana de trabalho)"
+    r"(?:\s+que vem)?$"
+)
+_HOLIDAY_WEEKEND = re.compile(
+    r"^(?:the\s+|el\s+|o\s+)?(?:weekend|fin de semana|fim de semana)\s+(?:of|de|del|do|da)\s+(.+)$|^(.+?)\s+weekend(?=$|\s+\d{4}$)"
+)
+
+
+def _business_days(today: date, count: int, *, backwards: bool) -> list[date]:
+    """The next (or last) `count` Monday-to-Friday days, today excluded, in calendar order."""
+    days: list[date] = []
+    day = today
+    while len(days) < min(count, 60):
+        day += timedelta(days=-1 if backwards else 1)
+        if day.weekday() < 5:
+            days.append(day)
+    return sorted(days)
+
+
+def _long_weekend(holiday: date) -> tuple[date, date]:
+    """The weekend a holiday belongs to, holiday included: Thursday or Friday runs to Sunday,
+    Monday starts on the Saturday before, a weekend day is its own weekend."""
+    weekday = holiday.weekday()
+    if weekday in (3, 4):
+        return holiday, holiday + timedelta(days=6 - weekday)
+    if weekday == 0:
+        return holiday - timedelta(days=2), holiday
+    saturday = holiday + timedelta(days=5 - weekday) if weekday < 5 else holiday - timedelta(days=weekday - 5)
+    return min(saturday, holiday), saturday + timedelta(days=1)
+
+
+def _any_order_date(s: str) -> date | None:
+    """A month name, a four-digit year and a day number in any order: "september 2020 23",
+    "2020/23/sep", "23 2020 september". None unless the expression is just those three."""
+    tokens = [t for t in re.split(r"[\s/]+", s) if t not in ("de", "del", "of", "the")]
+    if len(tokens) != 3:
+        return None
+    months = [t for t in tokens if t in _MONTH_NUMBER]
+    years = [t for t in tokens if re.fullmatch(r"\d{4}", t)]
+    days = [t for t in tokens if re.fullmatch(r"\d{1,2}", t)]
+    if len(months) != 1 or len(years) != 1 or len(days) != 1:
+        return None
+    return _safe_date(int(years[0]), _MONTH_NUMBER[months[0]], int(days[0]))
+
+
 def _nth_week(
     m: re.Match[str], expression: str, *, language: str, now: datetime, zone: str, prefer: str = "future"
 ) -> TimeResolution | None:
@@ -1214,12 +1390,13 @@ def _nth_week(
             if base is None or base.start is None or base.granularity != "day":
                 return None
             first = base.day or base.start.date()
+        # A week belongs to the month that holds its Thursday, as ISO weeks belong to years.
         if which in ("last", "ultima"):
             last_day = _add_months(first, 1) - timedelta(days=1)
-            monday = last_day - timedelta(days=last_day.weekday())
+            monday = last_day - timedelta(days=(last_day.weekday() - 3) % 7 + 3)
         else:
-            anchor = first + timedelta(weeks=_NTH[which] - 1)
-            monday = anchor - timedelta(days=anchor.weekday())
+            first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+            monday = first_thursday - timedelta(days=3) + timedelta(weeks=_NTH[which] - 1)
     start = datetime.combine(monday, time(0), tzinfo=tz)
     return _past(
         TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
@@ -1235,11 +1412,16 @@ def _date_range(
         left = left + right[number.end() :]  # "9 a 12 de junio": the month is shared
     if re.fullmatch(r"\d{1,2}(:\d\d)?\s*(am|pm)?", left):
         return None  # "between 2 and 4" is a time window
-    first = resolve(left, language=language, now=now, zone=zone, prefer=prefer)
+    anchor = now
+    year = re.search(r"\b((?:19|20)\d\d)$", right)
+    if year and not re.search(r"\b(?:19|20)\d\d\b", left) and (_MONTH_WORD.search(left) or "/" in left):
+        # "26 june to 28 june in 2020", "5/1 - 5/7/2020": the year belongs to both ends.
+        anchor = datetime(int(year.group(1)), 1, 1, tzinfo=now.tzinfo)
+    first = resolve(left, language=language, now=anchor, zone=zone, prefer=prefer)
     if first is None or first.start is None:
         return None
     # "from next Monday to Friday": the end is read from the start onwards.
-    after_first = max(now, datetime.combine(first.day or first.start.date(), time(0), tzinfo=now.tzinfo))
+    after_first = max(anchor, datetime.combine(first.day or first.start.date(), time(0), tzinfo=now.tzinfo))
     last = resolve(right, language=language, now=after_first, zone=zone, prefer=prefer)
     if (
         first is None

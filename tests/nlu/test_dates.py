@@ -202,7 +202,13 @@ def test_nothing_resolves_silently_into_the_past(expression, language, moment):
         ("from Monday to Friday", "en", "2026-11-23", "2026-11-28"),
         ("de 9 a 12 de diciembre", "es", "2026-12-09", "2026-12-13"),
         ("the week of December 10th", "en", "2026-12-07", "2026-12-14"),
-        ("la primera semana de enero", "es", "2026-12-28", "2027-01-04"),
+        # Jan 1st 2027 is a Friday: that week is mostly December, so week one starts on the 4th.
+        ("la primera semana de enero", "es", "2027-01-04", "2027-01-11"),
+        ("the last week of july", "en", "2027-07-26", "2027-08-02"),
+        ("next 4 business days", "en", "2026-11-19", "2026-11-25"),
+        ("next work week", "en", "2026-11-23", "2026-11-28"),
+        ("labor day weekend", "en", "2027-09-04", "2027-09-07"),
+        ("26 june to 28 june in 2028", "en", "2028-06-26", "2028-06-29"),
         ("the week after next", "en", "2026-11-30", "2026-12-07"),
         ("for 3 days starting tomorrow", "en", "2026-11-19", "2026-11-22"),
     ],
@@ -305,3 +311,29 @@ def test_explicit_and_relative_day_forms(text, language, expected_day):
 def test_a_dash_between_two_dates_is_a_range():
     res = at("28/2-1/3", "es")
     assert (str(res.day), str(res.end.date())) == ("2027-02-28", "2027-03-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("january twenty five nineteen eighty six", "en", "1986-01-25"),
+        ("6 april seventeen hundred thirty three", "en", "1733-04-06"),
+        ("january first two thousand and thirty two", "en", "2032-01-01"),
+        ("diez de octubre de dos mil veintiocho", "es", "2028-10-10"),
+        ("veintiocho de marzo de mil novecientos noventa y dos", "es", "1992-03-28"),
+        ("september-2028-23", "en", "2028-09-23"),
+        ("2028/23/set", "pt-BR", "2028-09-23"),
+        ("friday 7.6", "en", "2027-07-06"),
+    ],
+)
+def test_spelled_years_dotted_and_scrambled_dates(text, language, expected_day):
+    assert str(at(text, language).day) == expected_day
+
+
+def test_a_spelled_hour_after_a_month_is_not_a_year():
+    res = at("january 5 at seven thirty pm")
+    assert (str(res.day), res.clock_time) == ("2027-01-05", time(19, 30))
+
+
+def test_a_dotted_clock_time_stays_a_time():
+    assert at("at 5.30 pm").clock_time == time(17, 30)
