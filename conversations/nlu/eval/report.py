@@ -39,6 +39,7 @@ RECOGNIZERS_FLOOR = {"en": 0.77, "es": 0.82, "pt-BR": 0.76}
 # great") and availability questions ("Is anything available at 10:00?") whose booking
 # intent lives in the dialogue, not the message. Floor = figure reached, rounded down.
 SGD_BOOK_FLOOR = 0.90
+SGD_OTHER_AS_BOOK_CEILING = 0.05
 
 
 def shared_data_root() -> Path:
@@ -96,6 +97,20 @@ def figures(root: Path, notes: list[str] | None = None, failures: list[str] | No
             min(0.95, SGD_BOOK_FLOOR),
         ),
     ]
+    notes.append(
+        f"SGD book turns given expecting='booking': {s.book_in_context}/{s.book_total}; "
+        f"book intent without any context: {s.book_correct_without_context}/{s.book_total}"
+    )
+    out.append(
+        Figure(
+            "SGD requests/refusals/thanks in booking context read as book",
+            s.other_read_as_book / s.other_in_context,
+            f"{s.other_read_as_book}/{s.other_in_context}",
+            "(none)",
+            SGD_OTHER_AS_BOOK_CEILING,
+            higher_is_better=False,
+        )
+    )
     out.append(
         Figure(
             "SGD user turns flagged as emergency",
