@@ -253,9 +253,12 @@ _DOTTED_EN = re.compile(
 )
 
 
+_UNITS = {lang: words | ({"one": 1} if lang == "en" else {}) for lang, words in _NUMBER_WORDS.items()}
+
+
 def _below_hundred(tokens: list[str], i: int, lang: str) -> tuple[int, int]:
     """(value, tokens used) of a spelled number 1-99 at tokens[i]; (0, 0) when there is none."""
-    units = _NUMBER_WORDS[lang] | ({"one": 1} if lang == "en" else {})
+    units = _UNITS[lang]
     if i >= len(tokens):
         return 0, 0
     token = tokens[i]
