@@ -92,6 +92,35 @@ _ORDINALS_EN = [
     "twentieth",
 ]
 
+# Ordinal day words, read only before "de <month>" ("segundo de agosto"): elsewhere
+# "segundo" is a second and "cuarto" a quarter.
+_ORDINAL_DAYS = {
+    "es": [
+        "primero",
+        "segundo",
+        "tercero",
+        "cuarto",
+        "quinto",
+        "sexto",
+        "septimo",
+        "octavo",
+        "noveno",
+        "decimo",
+    ],
+    "pt": [
+        "primeiro",
+        "segundo",
+        "terceiro",
+        "quarto",
+        "quinto",
+        "sexto",
+        "setimo",
+        "oitavo",
+        "nono",
+        "decimo",
+    ],
+}
+
 _WEEKDAYS = {
     "en": [
         ("monday", "mon"),
@@ -896,6 +925,13 @@ def resolve(
     today = now.date()
     s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
     s = re.sub(r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks", s)
+    s = re.sub(r"\b(\d{1,2}) day of (?=[a-z])", r"\1 of ", s)
+    if lang in _ORDINAL_DAYS:
+        s = re.sub(
+            rf"\b({'|'.join(_ORDINAL_DAYS[lang])}) de (?=(?:{_MONTH_RE_BY_LANG[lang]})\b)",
+            lambda m: f"{_ORDINAL_DAYS[lang].index(m.group(1)) + 1} de ",
+            s,
+        )
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
     if m := _AGO.search(s):
@@ -1192,7 +1228,9 @@ def _composed(
         start = datetime.combine(monday, time(0), tzinfo=tz)
         res = TimeResolution(expression, start, start + timedelta(days=5), monday, None, None, "range")
         return _past(res, now)
-    if (m := _HOLIDAY_WEEKEND.match(s)) and (h := _HOLIDAY.match(m.group(1) or m.group(2))):
+    if (m := _HOLIDAY_WEEKEND.match(s)) and (
+        h := _HOLIDAY.match(m.group(1) or m.group(2) + (m.group(3) or ""))
+    ):
         found = _holiday(h, _lang(language), today)
         if found:
             first, last = _long_weekend(found[0])
@@ -1319,7 +1357,7 @@ _WORK_WEEK = re.compile(
     r"(?:\s+que vem)?$"
 )
 _HOLIDAY_WEEKEND = re.compile(
-    r"^(?:the\s+|el\s+|o\s+)?(?:weekend|fin de semana|fim de semana)\s+(?:of|de|del|do|da)\s+(.+)$|^(.+?)\s+weekend(?=$|\s+\d{4}$)"
+    r"^(?:the\s+|el\s+|o\s+)?(?:weekend|fin de semana|fim de semana)\s+(?:of|de|del|do|da)\s+(.+)$|^(.+?)\s+weekend(\s+\d{4})?$"
 )
 
 
@@ -1383,6 +1421,15 @@ def _nth_week(
             "mes que vem",
         ):
             first = _add_months(now.date().replace(day=1), 1)
+        elif rest in (
+            "last month",
+            "the last month",
+            "el mes pasado",
+            "mes pasado",
+            "o mes passado",
+            "mes passado",
+        ):
+            first = _add_months(now.date().replace(day=1), -1)
         else:
             base = resolve(
                 f"1 {rest}",

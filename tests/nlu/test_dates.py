@@ -208,6 +208,7 @@ def test_nothing_resolves_silently_into_the_past(expression, language, moment):
         ("next 4 business days", "en", "2026-11-19", "2026-11-25"),
         ("next work week", "en", "2026-11-23", "2026-11-28"),
         ("labor day weekend", "en", "2027-09-04", "2027-09-07"),
+        ("halloween weekend 2027", "en", "2027-10-30", "2027-11-01"),
         ("26 june to 28 june in 2028", "en", "2028-06-26", "2028-06-29"),
         ("the week after next", "en", "2026-11-30", "2026-12-07"),
         ("for 3 days starting tomorrow", "en", "2026-11-19", "2026-11-22"),
@@ -324,6 +325,8 @@ def test_a_dash_between_two_dates_is_a_range():
         ("september-2028-23", "en", "2028-09-23"),
         ("2028/23/set", "pt-BR", "2028-09-23"),
         ("friday 7.6", "en", "2027-07-06"),
+        ("twenty third day of september", "en", "2027-09-23"),
+        ("segundo de agosto", "es", "2027-08-02"),
     ],
 )
 def test_spelled_years_dotted_and_scrambled_dates(text, language, expected_day):

@@ -32,7 +32,7 @@ class Figure:
 
 
 # Recognizers-Text: figures reached with the filter and reading rule in eval/recognizers.py.
-RECOGNIZERS_FLOOR = {"en": 0.91, "es": 0.92, "pt-BR": 0.98}
+RECOGNIZERS_FLOOR = {"en": 0.92, "es": 0.92, "pt-BR": 0.98}
 # SGD book intent with the dialogue context the booking flow supplies (eval/sgd.py).
 SGD_BOOK_FLOOR = 0.98
 SGD_OTHER_AS_BOOK_CEILING = 0.01
