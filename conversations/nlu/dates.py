@@ -277,7 +277,7 @@ _MONTH_WORD = re.compile(
 )
 # en dotted month.day ("friday 7.6", "5.12"); not a clock time ("at 5.30", "5.30 pm").
 _DOTTED_EN = re.compile(
-    r"(?<!\d)(?<!\d\.)(?<!at )(?<!around )(?<!by )(?<!@)(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![.\d])"
+    r"(?<!\d)(?<!\d\.)(?<![$€£])(?<!at )(?<!around )(?<!by )(?<!@)(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![.\d])"
     r"(?!\s*(?:[ap]\.?\s?m\b|h\b|hrs?\b|hours|o.?clock))"
 )
 
@@ -724,6 +724,10 @@ def _find_day(s: str, lang: str, today: date, past: bool = False) -> tuple[_Day,
             month = _add_months(base, count)
             d = _safe_date(month.year, month.month, base.day) or month
         hits.append((_Day(d), m.span()))
+    for m in _AGO_DAYS.finditer(s):
+        count_raw = m.group(1) or m.group(3)
+        count = int(count_raw) if count_raw.isdigit() else 1
+        hits.append((_Day(_shift_date(today, -count, m.group(2) or m.group(4))), m.span()))
     if m := _NEXT_N_DAYS.search(s):
         count = int(m.group(1) or m.group(2))
         hits.append((_Day(today + timedelta(days=1), end=today + timedelta(days=count + 1)), m.span()))
@@ -941,12 +945,6 @@ def resolve(
         return TimeResolution(
             expression_or_text.strip(), ago, ago, ago.date(), ago.time(), None, "time", past=True
         )
-    if m := _AGO_DAYS.search(s):
-        count_raw = m.group(1) or m.group(3)
-        count = int(count_raw) if count_raw.isdigit() else 1
-        day = _shift_date(today, -count, m.group(2) or m.group(4))
-        start = datetime.combine(day, time(0), tzinfo=tz)
-        return TimeResolution(expression_or_text.strip(), start, start + timedelta(days=1), day, past=True)
     if composed := _composed(
         s, expression_or_text.strip(), language=language, now=now, zone=zone, prefer=prefer
     ):

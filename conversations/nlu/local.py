@@ -129,6 +129,10 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\bbook(ing|ed)? (me|it|us|him|her|one|for|with|in|on|at|again|an?) ",
             r"\b(see|visit|consult) (a |an |the |my |that |this |dr |dra |doctor )?(doctor|dr|dra|doc|dentist|specialist|physician|nurse|someone|somebody|gp|therapist|pediatrician|\w+ologist|\w+iatrist)\b",
             r"\b(need|want) (a doctor|a check ?up|to be seen)",
+            r"\b(need|want|preciso|preciso de|necesito|quero|quiero|busco|procuro) (?:de )?(?:um|uma|un|una|a|an) "
+            r"(medico|medica|doctor|doutor|doutora|doctora|dentista|dentist|terapeuta|therapist|psicologo|psicologa|"
+            r"psychologist|pediatra|pediatrician)\b",
+            rf"\b(looking|searching|hoping|trying) (for|to get|to book) (an?|one|some) {_BOOK_NOUN}\b",
             r"\b(try|make it|set it|put me down)\b.{0,60}\b(\d|morning|afternoon|evening|noon|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|next)",
             r"\b(find\w*|search\w*|looking for|look for|locate|busco|buscar|procuro|procurar|encontrar)\b.{0,20}\b(doctor|dentist|therapist|specialist|physician|gp|pediatrician|psychologist|psychiatrist|\w+ologist|medico|dentista|terapeuta)s?\b",
             r"\b(reserve|reservar|reserva)\b",

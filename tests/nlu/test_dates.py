@@ -340,3 +340,9 @@ def test_a_spelled_hour_after_a_month_is_not_a_year():
 
 def test_a_dotted_clock_time_stays_a_time():
     assert at("at 5.30 pm").clock_time == time(17, 30)
+
+
+def test_a_past_mention_before_the_requested_day_does_not_win():
+    res = at("I was seen 2 weeks ago, can I come back next Tuesday?")
+    assert (str(res.day), res.past) == ("2026-11-24", False)
+    assert at("hace 3 días").past

@@ -267,3 +267,10 @@ def test_mid_booking_questions_refusals_and_other_intents_do_not_book(ask, text,
 
 def test_without_the_booking_context_a_bare_acceptance_is_only_a_yes(ask):
     assert ask("Yes, that sounds great.").intent is Intent.AFFIRM
+
+
+@pytest.mark.parametrize(
+    "text", ["looking for an appointment next week", "Preciso de um médico", "necesito una doctora"]
+)
+def test_needing_a_doctor_or_looking_for_an_appointment_books(ask, text):
+    assert ask(text).intent is Intent.BOOK
