@@ -100,7 +100,12 @@ def system_prompt(*, directory: ClinicDirectory, now: datetime, expecting: str |
         "Set emergency=true for any possible medical emergency or self-harm.",
         "Never give medical advice.",
     ]
-    if expecting:
+    if expecting == "booking":
+        lines.append(
+            "A booking is under way: the assistant just offered a practitioner or a slot, or said the "
+            "chosen slot was taken. Taking the offer, naming a time or trying again is intent book."
+        )
+    elif expecting:
         lines.append(f"The assistant just asked the patient for: {expecting}.")
     return "\n".join(lines)
 

@@ -92,6 +92,35 @@ _ORDINALS_EN = [
     "twentieth",
 ]
 
+# Ordinal day words, read only before "de <month>" ("segundo de agosto"): elsewhere
+# "segundo" is a second and "cuarto" a quarter.
+_ORDINAL_DAYS = {
+    "es": [
+        "primero",
+        "segundo",
+        "tercero",
+        "cuarto",
+        "quinto",
+        "sexto",
+        "septimo",
+        "octavo",
+        "noveno",
+        "decimo",
+    ],
+    "pt": [
+        "primeiro",
+        "segundo",
+        "terceiro",
+        "quarto",
+        "quinto",
+        "sexto",
+        "setimo",
+        "oitavo",
+        "nono",
+        "decimo",
+    ],
+}
+
 _WEEKDAYS = {
     "en": [
         ("monday", "mon"),
@@ -135,7 +164,8 @@ for _lang_code, _words in _MONTHS.items():
         if len(_word) > 4:
             _MONTH_NUMBER.setdefault(_word[:3], _index)
             _MONTH_ABBREVIATIONS[_lang_code].add(_word[:3])
-_MONTH_ABBREVIATIONS["en"] |= {"sept"}
+_MONTH_ABBREVIATIONS["en"] |= {"sept", "jun", "jul"}
+_MONTH_NUMBER |= {"jun": 6, "jul": 7}
 _FULL_MONTHS = {w for words in _MONTHS.values() for w in words.split()}
 # Abbreviations only in their own language: "set" is September in Portuguese, a verb in English.
 _MONTH_RE_BY_LANG = {
@@ -154,17 +184,33 @@ def normalize(text: str) -> str:
     s = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     s = re.sub(r"\b([ap])\s?\.\s?m\b\s?\.?", r"\1m", s)
     s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
+    s = re.sub(r"\b(\d{1,2})\s?ish\b", r"around \1", s)
     s = re.sub(r"(\w)ish\b", r"\1", s)
     s = re.sub(r"\b(\d{1,2})(\d\d)\s*([ap]m)\b", r"\1:\2\3", s)
-    s = re.sub(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", r"\1/\2/\3", s)
+    s = re.sub(r"\b([a-z]{3,9})(\d{1,2})\b", _split_month_number, s)  # "dec31"
     s = re.sub(r"\b(\d{1,2})[.-](\d{1,2})[.-](\d{2,4})\b", r"\1/\2/\3", s)
+    s = re.sub(r"\b(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})\b", _year_first, s)
+    # Year-first dates written without separators or with spaces: "20161016", "2016 10 16".
+    s = re.sub(r"\b((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b", r"\1/\2/\3", s)
+    s = re.sub(r"\b((?:19|20)\d\d) (0?[1-9]|1[0-2]) (0?[1-9]|[12]\d|3[01])\b", _year_first, s)
+    # "10/1/2018-10/7/2018", "28/2-1/3": a dash between two dates is a range.
+    s = re.sub(r"\b(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*-\s*(?=\d{1,2}/\d)", r"\1 to ", s)
     s = re.sub(r"(?<=[a-z])[/-](?=\d)|(?<=\d)[/-](?=[a-z])", " ", s)
     s = re.sub(r"(\d)\s?[.h:]\s?(\d\d)(?!\d)", r"\1:\2", s)
     s = re.sub(r"(\d)\s?p\b", r"\1pm", s)
     s = re.sub(r"(\d)\.?(st|nd|rd|th|o|a|er|ro)\b", r"\1", s)
     s = re.sub(r"[^\w:/\s]", " ", s.replace("-", " "))
     s = re.sub(r"(?<!\d):|:(?!\d)", " ", s)
+    s = re.sub(r"\b(\d{1,2}/\d{1,2}) ((?:19|20)\d\d)\b", r"\1/\2", s)  # "5/7, 2020"
     return " ".join(s.split())
+
+
+def _year_first(m: re.Match[str]) -> str:
+    return f"{m.group(1)}/{int(m.group(2)):02d}/{int(m.group(3)):02d}"
+
+
+def _split_month_number(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {m.group(2)}" if m.group(1) in _MONTH_NUMBER else m.group(0)
 
 
 # Number words safe to read whatever the detected language (no clash with other words).
@@ -214,6 +260,100 @@ def _numbers_to_digits(s: str, lang: str) -> str:
     if lang in ("es", "pt"):
         s = re.sub(r"\b([2-5]0) (?:y|e) (\d)\b", lambda m: str(int(m.group(1)) + int(m.group(2))), s)
     return s
+
+
+_TENS = {
+    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
+    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "pt": "vinte trinta quarenta cinquenta sessenta setenta oitenta noventa",
+}
+_TEN_WORDS = {lang: {w: 20 + 10 * i for i, w in enumerate(words.split())} for lang, words in _TENS.items()}
+_HUNDREDS = {
+    "es": {"mil": 1000, "novecientos": 900, "ochocientos": 800, "setecientos": 700},
+    "pt": {"mil": 1000, "novecentos": 900, "oitocentos": 800, "setecentos": 700},
+}
+_MONTH_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_FULL_MONTHS | {"sept", "jun", "jul"}, key=len, reverse=True)) + r")\b"
+)
+# en dotted month.day ("friday 7.6", "5.12"); not a clock time ("at 5.30", "5.30 pm").
+_DOTTED_EN = re.compile(
+    r"(?<!\d)(?<!\d\.)(?<![$€£])(?<!at )(?<!around )(?<!by )(?<!@)(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?![.\d])"
+    r"(?!\s*(?:[ap]\.?\s?m\b|h\b|hrs?\b|hours|o.?clock))"
+)
+
+
+_UNITS = {lang: words | ({"one": 1} if lang == "en" else {}) for lang, words in _NUMBER_WORDS.items()}
+
+
+def _below_hundred(tokens: list[str], i: int, lang: str) -> tuple[int, int]:
+    """(value, tokens used) of a spelled number 1-99 at tokens[i]; (0, 0) when there is none."""
+    units = _UNITS[lang]
+    if i >= len(tokens):
+        return 0, 0
+    token = tokens[i]
+    if token in _TEN_WORDS[lang]:
+        tens = _TEN_WORDS[lang][token]
+        joiner = 1 if i + 1 < len(tokens) and tokens[i + 1] in ("y", "e", "and") else 0
+        unit = units.get(tokens[i + 1 + joiner], 0) if i + 1 + joiner < len(tokens) else 0
+        return (tens + unit, 2 + joiner) if 1 <= unit <= 9 else (tens, 1)
+    if token in units and units[token] < 30:
+        return units[token], 1
+    return 0, 0
+
+
+def _years_to_digits(s: str, lang: str) -> str:
+    """Spelled-out years as digits: "nineteen eighty six", "two thousand and thirty two",
+    "dos mil dieciocho", "mil novecientos noventa y dos", "dois mil e vinte e sete"."""
+    if lang not in _TENS:
+        return s
+    tokens = s.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        year, used = _spelled_year(tokens, i, lang)
+        if used:
+            out.append(str(year))
+            i += used
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def _spelled_year(tokens: list[str], i: int, lang: str) -> tuple[int, int]:
+    if lang == "en":
+        if tokens[i : i + 2] == ["two", "thousand"]:
+            j = i + 2 + (tokens[i + 2 : i + 3] == ["and"])
+            rest, used = _below_hundred(tokens, j, lang)
+            return 2000 + rest, j - i + used
+        century, used = _below_hundred(tokens, i, lang)
+        # "nineteen eighty six" only right after a month or day ("13 sept nineteen seventy
+        # two"), so that "at seven thirty" stays a time.
+        if not (
+            10 <= century <= 20 and used == 1 and _MONTH_WORD.search(" ".join(tokens[max(0, i - 3) : i]))
+        ):
+            return 0, 0
+        j = i + 1
+        if tokens[j : j + 1] == ["hundred"]:
+            j += 1 + (tokens[j + 1 : j + 2] == ["and"])
+            rest, more = _below_hundred(tokens, j, lang)
+            return century * 100 + rest, j - i + more
+        rest, more = _below_hundred(tokens, j, lang)
+        return (century * 100 + rest, j - i + more) if rest >= 10 else (0, 0)
+    hundreds = _HUNDREDS[lang]
+    j = i
+    if tokens[j : j + 2] in (["dos", "mil"], ["dois", "mil"]):
+        total, j = 2000, j + 2
+    elif tokens[j : j + 1] == ["mil"]:
+        total, j = 1000, j + 1
+    else:
+        return 0, 0
+    if j < len(tokens) and tokens[j] in hundreds and hundreds[tokens[j]] < 1000:
+        total += hundreds[tokens[j]]
+        j += 1
+    j += tokens[j : j + 1] == ["e"]
+    rest, used = _below_hundred(tokens, j, lang)
+    return total + rest, j - i + used
 
 
 # --------------------------------------------------------------------------- time of day
@@ -428,17 +568,26 @@ def _add_months(d: date, months: int) -> date:
     return date(d.year + y, m + 1, 1)
 
 
-def _next_day_number(day_number: int, today: date) -> date | None:
+def _next_day_number(day_number: int, today: date, past: bool = False) -> date | None:
+    """The next such day of the month not before today; with `past`, the last one not after."""
     month_start = date(today.year, today.month, 1)
     for offset in range(0, 13):
-        first = _add_months(month_start, offset)
-        try:
-            candidate = first.replace(day=day_number)
-        except ValueError:
-            continue
-        if candidate >= today:
+        first = _add_months(month_start, -offset if past else offset)
+        candidate = _safe_date(first.year, first.month, day_number)
+        if candidate and (candidate <= today if past else candidate >= today):
             return candidate
     return None
+
+
+def _shift_date(day: date, count: int, unit: str) -> date:
+    """`day` moved by `count` days, weeks, months or years (a month end clips: Jan 31 + 1 month)."""
+    if unit.startswith(("day", "dia")):
+        return day + timedelta(days=count)
+    if unit.startswith(("week", "semana")):
+        return day + timedelta(weeks=count)
+    months = 12 * count if unit.startswith(("year", "ano")) else count
+    first = _add_months(day, months)
+    return _safe_date(first.year, first.month, day.day) or _add_months(first, 1) - timedelta(days=1)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -448,15 +597,22 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _month_day(month: int, day: int, year: int | None, today: date) -> _Day | None:
+def _full_year(year: int, today: date, past: bool = False) -> int:
+    """A two-digit year in the century that makes sense: "5/7/27" is 2027, "03/18/40" is 1940
+    (more than ten years ahead reads as the last century); with `past`, never after today."""
+    if year >= 100:
+        return year
+    year += 2000
+    return year - 100 if year > today.year + (0 if past else 10) else year
+
+
+def _month_day(month: int, day: int, year: int | None, today: date, past: bool = False) -> _Day | None:
     if year is not None:
-        if year < 100:
-            year += 2000
-        d = _safe_date(year, month, day)
+        d = _safe_date(_full_year(year, today, past), month, day)
         return None if d is None else _Day(d)
-    for y in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
-        d = _safe_date(y, month, day)
-        if d is not None and d >= today:
+    for shift in range(5):
+        d = _safe_date(today.year + (-shift if past else shift), month, day)
+        if d is not None and (d <= today if past else d >= today):
             return _Day(d)
     return None
 
@@ -471,6 +627,9 @@ _RELATIVE: list[tuple[str, int]] = [
         0,
     ),
     (r"yesterday|ayer|ontem|anoche|last night|ontem a noite", -1),
+    # Without an anchor "the day after" counts from today.
+    (r"(?:the |al |el |o |no )?(?:day after|following day|dia siguiente|dia seguinte)$", 1),
+    (r"(?:the |el |o )?(?:day before|previous day|dia anterior)$", -1),
 ]
 _RELATIVE_RES = [(re.compile(rf"\b(?:{p})\b"), offset) for p, offset in _RELATIVE]
 # "manana" is tomorrow unless it names the morning ("por la manana", "de la manana").
@@ -491,6 +650,11 @@ _INSTANT = re.compile(
     r"|\b(\d{1,3}|an|a|half an|una|un|uma|um)\s+(minutes?|mins?|minutos?|hours?|horas?)\s+"
     r"(?:from now|a partir de ahora|a partir de agora|later|despues|depois|mas tarde|mais tarde)\b"
 )
+_AGO_DAYS = re.compile(
+    r"\b(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|years?|dias?|semanas?|meses|mes|anos?)\s+"
+    r"(?:ago|atras)\b"
+    r"|\b(?:hace|ha|faz)\s+(\d{1,2}|una|un|uma|um)\s+(dias?|semanas?|meses|mes|anos?)\b"
+)
 _AGO = re.compile(
     r"\b(?:hace|ha)\s+(\d{1,3}|una|un|uma|um)\s+(minutos?|horas?)\b"
     r"|\b(\d{1,3}|an|a)\s+(minutes?|mins?|hours?)\s+ago\b"
@@ -509,15 +673,23 @@ _DAY_NUMBER = re.compile(
     r"|\b(\d{1,2})\s+(?:of|de|do)\s+(?:this|este|esse|este mes|this month|the month)"
     r"|\b(?:del|do dia)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|de [a-z]|del \d))"
 )
+_DAY_OF_NEXT_MONTH = re.compile(
+    r"\b(\d{1,2})\s+(?:day\s+)?(?:of|de|del|do)\s+(?:the\s+|el\s+|o\s+)?"
+    r"(?:next month|following month|proximo mes|mes que viene|mes proximo|mes que vem|mes seguinte)\b"
+)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
+# A year after a month: four digits, or two after "de"/"of" or above 31 ("23 novembro 82").
+_YEAR_AFTER = (
+    r"(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{4})"
+    r"|\s+(?:de|del|of|in|em|en)\s+(\d\d)|\s+(3[2-9]|[4-9]\d))\b"
+    r"(?!\s*(?::|h\b|am\b|pm\b|horas|hs\b|o ?clock))"
+)
 _DAY_MONTH_BY_LANG = {
-    lang: re.compile(
-        rf"(?<!:)\b(\d{{1,2}})\s+(?:de\s+|of\s+)?({months})\b(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{{4}}))?"
-    )
+    lang: re.compile(rf"(?<!:)\b(\d{{1,2}})\s+(?:de\s+|of\s+|do\s+|del\s+)?({months})\b(?:{_YEAR_AFTER})?")
     for lang, months in _MONTH_RE_BY_LANG.items()
 }
 _MONTH_DAY_BY_LANG = {
-    lang: re.compile(rf"\b({months})\s+(?:the\s+)?(\d{{1,2}})\b(?!:)(?:\s*,?\s*(\d{{4}}))?")
+    lang: re.compile(rf"\b({months})\s+(?:the\s+)?(\d{{1,2}})\b(?!:)(?:{_YEAR_AFTER})?")
     for lang, months in _MONTH_RE_BY_LANG.items()
 }
 _DAY_MONTH = _DAY_MONTH_BY_LANG["en"]
@@ -525,7 +697,7 @@ _MONTH_DAY = _MONTH_DAY_BY_LANG["en"]
 _WEEKEND = re.compile(r"\b(weekend|fin de semana|finde|fim de semana)\b")
 
 
-def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | None:
+def _find_day(s: str, lang: str, today: date, past: bool = False) -> tuple[_Day, tuple[int, int]] | None:
     hits: list[tuple[_Day, tuple[int, int]]] = []
     s_tomorrow = s
     if lang == "es" or "manana" in s:
@@ -552,6 +724,10 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             month = _add_months(base, count)
             d = _safe_date(month.year, month.month, base.day) or month
         hits.append((_Day(d), m.span()))
+    for m in _AGO_DAYS.finditer(s):
+        count_raw = m.group(1) or m.group(3)
+        count = int(count_raw) if count_raw.isdigit() else 1
+        hits.append((_Day(_shift_date(today, -count, m.group(2) or m.group(4))), m.span()))
     if m := _NEXT_N_DAYS.search(s):
         count = int(m.group(1) or m.group(2))
         hits.append((_Day(today + timedelta(days=1), end=today + timedelta(days=count + 1)), m.span()))
@@ -559,16 +735,21 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
         monday = today - timedelta(days=today.weekday() + 7)
         hits.append((_Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
     for m in _DAY_MONTH_BY_LANG[lang].finditer(s):
-        if found := _month_day(_MONTH_NUMBER[m.group(2)], int(m.group(1)), _int(m.group(3)), today):
+        year = _int(m.group(3) or m.group(4) or m.group(5))
+        if found := _month_day(_MONTH_NUMBER[m.group(2)], int(m.group(1)), year, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
     for m in _MONTH_DAY_BY_LANG[lang].finditer(s):
-        if found := _month_day(_MONTH_NUMBER[m.group(1)], int(m.group(2)), _int(m.group(3)), today):
+        year = _int(m.group(3) or m.group(4) or m.group(5))
+        if found := _month_day(_MONTH_NUMBER[m.group(1)], int(m.group(2)), year, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
-    for m in re.finditer(r"\b(\d{1,2}) del? (\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas))", s):
-        if lang == "es" and (found := _month_day(int(m.group(2)), int(m.group(1)), None, today)):
+    for m in re.finditer(r"\b(\d{1,2}) del? (\d{1,2})(?: del? (\d{4}))?\b(?!\s*(?::|h\b|am|pm|horas))", s):
+        numeric_ok = lang == "es" or (lang == "pt" and m.group(3))
+        if numeric_ok and (
+            found := _month_day(int(m.group(2)), int(m.group(1)), _int(m.group(3)), today, past)
+        ):
             hits.append((found, m.span()))
     for m in _NUMERIC_DATE.finditer(s):
-        if found := _numeric_date(m, lang, today):
+        if found := _numeric_date(m, lang, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
     weekday_matches = list(_WEEKDAY_RES[lang].finditer(s))
     for m in weekday_matches:
@@ -577,11 +758,11 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             s[m.end() :],
         )
         if dated and (
-            d := _weekday_with_number(_WEEKDAY_INDEX[lang][m.group(1)], int(dated.group(1)), today)
+            d := _weekday_with_number(_WEEKDAY_INDEX[lang][m.group(1)], int(dated.group(1)), today, past)
         ):
             hits.append((_Day(d), (m.start(), m.end() + dated.end())))
         else:
-            hits.append((_weekday(m, s, lang, today), m.span()))
+            hits.append((_weekday(m, s, lang, today, past), m.span()))
     if weekday_matches:
         pass
     elif m := re.search(rf"\b{_NEXT_WEEK}\b", s):
@@ -596,9 +777,13 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
             saturday = today - timedelta(days=1)
         start = max(saturday, today)
         hits.append((_Day(start, end=saturday + timedelta(days=2), label="weekend"), m.span()))
+    for m in _DAY_OF_NEXT_MONTH.finditer(s):
+        month = _add_months(today, 1)
+        if d := _safe_date(month.year, month.month, int(m.group(1))):
+            hits.append((_Day(d, label="explicit"), m.span()))
     for m in _DAY_NUMBER.finditer(s):
         number = int(next(g for g in m.groups() if g))
-        if 1 <= number <= 31 and (d := _next_day_number(number, today)):
+        if 1 <= number <= 31 and (d := _next_day_number(number, today, past)):
             hits.append((_Day(d), m.span()))
     if not hits:
         return None
@@ -623,13 +808,18 @@ def _find_day(s: str, lang: str, today: date) -> tuple[_Day, tuple[int, int]] | 
     return max(kept, key=lambda hit: (hit[1][0], hit[1][1] - hit[1][0]))
 
 
-def _weekday_with_number(weekday: int, number: int, today: date) -> date | None:
-    """The next date on that day of the month that falls on that weekday ("Friday the 13th")."""
+def _weekday_with_number(weekday: int, number: int, today: date, past: bool = False) -> date | None:
+    """The next date on that day of the month that falls on that weekday ("Friday the 13th");
+    with `past`, the last one."""
     month_start = date(today.year, today.month, 1)
     for offset in range(0, 28):
-        first = _add_months(month_start, offset)
+        first = _add_months(month_start, -offset if past else offset)
         candidate = _safe_date(first.year, first.month, number)
-        if candidate and candidate >= today and candidate.weekday() == weekday:
+        if (
+            candidate
+            and (candidate <= today if past else candidate >= today)
+            and candidate.weekday() == weekday
+        ):
             return candidate
     return None
 
@@ -638,18 +828,18 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _numeric_date(m: re.Match[str], lang: str, today: date) -> _Day | None:
+def _numeric_date(m: re.Match[str], lang: str, today: date, past: bool = False) -> _Day | None:
     a, b, c = m.group(1), m.group(2), m.group(3)
     if len(a) == 4:
-        return _month_day(int(b), int(c), int(a), today) if c else None
+        return _month_day(int(b), int(c), int(a), today, past) if c else None
     first, second = int(a), int(b)
     year = _int(c)
     if lang == "en":
-        primary = _month_day(first, second, year, today)
-        other = _month_day(second, first, year, today) if first != second else None
+        primary = _month_day(first, second, year, today, past)
+        other = _month_day(second, first, year, today, past) if first != second else None
     else:
-        primary = _month_day(second, first, year, today)
-        other = _month_day(first, second, year, today) if first != second else None
+        primary = _month_day(second, first, year, today, past)
+        other = _month_day(first, second, year, today, past) if first != second else None
     if primary is None:
         return other
     if other is not None and first <= 12 and second <= 12:
@@ -657,7 +847,7 @@ def _numeric_date(m: re.Match[str], lang: str, today: date) -> _Day | None:
     return primary
 
 
-def _weekday(m: re.Match[str], s: str, lang: str, today: date) -> _Day:
+def _weekday(m: re.Match[str], s: str, lang: str, today: date, past: bool = False) -> _Day:
     target = _WEEKDAY_INDEX[lang][m.group(1)]
     before, after = s[: m.start()], s[m.end() :]
     ahead = (target - today.weekday()) % 7
@@ -689,6 +879,8 @@ def _weekday(m: re.Match[str], s: str, lang: str, today: date) -> _Day:
         return _Day(in_this_week)
     if _THIS_BEFORE.search(before):
         return _Day(upcoming)
+    if past:
+        return _Day(today - timedelta(days=(today.weekday() - target) % 7))
     if ahead == 0 and not re.search(r"\b(today|hoy|hoje)\b", s):
         # Said on that very weekday: today, or a week from today.
         return _Day(today, alternatives=(today + timedelta(days=7),))
@@ -711,20 +903,39 @@ _BETWEEN = re.compile(
 )
 
 
-def resolve(expression_or_text: str, *, language: str, now: datetime, zone: str) -> TimeResolution | None:
+def resolve(
+    expression_or_text: str, *, language: str, now: datetime, zone: str, prefer: str = "future"
+) -> TimeResolution | None:
     """Resolve a date/time expression against the clinic's clock. Pure; None when there is none.
 
     `now` may be naive (read as clinic time) or aware (converted to the clinic's zone).
+    `prefer="past"` reads what the words leave open backwards: a bare weekday, day number,
+    month-day or numeric date is the last one not after today and a two-digit year is never
+    in the future ("martes 25" said on Friday the 28th is Tuesday the 25th). For questions
+    about the past ("when was your last visit?"); the booking flow keeps the default.
+    Raises ValueError for any other `prefer`.
     """
+    if prefer not in ("future", "past"):
+        raise ValueError(f"prefer must be 'future' or 'past', not {prefer!r}")
     tz = ZoneInfo(zone)
     now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
     lang = _lang(language)
-    s = _numbers_to_digits(normalize(expression_or_text), lang)
+    text = expression_or_text
+    if lang == "en":
+        text = _DOTTED_EN.sub(r"\1/\2", text)
+    s = _numbers_to_digits(_years_to_digits(normalize(text), lang), lang)
     if not s:
         return None
     today = now.date()
     s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
     s = re.sub(r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks", s)
+    s = re.sub(r"\b(\d{1,2}) day of (?=[a-z])", r"\1 of ", s)
+    if lang in _ORDINAL_DAYS:
+        s = re.sub(
+            rf"\b({'|'.join(_ORDINAL_DAYS[lang])}) de (?=(?:{_MONTH_RE_BY_LANG[lang]})\b)",
+            lambda m: f"{_ORDINAL_DAYS[lang].index(m.group(1)) + 1} de ",
+            s,
+        )
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
     if m := _AGO.search(s):
@@ -734,9 +945,11 @@ def resolve(expression_or_text: str, *, language: str, now: datetime, zone: str)
         return TimeResolution(
             expression_or_text.strip(), ago, ago, ago.date(), ago.time(), None, "time", past=True
         )
-    if composed := _composed(s, expression_or_text.strip(), language=language, now=now, zone=zone):
+    if composed := _composed(
+        s, expression_or_text.strip(), language=language, now=now, zone=zone, prefer=prefer
+    ):
         return composed
-    found_day = _find_day(s, lang, today)
+    found_day = _find_day(s, lang, today, prefer == "past")
     rest = s
     if found_day:
         a, b = found_day[1]
@@ -944,6 +1157,9 @@ _HOLIDAYS: dict[str, object] = {
     ),
     r"thanksgiving": lambda y, lang: _nth_weekday(y, 11, 3, 4),
     r"black friday|viernes negro": lambda y, lang: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    r"international workers day|international worker s day|workers day|may day": lambda y, lang: date(
+        y, 5, 1
+    ),
     r"tiradentes": lambda y, lang: date(y, 4, 21),
     r"finados|dia de muertos|dia de los muertos": lambda y, lang: date(y, 11, 2),
 }
@@ -975,8 +1191,11 @@ def _holiday(m: re.Match[str], lang: str, today: date) -> tuple[date, bool] | No
 
 
 _WEEK_NUMBER = re.compile(
-    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do)\s+(\d{4}))?$"
+    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do|in)\s+(?:the\s+|el\s+|o\s+)?"
+    r"(\d{4}|last year|ano pasado|ano passado|next year|ano que viene|proximo ano|ano que vem|this year|este ano))?$"
 )
+_YEAR_WORD_SHIFT = {"last year": -1, "ano pasado": -1, "ano passado": -1, "next year": 1, "ano que viene": 1}
+_YEAR_WORD_SHIFT |= {"proximo ano": 1, "ano que vem": 1, "this year": 0, "este ano": 0}
 _LATER = re.compile(
     r"^(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|dias?|semanas?|meses)\s+"
     r"(?:later|after|despues|mas tarde|depois|mais tarde)$"
@@ -987,14 +1206,42 @@ _WEEK_AFTER_NEXT = re.compile(
 )
 
 
-def _composed(s: str, expression: str, *, language: str, now: datetime, zone: str) -> TimeResolution | None:
+def _composed(
+    s: str, expression: str, *, language: str, now: datetime, zone: str, prefer: str = "future"
+) -> TimeResolution | None:
     """Expressions built on another one: "3 days after January 12th", "the week of the 18th"."""
     tz = ZoneInfo(zone)
     today = now.date()
+    if found := _any_order_date(s):
+        start = datetime.combine(found, time(0), tzinfo=tz)
+        return _past(TimeResolution(expression, start, start + timedelta(days=1), found), now)
+    if m := _BUSINESS_DAYS.match(s):
+        days = _business_days(today, int(m.group(2)), backwards=m.group(1) in _BACKWARDS)
+        start = datetime.combine(days[0], time(0), tzinfo=tz)
+        end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, end, days[0], None, None, "range")
+        return _past(res, now)
+    if m := _WORK_WEEK.match(s):
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=0 if m.group(1) in _THIS else 1)
+        start = datetime.combine(monday, time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, start + timedelta(days=5), monday, None, None, "range")
+        return _past(res, now)
+    if (m := _HOLIDAY_WEEKEND.match(s)) and (
+        h := _HOLIDAY.match(m.group(1) or m.group(2) + (m.group(3) or ""))
+    ):
+        found = _holiday(h, _lang(language), today)
+        if found:
+            first, last = _long_weekend(found[0])
+            start = datetime.combine(first, time(0), tzinfo=tz)
+            end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+            return _past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _SHIFT.match(s):
-        if m.group(4) in ("now", "today", "hoy", "hoje", "ahora", "agora"):
+        if m.group(4) in ("now", "today", "hoy", "hoje", "ahora", "agora") and m.group(3) not in (
+            "before",
+            "antes de",
+        ):
             return None  # plain "3 days from today", handled with the other day words
-        base = resolve(m.group(4), language=language, now=now, zone=zone)
+        base = resolve(m.group(4), language=language, now=now, zone=zone, prefer=prefer)
         if base is None or base.start is None:
             return None
         day = base.day or base.start.date()
@@ -1014,7 +1261,8 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
         res = TimeResolution(expression, start, start + timedelta(days=1), shifted, None, None, "day")
         return _past(res, now)
     if m := _WEEK_OF.match(s):
-        base = resolve(m.group(1), language=language, now=now, zone=zone)
+        anchor = f"the {m.group(1)}" if re.fullmatch(r"\d{1,2}", m.group(1)) else m.group(1)
+        base = resolve(anchor, language=language, now=now, zone=zone, prefer=prefer)
         if base is None or base.start is None:
             return None
         day = base.day or base.start.date()
@@ -1022,7 +1270,9 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
         start = datetime.combine(monday, time(0), tzinfo=tz)
         res = TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range")
         return _past(res, now)
-    if (m := _DATE_RANGE.match(s)) and (span := _date_range(m, language=language, now=now, zone=zone)):
+    if (m := _DATE_RANGE.match(s)) and (
+        span := _date_range(m, language=language, now=now, zone=zone, prefer=prefer)
+    ):
         first, last = span
         start = datetime.combine(first, time(0), tzinfo=tz)
         # Inclusive: "from Monday to Friday" includes Friday.
@@ -1030,7 +1280,7 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
         return _past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _END_OF.match(s):
         base = (
-            resolve(m.group(1) or "today", language=language, now=now, zone=zone)
+            resolve(m.group(1) or "today", language=language, now=now, zone=zone, prefer=prefer)
             if (m.group(1) or "") not in ("day", "dia", "the day", "el dia")
             else None
         )
@@ -1046,7 +1296,8 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
             res = TimeResolution(expression, start, start + timedelta(days=1), found[0], None, None, "day")
             return _past(res, now)
     if m := _WEEK_NUMBER.match(s):
-        year = int(m.group(2)) if m.group(2) else today.year
+        year_word = m.group(2) or "this year"
+        year = int(year_word) if year_word.isdigit() else today.year + _YEAR_WORD_SHIFT[year_word]
         try:
             monday = date.fromisocalendar(year, int(m.group(1)), 1)
         except ValueError:
@@ -1069,9 +1320,9 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
         start = datetime.combine(later, time(0), tzinfo=tz)
         return TimeResolution(expression, start, start + timedelta(days=1), later, None, None, "day")
     if m := _NTH_WEEK.match(s):
-        return _nth_week(m, expression, language=language, now=now, zone=zone)
+        return _nth_week(m, expression, language=language, now=now, zone=zone, prefer=prefer)
     if m := _SPAN_FROM.match(s):
-        base = resolve(m.group(3), language=language, now=now, zone=zone)
+        base = resolve(m.group(3), language=language, now=now, zone=zone, prefer=prefer)
         if base is not None and base.start is not None:
             first = base.day or base.start.date()
             count = int(m.group(1)) if m.group(1).isdigit() else 1
@@ -1092,8 +1343,61 @@ def _composed(s: str, expression: str, *, language: str, now: datetime, zone: st
     return None
 
 
+_BACKWARDS = ("previous", "last", "past", "los ultimos", "ultimos", "os ultimos")
+_BUSINESS_DAYS = re.compile(
+    r"^(?:the\s+)?(next|following|previous|last|past|los proximos|proximos|os proximos|los ultimos|ultimos|"
+    r"os ultimos)\s+(\d{1,2})\s+(?:(?:business|working|work|week)\s*days|dias (?:habiles|laborables|uteis))$"
+)
+_THIS = ("this", "esta", "essa", "nesta", "the")
+_WORK_WEEK = re.compile(
+    r"^(this|next|the|esta|la proxima|proxima|essa|nesta|a proxima)\s+"
+    r"(?:work ?week|working week|business week|semana laboral|semana de trabajo|semana util|semana de trabalho)"
+    r"(?:\s+que vem)?$"
+)
+_HOLIDAY_WEEKEND = re.compile(
+    r"^(?:the\s+|el\s+|o\s+)?(?:weekend|fin de semana|fim de semana)\s+(?:of|de|del|do|da)\s+(.+)$|^(.+?)\s+weekend(\s+\d{4})?$"
+)
+
+
+def _business_days(today: date, count: int, *, backwards: bool) -> list[date]:
+    """The next (or last) `count` Monday-to-Friday days, today excluded, in calendar order."""
+    days: list[date] = []
+    day = today
+    while len(days) < min(count, 60):
+        day += timedelta(days=-1 if backwards else 1)
+        if day.weekday() < 5:
+            days.append(day)
+    return sorted(days)
+
+
+def _long_weekend(holiday: date) -> tuple[date, date]:
+    """The weekend a holiday belongs to, holiday included: Thursday or Friday runs to Sunday,
+    Monday starts on the Saturday before, a weekend day is its own weekend."""
+    weekday = holiday.weekday()
+    if weekday in (3, 4):
+        return holiday, holiday + timedelta(days=6 - weekday)
+    if weekday == 0:
+        return holiday - timedelta(days=2), holiday
+    saturday = holiday + timedelta(days=5 - weekday) if weekday < 5 else holiday - timedelta(days=weekday - 5)
+    return min(saturday, holiday), saturday + timedelta(days=1)
+
+
+def _any_order_date(s: str) -> date | None:
+    """A month name, a four-digit year and a day number in any order: "september 2020 23",
+    "2020/23/sep", "23 2020 september". None unless the expression is just those three."""
+    tokens = [t for t in re.split(r"[\s/]+", s) if t not in ("de", "del", "of", "the")]
+    if len(tokens) != 3:
+        return None
+    months = [t for t in tokens if t in _MONTH_NUMBER]
+    years = [t for t in tokens if re.fullmatch(r"\d{4}", t)]
+    days = [t for t in tokens if re.fullmatch(r"\d{1,2}", t)]
+    if len(months) != 1 or len(years) != 1 or len(days) != 1:
+        return None
+    return _safe_date(int(years[0]), _MONTH_NUMBER[months[0]], int(days[0]))
+
+
 def _nth_week(
-    m: re.Match[str], expression: str, *, language: str, now: datetime, zone: str
+    m: re.Match[str], expression: str, *, language: str, now: datetime, zone: str, prefer: str = "future"
 ) -> TimeResolution | None:
     """ "the first week of 2021" (ISO weeks), "la última semana de julio" (weeks of a month)."""
     tz = ZoneInfo(zone)
@@ -1115,6 +1419,15 @@ def _nth_week(
             "mes que vem",
         ):
             first = _add_months(now.date().replace(day=1), 1)
+        elif rest in (
+            "last month",
+            "the last month",
+            "el mes pasado",
+            "mes pasado",
+            "o mes passado",
+            "mes passado",
+        ):
+            first = _add_months(now.date().replace(day=1), -1)
         else:
             base = resolve(
                 f"1 {rest}",
@@ -1125,12 +1438,13 @@ def _nth_week(
             if base is None or base.start is None or base.granularity != "day":
                 return None
             first = base.day or base.start.date()
+        # A week belongs to the month that holds its Thursday, as ISO weeks belong to years.
         if which in ("last", "ultima"):
             last_day = _add_months(first, 1) - timedelta(days=1)
-            monday = last_day - timedelta(days=last_day.weekday())
+            monday = last_day - timedelta(days=(last_day.weekday() - 3) % 7 + 3)
         else:
-            anchor = first + timedelta(weeks=_NTH[which] - 1)
-            monday = anchor - timedelta(days=anchor.weekday())
+            first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+            monday = first_thursday - timedelta(days=3) + timedelta(weeks=_NTH[which] - 1)
     start = datetime.combine(monday, time(0), tzinfo=tz)
     return _past(
         TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
@@ -1138,18 +1452,25 @@ def _nth_week(
     )
 
 
-def _date_range(m: re.Match[str], *, language: str, now: datetime, zone: str) -> tuple[date, date] | None:
+def _date_range(
+    m: re.Match[str], *, language: str, now: datetime, zone: str, prefer: str = "future"
+) -> tuple[date, date] | None:
     left, right = m.group(1), m.group(2)
     if re.fullmatch(r"\d{1,2}", left) and (number := re.match(r"(\d{1,2})\b", right)):
         left = left + right[number.end() :]  # "9 a 12 de junio": the month is shared
     if re.fullmatch(r"\d{1,2}(:\d\d)?\s*(am|pm)?", left):
         return None  # "between 2 and 4" is a time window
-    first = resolve(left, language=language, now=now, zone=zone)
+    anchor = now
+    year = re.search(r"\b((?:19|20)\d\d)$", right)
+    if year and not re.search(r"\b(?:19|20)\d\d\b", left) and (_MONTH_WORD.search(left) or "/" in left):
+        # "26 june to 28 june in 2020", "5/1 - 5/7/2020": the year belongs to both ends.
+        anchor = datetime(int(year.group(1)), 1, 1, tzinfo=now.tzinfo)
+    first = resolve(left, language=language, now=anchor, zone=zone, prefer=prefer)
     if first is None or first.start is None:
         return None
     # "from next Monday to Friday": the end is read from the start onwards.
-    after_first = max(now, datetime.combine(first.day or first.start.date(), time(0), tzinfo=now.tzinfo))
-    last = resolve(right, language=language, now=after_first, zone=zone)
+    after_first = max(anchor, datetime.combine(first.day or first.start.date(), time(0), tzinfo=now.tzinfo))
+    last = resolve(right, language=language, now=after_first, zone=zone, prefer=prefer)
     if (
         first is None
         or last is None

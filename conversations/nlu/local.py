@@ -129,6 +129,10 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\bbook(ing|ed)? (me|it|us|him|her|one|for|with|in|on|at|again|an?) ",
             r"\b(see|visit|consult) (a |an |the |my |that |this |dr |dra |doctor )?(doctor|dr|dra|doc|dentist|specialist|physician|nurse|someone|somebody|gp|therapist|pediatrician|\w+ologist|\w+iatrist)\b",
             r"\b(need|want) (a doctor|a check ?up|to be seen)",
+            r"\b(need|want|preciso|preciso de|necesito|quero|quiero|busco|procuro) (?:de )?(?:um|uma|un|una|a|an) "
+            r"(medico|medica|doctor|doutor|doutora|doctora|dentista|dentist|terapeuta|therapist|psicologo|psicologa|"
+            r"psychologist|pediatra|pediatrician)\b",
+            rf"\b(looking|searching|hoping|trying) (for|to get|to book) (an?|one|some) {_BOOK_NOUN}\b",
             r"\b(try|make it|set it|put me down)\b.{0,60}\b(\d|morning|afternoon|evening|noon|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|next)",
             r"\b(find\w*|search\w*|looking for|look for|locate|busco|buscar|procuro|procurar|encontrar)\b.{0,20}\b(doctor|dentist|therapist|specialist|physician|gp|pediatrician|psychologist|psychiatrist|\w+ologist|medico|dentista|terapeuta)s?\b",
             r"\b(reserve|reservar|reserva)\b",
@@ -386,6 +390,8 @@ def _decide(
                 return social, 0.97
     if expecting == "option" and (entities.option is not None or entities.option_time is not None):
         return Intent.CHOOSE_OPTION, 0.97
+    if expecting == "booking" and (mid_booking := _mid_booking(folded, by_intent, entities)):
+        return mid_booking, 0.9
     wants_someone = bool(entities.specialty or entities.practitioner_ids) and _WANT.search(folded)
     strong = [i for i in _PRIORITY if by_intent.get(i, 0) >= 0.85 and i is not Intent.FAQ]
     if wants_someone and not strong:
@@ -434,6 +440,58 @@ def _decide(
     if has_info:
         return Intent.GIVE_INFO, 0.8 if expecting else 0.7
     return Intent.UNKNOWN, 0.3
+
+
+# Said while a booking is under way (the bot offered a practitioner or a slot, or the slot
+# was taken): taking the offer, asking for a time, or trying again continues the booking.
+_ACCEPT = re.compile(
+    r"\b(sounds? (good|great|fine|perfect|nice|ok)|looks? (good|great|fine)|(that|this|it) (will|would|should) "
+    r"(do|work)|(this|that) one|i accept|go with|let s go|i (like|want|ll take) (him|her|them|this|that)|"
+    r"(visit|see|meet|go to) (them|him|her|this|that|there)|go there|proceed|that s (fine|good|great|perfect)|"
+    r"that is (fine|good|great|perfect)|(fine|good|great|perfect) for me|works for me|me sirve|me parece bien|"
+    r"(ese|esa|esse|essa) (mismo|misma|mesmo|mesma)|pode ser|quiero (ese|esa|a ese|a esa)|"
+    r"quero (esse|essa|ele|ela)|gostei (dele|dela|desse|dessa)|try (again|for|at)|intenta|tenta)\b"
+)
+# A real change of an existing appointment, as opposed to "try another time" mid-booking.
+_RESCHEDULE_VERB = re.compile(
+    r"\b(re ?schedul\w*|reprogram\w*|remarc\w*|reagend\w*|postpone|posponer|postergar|adiar|my appointment|"
+    r"mi cita|minha consulta|existing)\b"
+)
+_ALTERNATIVES = re.compile(
+    r"\b(other|another|different|else|more options|otro|otra|otros|otras|outro|outra|outros|outras|mas opciones|"
+    r"mais opcoes)\b"
+)
+# Questions about the one offered ("what's their address?") and closings ("thanks, that's all").
+_ASKS_DETAILS = re.compile(
+    r"\b(address|phone|number|rating|ratings|reviews?|contact|where are they|where is it|direccion|telefono|"
+    r"endereco|telefone|numero)\b"
+)
+_CLOSING = re.compile(
+    r"\b(thank|thanks|thx|gracias|obrigad[oa]|that s all|that is all|that was all|that s everything|"
+    r"no problem|no worries|never mind|nevermind|eso es todo|nada mas|e so isso|deixa pra la|olvidalo)\b"
+)
+
+
+def _mid_booking(folded: str, by_intent: dict[Intent, float], entities: Entities) -> Intent | None:
+    """With expecting="booking" (the bot offered a practitioner or a slot, or the slot was
+    taken): BOOK when the message takes the offer, names a time or tries again; AVAILABILITY
+    when it asks for other offers; None to decide as usual."""
+    if any(i in by_intent for i in (Intent.HUMAN, Intent.CANCEL, Intent.DENY, Intent.GOODBYE)):
+        return None
+    if Intent.RESCHEDULE in by_intent and _RESCHEDULE_VERB.search(folded):
+        return None
+    has_when = entities.when is not None or entities.period is not None
+    if not has_when and (_CLOSING.search(folded) or _ASKS_DETAILS.search(folded)):
+        return None
+    if _ALTERNATIVES.search(folded) and not has_when and Intent.RESCHEDULE not in by_intent:
+        return Intent.AVAILABILITY  # "find me another dentist" asks for other offers
+    if Intent.AFFIRM in by_intent or Intent.RESCHEDULE in by_intent or _ACCEPT.search(folded):
+        return Intent.BOOK
+    if by_intent.get(Intent.BOOK, 0) >= 0.85:
+        return Intent.BOOK
+    if has_when and not (set(by_intent) - {Intent.AVAILABILITY, Intent.BOOK, Intent.FAQ}):
+        return Intent.BOOK
+    return None
 
 
 def _correct_typos(folded: str) -> str:

@@ -202,7 +202,14 @@ def test_nothing_resolves_silently_into_the_past(expression, language, moment):
         ("from Monday to Friday", "en", "2026-11-23", "2026-11-28"),
         ("de 9 a 12 de diciembre", "es", "2026-12-09", "2026-12-13"),
         ("the week of December 10th", "en", "2026-12-07", "2026-12-14"),
-        ("la primera semana de enero", "es", "2026-12-28", "2027-01-04"),
+        # Jan 1st 2027 is a Friday: that week is mostly December, so week one starts on the 4th.
+        ("la primera semana de enero", "es", "2027-01-04", "2027-01-11"),
+        ("the last week of july", "en", "2027-07-26", "2027-08-02"),
+        ("next 4 business days", "en", "2026-11-19", "2026-11-25"),
+        ("next work week", "en", "2026-11-23", "2026-11-28"),
+        ("labor day weekend", "en", "2027-09-04", "2027-09-07"),
+        ("halloween weekend 2027", "en", "2027-10-30", "2027-11-01"),
+        ("26 june to 28 june in 2028", "en", "2028-06-26", "2028-06-29"),
         ("the week after next", "en", "2026-11-30", "2026-12-07"),
         ("for 3 days starting tomorrow", "en", "2026-11-19", "2026-11-22"),
     ],
@@ -248,3 +255,94 @@ def test_minutes_ago_is_flagged_past():
     res = at("hace 30 minutos", "es")
     assert res.past
     assert res.start == WEDNESDAY - timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "forward", "backward"),
+    [
+        ("martes el día 10", "es", "2027-08-10", "2026-11-10"),
+        ("terça-feira dia 10", "pt-BR", "2027-08-10", "2026-11-10"),
+        ("Monday", "en", "2026-11-23", "2026-11-16"),
+        ("the 15th", "en", "2026-12-15", "2026-11-15"),
+        ("12 de mayo", "es", "2027-05-12", "2026-05-12"),
+        ("5/12", "en", "2027-05-12", "2026-05-12"),
+        ("15 april of 87", "en", "1987-04-15", "1987-04-15"),
+    ],
+)
+def test_prefer_past_reads_open_dates_backwards(text, language, forward, backward):
+    assert str(at(text, language).day) == forward
+    res = resolve(text, language=language, now=WEDNESDAY, zone=ZONE, prefer="past")
+    assert str(res.day) == backward
+
+
+def test_two_digit_years_more_than_ten_years_ahead_are_last_century():
+    assert str(at("03/18/40").day) == "1940-03-18"
+    assert str(at("03/18/30").day) == "2030-03-18"
+    past = resolve("03/18/30", language="en", now=WEDNESDAY, zone=ZONE, prefer="past")
+    assert str(past.day) == "1930-03-18"
+
+
+def test_an_unknown_reading_direction_is_refused():
+    with pytest.raises(ValueError, match="prefer"):
+        resolve("monday", language="en", now=WEDNESDAY, zone=ZONE, prefer="sideways")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("dec31, 2026", "en", "2026-12-31"),
+        ("20270302", "en", "2027-03-02"),
+        ("2027 3 2", "en", "2027-03-02"),
+        ("23 novembro 82", "pt-BR", "1982-11-23"),
+        ("2 de outubro de 92", "pt-BR", "1992-10-02"),
+        ("9 de 8 de 1971", "pt-BR", "1971-08-09"),
+        ("22 do febrero", "es", "2027-02-22"),
+        ("dois meses atrás", "pt-BR", "2026-09-18"),
+        ("hace 3 días", "es", "2026-11-15"),
+        ("2 semanas antes de hoje", "pt-BR", "2026-11-04"),
+        ("the day after", "en", "2026-11-19"),
+        ("el día siguiente", "es", "2026-11-19"),
+        ("the 15th day of next month", "en", "2026-12-15"),
+    ],
+)
+def test_explicit_and_relative_day_forms(text, language, expected_day):
+    assert str(at(text, language).day) == expected_day
+
+
+def test_a_dash_between_two_dates_is_a_range():
+    res = at("28/2-1/3", "es")
+    assert (str(res.day), str(res.end.date())) == ("2027-02-28", "2027-03-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected_day"),
+    [
+        ("january twenty five nineteen eighty six", "en", "1986-01-25"),
+        ("6 april seventeen hundred thirty three", "en", "1733-04-06"),
+        ("january first two thousand and thirty two", "en", "2032-01-01"),
+        ("diez de octubre de dos mil veintiocho", "es", "2028-10-10"),
+        ("veintiocho de marzo de mil novecientos noventa y dos", "es", "1992-03-28"),
+        ("september-2028-23", "en", "2028-09-23"),
+        ("2028/23/set", "pt-BR", "2028-09-23"),
+        ("friday 7.6", "en", "2027-07-06"),
+        ("twenty third day of september", "en", "2027-09-23"),
+        ("segundo de agosto", "es", "2027-08-02"),
+    ],
+)
+def test_spelled_years_dotted_and_scrambled_dates(text, language, expected_day):
+    assert str(at(text, language).day) == expected_day
+
+
+def test_a_spelled_hour_after_a_month_is_not_a_year():
+    res = at("january 5 at seven thirty pm")
+    assert (str(res.day), res.clock_time) == ("2027-01-05", time(19, 30))
+
+
+def test_a_dotted_clock_time_stays_a_time():
+    assert at("at 5.30 pm").clock_time == time(17, 30)
+
+
+def test_a_past_mention_before_the_requested_day_does_not_win():
+    res = at("I was seen 2 weeks ago, can I come back next Tuesday?")
+    assert (str(res.day), res.past) == ("2026-11-24", False)
+    assert at("hace 3 días").past

@@ -232,3 +232,45 @@ def test_the_default_engine_comes_from_settings(settings, directory, now):
 )
 def test_language_is_detected_on_short_texts_and_falls_back_to_the_conversation(text, hint, language):
     assert detect(text, hint=hint) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes, that sounds great.",
+        "I accept this one.",
+        "Is there anything available at 10:00?",
+        "Let's try a different time. How about 5:30 in the evening?",
+        "please try again, at four pm",
+        "sí, me parece bien",
+        "pode ser essa mesma, às 15h",
+    ],
+)
+def test_mid_booking_taking_the_offer_or_naming_a_time_books(ask, text):
+    assert ask(text, expecting="booking").intent is Intent.BOOK
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Great, what's their address?", Intent.FAQ),
+        ("Can you find me a different dentist?", Intent.AVAILABILITY),
+        ("No, thank you.", Intent.GOODBYE),
+        ("I need to reschedule my appointment", Intent.RESCHEDULE),
+        ("cancel it", Intent.CANCEL),
+        ("I want to kill myself", Intent.EMERGENCY),
+    ],
+)
+def test_mid_booking_questions_refusals_and_other_intents_do_not_book(ask, text, expected):
+    assert ask(text, expecting="booking").intent is expected
+
+
+def test_without_the_booking_context_a_bare_acceptance_is_only_a_yes(ask):
+    assert ask("Yes, that sounds great.").intent is Intent.AFFIRM
+
+
+@pytest.mark.parametrize(
+    "text", ["looking for an appointment next week", "Preciso de um médico", "necesito una doctora"]
+)
+def test_needing_a_doctor_or_looking_for_an_appointment_books(ask, text):
+    assert ask(text).intent is Intent.BOOK

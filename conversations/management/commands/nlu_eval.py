@@ -1,4 +1,4 @@
-"""python manage.py nlu_eval: print the NLU evaluation table; exit 1 if a figure fails."""
+"""python manage.py nlu_eval [--failures]: print the NLU evaluation table; exit 1 if a figure fails."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -8,12 +8,20 @@ from conversations.nlu.eval.report import figures, shared_data_root, table
 class Command(BaseCommand):
     help = "Evaluate the local NLU engine on shared data and our labelled set."
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--failures", action="store_true", help="also print every miss")
+
     def handle(self, *args, **options) -> None:
         root = shared_data_root()
         if not (root / "recognizers_datetime").is_dir():
             raise CommandError(f"shared data not found at {root} (set CLINICBOT_SHARED_DATA)")
-        rows = figures(root)
+        notes: list[str] = []
+        failures: list[str] = []
+        rows = figures(root, notes=notes, failures=failures)
+        if options["failures"]:
+            self.stdout.write("\n".join(failures))
         self.stdout.write(table(rows))
+        self.stdout.write("\n".join(notes))
         failed = [row.name for row in rows if not row.passed]
         if failed:
             raise CommandError(f"below threshold: {', '.join(failed)}")

@@ -8,7 +8,13 @@ all against an implicit "today" of Friday 2019-03-01). The whole utterance goes 
 time the gold time.
 
 Intent: turns whose user acts include INFORM_INTENT BookAppointment must come out as
-`book`; nothing else counts.
+`book`. Each turn gets the context the booking flow would give: `expecting="booking"` when
+the system turn just before it (its frame for the dentist/doctor/therapist service) offered
+a provider or slot, told about the one offered, or reported that the booking failed
+(acts OFFER, INFORM, INFORM_COUNT, NOTIFY_FAILURE, and no NOTIFY_SUCCESS); otherwise no
+context. The counterweight: user turns given that same context whose acts are only
+requests, refusals, thanks or goodbyes (REQUEST, REQUEST_ALTS, NEGATE, NEGATE_INTENT,
+THANK_YOU, GOODBYE) must not come out as `book`.
 """
 
 import json
@@ -26,6 +32,8 @@ ZONE = "America/Los_Angeles"
 NOW = datetime(2019, 3, 1, 0, 0, tzinfo=ZoneInfo(ZONE))  # SGD's implicit today, a Friday
 DIRECTORY = ClinicDirectory(time_zone=ZONE)
 SERVICES = {"Services_2", "Services_3", "Services_4"}
+BOOKING_CONTEXT = {"OFFER", "INFORM", "INFORM_COUNT", "NOTIFY_FAILURE"}
+NOT_BOOKING_ACTS = {"REQUEST", "REQUEST_ALTS", "NEGATE", "NEGATE_INTENT", "THANK_YOU", "GOODBYE"}
 
 
 @dataclass
@@ -43,6 +51,10 @@ class SgdScore:
     time_correct: int = 0
     book_total: int = 0
     book_correct: int = 0
+    book_in_context: int = 0  # of book_total, turns given expecting="booking"
+    book_correct_without_context: int = 0  # the same turns understood with expecting=None
+    other_in_context: int = 0  # requests, refusals, thanks given expecting="booking"
+    other_read_as_book: int = 0
     turns: int = 0
     emergencies: int = 0  # user turns flagged by the emergency rules; none is an emergency
     failures: list[str] = field(default_factory=list)
@@ -78,6 +90,24 @@ def _gold_slots(root: Path) -> dict[str, list[Slot]]:
     return out
 
 
+def _expecting_by_turn(root: Path) -> dict[tuple[str, int], str]:
+    """(dialogue, user turn index) -> "booking" where the previous system turn leaves the
+    booking flow mid-way (see the module docstring)."""
+    out: dict[tuple[str, int], str] = {}
+    with open(root / "sgd_appointments" / "dialogues.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            dialogue = json.loads(line)
+            turns = dialogue["turns"]
+            for index in range(1, len(turns)):
+                previous = turns[index - 1]
+                if previous["speaker"] != "SYSTEM":
+                    continue
+                acts = {a[0] for f in previous["frames"] if f["service"] in SERVICES for a in f["acts"]}
+                if acts & BOOKING_CONTEXT and "NOTIFY_SUCCESS" not in acts:
+                    out[(dialogue["dialogue_id"], index)] = "booking"
+    return out
+
+
 def score(root: Path) -> SgdScore:
     out = SgdScore()
     slots = _gold_slots(root)
@@ -104,20 +134,44 @@ def score(root: Path) -> SgdScore:
                     f"{slot_name} {mention.surface!r} in {mention.utterance!r}: "
                     f"got {got}, gold {mention.gold}"
                 )
+    context = _expecting_by_turn(root)
     with open(root / "sgd_appointments" / "turns.jsonl", encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
             out.turns += 1
             out.emergencies += emergency_detect(row["utterance"]) is not None
             acts = row.get("user_acts") or []
-            if not any(a[0] == "INFORM_INTENT" and "BookAppointment" in (a[2] or []) for a in acts):
+            expecting = context.get((row["dialogue_id"], row["turn_idx"]))
+            books = any(a[0] == "INFORM_INTENT" and "BookAppointment" in (a[2] or []) for a in acts)
+            other = bool(acts) and {a[0] for a in acts} <= NOT_BOOKING_ACTS
+            if not (books or (other and expecting and row["service"] in SERVICES)):
+                continue
+            result = understand(
+                row["utterance"],
+                directory=DIRECTORY,
+                now=NOW,
+                language_hint="en",
+                expecting=expecting,
+                engine="local",
+            )
+            if not books:
+                out.other_in_context += 1
+                if result.intent is Intent.BOOK:
+                    out.other_read_as_book += 1
+                    out.failures.append(f"book (expecting {expecting}) for non-booking {row['utterance']!r}")
                 continue
             out.book_total += 1
-            result = understand(
-                row["utterance"], directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
-            )
+            out.book_in_context += expecting is not None
+            bare = result
+            if expecting is not None:
+                bare = understand(
+                    row["utterance"], directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
+                )
+            out.book_correct_without_context += bare.intent is Intent.BOOK
             if result.intent is Intent.BOOK:
                 out.book_correct += 1
             else:
-                out.failures.append(f"intent {result.intent.value} for {row['utterance']!r}")
+                out.failures.append(
+                    f"intent {result.intent.value} (expecting {expecting}) for {row['utterance']!r}"
+                )
     return out
