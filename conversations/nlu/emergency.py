@@ -1,4 +1,3 @@
-
 """Emergency guardrail: runs on every message before any understanding engine, and again on
 what a model returned.
 

@@ -1,4 +1,3 @@
-
 """Entity extraction against the clinic's records: practitioners, specialties,
 appointment types, option choices, names and dates of birth. Pure functions over folded text.
 """
