@@ -1,3 +1,4 @@
+
 """Date and time resolution: a pure function of (expression, language, clinic now, zone).
 
 The local engine and the Claude engine both hand the words the patient wrote to

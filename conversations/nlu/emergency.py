@@ -1,3 +1,4 @@
+
 """Emergency guardrail: runs on every message before any understanding engine, and again on
 what a model returned.
 

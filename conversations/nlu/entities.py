@@ -1,3 +1,4 @@
+
 """Entity extraction against the clinic's records: practitioners, specialties,
 appointment types, option choices, names and dates of birth. Pure functions over folded text.
 """

@@ -1,3 +1,4 @@
+
 """The local engine: rules and dictionaries for English, Spanish and Brazilian Portuguese.
 
 No network, no model files; a few hundred microseconds per message. Each intent has
