@@ -10,6 +10,7 @@ and beat the runner-up by a margin, otherwise the bot says it does not know.
 """
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,10 +20,10 @@ from rapidfuzz.distance import OSA
 
 from conversations.nlu.emergency import fold
 
-THRESHOLD = 0.34
-MARGIN = 0.06
-VARIANT_WEIGHT = 0.6  # the rest goes to the entry's whole text (all variants and answers)
-ANSWER_WEIGHT = 0.5  # an answer's words count half as much as a question's
+THRESHOLD = 0.48
+MARGIN = 0.12
+VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
+ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
 _STOPWORDS = frozenset(
     [
@@ -207,6 +208,78 @@ _SUFFIXES = (
     "ciones", "coes", "cion", "cao", "sion", "ings", "ing", "edly", "ies", "ed", "es", "s",
 )  # fmt: skip
 STEM_LENGTH = 6
+UNKNOWN_IDF = 2.0  # a word no entry uses makes a question less likely to be about any entry
+
+# Words patients use for the same thing across the three languages; each group becomes one
+# token, so "estacionamento", "valet" and "where can I leave the car" meet. Phrases first.
+_PHRASES = {
+    "wi fi": "wifi", "how much": "_price", "how long": "_delay", "quanto tempo": "_delay",
+    "cuanto tiempo": "_delay", "obra social": "_insurance", "obras sociales": "_insurance",
+    "health plan": "_insurance", "health plans": "_insurance", "health insurance": "_insurance",
+    "plano de saude": "_insurance", "planos de saude": "_insurance", "seguro medico": "_insurance",
+    "seguro de salud": "_insurance", "silla de ruedas": "_wheelchair", "cadeira de rodas": "_wheelchair",
+    "por internet": "_online", "pela internet": "_online", "na internet": "_online",
+    "en linea": "_online", "menor de edad": "_minor", "menor de idade": "_minor", "under 18": "_minor",
+    "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
+    "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
+}  # fmt: skip
+_GROUPS = {
+    "_price": "price prices cost costs fee fees precio precios cuesta costo costos valor valores tarifa "
+    "tarifas preco precos custa custo custam cobram cobran cobra charge",
+    "_where": "where donde onde",
+    "_address": "address direccion endereco located location ubicados ubicada ubicacion localizacao "
+    "localizada localizados",
+    "_metro": "metro subway underground station estacion estacao",
+    "_parking": "park parking estacionamiento estacionamento estacionar aparcar aparcamiento cochera "
+    "garage garagem valet manobrista car auto carro coche carpark",
+    "_bring": "bring traer llevar levar trazer",
+    "_document": "document documents documento documentos id rg cpf dni identidad identidade",
+    "_open": "open opens opening abren abrir abre abrem abierto abiertos aberto aberta abertos funciona "
+    "funcionam funcionamento",
+    "_close": "close closes closing closed cierran cierra cerrado fecha fecham fechado",
+    "_saturday": "saturday saturdays sabado sabados",
+    "_sunday": "sunday sundays domingo domingos",
+    "_fast": "fast fasting ayuno ayunas jejum",
+    "_blood": "blood sangre sangue",
+    "_test": "test tests exam exams analisis examen examenes exame exames coleta extraccion lab",
+    "_water": "water agua",
+    "_insurance": "insurance insurer seguro seguros convenio convenios plano planos prepaga prepagas",
+    "_pay": "pay paying payment payments pagar pago pagos pagamento pagamentos",
+    "_credit": "credit credito",
+    "_debit": "debit debito",
+    "_cash": "cash efectivo dinheiro",
+    "_installments": "installments instalments parcelar parcelas parcelado cuotas",
+    "_cancel": "cancel cancelling canceling cancellation cancelar cancelo cancelacion cancelamento "
+    "desmarcar desmarco",
+    "_reschedule": "reschedule reprogramar remarcar remarco",
+    "_notice": "notice anticipacion antecedencia advance",
+    "_penalty": "penalty multa",
+    "_wheelchair": "wheelchair wheelchairs cadeirante cadeirantes accessible accessibility accesible "
+    "accesibilidad acessivel acessibilidade ramp rampa",
+    "_elevator": "elevator elevators lift ascensor elevador",
+    "wifi": "wifi internet",
+    "_password": "password clave senha contrasena",
+    "_companion": "companion companions accompany acompanante acompanantes acompanhante acompanhantes "
+    "acompanado acompanada acompanhado acompanhada",
+    "_minor": "minor minors menor menores",
+    "_child": "child children kid kids nino ninos ninas crianca criancas hijo hijos hija hijas filho filhos filha filhas",
+    "_spouse": "husband wife partner esposo esposa marido mulher",
+    "_alone": "alone solo sola sozinho sozinha",
+    "_parent": "parent parents guardian padre padres madre responsavel tutor",
+    "_result": "result results resultado resultados",
+    "_ready": "ready listo listos lista listas pronto prontos pronta prontas",
+    "_online": "online web portal site",
+    "_delay": "tardan tarda demora demoram demoran",
+    "_accept": "accept accepted accepts aceptan acepta aceptado aceitam aceita aceito",
+    "_visit": "appointment appointments visit visits consultation consult consulta consultas cita citas",
+    "_enter": "enter entrar entra",
+    "_email": "email mail correo",
+    "_first": "first primera primer primeira primeiro",
+    "_day": "day days dia dias",
+    "_hour": "hour hours time times hora horas horario horarios",
+    "_pick": "collect retirar retiro retiro pegar pego buscar busco",
+}
+_CONCEPT = {word: concept for concept, group in _GROUPS.items() for word in group.split()}
 
 
 @dataclass(frozen=True)
@@ -234,6 +307,8 @@ class Match:
 
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
+    if token.startswith("_"):
+        return token
     for suffix in _SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
@@ -241,15 +316,20 @@ def stem(token: str) -> str:
     return token[:STEM_LENGTH]
 
 
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
+
+
 def words(text: str) -> list[str]:
-    """Folded content words of `text`, numbers kept as they are."""
-    return [t for t in fold(text).split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
+    """Folded content words of `text` (concept tokens for known synonyms), numbers kept."""
+    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], fold(text))
+    return [_CONCEPT.get(t, t) for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
 @dataclass
 class _Vector:
     weights: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
+    raw: dict[str, float] = field(default_factory=dict)  # term counts before weighting
 
 
 class FaqIndex:
@@ -287,13 +367,13 @@ class FaqIndex:
         return [stem(w) for w in words(text)]
 
     def _vector(self, counts: Counter[str]) -> _Vector:
-        weights = {s: (1 + math.log(c)) * self.idf.get(s, 0.0) if c >= 1 else c * self.idf.get(s, 0.0)
+        weights = {s: (1 + math.log(c) if c >= 1 else c) * self.idf.get(s, UNKNOWN_IDF)
                    for s, c in counts.items()}  # fmt: skip
-        return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())))
+        return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())), dict(counts))
 
     def correct(self, word: str) -> str:
         """The known word one typo away (two for long words), or the word itself."""
-        if word in self._known or len(word) < 4 or word.isdigit():
+        if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
         limit = 1 if len(word) < 8 else 2
         found = process.extractOne(word, self.vocabulary, scorer=OSA.distance, score_cutoff=limit)
@@ -311,11 +391,22 @@ class FaqIndex:
         scored = []
         for doc, (variants, whole) in zip(self.docs, self._vectors, strict=True):
             best_variant = max((_cosine(query, v) for v in variants), default=0.0)
-            scored.append((VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * _cosine(query, whole), doc))
+            scored.append(
+                (VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * _coverage(query, whole), doc)
+            )
         scored.sort(key=lambda pair: pair[0], reverse=True)
         best_score, best = scored[0]
         runner_score, runner = scored[1] if len(scored) > 1 else (0.0, None)
         return Match(best, best_score, runner_score, runner.topic if runner else "")
+
+
+def _coverage(query: _Vector, entry: _Vector) -> float:
+    """Share of the question's weight that the entry's text holds (answer-only words count less)."""
+    total = sum(query.weights.values())
+    if not total:
+        return 0.0
+    held = sum(w * min(entry.raw.get(s, 0.0), 1.0) for s, w in query.weights.items())
+    return held / total
 
 
 def _cosine(a: _Vector, b: _Vector) -> float:
