@@ -20,7 +20,7 @@ from conversations.nlu.emergency import fold
 _TOPIC_TEXT = r"""
 \b(medication|medications|medicine|medicines|meds|pill|pills|tablet|tablets|capsule|drug|drugs|
 prescription|prescribe|prescribed|antibiotic\w*|ibuprofen|paracetamol|acetaminophen|tylenol|advil|
-aspirin\w*|amoxicillin|insulin|metformin|dipirona|novalgina|omeprazol\w*|losartan|statin\w*|
+aspirin\w*|amoxicillin\w*|amoxicilina|insulin\w*|metformin\w*|dipirona|novalgina|omeprazol\w*|losartan|statin\w*|
 antidepressant\w*|contraceptive\w*|birth control|
 medicamento\w*|medicina\w*|remedio\w*|pastilla\w*|pildora\w*|comprimido\w*|capsula\w*|receta\w*|
 receita\w*|antibiotico\w*|anticoncepcional\w*|anticonceptiv\w*)\b
@@ -34,7 +34,9 @@ mareo\w*|mareado\w*|diarrea|infeccion\w*|infectad\w*|inflamad\w*|alergi\w*|diabe
 colesterol|ansiedad|depresion|embarazad\w*|embarazo|gripe|resfriado|quiste|
 dor|dores|doi|doendo|febre|tosse|coceira|inchad\w*|caroco|sangramento|enjoo|enjoad\w*|
 tontura|tonto|tonta|diarreia|infeccao|inflamad\w*|alergia\w*|pressao alta|ansiedade|depressao|
-gravida|gravidez|resfriado|cisto|manchas? (na|no|en la|en el) (pele|piel))\b
+gravida|gravidez|resfriado|cisto|burn|burns|burned|quemadura\w*|queimadura\w*|queimei|wound|herida\w*|
+ferida\w*|injur\w*|lesion\w*|lesao|fracture\w*|fractura|fratura|sprain\w*|esguince|entorse|bite|bitten|
+sting|picadura|mordida|mordeu|picada|manchas? (na|no|en la|en el) (pele|piel))\b
 """
 # Asking for advice: always clinical, whatever else the message says.
 _ADVICE_TEXT = r"""
@@ -56,6 +58,8 @@ combine|tomar(?! (un |o |el )?(cafe|agua|desayuno|banho|cafe da manha|onibus|met
 |\b(what|which|que|qual|quais|cual) (medicine|medication|pill|cream|ointment|treatment|antibiotic|medicamento|
 remedio|crema|pomada|pastilla|antibiotico|tratamiento|tratamento)\w*
 |\b(am i|estoy|estou) (sick|ill|enfermo|enferma|doente)\b
+|\b(how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)|como (trato|tratar|curo|curar|alivio|aliviar|
+quito|quitar|tiro|tirar)|(keep|still|continue|stop) (taking|using)|(sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar))\b
 """
 _BOOKING_TEXT = r"""
 \b(book|booking|appointment|appt|schedule|slot|consult|consultation|check ?up|follow ?up|see (a|the|him|her|me)\b|

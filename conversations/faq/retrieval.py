@@ -20,8 +20,9 @@ from rapidfuzz.distance import OSA
 
 from conversations.nlu.emergency import fold
 
-THRESHOLD = 0.48
-MARGIN = 0.12
+# Confident: a fair score well ahead of the runner-up, or a high score a little ahead.
+THRESHOLD, MARGIN = 0.48, 0.12
+HIGH_THRESHOLD, HIGH_MARGIN = 0.56, 0.08
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
@@ -224,7 +225,7 @@ _PHRASES = {
     "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
 }  # fmt: skip
 _GROUPS = {
-    "_price": "price prices cost costs fee fees precio precios cuesta costo costos valor valores tarifa "
+    "_price": "price prices cost costs expensive caro cara fee fees precio precios cuesta costo costos valor valores tarifa "
     "tarifas preco precos custa custo custam cobram cobran cobra charge",
     "_where": "where donde onde",
     "_address": "address direccion endereco located location ubicados ubicada ubicacion localizacao "
@@ -232,8 +233,8 @@ _GROUPS = {
     "_metro": "metro subway underground station estacion estacao",
     "_parking": "park parking estacionamiento estacionamento estacionar aparcar aparcamiento cochera "
     "garage garagem valet manobrista car auto carro coche carpark",
-    "_bring": "bring traer llevar levar trazer",
-    "_document": "document documents documento documentos id rg cpf dni identidad identidade",
+    "_bring": "bring traer traigo llevar llevo levar levo trazer trago",
+    "_document": "docs document documents documento documentos id rg cpf dni identidad identidade",
     "_open": "open opens opening abren abrir abre abrem abierto abiertos aberto aberta abertos funciona "
     "funcionam funcionamento",
     "_close": "close closes closing closed cierran cierra cerrado fecha fecham fechado",
@@ -277,6 +278,7 @@ _GROUPS = {
     "_first": "first primera primer primeira primeiro",
     "_day": "day days dia dias",
     "_hour": "hour hours time times hora horas horario horarios",
+    "_attend": "atienden atiende atender atendem atende atender atendimento atencion",
     "_pick": "collect retirar retiro retiro pegar pego buscar busco",
 }
 _CONCEPT = {word: concept for concept, group in _GROUPS.items() for word in group.split()}
@@ -302,7 +304,11 @@ class Match:
 
     @property
     def confident(self) -> bool:
-        return self.doc is not None and self.score >= THRESHOLD and self.score - self.runner_up >= MARGIN
+        gap = self.score - self.runner_up
+        return self.doc is not None and (
+            (self.score >= THRESHOLD and gap >= MARGIN)
+            or (self.score >= HIGH_THRESHOLD and gap >= HIGH_MARGIN)
+        )
 
 
 @lru_cache(maxsize=65536)
@@ -373,10 +379,12 @@ class FaqIndex:
 
     def correct(self, word: str) -> str:
         """The known word one typo away (two for long words), or the word itself."""
-        if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
+        if word in self._known or len(word) < 5 or word.isdigit() or word.startswith("_"):
             return word
         limit = 1 if len(word) < 8 else 2
-        found = process.extractOne(word, self.vocabulary, scorer=OSA.distance, score_cutoff=limit)
+        # Typos rarely hit the first letter, and "home" must not become "come".
+        candidates = [v for v in self.vocabulary if v[0] == word[0]]
+        found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
 
     def query_vector(self, text: str) -> _Vector:
