@@ -54,11 +54,13 @@ _WEEKDAYS = {
 _WORD_TO_DAY = {w: day for day, ws in _WEEKDAYS.items() for w in ws.split()}
 
 
+def _groups(text: str) -> set[str]:
+    """Digit runs joined across separators: "+55 11 4000-1234" -> "551140001234"."""
+    return {re.sub(r"\D", "", group).lstrip("0") for group in re.findall(r"\d[\d .\-()]*\d", text)}
+
+
 def _numbers(text: str) -> set[str]:
-    found = {run.lstrip("0") for run in _DIGITS.findall(text)}
-    # Phone numbers and prices are written with or without separators: "4000-1234", "40001234".
-    for group in re.findall(r"\d[\d .\-()]*\d", text):
-        found.add(re.sub(r"\D", "", group).lstrip("0"))
+    found = {run.lstrip("0") for run in _DIGITS.findall(text)} | _groups(text)
     for token in re.findall(r"[\w-]+", fold(text)):
         if token in _WORD_TO_NUMBER:
             found.add(_WORD_TO_NUMBER[token])
@@ -80,7 +82,13 @@ def _currencies(text: str) -> set[str]:
 def grounding_problems(reply: str, *, sources: list[str]) -> list[str]:
     """What the reply states that no source holds ("number 150", "link x.com"); empty when grounded."""
     source = "\n".join(sources)
-    problems = [f"number {n}" for n in sorted(_numbers(reply) - _numbers(source))]
+    groups = _groups(source)
+    # A long run may be part of a phone number the source wrote with other separators.
+    problems = [
+        f"number {n}"
+        for n in sorted(_numbers(reply) - _numbers(source))
+        if not (len(n) >= 4 and any(n in group for group in groups))
+    ]
     source_links = _links(source)
     problems += [f"link {link}" for link in sorted(_links(reply)) if not any(link in s for s in source_links)]
     problems += [f"currency {c}" for c in sorted(_currencies(reply) - _currencies(source))]

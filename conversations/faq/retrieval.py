@@ -325,10 +325,14 @@ def stem(token: str) -> str:
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
 
 
+def _tokens(text: str) -> list[str]:
+    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], fold(text))
+    return [t for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
 def words(text: str) -> list[str]:
     """Folded content words of `text` (concept tokens for known synonyms), numbers kept."""
-    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], fold(text))
-    return [_CONCEPT.get(t, t) for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return [_CONCEPT.get(t, t) for t in _tokens(text)]
 
 
 @dataclass
@@ -356,7 +360,8 @@ class FaqIndex:
             per_doc.append((variants, whole))
             for texts in (*doc.questions.values(), list(doc.answers.values())):
                 for text in texts:
-                    vocabulary.update(words(text))
+                    vocabulary.update(t for t in _tokens(text) if not t.startswith("_"))
+        vocabulary.update(_CONCEPT)
         document_frequency: Counter[str] = Counter()
         for _, whole in per_doc:
             document_frequency.update(set(whole))
@@ -379,16 +384,21 @@ class FaqIndex:
 
     def correct(self, word: str) -> str:
         """The known word one typo away (two for long words), or the word itself."""
-        if word in self._known or len(word) < 5 or word.isdigit() or word.startswith("_"):
+        if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
         limit = 1 if len(word) < 8 else 2
-        # Typos rarely hit the first letter, and "home" must not become "come".
-        candidates = [v for v in self.vocabulary if v[0] == word[0]]
+        # Typos rarely hit the first letter; a four-letter word may only have lost a letter or
+        # swapped two ("wher", "pirce"), so "home" never becomes "come".
+        candidates = [
+            v for v in self.vocabulary
+            if v[0] == word[0] and (len(word) > 4 or len(v) == 5 or sorted(v) == sorted(word))
+        ]  # fmt: skip
         found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
 
     def query_vector(self, text: str) -> _Vector:
-        counts = Counter(stem(self.correct(w)) for w in words(text))
+        corrected = (self.correct(t) for t in _tokens(text))
+        counts = Counter(stem(_CONCEPT.get(t, t)) for t in corrected)
         return self._vector(counts)
 
     def search(self, text: str) -> Match:
