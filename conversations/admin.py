@@ -111,6 +111,10 @@ class FaqVersionInline(admin.TabularInline):
         )
 
 
+def _slug(code: str) -> str:
+    return code.replace("-", "_")
+
+
 class FaqEntryForm(forms.ModelForm):
     """The entry's content as editable text; saving it creates a new draft version."""
 
@@ -123,33 +127,46 @@ class FaqEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         latest = faq_version_latest(entry=self.instance) if self.instance.pk else None
-        for code, name in Language.choices:
-            self.fields[f"answer_{code}"] = forms.CharField(
-                label=f"Answer ({name})",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
-                initial=latest.answers.get(code, "") if latest else "",
-            )
-            self.fields[f"questions_{code}"] = forms.CharField(
-                label=f"Questions ({name}), one per line",
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 4, "cols": 90}),
-                initial="\n".join(latest.questions.get(code, [])) if latest else "",
-            )
+        if latest is not None:
+            for code, _ in Language.choices:
+                self.fields[f"answer_{_slug(code)}"].initial = latest.answers.get(code, "")
+                self.fields[f"questions_{_slug(code)}"].initial = "\n".join(latest.questions.get(code, []))
         if self.instance.pk:
             self.fields["topic"].disabled = True
 
     def content(self) -> tuple[dict[str, list[str]], dict[str, str]]:
         data = self.cleaned_data
-        questions = {code: data[f"questions_{code}"].splitlines() for code, _ in Language.choices}
-        answers = {code: data[f"answer_{code}"] for code, _ in Language.choices}
+        questions = {code: data[f"questions_{_slug(code)}"].splitlines() for code, _ in Language.choices}
+        answers = {code: data[f"answer_{_slug(code)}"] for code, _ in Language.choices}
         return questions, answers
 
     def clean(self) -> dict:
         data = super().clean()
-        if not any((data.get(f"answer_{code}") or "").strip() for code, _ in Language.choices):
+        if not any((data.get(f"answer_{_slug(code)}") or "").strip() for code, _ in Language.choices):
             raise forms.ValidationError("Write the answer in at least one language.")
         return data
+
+
+for _code, _name in Language.choices:
+    for _field_name, _field in (
+        (
+            f"answer_{_slug(_code)}",
+            forms.CharField(
+                label=f"Answer ({_name})",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            ),
+        ),
+        (
+            f"questions_{_slug(_code)}",
+            forms.CharField(
+                label=f"Questions ({_name}), one per line",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "cols": 90}),
+            ),
+        ),
+    ):
+        FaqEntryForm.base_fields[_field_name] = FaqEntryForm.declared_fields[_field_name] = _field
 
 
 @admin.register(FaqEntry)
@@ -164,7 +181,8 @@ class FaqEntryAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         languages = [
-            (name, {"fields": (f"answer_{code}", f"questions_{code}")}) for code, name in Language.choices
+            (name, {"fields": (f"answer_{_slug(code)}", f"questions_{_slug(code)}")})
+            for code, name in Language.choices
         ]
         return [(None, {"fields": ("topic",)}), *languages, ("Change", {"fields": ("change_note",)})]
 
@@ -191,9 +209,6 @@ class FaqEntryAdmin(admin.ModelAdmin):
         )
         obj.pk = version.entry_id
         obj.refresh_from_db()
-
-    def save_related(self, request, form, formsets, change) -> None:
-        pass  # versions are read-only here; nothing else to save
 
     def get_urls(self):
         urls = [
