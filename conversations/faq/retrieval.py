@@ -21,189 +21,27 @@ from rapidfuzz.distance import OSA
 from conversations.nlu.emergency import fold
 
 # Confident: a fair score well ahead of the runner-up, or a high score a little ahead.
-THRESHOLD, MARGIN = 0.48, 0.12
-HIGH_THRESHOLD, HIGH_MARGIN = 0.56, 0.08
+THRESHOLD, MARGIN = 0.52, 0.12
+HIGH_THRESHOLD, HIGH_MARGIN = 0.60, 0.08
+MIN_COVERAGE = 0.4  # the entry must hold at least this share of the question's weight
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "am",
-        "was",
-        "be",
-        "been",
-        "to",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "i",
-        "me",
-        "my",
-        "we",
-        "our",
-        "you",
-        "your",
-        "he",
-        "she",
-        "they",
-        "them",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "please",
-        "hi",
-        "hello",
-        "hey",
-        "thanks",
-        "thank",
-        "ok",
-        "okay",
-        "so",
-        "just",
-        "also",
-        "there",
-        "here",
-        "about",
-        "any",
-        "some",
-        "tell",
-        "know",
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "es",
-        "son",
-        "ser",
-        "estar",
-        "esta",
-        "este",
-        "esto",
-        "de",
-        "del",
-        "al",
-        "y",
-        "o",
-        "en",
-        "con",
-        "por",
-        "para",
-        "que",
-        "se",
-        "su",
-        "sus",
-        "mi",
-        "mis",
-        "tu",
-        "tus",
-        "yo",
-        "me",
-        "te",
-        "le",
-        "les",
-        "lo",
-        "nos",
-        "usted",
-        "ustedes",
-        "hola",
-        "gracias",
-        "favor",
-        "por",
-        "puedo",
-        "puede",
-        "pueden",
-        "quiero",
-        "quisiera",
-        "saber",
-        "si",
-        "ya",
-        "hay",
-        "tienen",
-        "tiene",
-        "o",
-        "a",
-        "os",
-        "as",
-        "um",
-        "uma",
-        "uns",
-        "umas",
-        "e",
-        "sao",
-        "ser",
-        "estar",
-        "esta",
-        "este",
-        "isto",
-        "de",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "no",
-        "na",
-        "nos",
-        "nas",
-        "ao",
-        "com",
-        "por",
-        "para",
-        "pra",
-        "que",
-        "se",
-        "seu",
-        "sua",
-        "meu",
-        "minha",
-        "eu",
-        "voce",
-        "voces",
-        "vcs",
-        "oi",
-        "ola",
-        "obrigado",
-        "obrigada",
-        "favor",
-        "posso",
-        "pode",
-        "podem",
-        "quero",
-        "queria",
-        "gostaria",
-        "saber",
-        "sim",
-        "ja",
-        "tem",
-        "tenho",
-    ]
-)
+# Function words and fillers that say nothing about which entry is meant.
+_STOPWORD_TEXT = """a an the is are am was be been to of and or in on at for with it its this that these those
+    i me my we our you your he she they them do does did can could would will shall may might
+    please hi hello hey thanks thank ok okay so just also there here about any some tell know
+    get got yet already still now while use using allowed have has had need needs want someone
+    anything something place easily really there
+    el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o en con
+    por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola gracias favor
+    puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito alguien algo alguna
+    algun aun ahi aqui
+    o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na nos nas
+    ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado obrigada favor
+    posso pode podem quero queria gostaria saber sim ja tem tenho preciso alguem algum alguma
+    ainda ai aqui oq"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _SUFFIXES = (
     "amientos", "imientos", "amiento", "imiento", "amento", "imento", "mente",
     "ciones", "coes", "cion", "cao", "sion", "ings", "ing", "edly", "ies", "ed", "es", "s",
@@ -221,7 +59,7 @@ _PHRASES = {
     "seguro de salud": "_insurance", "silla de ruedas": "_wheelchair", "cadeira de rodas": "_wheelchair",
     "por internet": "_online", "pela internet": "_online", "na internet": "_online",
     "en linea": "_online", "menor de edad": "_minor", "menor de idade": "_minor", "under 18": "_minor",
-    "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
+    "with me": "_companion", "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
     "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
 }  # fmt: skip
 _GROUPS = {
@@ -244,7 +82,7 @@ _GROUPS = {
     "_blood": "blood sangre sangue",
     "_test": "test tests exam exams analisis examen examenes exame exames coleta extraccion lab",
     "_water": "water agua",
-    "_insurance": "insurance insurer seguro seguros convenio convenios plano planos prepaga prepagas",
+    "_insurance": "insurance insurer network seguro seguros convenio convenios plano planos prepaga prepagas",
     "_pay": "pay paying payment payments pagar pago pagos pagamento pagamentos",
     "_credit": "credit credito",
     "_debit": "debit debito",
@@ -260,7 +98,7 @@ _GROUPS = {
     "_elevator": "elevator elevators lift ascensor elevador",
     "wifi": "wifi internet",
     "_password": "password clave senha contrasena",
-    "_companion": "companion companions accompany acompanante acompanantes acompanhante acompanhantes "
+    "_companion": "conmigo comigo companion companions accompany acompanante acompanantes acompanhante acompanhantes "
     "acompanado acompanada acompanhado acompanhada",
     "_minor": "minor minors menor menores",
     "_child": "child children kid kids nino ninos ninas crianca criancas hijo hijos hija hijas filho filhos filha filhas",
@@ -268,7 +106,8 @@ _GROUPS = {
     "_alone": "alone solo sola sozinho sozinha",
     "_parent": "parent parents guardian padre padres madre responsavel tutor",
     "_result": "result results resultado resultados",
-    "_ready": "ready listo listos lista listas pronto prontos pronta prontas",
+    "_ready": "ready available listo listos lista listas disponible disponibles pronto prontos pronta "
+    "prontas disponivel disponiveis saiu salio",
     "_online": "online web portal site",
     "_delay": "tardan tarda demora demoram demoran",
     "_accept": "accept accepted accepts aceptan acepta aceptado aceitam aceita aceito",
@@ -301,13 +140,18 @@ class Match:
     score: float
     runner_up: float = 0.0
     runner_up_topic: str = ""
+    coverage: float = 0.0
 
     @property
     def confident(self) -> bool:
         gap = self.score - self.runner_up
-        return self.doc is not None and (
-            (self.score >= THRESHOLD and gap >= MARGIN)
-            or (self.score >= HIGH_THRESHOLD and gap >= HIGH_MARGIN)
+        return (
+            self.doc is not None
+            and self.coverage >= MIN_COVERAGE
+            and (
+                (self.score >= THRESHOLD and gap >= MARGIN)
+                or (self.score >= HIGH_THRESHOLD and gap >= HIGH_MARGIN)
+            )
         )
 
 
@@ -409,13 +253,12 @@ class FaqIndex:
         scored = []
         for doc, (variants, whole) in zip(self.docs, self._vectors, strict=True):
             best_variant = max((_cosine(query, v) for v in variants), default=0.0)
-            scored.append(
-                (VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * _coverage(query, whole), doc)
-            )
-        scored.sort(key=lambda pair: pair[0], reverse=True)
-        best_score, best = scored[0]
-        runner_score, runner = scored[1] if len(scored) > 1 else (0.0, None)
-        return Match(best, best_score, runner_score, runner.topic if runner else "")
+            coverage = _coverage(query, whole)
+            scored.append((VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * coverage, coverage, doc))
+        scored.sort(key=lambda row: row[0], reverse=True)
+        best_score, best_coverage, best = scored[0]
+        runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
+        return Match(best, best_score, runner_score, runner.topic if runner else "", best_coverage)
 
 
 def _coverage(query: _Vector, entry: _Vector) -> float:
