@@ -18,7 +18,11 @@ from conversations.faq.clinic_file import faq_file_parse
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 
 HERE = Path(__file__).parent
-SETS = {"tuning": HERE / "labelled.jsonl", "tuning 2": HERE / "tuning2.jsonl"}
+SETS = {
+    "tuning": HERE / "labelled.jsonl",
+    "tuning 2": HERE / "tuning2.jsonl",
+    "held-out": HERE / "heldout.jsonl",
+}
 
 
 @dataclass(frozen=True)
