@@ -27,7 +27,7 @@ receita\w*|antibiotico\w*|anticoncepcional\w*|anticonceptiv\w*)\b
 |\b(symptom\w*|sintoma\w*|pain|painful|hurts?|hurting|ache|aches|aching|headache|migraine|fever|
 feverish|cough\w*|rash|itch\w*|swollen|swelling|lump|bleed\w*|nausea|nauseous|vomit\w*|diarrh\w*|
 dizz\w*|infection|infected|inflamed|sore|bruise\w*|burning|discharge|spotting|cramp\w*|allerg\w*|
-diabet\w*|hypertension|blood pressure (is|of|reading)|cholesterol|anxiety|depress\w*|insomnia|
+diabet\w*|hypertension|(high|low) blood pressure|blood pressure (is|of|reading)|cholesterol|anxiety|depress\w*|insomnia|
 pregnan\w*|miscarriage|std|sti|hiv|cancer|tumou?r|asthma|flu|covid|cold sore|
 dolor\w*|duele\w*|fiebre|tos|sarpullido|picaz\w*|hinchad\w*|bulto|sangrado|sangrando|sangra|nause\w*|vomito\w*|
 mareo\w*|mareado\w*|diarrea|infeccion\w*|infectad\w*|inflamad\w*|alergi\w*|diabetes|presion alta|
@@ -74,12 +74,12 @@ atendem|oferecem)\b
 _BILLING_TEXT = r"""
 \b(waive|waived|waiver|exempt\w*|forgive|discount\w*|refund\w*|overcharg\w*|
 charged (me )?(twice|double|two times|wrong\w*|too much)|double charg\w*|wrong (charge|amount|bill|invoice)|
-dispute\w*|chargeback|can ?t afford|cannot afford|unable to pay|not pay(ing)? (the|this|that)|
+dispute\w*|chargeback|money back|can ?t afford|cannot afford|unable to pay|not pay(ing)? (the|this|that)|
 
-descuento\w*|rebaja\w*|devolucion|devuelv\w*|me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|
+descuento\w*|rebaja\w*|devolucion|dinero de vuelta|devuelv\w*|me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|
 cobraron (dos veces|de mas|mal)|no puedo pagar|no tengo (para pagar|dinero)|exonera\w*|condona\w*|perdona\w* (la|el) (multa|tarifa|cargo)|
 reclamo\w* (de|por) (la )?factura|
-desconto\w*|devolucao|estorno\w*|devolver (o|meu) dinheiro|cobraram (duas vezes|a mais|errado)|
+desconto\w*|devolucao|dinheiro de volta|estorno\w*|devolver (o|meu) dinheiro|cobraram (duas vezes|a mais|errado)|
 cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)|nao (consigo|posso|tenho como) pagar|
 isen\w*|perdoar (a|o) (multa|taxa)|contestar)\b
 """

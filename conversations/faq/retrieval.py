@@ -20,9 +20,8 @@ from rapidfuzz.distance import OSA
 
 from conversations.nlu.emergency import fold
 
-# Confident: a fair score well ahead of the runner-up, or a high score a little ahead.
-THRESHOLD, MARGIN = 0.52, 0.12
-HIGH_THRESHOLD, HIGH_MARGIN = 0.60, 0.08
+THRESHOLD = 0.48  # combined score of the best entry
+MARGIN = 0.08  # lead over the runner-up
 MIN_COVERAGE = 0.4  # the entry must hold at least this share of the question's weight
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
@@ -32,22 +31,22 @@ _STOPWORD_TEXT = """a an the is are am was be been to of and or in on at for wit
     i me my we our you your he she they them do does did can could would will shall may might
     please hi hello hey thanks thank ok okay so just also there here about any some tell know
     get got yet already still now while use using allowed have has had need needs want someone
-    anything something place easily really there
+    anything something place easily really there happen happens option options send pls plz
     el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o en con
     por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola gracias favor
     puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito alguien algo alguna
-    algun aun ahi aqui
+    algun aun ahi aqui porfa pf
     o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na nos nas
     ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado obrigada favor
     posso pode podem quero queria gostaria saber sim ja tem tenho preciso alguem algum alguma
-    ainda ai aqui oq"""
+    ainda ai aqui oq pfv pf"""
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _SUFFIXES = (
     "amientos", "imientos", "amiento", "imiento", "amento", "imento", "mente",
     "ciones", "coes", "cion", "cao", "sion", "ings", "ing", "edly", "ies", "ed", "es", "s",
 )  # fmt: skip
 STEM_LENGTH = 6
-UNKNOWN_IDF = 2.0  # a word no entry uses makes a question less likely to be about any entry
+UNKNOWN_IDF = 3.5  # a word no entry uses makes a question less likely to be about any entry
 
 # Words patients use for the same thing across the three languages; each group becomes one
 # token, so "estacionamento", "valet" and "where can I leave the car" meet. Phrases first.
@@ -59,17 +58,17 @@ _PHRASES = {
     "seguro de salud": "_insurance", "silla de ruedas": "_wheelchair", "cadeira de rodas": "_wheelchair",
     "por internet": "_online", "pela internet": "_online", "na internet": "_online",
     "en linea": "_online", "menor de edad": "_minor", "menor de idade": "_minor", "under 18": "_minor",
-    "with me": "_companion", "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
+    "with me": "_companion", "without eating": "_fast", "sin comer": "_fast", "sem comer": "_fast", "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
     "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
 }  # fmt: skip
 _GROUPS = {
-    "_price": "price prices cost costs expensive caro cara fee fees precio precios cuesta costo costos valor valores tarifa "
+    "_price": "price prices cost costs expensive caro cara fee fees penalty multa precio precios cuesta costo costos valor valores tarifa "
     "tarifas preco precos custa custo custam cobram cobran cobra charge",
     "_where": "where donde onde",
-    "_address": "address direccion endereco located location ubicados ubicada ubicacion localizacao "
+    "_address": "address street calle rua direccion endereco located location ubicados ubicada ubicacion localizacao "
     "localizada localizados",
-    "_metro": "metro subway underground station estacion estacao",
-    "_parking": "park parking estacionamiento estacionamento estacionar aparcar aparcamiento cochera "
+    "_metro": "metro subway underground station estacao",
+    "_parking": "park parking estacionamiento estacionamento estacionar estaciono estacione aparcar aparcamiento cochera "
     "garage garagem valet manobrista car auto carro coche carpark",
     "_bring": "bring traer traigo llevar llevo levar levo trazer trago",
     "_document": "docs document documents documento documentos id rg cpf dni identidad identidade",
@@ -92,23 +91,23 @@ _GROUPS = {
     "desmarcar desmarco",
     "_reschedule": "reschedule reprogramar remarcar remarco",
     "_notice": "notice anticipacion antecedencia advance",
-    "_penalty": "penalty multa",
     "_wheelchair": "wheelchair wheelchairs cadeirante cadeirantes accessible accessibility accesible "
     "accesibilidad acessivel acessibilidade ramp rampa",
     "_elevator": "elevator elevators lift ascensor elevador",
     "wifi": "wifi internet",
     "_password": "password clave senha contrasena",
-    "_companion": "conmigo comigo companion companions accompany acompanante acompanantes acompanhante acompanhantes "
+    "_companion": "friend amigo amiga conmigo comigo companion companions accompany acompanante acompanantes acompanhante acompanhantes "
     "acompanado acompanada acompanhado acompanhada",
     "_minor": "minor minors menor menores",
     "_child": "child children kid kids nino ninos ninas crianca criancas hijo hijos hija hijas filho filhos filha filhas",
     "_spouse": "husband wife partner esposo esposa marido mulher",
     "_alone": "alone solo sola sozinho sozinha",
-    "_parent": "parent parents guardian padre padres madre responsavel tutor",
+    "_parent": "parent parents guardian mom mum mother dad father padre padres madre mama papa mae pai "
+    "mamae papai responsavel tutor",
     "_result": "result results resultado resultados",
     "_ready": "ready available listo listos lista listas disponible disponibles pronto prontos pronta "
     "prontas disponivel disponiveis saiu salio",
-    "_online": "online web portal site",
+    "_online": "online web website portal site sitio",
     "_delay": "tardan tarda demora demoram demoran",
     "_accept": "accept accepted accepts aceptan acepta aceptado aceitam aceita aceito",
     "_visit": "appointment appointments visit visits consultation consult consulta consultas cita citas",
@@ -144,14 +143,11 @@ class Match:
 
     @property
     def confident(self) -> bool:
-        gap = self.score - self.runner_up
         return (
             self.doc is not None
             and self.coverage >= MIN_COVERAGE
-            and (
-                (self.score >= THRESHOLD and gap >= MARGIN)
-                or (self.score >= HIGH_THRESHOLD and gap >= HIGH_MARGIN)
-            )
+            and self.score >= THRESHOLD
+            and self.score - self.runner_up >= MARGIN
         )
 
 
@@ -174,9 +170,14 @@ def _tokens(text: str) -> list[str]:
     return [t for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 
+def concept(token: str) -> str:
+    """The synonym group of a word ("estacionamento" -> "_parking"), else the word."""
+    return _CONCEPT.get(token, token)
+
+
 def words(text: str) -> list[str]:
     """Folded content words of `text` (concept tokens for known synonyms), numbers kept."""
-    return [_CONCEPT.get(t, t) for t in _tokens(text)]
+    return [concept(t) for t in _tokens(text)]
 
 
 @dataclass
@@ -242,7 +243,7 @@ class FaqIndex:
 
     def query_vector(self, text: str) -> _Vector:
         corrected = (self.correct(t) for t in _tokens(text))
-        counts = Counter(stem(_CONCEPT.get(t, t)) for t in corrected)
+        counts = Counter(stem(concept(t)) for t in corrected)
         return self._vector(counts)
 
     def search(self, text: str) -> Match:

@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 SETS = {
     "tuning": HERE / "labelled.jsonl",
     "tuning 2": HERE / "tuning2.jsonl",
-    "held-out": HERE / "heldout.jsonl",
+    "tuning 3": HERE / "heldout.jsonl",
 }
 
 
