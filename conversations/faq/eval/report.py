@@ -21,7 +21,7 @@ HERE = Path(__file__).parent
 SETS = {
     "tuning": HERE / "labelled.jsonl",
     "tuning 2": HERE / "tuning2.jsonl",
-    "tuning 3": HERE / "heldout.jsonl",
+    "tuning 3": HERE / "tuning3.jsonl",
 }
 
 
