@@ -34,7 +34,11 @@ mareo\w*|mareado\w*|diarrea|infeccion\w*|infectad\w*|inflamad\w*|alergi\w*|diabe
 colesterol|ansiedad|depresion|embarazad\w*|embarazo|gripe|resfriado|quiste|
 dor|dores|doi|doendo|febre|tosse|coceira|inchad\w*|caroco|sangramento|enjoo|enjoad\w*|
 tontura|tonto|tonta|diarreia|infeccao|inflamad\w*|alergia\w*|pressao alta|ansiedade|depressao|
-gravida|gravidez|resfriado|cisto|burn|burns|burned|quemadura\w*|queimadura\w*|queimei|wound|herida\w*|
+gravida|gravidez|resfriado|cisto|swallow\w*|trago|trague|se trago|engoli\w*|supplement\w*|suplemento\w*|
+vitamin\w*|heartburn|acidez|azia|reflux|reflujo|refluxo|heart rate|pulse|frecuencia cardiaca|frequencia cardiaca|
+vaccin\w*|vaccine\w*|vacuna\w*|vacunarme|vacina\w*|vacinar\w*|biops\w*|surger\w*|cirugia\w*|cirurgia\w*|
+operation|operacion|operacao|menstrua\w*|period pain|periods|regla|constipat\w*|estrenimiento|prisao de ventre|
+burn|burns|burned|quemadura\w*|queimadura\w*|queimei|wound|herida\w*|
 ferida\w*|injur\w*|lesion\w*|lesao|fracture\w*|fractura|fratura|sprain\w*|esguince|entorse|bite|bitten|
 sting|picadura|mordida|mordeu|picada|manchas? (na|no|en la|en el) (pele|piel))\b
 """
@@ -58,11 +62,12 @@ combine|tomar(?! (un |o |el )?(cafe|agua|desayuno|banho|cafe da manha|onibus|met
 |\b(what|which|que|qual|quais|cual) (medicine|medication|pill|cream|ointment|treatment|antibiotic|medicamento|
 remedio|crema|pomada|pastilla|antibiotico|tratamiento|tratamento)\w*
 |\b(am i|estoy|estou) (sick|ill|enfermo|enferma|doente)\b
+|\b(what is|what s|whats|cual es|qual e|qual a|qual o) (a |an |la |el |o )?normal\b
 |\b(how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)|como (trato|tratar|curo|curar|alivio|aliviar|
 quito|quitar|tiro|tirar)|(keep|still|continue|stop) (taking|using)|(sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar))\b
 """
 _BOOKING_TEXT = r"""
-\b(book|booking|appointment|appt|schedule|slot|consult|consultation|check ?up|follow ?up|see (a|the|him|her|me)\b|
+\b(book|booking|appointment|appt|schedule|slot|consult|consultation|check ?up|follow ?up|see (a|the|him|her|me|someone|somebody)\b|
 cita|turno|consulta|agendar|agenda|marcar|horario|hora|me (pueden|puede) ver|me vea|ver al|que me vea|
 pode me ver|tem horario|vaga)\b
 """
@@ -74,12 +79,12 @@ atendem|oferecem)\b
 _BILLING_TEXT = r"""
 \b(waive|waived|waiver|exempt\w*|forgive|discount\w*|refund\w*|overcharg\w*|
 charged (me )?(twice|double|two times|wrong\w*|too much)|double charg\w*|wrong (charge|amount|bill|invoice)|
-dispute\w*|chargeback|money back|can ?t afford|cannot afford|unable to pay|not pay(ing)? (the|this|that)|
+dispute\w*|chargeback|money back|pay less|(billed|charged) me\b|can ?t afford|cannot afford|unable to pay|not pay(ing)? (the|this|that)|
 
-descuento\w*|rebaja\w*|devolucion|dinero de vuelta|devuelv\w*|me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|
+descuento\w*|rebaja\w*|devolucion|dinero de vuelta|pagar menos|me facturaron|me cobraron|devuelv\w*|me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|
 cobraron (dos veces|de mas|mal)|no puedo pagar|no tengo (para pagar|dinero)|exonera\w*|condona\w*|perdona\w* (la|el) (multa|tarifa|cargo)|
 reclamo\w* (de|por) (la )?factura|
-desconto\w*|devolucao|dinheiro de volta|estorno\w*|devolver (o|meu) dinheiro|cobraram (duas vezes|a mais|errado)|
+desconto\w*|devolucao|dinheiro de volta|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro|cobraram (duas vezes|a mais|errado)|
 cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)|nao (consigo|posso|tenho como) pagar|
 isen\w*|perdoar (a|o) (multa|taxa)|contestar)\b
 """

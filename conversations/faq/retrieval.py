@@ -232,12 +232,11 @@ class FaqIndex:
         if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
         limit = 1 if len(word) < 8 else 2
-        # Typos rarely hit the first letter; a four-letter word may only have lost a letter or
-        # swapped two ("wher", "pirce"), so "home" never becomes "come".
+        # Typos rarely hit the first letter; a four-letter word may only have two letters
+        # swapped ("paek"), so "home" never becomes "come" nor "vale" "valet".
         candidates = [
-            v for v in self.vocabulary
-            if v[0] == word[0] and (len(word) > 4 or len(v) == 5 or sorted(v) == sorted(word))
-        ]  # fmt: skip
+            v for v in self.vocabulary if v[0] == word[0] and (len(word) > 4 or sorted(v) == sorted(word))
+        ]
         found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
 

@@ -21,14 +21,20 @@ def test_the_eval_command_prints_every_figure_and_passes_on_the_demo_content():
 def test_the_eval_command_fails_below_a_threshold(monkeypatch):
     monkeypatch.setattr(
         "conversations.management.commands.faq_eval.figures",
-        lambda rows, index: [Figure("clinical questions refused", 49, 50, "100%", 1.0)],
+        lambda rows, index, name: [Figure("clinical questions refused", 49, 50, "100%", 1.0)],
     )
     with pytest.raises(CommandError, match="clinical questions refused"):
         call_command("faq_eval", stdout=StringIO())
 
 
+def test_the_held_out_set_is_big_enough_on_its_own():
+    kinds = [row["expect"] for row in report.load(report.SETS["held-out"])]
+    assert sum(k not in ("none", "clinical", "billing") for k in kinds) >= 72
+    assert kinds.count("clinical") >= 24
+
+
 def test_the_labelled_sets_are_big_enough_for_the_issue():
-    rows = [row for path in report.SETS.values() for row in report.load(path)]
+    rows = [row for paths in report.SETS.values() for row in report.load(paths)]
     kinds = [row["expect"] for row in rows]
     assert sum(k not in ("none", "clinical", "billing") for k in kinds) >= 150
     assert kinds.count("none") >= 100

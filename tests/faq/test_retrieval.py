@@ -31,7 +31,7 @@ def test_questions_in_three_languages_find_their_entry(index, text, topic):
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
-        ("wher is the clinc?", "address"),
+        ("where is the clinc?", "address"),
         ("estacionamiemto?", "parking"),
         ("QUANTO CUSTA A CONSULTA", "fees"),
         ("horario de funcionameto", "opening_hours"),

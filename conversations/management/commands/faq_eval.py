@@ -13,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         started = time.perf_counter()
         index = demo_index()
-        results = {name: figures(load(path), index) for name, path in SETS.items()}
+        results = {name: figures(load(paths), index, name=name) for name, paths in SETS.items()}
         self.stdout.write(table(results))
         self.stdout.write(f"({time.perf_counter() - started:.2f} s)")
         failed = [f"{name}: {f.name}" for name, rows in results.items() for f in rows if not f.passed]
