@@ -214,6 +214,10 @@ class FaqIndex:
         self.idf = {s: math.log(1 + n / df) for s, df in document_frequency.items()}
         self.vocabulary = sorted(vocabulary)
         self._known = frozenset(vocabulary)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self.vocabulary:
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._corrections: dict[str, str] = {}
         self._vectors = [
             ([self._vector(v) for v in variants], self._vector(whole)) for variants, whole in per_doc
         ]
@@ -231,11 +235,18 @@ class FaqIndex:
         """The known word one typo away (two for long words), or the word itself."""
         if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
+        if word not in self._corrections:
+            self._corrections[word] = self._nearest(word)
+        return self._corrections[word]
+
+    def _nearest(self, word: str) -> str:
         limit = 1 if len(word) < 8 else 2
         # Typos rarely hit the first letter; a four-letter word may only have two letters
         # swapped ("paek"), so "home" never becomes "come" nor "vale" "valet".
         candidates = [
-            v for v in self.vocabulary if v[0] == word[0] and (len(word) > 4 or sorted(v) == sorted(word))
+            v
+            for v in self._by_initial.get(word[0], [])
+            if abs(len(v) - len(word)) <= limit and (len(word) > 4 or sorted(v) == sorted(word))
         ]
         found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
