@@ -97,7 +97,7 @@ def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "develop
             "answerable questions answered",
             answered_answerable,
             answerable,
-            ">= 85%",
+            f">= 85% (floor {ANSWERED_FLOOR[name]:.0%})" if name in ANSWERED_FLOOR else ">= 85%",
             min(0.85, ANSWERED_FLOOR.get(name, 0.85)),
         ),
         Figure("answerable questions answered with the right entry", correct, answerable, "report", 0.0),
@@ -116,11 +116,11 @@ def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "develop
 
 
 def table(results: dict[str, list[Figure]]) -> str:
-    lines = [f"{'set':<11} {'figure':<52} {'value':>7} {'count':>9}  {'goal':<7} ok", "-" * 94]
+    lines = [f"{'set':<11} {'figure':<52} {'value':>7} {'count':>9}  {'goal':<19} gate", "-" * 108]
     for name, rows in results.items():
         for f in rows:
             count = f"{f.numerator}/{f.denominator}"
             lines.append(
-                f"{name:<11} {f.name:<52} {f.value:>7.1%} {count:>9}  {f.goal:<7} {'yes' if f.passed else 'NO'}"
+                f"{name:<11} {f.name:<52} {f.value:>7.1%} {count:>9}  {f.goal:<19} {'ok' if f.passed else 'FAIL'}"
             )
     return "\n".join(lines)
