@@ -186,6 +186,9 @@ class FaqEntryAdmin(admin.ModelAdmin):
         ]
         return [(None, {"fields": ("topic",)}), *languages, ("Change", {"fields": ("change_note",)})]
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # retire instead: every version stays on record
+
     @admin.display(description="approved version")
     def approved_number(self, entry: FaqEntry) -> int | None:
         return entry.approved_version.number if entry.approved_version else None
@@ -198,7 +201,9 @@ class FaqEntryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj: FaqEntry, form: FaqEntryForm, change: bool) -> None:
         questions, answers = form.content()
         latest = faq_version_latest(entry=obj) if change else None
-        if latest and (latest.questions, latest.answers) == faq_content_clean(questions, answers):
+        if latest and (latest.questions, latest.answers) == faq_content_clean(
+            questions=questions, answers=answers
+        ):
             return  # nothing changed: no new version
         version = faq_version_create(
             topic=form.cleaned_data["topic"] if not change else obj.topic,

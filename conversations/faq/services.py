@@ -29,7 +29,7 @@ class FaqSpec:
     answers: dict[str, str]
 
 
-def faq_content_clean(questions: dict[str, list[str]], answers: dict[str, str]) -> tuple[dict, dict]:
+def faq_content_clean(*, questions: dict[str, list[str]], answers: dict[str, str]) -> tuple[dict, dict]:
     """Content as stored: stripped, empty languages dropped. Raises ValidationError."""
     unknown = (set(questions) | set(answers)) - LANGUAGES
     if unknown:
@@ -69,7 +69,7 @@ def faq_version_create(
     get until the new one is approved. Raises ValidationError for unknown languages or no
     answer at all. Not idempotent: each call adds a version (see faq_load for that).
     """
-    questions, answers = faq_content_clean(questions, answers)
+    questions, answers = faq_content_clean(questions=questions, answers=answers)
     entry, _ = FaqEntry.objects.select_for_update().get_or_create(topic=topic)
     previous = faq_version_latest(entry=entry)
     version = FaqVersion.objects.create(
@@ -166,7 +166,7 @@ def faq_load(*, specs: list[FaqSpec], actor_label: str = CLINIC_FILE) -> dict[st
     """
     counts = {"faq created": 0, "faq updated": 0, "faq unchanged": 0}
     for spec in specs:
-        questions, answers = faq_content_clean(spec.questions, spec.answers)
+        questions, answers = faq_content_clean(questions=spec.questions, answers=spec.answers)
         entry = FaqEntry.objects.filter(topic=spec.topic).first()
         latest = faq_version_latest(entry=entry) if entry else None
         current = entry is not None and latest is not None and latest.pk == entry.approved_version_id

@@ -74,3 +74,18 @@ def test_the_operations_lead_sees_unanswered_questions(admin_client, demo_faq):
     response = admin_client.get(reverse("admin:conversations_unansweredquestion_changelist"))
     assert "fazem ultrassom?" in response.content.decode()
     assert UnansweredQuestion.objects.filter(resolved=False).count() == 1
+
+
+def test_an_entry_added_in_the_admin_starts_as_an_unsent_draft(client, content_admin):
+    client.force_login(content_admin)
+    data = {"topic": "wifi", "change_note": "new entry", "answer_en": "Network ClinicaVista, ask reception.",
+            "questions_en": "Is there wifi?", "answer_es": "", "questions_es": "", "answer_pt_BR": "",
+            "questions_pt_BR": "", "versions-TOTAL_FORMS": "0", "versions-INITIAL_FORMS": "0",
+            "versions-MIN_NUM_FORMS": "0", "versions-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    response = client.post(reverse("admin:conversations_faqentry_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = FaqEntry.objects.get(topic="wifi")
+    assert entry.status == FaqEntry.Status.DRAFT
+    assert entry.versions.get().created_by == content_admin
+    reply = faq_respond(text="is there wifi?", language="en", conversation_id=None, clinic_phone=PHONE)
+    assert reply.kind == "unanswered"
