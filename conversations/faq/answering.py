@@ -24,6 +24,7 @@ from conversations.models import UnansweredQuestion
 __all__ = ["FaqResponse", "faq_classify", "faq_is_clinical", "faq_respond"]
 
 ANSWERED, UNANSWERED, CLINICAL, BILLING = "answered", "unanswered", "clinical", "billing"
+CLAUDE_FLOOR = 0.3  # below this score nothing retrieved is close enough to show the model
 _LANGUAGE_ORDER = ("pt-BR", "es", "en")
 
 logger = logging.getLogger(__name__)
@@ -77,10 +78,18 @@ def faq_respond(
     kind, match = faq_classify(text, index=faq_index_get())
     if kind in (CLINICAL, BILLING):
         response = FaqResponse(kind, say(f"faq_{kind}", language, contact=contact), engine="rules")
-    elif kind == UNANSWERED:
-        response = _unanswered(text, language, contact, conversation_id, match, engine="local")
+    elif kind == ANSWERED and _model_enabled(engine):
+        assert match.doc is not None
+        response = _claude(text, language, contact, conversation_id, match, [(match.doc, match.score)])
+    elif kind == ANSWERED:
+        assert match.doc is not None
+        verbatim = approved_answer(match.doc, language)
+        response = FaqResponse(ANSWERED, verbatim, match.doc.entry_id, match.doc.version, match.score)
+    elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR:
+        # Retrieval alone is unsure; the model may pick one of the closest entries or decline.
+        response = _claude(text, language, contact, conversation_id, match, list(match.candidates))
     else:
-        response = _answered(text, language, contact, conversation_id, match, engine)
+        response = _unanswered(text, language, contact, conversation_id, match, engine="local")
     if conversation_id is not None:
         trace_record(
             conversation_id=conversation_id,
@@ -99,8 +108,19 @@ def faq_respond(
     return response
 
 
+def _model_enabled(engine: str | None) -> bool:
+    return (engine or settings.NLU_ENGINE) != "local" and bool(settings.ANTHROPIC_API_KEY)
+
+
 def _unanswered(
-    text: str, language: str, contact: str, conversation_id: int | None, match: Match, *, engine: str
+    text: str,
+    language: str,
+    contact: str,
+    conversation_id: int | None,
+    match: Match,
+    *,
+    engine: str,
+    fallback_reason: str = "",
 ) -> FaqResponse:
     UnansweredQuestion.objects.create(
         conversation_id=conversation_id,
@@ -109,36 +129,48 @@ def _unanswered(
         best_topic=match.doc.topic if match.doc else "",
         best_score=round(match.score, 3),
     )
-    return FaqResponse(
-        UNANSWERED, say("faq_unknown", language, contact=contact), score=match.score, engine=engine
-    )
+    reply = say("faq_unknown", language, contact=contact)
+    return FaqResponse(UNANSWERED, reply, score=match.score, engine=engine, fallback_reason=fallback_reason)
 
 
-def _answered(
-    text: str, language: str, contact: str, conversation_id: int | None, match: Match, engine: str | None
+def _claude(
+    text: str,
+    language: str,
+    contact: str,
+    conversation_id: int | None,
+    match: Match,
+    candidates: list[tuple[FaqDoc, float]],
 ) -> FaqResponse:
-    doc = match.doc
-    assert doc is not None
-    verbatim = approved_answer(doc, language)
-    answered = FaqResponse(ANSWERED, verbatim, doc.entry_id, doc.version, match.score, "local")
-    policy = engine or settings.NLU_ENGINE
-    if policy == "local" or not settings.ANTHROPIC_API_KEY:
-        return answered
-
+    """Rephrase from the candidates; when retrieval was confident (one candidate) any doubt
+    sends its answer verbatim, otherwise any doubt means "I don't know"."""
     from conversations.clinic import clinic_context
     from conversations.faq.claude import NO_ANSWER, FaqModelError, faq_rephrase
 
+    sources = [approved_answer(doc, language) for doc, _ in candidates]
+    confident = match.confident
+    first, first_score = candidates[0]
+    verbatim = FaqResponse(ANSWERED, sources[0], first.entry_id, first.version, first_score)
+
+    def doubt(reason: str) -> FaqResponse:
+        if confident:
+            return replace(verbatim, fallback_reason=reason)
+        return _unanswered(
+            text, language, contact, conversation_id, match, engine="local", fallback_reason=reason
+        )
+
     try:
         rephrased = faq_rephrase(
-            question=text, sources=[verbatim], language=language, clinic_name=clinic_context().name
+            question=text, sources=sources, language=language, clinic_name=clinic_context().name
         )
     except FaqModelError as exc:
         logger.warning("faq.claude.fallback reason=%s detail=%s", exc.reason, exc)
-        return replace(answered, fallback_reason=exc.reason)
-    if rephrased.text == NO_ANSWER:
+        return doubt(exc.reason)
+    if rephrased.text == NO_ANSWER or rephrased.source is None:
         return _unanswered(text, language, contact, conversation_id, match, engine="claude")
-    problems = grounding_problems(rephrased.text, sources=[verbatim])
+    doc, score = candidates[rephrased.source - 1]
+    source = sources[rephrased.source - 1]
+    problems = grounding_problems(rephrased.text, sources=[source])
     if problems:
         logger.warning("faq.claude.ungrounded problems=%s", problems)
-        return replace(answered, fallback_reason="ungrounded")
-    return replace(answered, text=rephrased.text, engine="claude")
+        return doubt("ungrounded")
+    return FaqResponse(ANSWERED, rephrased.text, doc.entry_id, doc.version, score, "claude")

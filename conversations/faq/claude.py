@@ -1,11 +1,13 @@
 """Claude rephrases an approved answer to fit the patient's question; code decides what is sent.
 
 The model sees only the retrieved approved answers and the question. It must answer from
-them or reply NO_ANSWER. Its text is then checked (`grounding.grounding_problems`); any
-failure, timeout or HTTP error means the approved answer goes out verbatim.
+one of them, starting with that source's number ("[2] ..."), or reply NO_ANSWER. The
+caller checks the text against the cited source (`grounding.grounding_problems`); a
+failure, timeout or HTTP error means the verbatim answer or "I don't know".
 """
 
 import logging
+import re
 from dataclasses import dataclass
 
 import anthropic
@@ -27,7 +29,11 @@ class FaqModelError(Exception):
 @dataclass(frozen=True)
 class Rephrasing:
     text: str  # NO_ANSWER when the model says the sources do not answer
+    source: int | None  # 1-based number of the source the answer comes from
     usage: dict[str, int]
+
+
+_CITED = re.compile(r"^\s*\[(\d{1,2})\]\s*(.+)$", re.S)
 
 
 def system_prompt(*, sources: list[str], language: str, clinic_name: str) -> str:
@@ -35,9 +41,10 @@ def system_prompt(*, sources: list[str], language: str, clinic_name: str) -> str
     return "\n".join(
         [
             f"You answer WhatsApp questions for {clinic_name or 'a medical clinic'}.",
-            "Answer ONLY from the approved sources below; you may shorten or rephrase them to fit the",
-            "question, but never add a fact, number, price, phone number, time, day, address or link",
-            "that is not written in them.",
+            "Answer ONLY from ONE of the approved sources below; you may shorten or rephrase it to fit",
+            "the question, but never add a fact, number, price, phone number, time, day, address or",
+            "link that is not written in it. Start your reply with the source's number in brackets,",
+            "for example [1].",
             f"If the sources do not answer the question, reply exactly {NO_ANSWER} and nothing else.",
             "Never give medical advice.",
             f"Reply in {_LANGUAGE_NAMES.get(language, 'English')}, in at most three short sentences,",
@@ -57,7 +64,8 @@ def _client() -> anthropic.Anthropic:
 
 
 def faq_rephrase(*, question: str, sources: list[str], language: str, clinic_name: str = "") -> Rephrasing:
-    """One Messages API call. Raises FaqModelError on timeout, HTTP error or an empty answer."""
+    """One Messages API call. Raises FaqModelError on timeout, HTTP error, or an answer that is
+    empty, refused or does not cite one of the sources."""
     try:
         message = _client().messages.create(
             model=settings.NLU_MODEL,
@@ -79,4 +87,9 @@ def faq_rephrase(*, question: str, sources: list[str], language: str, clinic_nam
     text = " ".join(block.text for block in message.content if block.type == "text").strip()
     if message.stop_reason == "refusal" or not text:
         raise FaqModelError("empty or refused answer", reason="invalid_output", retryable=False)
-    return Rephrasing(NO_ANSWER if text.strip(" .") == NO_ANSWER else text, usage)
+    if text.strip(" .") == NO_ANSWER:
+        return Rephrasing(NO_ANSWER, None, usage)
+    cited = _CITED.match(text)
+    if not cited or not 1 <= int(cited.group(1)) <= len(sources):
+        raise FaqModelError("the answer cites no source", reason="uncited", retryable=False)
+    return Rephrasing(cited.group(2).strip(), int(cited.group(1)), usage)

@@ -23,6 +23,7 @@ from conversations.nlu.emergency import fold
 THRESHOLD = 0.48  # combined score of the best entry
 MARGIN = 0.08  # lead over the runner-up
 MIN_COVERAGE = 0.4  # the entry must hold at least this share of the question's weight
+CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
@@ -140,6 +141,7 @@ class Match:
     runner_up: float = 0.0
     runner_up_topic: str = ""
     coverage: float = 0.0
+    candidates: tuple[tuple[FaqDoc, float], ...] = ()  # the best few entries with their scores
 
     @property
     def confident(self) -> bool:
@@ -256,20 +258,30 @@ class FaqIndex:
         counts = Counter(stem(concept(t)) for t in corrected)
         return self._vector(counts)
 
-    def search(self, text: str) -> Match:
-        """The best entry for `text` with its score and the runner-up's score."""
+    def ranked(self, text: str) -> list[tuple[float, float, FaqDoc]]:
+        """(score, coverage, entry) for every entry, best first; empty without a content word."""
         query = self.query_vector(text)
-        if not self.docs or query.norm == 0:
-            return Match(None, 0.0)
+        if query.norm == 0:
+            return []
         scored = []
         for doc, (variants, whole) in zip(self.docs, self._vectors, strict=True):
             best_variant = max((_cosine(query, v) for v in variants), default=0.0)
             coverage = _coverage(query, whole)
             scored.append((VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * coverage, coverage, doc))
         scored.sort(key=lambda row: row[0], reverse=True)
+        return scored
+
+    def search(self, text: str) -> Match:
+        """The best entry for `text` with its score, the runner-up's, and the best few."""
+        scored = self.ranked(text)
+        if not scored:
+            return Match(None, 0.0)
         best_score, best_coverage, best = scored[0]
         runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
-        return Match(best, best_score, runner_score, runner.topic if runner else "", best_coverage)
+        candidates = tuple((doc, score) for score, _, doc in scored[:CANDIDATES])
+        return Match(
+            best, best_score, runner_score, runner.topic if runner else "", best_coverage, candidates
+        )
 
 
 def _coverage(query: _Vector, entry: _Vector) -> float:
