@@ -1,6 +1,29 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
+from clinicbot.access import access_content
+from conversations.faq.selectors import faq_version_latest, faq_version_pending
+from conversations.faq.services import (
+    faq_content_clean,
+    faq_entry_retire,
+    faq_version_approve,
+    faq_version_create,
+)
+from conversations.models import (
+    Conversation,
+    Escalation,
+    FaqEntry,
+    FaqVersion,
+    InboundMessage,
+    Language,
+    OutboundMessage,
+    UnansweredQuestion,
+)
 
 
 class InboundInline(admin.TabularInline):
@@ -60,3 +83,218 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 class EscalationAdmin(admin.ModelAdmin):
     list_display = ("id", "conversation", "reason", "status", "created_at", "claimed_by")
     list_filter = ("status", "reason")
+
+
+# FAQ content. Edits never change a version: saving the form adds a draft version, and
+# only "Approve" (content-admin role) makes a version the one patients get.
+
+
+class FaqVersionInline(admin.TabularInline):
+    model = FaqVersion
+    fields = ("number", "created_at", "author", "change_note", "changes", "approved_at", "approver")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ("-number",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="by")
+    def author(self, version: FaqVersion) -> str:
+        return version.created_by_label or (version.created_by.get_username() if version.created_by else "")
+
+    @admin.display(description="approved by")
+    def approver(self, version: FaqVersion) -> str:
+        return version.approved_by_label or (
+            version.approved_by.get_username() if version.approved_by else ""
+        )
+
+
+def _slug(code: str) -> str:
+    return code.replace("-", "_")
+
+
+class FaqEntryForm(forms.ModelForm):
+    """The entry's content as editable text; saving it creates a new draft version."""
+
+    change_note = forms.CharField(max_length=300, required=False, help_text="What changed and why.")
+
+    class Meta:
+        model = FaqEntry
+        fields = ("topic",)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        latest = faq_version_latest(entry=self.instance) if self.instance.pk else None
+        if latest is not None:
+            for code, _ in Language.choices:
+                self.fields[f"answer_{_slug(code)}"].initial = latest.answers.get(code, "")
+                self.fields[f"questions_{_slug(code)}"].initial = "\n".join(latest.questions.get(code, []))
+        if self.instance.pk:
+            self.fields["topic"].disabled = True
+
+    def content(self) -> tuple[dict[str, list[str]], dict[str, str]]:
+        data = self.cleaned_data
+        questions = {code: data[f"questions_{_slug(code)}"].splitlines() for code, _ in Language.choices}
+        answers = {code: data[f"answer_{_slug(code)}"] for code, _ in Language.choices}
+        return questions, answers
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not any((data.get(f"answer_{_slug(code)}") or "").strip() for code, _ in Language.choices):
+            raise forms.ValidationError("Write the answer in at least one language.")
+        return data
+
+
+for _code, _name in Language.choices:
+    for _field_name, _field in (
+        (
+            f"answer_{_slug(_code)}",
+            forms.CharField(
+                label=f"Answer ({_name})",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+            ),
+        ),
+        (
+            f"questions_{_slug(_code)}",
+            forms.CharField(
+                label=f"Questions ({_name}), one per line",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4, "cols": 90}),
+            ),
+        ),
+    ):
+        FaqEntryForm.base_fields[_field_name] = FaqEntryForm.declared_fields[_field_name] = _field
+
+
+@admin.register(FaqEntry)
+class FaqEntryAdmin(admin.ModelAdmin):
+    form = FaqEntryForm
+    list_display = ("topic", "status", "approved_number", "pending_number", "updated_at")
+    list_filter = ("status",)
+    search_fields = ("topic",)
+    inlines = [FaqVersionInline]
+    actions = ["approve_latest", "retire"]
+    change_form_template = "admin/conversations/faqentry/change_form.html"
+
+    def get_fieldsets(self, request, obj=None):
+        languages = [
+            (name, {"fields": (f"answer_{_slug(code)}", f"questions_{_slug(code)}")})
+            for code, name in Language.choices
+        ]
+        return [(None, {"fields": ("topic",)}), *languages, ("Change", {"fields": ("change_note",)})]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # retire instead: every version stays on record
+
+    @admin.display(description="approved version")
+    def approved_number(self, entry: FaqEntry) -> int | None:
+        return entry.approved_version.number if entry.approved_version else None
+
+    @admin.display(description="draft awaiting approval")
+    def pending_number(self, entry: FaqEntry) -> int | None:
+        pending = faq_version_pending(entry=entry)
+        return pending.number if pending else None
+
+    def save_model(self, request, obj: FaqEntry, form: FaqEntryForm, change: bool) -> None:
+        questions, answers = form.content()
+        latest = faq_version_latest(entry=obj) if change else None
+        if latest and (latest.questions, latest.answers) == faq_content_clean(
+            questions=questions, answers=answers
+        ):
+            return  # nothing changed: no new version
+        version = faq_version_create(
+            topic=form.cleaned_data["topic"] if not change else obj.topic,
+            questions=questions,
+            answers=answers,
+            change_note=form.cleaned_data["change_note"],
+            user=request.user,
+        )
+        obj.pk = version.entry_id
+        obj.refresh_from_db()
+
+    def get_urls(self):
+        urls = [
+            path(
+                "<int:pk>/approve/",
+                self.admin_site.admin_view(self.approve_view),
+                name="conversations_faqentry_approve",
+            ),
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="conversations_faqentry_preview",
+            ),
+        ]
+        return urls + super().get_urls()
+
+    def approve_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not access_content(request.user):
+            raise PermissionDenied
+        entry = get_object_or_404(FaqEntry, pk=pk)
+        version = faq_version_latest(entry=entry)
+        if version is not None:
+            faq_version_approve(version=version, user=request.user)
+            self.message_user(request, f"Version {version.number} of {entry.topic} is now sent to patients.")
+        return redirect("admin:conversations_faqentry_change", pk)
+
+    def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        entry = get_object_or_404(FaqEntry, pk=pk)
+        latest = faq_version_latest(entry=entry)
+        rows = [
+            {
+                "language": name,
+                "approved": entry.approved_version.answers.get(code, "") if entry.approved_version else "",
+                "draft": latest.answers.get(code, "") if latest else "",
+            }
+            for code, name in Language.choices
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "entry": entry,
+            "latest": latest,
+            "rows": rows,
+            "can_approve": access_content(request.user),
+            "title": f"Preview: {entry.topic}",
+        }
+        return TemplateResponse(request, "admin/conversations/faqentry/preview.html", context)
+
+    @admin.action(description="Approve the latest version (content admins)")
+    def approve_latest(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        if not access_content(request.user):
+            return HttpResponseForbidden("Approving FAQ content needs the content-admin role.")
+        for entry in queryset:
+            version = faq_version_latest(entry=entry)
+            if version is not None:
+                faq_version_approve(version=version, user=request.user)
+        self.message_user(request, f"Approved {queryset.count()} entries.")
+        return None
+
+    @admin.action(description="Retire (stop answering with these entries)")
+    def retire(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        if not access_content(request.user):
+            return HttpResponseForbidden("Retiring FAQ content needs the content-admin role.")
+        for entry in queryset:
+            faq_entry_retire(entry=entry, user=request.user)
+        return None
+
+
+@admin.register(UnansweredQuestion)
+class UnansweredQuestionAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "language", "text", "best_topic", "best_score", "resolved")
+    list_filter = ("resolved", "language")
+    search_fields = ("text",)
+    readonly_fields = ("conversation", "language", "text", "best_topic", "best_score", "created_at")
+    actions = ["mark_resolved"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.action(description="Mark as resolved")
+    def mark_resolved(self, request: HttpRequest, queryset) -> None:
+        queryset.update(resolved=True)

@@ -36,6 +36,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "reminder_reschedule": "Reschedule",
         "reminder_cancel": "Cancel",
         "reminder_confirmed": "Thank you! See you on {when}.",
+        "faq_clinical": (
+            "I'm sorry, I can't give medical advice here. Please talk to our team at {contact}; "
+            "I have also asked a member of staff to look at your message. If it is urgent, call "
+            "your local emergency number."
+        ),
+        "faq_billing": (
+            "I can't change fees or look into charges here. Please contact our team at {contact}; "
+            "I have also passed your message to a member of staff."
+        ),
+        "faq_unknown": "I don't have that information. Please contact our team at {contact}.",
+        "faq_contact_fallback": "the clinic's reception",
     },
     ES: {
         "emergency": (
@@ -65,6 +76,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "reminder_reschedule": "Cambiar",
         "reminder_cancel": "Cancelar",
         "reminder_confirmed": "¡Gracias! Te esperamos el {when}.",
+        "faq_clinical": (
+            "Lo siento, por aquí no puedo dar consejos médicos. Habla con nuestro equipo al {contact}; "
+            "también he pedido a una persona del equipo que revise tu mensaje. Si es urgente, llama al "
+            "número de emergencias local."
+        ),
+        "faq_billing": (
+            "Por aquí no puedo cambiar tarifas ni revisar cobros. Contacta con nuestro equipo al "
+            "{contact}; también he pasado tu mensaje a una persona del equipo."
+        ),
+        "faq_unknown": "No tengo esa información. Contacta con nuestro equipo al {contact}.",
+        "faq_contact_fallback": "la recepción de la clínica",
     },
     PT: {
         "emergency": (
@@ -94,6 +116,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "reminder_reschedule": "Remarcar",
         "reminder_cancel": "Cancelar",
         "reminder_confirmed": "Obrigado! Até {when}.",
+        "faq_clinical": (
+            "Desculpe, por aqui não posso dar orientação médica. Fale com nossa equipe pelo {contact}; "
+            "também pedi a uma pessoa da equipe que veja sua mensagem. Se for urgente, ligue para o "
+            "número de emergência local."
+        ),
+        "faq_billing": (
+            "Por aqui não consigo alterar valores nem verificar cobranças. Fale com nossa equipe pelo "
+            "{contact}; também passei sua mensagem para uma pessoa da equipe."
+        ),
+        "faq_unknown": "Não tenho essa informação. Fale com nossa equipe pelo {contact}.",
+        "faq_contact_fallback": "recepção da clínica",
     },
 }
 

@@ -199,3 +199,90 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} ({self.status})"
+
+
+class FaqEntry(models.Model):
+    """One question the clinic answers (fees, parking...), across languages and versions.
+
+    `approved_version` is the only content ever sent to a patient; a newer draft waits
+    beside it until someone with the content-admin role approves it.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        RETIRED = "retired", "Retired"
+
+    topic = models.SlugField(max_length=64, unique=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    approved_version = models.OneToOneField(
+        "FaqVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+        ordering = ["topic"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="approved") | models.Q(approved_version__isnull=False),
+                name="faq_entry_approved_has_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class FaqVersion(models.Model):
+    """One immutable edit of an entry: what the patient may be told, who wrote and approved it."""
+
+    entry = models.ForeignKey(FaqEntry, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    questions = models.JSONField(default=dict, help_text='{"en": ["How much is...", ...], ...}')
+    answers = models.JSONField(default=dict, help_text='{"en": "A consultation costs...", ...}')
+    change_note = models.CharField(max_length=300, blank=True)
+    changes = models.JSONField(default=list, blank=True)  # ["answers.es", "questions.en"]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by_label = models.CharField(max_length=64, blank=True, help_text='e.g. "clinic file"')
+    created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by_label = models.CharField(max_length=64, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "FAQ version"
+        ordering = ["entry", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "number"], name="faq_version_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry.topic} v{self.number}"
+
+
+class UnansweredQuestion(models.Model):
+    """A patient question no approved entry answered; the operations lead's to-do list."""
+
+    conversation = models.ForeignKey(
+        Conversation, null=True, blank=True, on_delete=models.CASCADE, related_name="unanswered_questions"
+    )
+    language = models.CharField(max_length=5, choices=Language, blank=True)
+    text = models.TextField()
+    best_topic = models.CharField(max_length=64, blank=True)
+    best_score = models.FloatField(default=0.0)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["resolved", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]

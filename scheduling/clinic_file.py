@@ -97,6 +97,8 @@ class ClinicSpec:
     practitioners: list[PractitionerSpec] = field(default_factory=list)
     time_off: list[TimeOffSpec] = field(default_factory=list)
     patients: list[PatientSpec] = field(default_factory=list)
+    # Read by conversations.faq.clinic_file; this parser only checks it is a list.
+    faq: list[Any] = field(default_factory=list)
 
 
 class _Reader:
@@ -232,9 +234,11 @@ def clinic_file_parse(data: Any) -> ClinicSpec:
             "practitioners",
             "time_off",
             "patients",
+            "faq",
         },
     )
     spec = _clinic(r, top.get("clinic"))
+    spec.faq = r.seq(top.get("faq"), "faq")
     region = phone_region(spec.phone) if spec.phone else None
     spec.locations = [
         _location(r, item, f"locations[{i}]")

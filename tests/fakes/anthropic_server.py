@@ -3,7 +3,7 @@
 Tests drive the real SDK against it through `base_url`. It accepts `Authorization: Bearer`
 (SDK 2.x) or `x-api-key` (older SDKs), does not check `anthropic-version`, records every
 request, and can be told to answer with a tool input, delay, fail with a status, or
-return a malformed body.
+return a malformed body, or answer with plain text (`text`).
 """
 
 import json
@@ -30,6 +30,7 @@ class FakeBehaviour:
         }
     )
     content: list[dict[str, Any]] | None = None  # overrides the tool_use block when set
+    text: str | None = None  # answer with one plain text block (stop_reason end_turn)
 
 
 class FakeAnthropic:
@@ -79,7 +80,11 @@ class FakeAnthropic:
                 if behaviour.status >= 400:
                     return self._error(behaviour.status, "api_error", "fake failure")
                 tool = body.get("tool_choice", {}).get("name") or "record_understanding"
-                content = behaviour.content or [
+                if behaviour.text is not None:
+                    behaviour_content = [{"type": "text", "text": behaviour.text}]
+                else:
+                    behaviour_content = behaviour.content
+                content = behaviour_content or [
                     {
                         "type": "tool_use",
                         "id": "toolu_01Fake",
@@ -95,7 +100,7 @@ class FakeAnthropic:
                         "role": "assistant",
                         "model": body.get("model", "claude-haiku-4-5-20251001"),
                         "content": content,
-                        "stop_reason": "tool_use",
+                        "stop_reason": "end_turn" if behaviour.text is not None else "tool_use",
                         "stop_sequence": None,
                         "usage": {**behaviour.usage, "service_tier": "standard"},
                     },

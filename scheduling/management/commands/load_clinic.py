@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from scheduling.clinic_file import ClinicFileError, clinic_file_read
 from scheduling.services import clinic_load
@@ -13,14 +14,21 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options):
+        # The FAQ lives in conversations, which depends on scheduling, not the reverse.
+        from conversations.faq.clinic_file import faq_file_parse
+        from conversations.faq.services import faq_load
+
         try:
             spec = clinic_file_read(file.read_text(encoding="utf-8"))
+            faq = faq_file_parse(spec.faq, languages=spec.languages)
         except OSError as exc:
             raise CommandError(f"{file}: {exc.strerror}") from exc
         except ClinicFileError as exc:
             raise CommandError(
                 f"{file} was not loaded:\n" + "\n".join(f"  {p}" for p in exc.problems)
             ) from exc
-        counts = clinic_load(spec=spec)
+        with transaction.atomic():
+            counts = clinic_load(spec=spec)
+            counts |= faq_load(specs=faq)
         summary = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Loaded {spec.name}: {summary}."))

@@ -1,0 +1,301 @@
+"""Find the approved entry that answers a patient's question, in English, Spanish or Portuguese.
+
+Pure: an index is built from plain `FaqDoc`s (never ORM objects) and queried with text.
+Text is folded (lower case, no accents), function words are dropped, words are reduced to
+a light stem that the three languages often share ("estacionamiento", "estacionamento" ->
+"estaci"), and a word the index does not know is mapped to the nearest known word one or
+two typos away (rapidfuzz). Each entry is scored by idf-weighted cosine against its best
+question variant and against all its text together; the best entry must clear a threshold
+and beat the runner-up by a margin, otherwise the bot says it does not know.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from conversations.nlu.emergency import fold
+
+THRESHOLD = 0.48  # combined score of the best entry
+MARGIN = 0.08  # lead over the runner-up
+MIN_COVERAGE = 0.4  # the entry must hold at least this share of the question's weight
+CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
+VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
+ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
+
+# Function words and fillers that say nothing about which entry is meant.
+_STOPWORD_TEXT = """a an the is are am was be been to of and or in on at for with it its this that these those
+    i me my we our you your he she they them do does did can could would will shall may might
+    please hi hello hey thanks thank ok okay so just also there here about any some tell know
+    get got yet already still now while use using allowed have has had need needs want someone
+    anything something place easily really there happen happens option options send pls plz
+    el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o en con
+    por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola gracias favor
+    puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito alguien algo alguna
+    algun aun ahi aqui porfa pf
+    o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na nos nas
+    ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado obrigada favor
+    posso pode podem quero queria gostaria saber sim ja tem tenho preciso alguem algum alguma
+    ainda ai aqui oq pfv pf"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_SUFFIXES = (
+    "amientos", "imientos", "amiento", "imiento", "amento", "imento", "mente",
+    "ciones", "coes", "cion", "cao", "sion", "ings", "ing", "edly", "ies", "ed", "es", "s",
+)  # fmt: skip
+STEM_LENGTH = 6
+UNKNOWN_IDF = 3.5  # a word no entry uses makes a question less likely to be about any entry
+
+# Words patients use for the same thing across the three languages; each group becomes one
+# token, so "estacionamento", "valet" and "where can I leave the car" meet. Phrases first.
+_PHRASES = {
+    "wi fi": "wifi", "how much": "_price", "how long": "_delay", "quanto tempo": "_delay",
+    "cuanto tiempo": "_delay", "obra social": "_insurance", "obras sociales": "_insurance",
+    "health plan": "_insurance", "health plans": "_insurance", "health insurance": "_insurance",
+    "plano de saude": "_insurance", "planos de saude": "_insurance", "seguro medico": "_insurance",
+    "seguro de salud": "_insurance", "silla de ruedas": "_wheelchair", "cadeira de rodas": "_wheelchair",
+    "por internet": "_online", "pela internet": "_online", "na internet": "_online",
+    "en linea": "_online", "menor de edad": "_minor", "menor de idade": "_minor", "under 18": "_minor",
+    "with me": "_companion", "without eating": "_fast", "sin comer": "_fast", "sem comer": "_fast", "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
+    "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
+}  # fmt: skip
+_GROUPS = {
+    "_price": "price prices cost costs expensive caro cara fee fees penalty multa precio precios cuesta costo costos valor valores tarifa "
+    "tarifas preco precos custa custo custam cobram cobran cobra charge",
+    "_where": "where donde onde",
+    "_address": "address street calle rua direccion endereco located location ubicados ubicada ubicacion localizacao "
+    "localizada localizados",
+    "_metro": "metro subway underground station estacao",
+    "_parking": "park parking estacionamiento estacionamento estacionar estaciono estacione aparcar aparcamiento cochera "
+    "garage garagem valet manobrista car auto carro coche carpark",
+    "_bring": "bring traer traigo llevar llevo levar levo trazer trago",
+    "_document": "docs document documents documento documentos id rg cpf dni identidad identidade",
+    "_open": "open opens opening abren abrir abre abrem abierto abiertos aberto aberta abertos funciona "
+    "funcionam funcionamento",
+    "_close": "close closes closing closed cierran cierra cerrado fecha fecham fechado",
+    "_saturday": "saturday saturdays sabado sabados",
+    "_sunday": "sunday sundays domingo domingos",
+    "_fast": "fast fasting ayuno ayunas jejum",
+    "_blood": "blood sangre sangue",
+    "_test": "test tests exam exams analisis examen examenes exame exames coleta extraccion lab",
+    "_water": "water agua",
+    "_insurance": "insurance insurer network seguro seguros convenio convenios plano planos prepaga prepagas",
+    "_pay": "pay paying payment payments pagar pago pagos pagamento pagamentos",
+    "_credit": "credit credito",
+    "_debit": "debit debito",
+    "_cash": "cash efectivo dinheiro",
+    "_installments": "installments instalments parcelar parcelas parcelado cuotas",
+    "_cancel": "cancel cancelling canceling cancellation cancelar cancelo cancelacion cancelamento "
+    "desmarcar desmarco",
+    "_reschedule": "reschedule reprogramar remarcar remarco",
+    "_notice": "notice anticipacion antecedencia advance",
+    "_wheelchair": "wheelchair wheelchairs cadeirante cadeirantes accessible accessibility accesible "
+    "accesibilidad acessivel acessibilidade ramp rampa",
+    "_elevator": "elevator elevators lift ascensor elevador",
+    "wifi": "wifi internet",
+    "_password": "password clave senha contrasena",
+    "_companion": "friend amigo amiga conmigo comigo companion companions accompany acompanante acompanantes acompanhante acompanhantes "
+    "acompanado acompanada acompanhado acompanhada",
+    "_minor": "minor minors menor menores",
+    "_child": "child children kid kids nino ninos ninas crianca criancas hijo hijos hija hijas filho filhos filha filhas",
+    "_spouse": "husband wife partner esposo esposa marido mulher",
+    "_alone": "alone solo sola sozinho sozinha",
+    "_parent": "parent parents guardian mom mum mother dad father padre padres madre mama papa mae pai "
+    "mamae papai responsavel tutor",
+    "_result": "result results resultado resultados",
+    "_ready": "ready available listo listos lista listas disponible disponibles pronto prontos pronta "
+    "prontas disponivel disponiveis saiu salio",
+    "_online": "online web website portal site sitio",
+    "_delay": "tardan tarda demora demoram demoran",
+    "_accept": "accept accepted accepts aceptan acepta aceptado aceitam aceita aceito",
+    "_visit": "appointment appointments visit visits consultation consult consulta consultas cita citas",
+    "_enter": "enter entrar entra",
+    "_email": "email mail correo",
+    "_first": "first primera primer primeira primeiro",
+    "_day": "day days dia dias",
+    "_hour": "hour hours time times hora horas horario horarios",
+    "_attend": "atienden atiende atender atendem atende atender atendimento atencion",
+    "_pick": "collect retirar retiro retiro pegar pego buscar busco",
+}
+_CONCEPT = {word: concept for concept, group in _GROUPS.items() for word in group.split()}
+
+
+@dataclass(frozen=True)
+class FaqDoc:
+    """One approved entry as plain data: what retrieval and answering need."""
+
+    entry_id: int
+    topic: str
+    version: int
+    questions: dict[str, list[str]]
+    answers: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Match:
+    doc: FaqDoc | None
+    score: float
+    runner_up: float = 0.0
+    runner_up_topic: str = ""
+    coverage: float = 0.0
+    candidates: tuple[tuple[FaqDoc, float], ...] = ()  # the best few entries with their scores
+
+    @property
+    def confident(self) -> bool:
+        return (
+            self.doc is not None
+            and self.coverage >= MIN_COVERAGE
+            and self.score >= THRESHOLD
+            and self.score - self.runner_up >= MARGIN
+        )
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    if token.startswith("_"):
+        return token
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            break
+    return token[:STEM_LENGTH]
+
+
+_PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")
+
+
+def _tokens(text: str) -> list[str]:
+    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], fold(text))
+    return [t for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
+
+
+def concept(token: str) -> str:
+    """The synonym group of a word ("estacionamento" -> "_parking"), else the word."""
+    return _CONCEPT.get(token, token)
+
+
+def words(text: str) -> list[str]:
+    """Folded content words of `text` (concept tokens for known synonyms), numbers kept."""
+    return [concept(t) for t in _tokens(text)]
+
+
+@dataclass
+class _Vector:
+    weights: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    raw: dict[str, float] = field(default_factory=dict)  # term counts before weighting
+
+
+class FaqIndex:
+    """An immutable search index over approved entries; build once per content change."""
+
+    def __init__(self, docs: list[FaqDoc]) -> None:
+        self.docs = docs
+        per_doc: list[tuple[list[Counter[str]], Counter[str]]] = []
+        vocabulary: set[str] = set()
+        for doc in docs:
+            variants = [Counter(self._stems(q)) for qs in doc.questions.values() for q in qs]
+            whole: Counter[str] = Counter()
+            for variant in variants:
+                whole.update(variant)
+            for answer in doc.answers.values():
+                for s in self._stems(answer):
+                    whole[s] += ANSWER_WEIGHT
+            per_doc.append((variants, whole))
+            for texts in (*doc.questions.values(), list(doc.answers.values())):
+                for text in texts:
+                    vocabulary.update(t for t in _tokens(text) if not t.startswith("_"))
+        vocabulary.update(_CONCEPT)
+        document_frequency: Counter[str] = Counter()
+        for _, whole in per_doc:
+            document_frequency.update(set(whole))
+        n = max(len(docs), 1)
+        self.idf = {s: math.log(1 + n / df) for s, df in document_frequency.items()}
+        self.vocabulary = sorted(vocabulary)
+        self._known = frozenset(vocabulary)
+        self._by_initial: dict[str, list[str]] = {}
+        for word in self.vocabulary:
+            self._by_initial.setdefault(word[0], []).append(word)
+        self._corrections: dict[str, str] = {}
+        self._vectors = [
+            ([self._vector(v) for v in variants], self._vector(whole)) for variants, whole in per_doc
+        ]
+
+    @staticmethod
+    def _stems(text: str) -> list[str]:
+        return [stem(w) for w in words(text)]
+
+    def _vector(self, counts: Counter[str]) -> _Vector:
+        weights = {s: (1 + math.log(c) if c >= 1 else c) * self.idf.get(s, UNKNOWN_IDF)
+                   for s, c in counts.items()}  # fmt: skip
+        return _Vector(weights, math.sqrt(sum(w * w for w in weights.values())), dict(counts))
+
+    def correct(self, word: str) -> str:
+        """The known word one typo away (two for long words), or the word itself."""
+        if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
+            return word
+        if word not in self._corrections:
+            self._corrections[word] = self._nearest(word)
+        return self._corrections[word]
+
+    def _nearest(self, word: str) -> str:
+        limit = 1 if len(word) < 8 else 2
+        # Typos rarely hit the first letter; a four-letter word may only have two letters
+        # swapped ("paek"), so "home" never becomes "come" nor "vale" "valet".
+        candidates = [
+            v
+            for v in self._by_initial.get(word[0], [])
+            if abs(len(v) - len(word)) <= limit and (len(word) > 4 or sorted(v) == sorted(word))
+        ]
+        found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
+        return found[0] if found else word
+
+    def query_vector(self, text: str) -> _Vector:
+        corrected = (self.correct(t) for t in _tokens(text))
+        counts = Counter(stem(concept(t)) for t in corrected)
+        return self._vector(counts)
+
+    def ranked(self, text: str) -> list[tuple[float, float, FaqDoc]]:
+        """(score, coverage, entry) for every entry, best first; empty without a content word."""
+        query = self.query_vector(text)
+        if query.norm == 0:
+            return []
+        scored = []
+        for doc, (variants, whole) in zip(self.docs, self._vectors, strict=True):
+            best_variant = max((_cosine(query, v) for v in variants), default=0.0)
+            coverage = _coverage(query, whole)
+            scored.append((VARIANT_WEIGHT * best_variant + (1 - VARIANT_WEIGHT) * coverage, coverage, doc))
+        scored.sort(key=lambda row: row[0], reverse=True)
+        return scored
+
+    def search(self, text: str) -> Match:
+        """The best entry for `text` with its score, the runner-up's, and the best few."""
+        scored = self.ranked(text)
+        if not scored:
+            return Match(None, 0.0)
+        best_score, best_coverage, best = scored[0]
+        runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
+        candidates = tuple((doc, score) for score, _, doc in scored[:CANDIDATES])
+        return Match(
+            best, best_score, runner_score, runner.topic if runner else "", best_coverage, candidates
+        )
+
+
+def _coverage(query: _Vector, entry: _Vector) -> float:
+    """Share of the question's weight that the entry's text holds (answer-only words count less)."""
+    total = sum(query.weights.values())
+    if not total:
+        return 0.0
+    held = sum(w * min(entry.raw.get(s, 0.0), 1.0) for s, w in query.weights.items())
+    return held / total
+
+
+def _cosine(a: _Vector, b: _Vector) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
+    dot = sum(w * large.weights.get(s, 0.0) for s, w in small.weights.items())
+    return dot / (a.norm * b.norm)

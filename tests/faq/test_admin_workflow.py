@@ -1,0 +1,91 @@
+import pytest
+from django.urls import reverse
+
+from conversations.faq.answering import faq_respond
+from conversations.models import FaqEntry, UnansweredQuestion
+from tests.faq.conftest import PHONE
+
+pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
+
+
+def edit_form(entry: FaqEntry, **answers: str) -> dict[str, str]:
+    version = entry.approved_version
+    data = {"topic": entry.topic, "change_note": "new valet price", "versions-TOTAL_FORMS": "0",
+            "versions-INITIAL_FORMS": str(entry.versions.count()), "versions-MIN_NUM_FORMS": "0",
+            "versions-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    for code in ("en", "es", "pt-BR"):
+        slug = code.replace("-", "_")
+        data[f"answer_{slug}"] = answers.get(slug, version.answers[code])
+        data[f"questions_{slug}"] = "\n".join(version.questions[code])
+    return data
+
+
+def ask() -> str:
+    return faq_respond(text="is there parking?", language="en", conversation_id=None, clinic_phone=PHONE).text
+
+
+def test_admin_edits_and_approves_and_the_next_patient_gets_the_new_text(client, demo_faq, content_admin):
+    entry = FaqEntry.objects.get(topic="parking")
+    old = ask()
+    client.force_login(content_admin)
+    change_url = reverse("admin:conversations_faqentry_change", args=[entry.pk])
+    response = client.post(change_url, edit_form(entry, en="Valet parking at Paulista now costs R$ 30."))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert entry.versions.count() == 2
+    assert ask() == old  # a draft is never sent
+
+    preview = client.get(reverse("admin:conversations_faqentry_preview", args=[entry.pk]))
+    assert "Valet parking at Paulista now costs R$ 30." in preview.content.decode()
+    client.post(reverse("admin:conversations_faqentry_approve", args=[entry.pk]))
+
+    assert ask() == "Valet parking at Paulista now costs R$ 30."
+
+
+def test_saving_the_form_unchanged_adds_no_version(client, demo_faq, content_admin):
+    entry = FaqEntry.objects.get(topic="parking")
+    client.force_login(content_admin)
+    client.post(reverse("admin:conversations_faqentry_change", args=[entry.pk]), edit_form(entry))
+    assert entry.versions.count() == 1
+
+
+def test_staff_without_the_content_admin_role_get_403_on_approve(client, demo_faq, receptionist):
+    entry = FaqEntry.objects.get(topic="parking")
+    client.force_login(receptionist)
+    client.post(
+        reverse("admin:conversations_faqentry_change", args=[entry.pk]), edit_form(entry, en="Free parking!")
+    )
+    response = client.post(reverse("admin:conversations_faqentry_approve", args=[entry.pk]))
+    assert response.status_code == 403
+    assert ask() != "Free parking!"
+
+
+def test_the_approve_action_is_refused_without_the_role(client, demo_faq, receptionist):
+    entry = FaqEntry.objects.get(topic="parking")
+    client.force_login(receptionist)
+    response = client.post(
+        reverse("admin:conversations_faqentry_changelist"),
+        {"action": "approve_latest", "_selected_action": [entry.pk]},
+    )
+    assert response.status_code == 403
+
+
+def test_the_operations_lead_sees_unanswered_questions(admin_client, demo_faq):
+    faq_respond(text="fazem ultrassom?", language="pt-BR", conversation_id=None, clinic_phone=PHONE)
+    response = admin_client.get(reverse("admin:conversations_unansweredquestion_changelist"))
+    assert "fazem ultrassom?" in response.content.decode()
+    assert UnansweredQuestion.objects.filter(resolved=False).count() == 1
+
+
+def test_an_entry_added_in_the_admin_starts_as_an_unsent_draft(client, content_admin):
+    client.force_login(content_admin)
+    data = {"topic": "wifi", "change_note": "new entry", "answer_en": "Network ClinicaVista, ask reception.",
+            "questions_en": "Is there wifi?", "answer_es": "", "questions_es": "", "answer_pt_BR": "",
+            "questions_pt_BR": "", "versions-TOTAL_FORMS": "0", "versions-INITIAL_FORMS": "0",
+            "versions-MIN_NUM_FORMS": "0", "versions-MAX_NUM_FORMS": "1000"}  # fmt: skip
+    response = client.post(reverse("admin:conversations_faqentry_add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = FaqEntry.objects.get(topic="wifi")
+    assert entry.status == FaqEntry.Status.DRAFT
+    assert entry.versions.get().created_by == content_admin
+    reply = faq_respond(text="is there wifi?", language="en", conversation_id=None, clinic_phone=PHONE)
+    assert reply.kind == "unanswered"

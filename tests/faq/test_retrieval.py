@@ -1,0 +1,71 @@
+import pytest
+
+from conversations.faq.retrieval import FaqDoc, FaqIndex, stem, words
+
+pytestmark = pytest.mark.sqlite
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Quanto custa a consulta?", "fees"),
+        ("cuanto cuesta la consulta", "fees"),
+        ("how much is a consultation", "fees"),
+        ("onde fica a clinica", "address"),
+        ("tem estacionamento?", "parking"),
+        ("¿Tienen estacionamiento?", "parking"),
+        ("what should I bring to my appointment", "what_to_bring"),
+        ("a que hora cierran", "opening_hours"),
+        ("precisa de jejum para o exame de sangue?", "exam_preparation"),
+        ("aceitam convênio?", "insurance"),
+        ("can I pay with pix", "payment_methods"),
+        ("qual a senha do wifi", "accessibility"),
+    ],
+)
+def test_questions_in_three_languages_find_their_entry(index, text, topic):
+    match = index.search(text)
+    assert match.confident
+    assert match.doc.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("where is the clinc?", "address"),
+        ("estacionamiemto?", "parking"),
+        ("QUANTO CUSTA A CONSULTA", "fees"),
+        ("horario de funcionameto", "opening_hours"),
+    ],
+)
+def test_typos_case_and_missing_accents_still_find_the_entry(index, text, topic):
+    match = index.search(text)
+    assert match.confident
+    assert match.doc.topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do you do ultrasounds?", "posso levar meu cachorro?", "venden tarjetas de regalo?", "hola"],
+)
+def test_questions_no_entry_answers_are_not_confident(index, text):
+    assert not index.search(text).confident
+
+
+def test_a_question_between_two_entries_is_not_confident():
+    docs = [
+        FaqDoc(1, "a", 1, {"en": ["opening hours monday"]}, {"en": "A"}),
+        FaqDoc(2, "b", 1, {"en": ["opening hours tuesday"]}, {"en": "B"}),
+    ]
+    match = FaqIndex(docs).search("opening hours")
+    assert match.score > 0
+    assert match.score - match.runner_up < 0.01
+    assert not match.confident
+
+
+def test_spanish_and_portuguese_words_share_a_stem():
+    assert stem("estacionamiento") == stem("estacionamento")
+    assert words("¿Dónde queda la clínica?") == ["_where", "queda", "clinica"]
+
+
+def test_an_empty_index_answers_nothing():
+    assert not FaqIndex([]).search("parking").confident
