@@ -19,6 +19,9 @@ from booking.services import booking_expecting, booking_handle
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import say
+from conversations.faq.answering import faq_classify, faq_respond
+from conversations.faq.limits import faq_is_clinical
+from conversations.faq.selectors import faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.nlu import Intent, understand
 from conversations.nlu.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
@@ -184,6 +187,10 @@ def _handler(
         return _decided(conversation, "asked_for_person", [Reply(booking_say("handoff", language))])
     if "refuse" in signal.commands:
         return _decided(conversation, "refused", [Reply(booking_say("refused", language))])
+    clinical = faq_is_clinical(text)
+    # A message the engine could not place may still be a question the FAQ answers.
+    if clinical or intent == Intent.FAQ or (intent == Intent.UNKNOWN and _faq_knows(text)):
+        return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
         return _decided(
             conversation, "greeting", [Reply(booking_say("greeting", language, clinic=clinic.name))]
@@ -194,10 +201,6 @@ def _handler(
         # No clinic calendar is configured yet (load_clinic has not run): a person books.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
         return _decided(conversation, "no_calendar", [Reply(say("handoff", language))])
-    if intent == Intent.FAQ:
-        # Approved FAQ answers plug in here; until one exists, a person answers.
-        escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="question")
-        return _decided(conversation, "faq_unavailable", [Reply(say("handoff", language))])
     if (
         _recently_decided(conversation, "not_understood", since=timezone.now() - timedelta(minutes=30))
         and _last_decision(conversation) == "not_understood"
@@ -210,6 +213,26 @@ def _handler(
         return _decided(conversation, "escalated_not_understood", [Reply(booking_say("handoff", language))])
     key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
     return _decided(conversation, "not_understood", [Reply(booking_say(key, language))])
+
+
+def _faq_knows(text: str) -> bool:
+    kind, _ = faq_classify(text, index=faq_index_get())
+    return kind == "answered"
+
+
+def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:
+    """Approved answers only; clinical questions and billing disputes go to a person."""
+    answer = faq_respond(
+        text=text, language=language, conversation_id=conversation.pk, clinic_phone=clinic.phone
+    )
+    if answer.kind in ("clinical", "billing"):
+        reason = (
+            Escalation.Reason.CLINICAL_QUESTION
+            if answer.kind == "clinical"
+            else Escalation.Reason.UNSUPPORTED
+        )
+        escalation_open(conversation=conversation, reason=reason, detail=f"{answer.kind} question")
+    return _decided(conversation, f"faq_{answer.kind}", [Reply(answer.text)])
 
 
 def _last_decision(conversation: Conversation) -> str:
