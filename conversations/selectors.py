@@ -6,7 +6,8 @@ from datetime import date, datetime
 from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
 
 from audit.models import StaffAction, TraceEvent
-from conversations.models import Conversation, Escalation, OutboundMessage
+from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
+from conversations.nlu.emergency import fold
 
 
 @dataclass(frozen=True)
@@ -156,3 +157,17 @@ def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
         created_at__lt=until,
     ).values_list("sent_at", "in_reply_to__received_at")
     return [(sent - received).total_seconds() * 1000 for sent, received in rows]
+
+
+def unanswered_top(*, since: datetime, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The questions patients asked most that no approved entry answered (text folded so
+    "Parking?" and "parking" count together): (example text, language, count)."""
+    groups: dict[str, list] = {}
+    rows = UnansweredQuestion.objects.filter(created_at__gte=since, resolved=False).values_list(
+        "text", "language"
+    )
+    for text, language in rows[:5000]:
+        key = fold(text)
+        if key:
+            groups.setdefault(key, [text, language, 0])[2] += 1
+    return sorted((tuple(g) for g in groups.values()), key=lambda g: -g[2])[:limit]

@@ -428,6 +428,7 @@ def metrics(request: HttpRequest) -> HttpResponse:
             },
         ),
         "funnel_chart": charts.funnel(list(week.funnel.items())),
+        "unanswered": selectors.unanswered_top(since=timezone.now() - timedelta(days=14)),
         "reasons": sorted(
             sum((d.escalation_reasons for d in days), start=type(week.escalation_reasons)()).items(),
             key=lambda item: -item[1],

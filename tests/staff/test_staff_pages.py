@@ -225,3 +225,18 @@ def test_login_is_throttled_after_five_failures(client):
     assert response.status_code == 200  # the form again, not a redirect
     assert "_auth_user_id" not in client.session
     cache.clear()
+
+
+def test_metrics_show_the_top_unanswered_questions(client):
+    from conversations.models import UnansweredQuestion
+
+    conversation = ConversationFactory()
+    for text in ["Do you have wifi?", "do you have WiFi", "Is there a pharmacy nearby?"]:
+        UnansweredQuestion.objects.create(conversation=conversation, language="en", text=text)
+    client.force_login(operations_lead())
+
+    html = client.get("/staff/metrics/").content.decode().lower()
+
+    assert "do you have wifi" in html
+    assert html.index("do you have wifi") < html.index("is there a pharmacy nearby?")
+    assert "<td>2</td>" in html[html.index("do you have wifi"):]
