@@ -87,3 +87,18 @@ def test_the_roles_are_created_by_a_migration():
     from clinicbot.access import ROLES
 
     assert set(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == set(ROLES)
+
+
+@pytest.mark.parametrize(
+    "role, allowed, refused",
+    [
+        ("Content admin", "/admin/conversations/faqentry/", "/admin/scheduling/appointment/"),
+        ("Reception", "/admin/scheduling/appointment/", "/admin/conversations/faqentry/"),
+        ("Operations lead", "/admin/audit/traceevent/", "/admin/conversations/faqentry/add/"),
+    ],
+)
+def test_each_role_reaches_its_admin_pages_and_no_others(client, role, allowed, refused):
+    client.force_login(UserFactory(roles=[role], is_staff=True))
+
+    assert client.get(allowed).status_code == 200
+    assert client.get(refused).status_code == 403

@@ -239,4 +239,4 @@ def test_metrics_show_the_top_unanswered_questions(client):
 
     assert "do you have wifi" in html
     assert html.index("do you have wifi") < html.index("is there a pharmacy nearby?")
-    assert "<td>2</td>" in html[html.index("do you have wifi"):]
+    assert "<td>2</td>" in html[html.index("do you have wifi") :]
