@@ -352,7 +352,8 @@ def escalation_open(*, conversation: Conversation, reason: Escalation.Reason, de
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.ESCALATED_TO_HUMAN,
-        payload={"reason": reason, "escalation_id": active.pk, "detail": detail[:200]},
+        # The detail may quote an error or a staff note; it stays on the erasable escalation row.
+        payload={"reason": reason, "escalation_id": active.pk},
     )
     log = logger.warning if reason == Escalation.Reason.EMERGENCY else logger.info
     log("conversation %s escalated to staff: %s", mask(conversation.channel_user_id), reason)

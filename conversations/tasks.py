@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from conversations import services
+from conversations import privacy, services
 from conversations.channels.base import ChannelError
 from conversations.models import InboundMessage, OutboundMessage
 
@@ -65,3 +65,9 @@ def outbound_sweep() -> int:
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
     return len(ids)
+
+
+@shared_task(time_limit=600, soft_time_limit=540)
+def retention_sweep() -> int:
+    """Anonymise conversations past RETENTION_DAYS (daily; idempotent)."""
+    return privacy.conversation_retention_sweep()
