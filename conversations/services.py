@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from audit.models import TraceEvent
 from audit.services import trace_record
@@ -82,8 +83,20 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     except IntegrityError:
         logger.info("duplicate inbound %s dropped", message.provider_message_id)
         return None
-    transaction.on_commit(lambda: conversation_process_task.delay(conversation_id))
+    transaction.on_commit(lambda: task_enqueue(conversation_process_task, conversation_id))
     return inbound
+
+
+def task_enqueue(task, *args: int, countdown: float | None = None) -> bool:
+    """Hand work to the broker. When the broker is down, log and return False: the row is
+    already in the database and a periodic sweep finds it, so the caller (a webhook that
+    must answer at once, a worker mid-turn) carries on instead of failing."""
+    try:
+        task.apply_async(args, countdown=countdown)
+    except OperationalError:
+        logger.warning("broker unavailable; %s%r left to the sweep", task.name.rsplit(".", 1)[-1], args)
+        return False
+    return True
 
 
 def conversation_process(*, conversation_id: int) -> int:
@@ -135,7 +148,7 @@ def outbound_deliver(*, outbound_ids: list[int]) -> None:
             outbound_send(outbound_id=outbound_id)
         except ChannelError:
             for later in outbound_ids[index:]:
-                outbound_send_task.apply_async((later,), countdown=1)
+                task_enqueue(outbound_send_task, later, countdown=1)
             return
 
 
@@ -204,7 +217,7 @@ def reply_queue(
         )
     if enqueue:
         for row in rows:
-            transaction.on_commit(lambda pk=row.pk: outbound_send_task.delay(pk))
+            transaction.on_commit(lambda pk=row.pk: task_enqueue(outbound_send_task, pk))
     return rows
 
 

@@ -32,6 +32,8 @@ class RecordedRequest:
     form: dict[str, str]
     auth: str
     received_at: float
+    status: int = 0  # what the fake answered (201 accepted; set once decided)
+    sid: str = ""  # the Message SID it returned, when it accepted
 
 
 @dataclass
@@ -88,14 +90,16 @@ class FakeTwilio:
         with self._lock:
             scripted = self.script.pop(0) if self.script else ScriptedResponse(delay=self.default_delay)
             number = len(self.requests) + 1
-            self.requests.append(
-                RecordedRequest(
-                    handler.path, form, handler.headers.get("Authorization", ""), time.monotonic()
-                )
+            record = RecordedRequest(
+                handler.path, form, handler.headers.get("Authorization", ""), time.monotonic()
             )
+            if self.failure_rate_every and number % self.failure_rate_every == 0 and scripted.status == 201:
+                scripted = ScriptedResponse(status=500, code=20500, message="Internal Server Error")
+            record.status = scripted.status
+            if scripted.status < 400:
+                record.sid = "SM" + uuid.uuid4().hex
+            self.requests.append(record)
             self._arrived.notify_all()
-        if self.failure_rate_every and number % self.failure_rate_every == 0 and scripted.status == 201:
-            scripted = ScriptedResponse(status=500, code=20500, message="Internal Server Error")
         if scripted.delay:
             time.sleep(scripted.delay)
         if scripted.status >= 400:
@@ -106,7 +110,7 @@ class FakeTwilio:
                 "status": scripted.status,
             }
         else:
-            sid = "SM" + uuid.uuid4().hex
+            sid = record.sid
             account = handler.path.split("/Accounts/")[1].split("/")[0]
             body = {
                 "sid": sid,
