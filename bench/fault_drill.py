@@ -46,6 +46,12 @@ def sweep_all() -> None:
             print(f"  sweep {sweep.__name__} skipped: {type(exc).__name__}", flush=True)
 
 
+def reconciled_count() -> int:
+    from audit.models import TraceEvent
+
+    return TraceEvent.objects.filter(type=TraceEvent.Type.OUTBOUND_SENT, payload__reconciled=True).count()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=12)
@@ -94,9 +100,13 @@ def main() -> None:
     async def fault(tag: str) -> None:
         await asyncio.sleep(FAULT_AT)
         if tag == "worker SIGKILL":
+            # A slow Twilio keeps both workers busy sending, so the kill lands mid-send.
+            stack.fake.default_delay = 0.4
+            await asyncio.sleep(1)
             os.kill(stack.workers["w1"].pid, signal.SIGKILL)
-            note("w1 SIGKILLed")
-            await asyncio.sleep(FAULT_FOR)
+            note("w1 SIGKILLed while sending (twilio answering in 0.4 s)")
+            stack.fake.default_delay = 0
+            await asyncio.sleep(FAULT_FOR - 1)
             stack.start_worker("w1")
             note("w1 restarted")
         elif tag == "redis restart":
@@ -134,6 +144,7 @@ def main() -> None:
         note(f"quiet after {quiet:.1f}s")
         stop_sweeping.set()
         result = delivery_audit(sent, stack.fake, script)
+        reconciled = reconciled_count()
     finally:
         stop_sweeping.set()
         stack.stop()
@@ -154,6 +165,7 @@ def main() -> None:
     details = {k: v for k, v in total.items() if k.startswith("lost:")}
     if details:
         print("lost because:", details)
+    print(f"replies found already at Twilio after an unknown outcome (not sent again): {reconciled}")
     retried = sum(1 for s in sent if s.tries > 1)
     print(f"webhooks that needed a retry (not a 200 at once): {retried}")
     twilio = Counter(r.status for r in stack.fake.requests)

@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError
 from audit.models import TraceEvent
 from audit.services import trace_record
 from conversations.channels import outbound_channel
-from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage
+from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage, SendResult
 from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
 from conversations.copy import say
 from conversations.models import (
@@ -250,17 +250,18 @@ def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
     if not message.content_sid and not conversation.window_open(now=now):
         _outbound_fail(message, code=WINDOW_CLOSED, error="24-hour window closed and no template configured")
         return message
+    channel = outbound_channel()
+    outgoing = OutgoingMessage(
+        to_user_id=conversation.channel_user_id,
+        to_phone_e164=conversation.phone_e164,
+        body=message.body,
+        content_sid=message.content_sid,
+        content_variables=message.content_variables,
+        status_callback_url=status_callback_url(),
+    )
     try:
-        result = outbound_channel().send(
-            OutgoingMessage(
-                to_user_id=conversation.channel_user_id,
-                to_phone_e164=conversation.phone_e164,
-                body=message.body,
-                content_sid=message.content_sid,
-                content_variables=message.content_variables,
-                status_callback_url=status_callback_url(),
-            )
-        )
+        reconciled = _already_sent(channel, message, outgoing)
+        result = reconciled or channel.send(outgoing)
     except ChannelError as exc:
         if exc.retryable and message.attempts < settings.OUTBOUND_MAX_ATTEMPTS:
             message.status = OutboundMessage.Status.QUEUED
@@ -291,10 +292,34 @@ def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
             "outbound_id": message.pk,
             "attempts": message.attempts,
             "status": result.status,
+            "reconciled": reconciled is not None,
             "latency_ms": round((message.sent_at - message.created_at).total_seconds() * 1000, 1),
         },
     )
     return message
+
+
+# Error codes after which the provider may or may not have taken the message.
+OUTCOME_UNKNOWN = {"network", "outcome_unknown"}
+
+
+def _already_sent(channel, message: OutboundMessage, outgoing: OutgoingMessage) -> SendResult | None:
+    """Before sending again after an attempt that ended without an answer (the worker died
+    mid-call, or the call timed out), ask the provider whether it took the message."""
+    if message.error_code not in OUTCOME_UNKNOWN:
+        return None
+    known = set(
+        OutboundMessage.objects.filter(conversation_id=message.conversation_id)
+        .exclude(provider_message_id=None)
+        .values_list("provider_message_id", flat=True)
+    )
+    # Provider timestamps have whole seconds.
+    since = message.created_at - timezone.timedelta(seconds=1)
+    sid = channel.find_sent(outgoing, since=since, exclude=known)
+    if sid is None:
+        return None
+    logger.info("outbound %s had reached the provider before; not sent again", message.pk)
+    return SendResult(provider_message_id=sid, status=OutboundMessage.Status.SENT)
 
 
 def status_callback_url() -> str:

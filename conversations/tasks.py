@@ -59,8 +59,12 @@ def outbound_sweep() -> int:
             status__in=[OutboundMessage.Status.QUEUED, OutboundMessage.Status.SENDING], updated_at__lt=cutoff
         ).values_list("pk", flat=True)[:500]
     )
+    # A row left in sending lost its worker mid-call: the next attempt asks the provider first.
     OutboundMessage.objects.filter(pk__in=ids, status=OutboundMessage.Status.SENDING).update(
-        status=OutboundMessage.Status.QUEUED, updated_at=timezone.now()
+        status=OutboundMessage.Status.QUEUED,
+        error_code="outcome_unknown",
+        error_message="the sending worker stopped before the provider answered",
+        updated_at=timezone.now(),
     )
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
