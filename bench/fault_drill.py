@@ -76,9 +76,22 @@ def main() -> None:
     stop_sweeping = threading.Event()
     run = int(uuid.uuid4().int % 1000)
 
+    crashed: list[str] = []
+
     def beat() -> None:
         while not stop_sweeping.wait(2):
             sweep_all()
+
+    def supervise() -> None:
+        # Like `restart: unless-stopped`: a worker that exits on its own is started again.
+        while not stop_sweeping.wait(0.5):
+            for name, worker in list(stack.workers.items()):
+                if worker.poll() is not None and worker.returncode != -signal.SIGKILL:
+                    crashed.append(
+                        f"{name} exited {worker.returncode} at t={time.monotonic() - started:.1f}s"
+                    )
+                    note(f"{name} exited by itself ({worker.returncode}); supervisor restarts it")
+                    stack.start_worker(name)
 
     def note(text: str) -> None:
         line = f"  t={time.monotonic() - started:5.1f}s {text}"
@@ -133,11 +146,12 @@ def main() -> None:
             note(f"window: {tag} ({args.patients} new patients)")
             await asyncio.gather(fault(tag), *(patient(window, i) for i in range(args.patients)))
 
+    time.sleep(3)  # workers connect to the broker
+    started = time.monotonic()
+    threading.Thread(target=supervise, daemon=True).start()
     if not args.no_sweeps:
         threading.Thread(target=beat, daemon=True).start()
     try:
-        time.sleep(3)  # workers connect to the broker
-        started = time.monotonic()
         asyncio.run(drive())
         note("patients stopped; waiting until quiet")
         quiet = quiet_wait(timeout=30 if args.no_sweeps else 75, sweep=lambda: None)
@@ -166,6 +180,7 @@ def main() -> None:
     if details:
         print("lost because:", details)
     print(f"replies found already at Twilio after an unknown outcome (not sent again): {reconciled}")
+    print(f"workers that exited by themselves and were restarted: {crashed or 'none'}")
     retried = sum(1 for s in sent if s.tries > 1)
     print(f"webhooks that needed a retry (not a 200 at once): {retried}")
     twilio = Counter(r.status for r in stack.fake.requests)

@@ -12,6 +12,7 @@ call). The baseline, in the same run, is the lowest step. Goal: >= 100 turns/s s
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -20,7 +21,7 @@ from collections import Counter
 
 from common import percentile, require_services
 from patients import SCRIPTS
-from stack import Sent, delivery_audit, quiet_wait, stack_start, webhook_send
+from stack import Sent, cpu_by_role, delivery_audit, postgres_pid, quiet_wait, stack_start, webhook_send
 
 RATES = [5, 10, 20, 40, 60, 80, 100, 125, 150, 200, 250]
 GOAL_P95_MS = 1000
@@ -35,6 +36,12 @@ def step_figures(sent: list[Sent], fake, wall_offset: float) -> dict:
         m.provider_message_id: m
         for m in InboundMessage.objects.filter(provider_message_id__in=[s.sid for s in sent])
     }
+    # Snapshot in causal order (fake, replies, traces): a reply seen implies its trace exists.
+    arrived = {r.sid: r.received_at for r in list(fake.requests) if r.status == 201}
+    replies = {
+        r.in_reply_to_id: r
+        for r in OutboundMessage.objects.filter(in_reply_to__in=[m.pk for m in inbound.values()])
+    }
     started = dict(
         TraceEvent.objects.filter(
             type=TraceEvent.Type.INCOMING_MESSAGE, payload__inbound_id__in=[m.pk for m in inbound.values()]
@@ -46,11 +53,6 @@ def step_figures(sent: list[Sent], fake, wall_offset: float) -> dict:
         conversation_id__in={m.conversation_id for m in inbound.values()},
     ).values_list("conversation_id", "payload__latency_ms"):
         understanding[conversation_id] = understanding.get(conversation_id, 0) + (latency or 0)
-    replies = {
-        r.in_reply_to_id: r
-        for r in OutboundMessage.objects.filter(in_reply_to__in=[m.pk for m in inbound.values()])
-    }
-    arrived = {r.sid: r.received_at for r in fake.requests if r.status == 201}
     totals, parts = [], {"webhook": [], "queue": [], "handling": [], "channel": []}
     for message in sent:
         row = inbound.get(message.sid)
@@ -71,6 +73,7 @@ def step_figures(sent: list[Sent], fake, wall_offset: float) -> dict:
         "p95": percentile(totals, 95),
         "answered": len(answered),
         "parts": {k: statistics.median(v) if v else float("nan") for k, v in parts.items()},
+        "parts_p95": {k: percentile(v, 95) for k, v in parts.items()},
         "understanding_ms": sum(understanding.values()) / max(len(answered), 1),
     }
 
@@ -103,11 +106,13 @@ def main() -> None:
     parser.add_argument("--step-seconds", type=float, default=8)
     parser.add_argument("--script", default="stop-start", choices=sorted(SCRIPTS))
     parser.add_argument("--max-rate", type=int, default=RATES[-1])
+    parser.add_argument("--keep-going", action="store_true", help="do not stop at the first slow step")
     args = parser.parse_args()
     require_services()
     script = SCRIPTS[args.script]()
     stack = stack_start(workers=2, extra_env={})
     wall_offset = time.time() - time.monotonic()
+    pg_pid = postgres_pid(int(os.environ["DATABASE_URL"].rsplit(":", 1)[1].split("/")[0]))
     run = random.randrange(1000)
     turns: Counter = Counter()
     everything: list[Sent] = []
@@ -117,25 +122,38 @@ def main() -> None:
         time.sleep(3)  # workers connect to the broker
         asyncio.run(offer(stack.port, 5, 2, script, turns, run))  # warm up
         for rate in [r for r in RATES if r <= args.max_rate]:
+            cpu_before = cpu_by_role(stack, pg_pid)
             step_start = time.monotonic()
             sent = asyncio.run(offer(stack.port, rate, args.step_seconds, script, turns, run))
             offered_for = time.monotonic() - step_start
             time.sleep(2)  # stragglers of this step
             figures = step_figures(sent, stack.fake, wall_offset)
+            cpu_after = cpu_by_role(stack, pg_pid)
+            figures["cpu_ms"] = {
+                k: (cpu_after[k] - cpu_before[k]) * 1000 / max(figures["answered"], 1) for k in cpu_after
+            }
             figures |= {
                 "rate": rate,
                 "sent": len(sent),
                 "throughput": figures["answered"] / (offered_for + 2),
             }
             rows.append(figures)
-            parts = "  ".join(f"{k} {v:6.1f}" for k, v in figures["parts"].items())
+            parts = "  ".join(
+                f"{k} {v:5.0f}/{figures['parts_p95'][k]:5.0f}" for k, v in figures["parts"].items()
+            )
             print(
                 f"offered {rate:4d}/s  sent {len(sent):5d}  answered {figures['answered']:5d}  "
-                f"p50 {figures['p50']:8.1f} ms  p95 {figures['p95']:8.1f} ms  | median ms: {parts}",
+                f"p50 {figures['p50']:8.1f} ms  p95 {figures['p95']:8.1f} ms  | p50/p95 ms: {parts}",
+                flush=True,
+            )
+            print(
+                "    CPU ms per turn: "
+                + ", ".join(f"{k} {v:.1f}" for k, v in figures["cpu_ms"].items())
+                + f"; total {sum(figures['cpu_ms'].values()):.1f}",
                 flush=True,
             )
             everything += sent
-            if figures["p95"] > GOAL_P95_MS or time.monotonic() - began > 120:
+            if (figures["p95"] > GOAL_P95_MS and not args.keep_going) or time.monotonic() - began > 120:
                 break
             quiet_wait(timeout=20, sweep=lambda: None)  # the next step starts from an empty queue
         quiet_wait(timeout=30, sweep=lambda: None)
@@ -162,6 +180,13 @@ def main() -> None:
         print(
             "where the time goes at sustained (median ms): "
             + ", ".join(f"{k} {v:.1f}" for k, v in best["parts"].items())
+        )
+        cpu = best["cpu_ms"]
+        total = sum(cpu.values())
+        print(
+            f"CPU per turn at sustained: {total:.1f} ms ("
+            + ", ".join(f"{k} {v:.1f}" for k, v in cpu.items())
+            + f"); two idle cores would carry about {2000 / total:.0f} turns/s, client included"
         )
         print(
             f"  of handling, understanding (model/local engine traces): {best['understanding_ms']:.1f} ms per turn"

@@ -231,3 +231,52 @@ def quiet_wait(*, timeout: float, sweep) -> float:
 def path_for(name: str) -> Path:
     LOGS.mkdir(exist_ok=True)
     return LOGS / name
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as file:
+                found += [int(c) for c in file.read().split()]
+    except OSError:
+        pass
+    return found + [g for c in found for g in _children(c)]
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as file:
+            fields = file.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_pid(port: int) -> int | None:
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as file:
+                args = file.read().split(b"\0")
+        except OSError:
+            continue
+        if args and args[0].endswith(b"postgres") and b"-p" in args and str(port).encode() in args:
+            return int(entry)
+    return None
+
+
+def cpu_by_role(stack: Stack, pg_pid: int | None) -> dict[str, float]:
+    """CPU seconds used so far by each part of the stack (processes and their children)."""
+    roles = {
+        "web": [stack.web.pid] if stack.web else [],
+        "workers": [w.pid for w in stack.workers.values()],
+        "postgres": [pg_pid] if pg_pid else [],
+        "redis": [stack.redis.process.pid] if stack.redis.process else [],
+        "client+fake": [os.getpid()],
+    }
+    return {
+        role: sum(_cpu_seconds(p) for root in pids for p in [root, *_children(root)])
+        for role, pids in roles.items()
+    }
