@@ -121,6 +121,7 @@ def main() -> None:
     try:
         time.sleep(3)  # workers connect to the broker
         asyncio.run(offer(stack.port, 5, 2, script, turns, run))  # warm up
+        quiet_wait(timeout=30, sweep=lambda: None)  # until the workers have answered it
         for rate in [r for r in RATES if r <= args.max_rate]:
             cpu_before = cpu_by_role(stack, pg_pid)
             step_start = time.monotonic()
