@@ -1,13 +1,14 @@
 """Fault drill: patients keep writing while the stack is broken on purpose.
 
 Real gunicorn, two Celery worker processes, PostgreSQL (from bench/run), a Redis this
-script owns, and the loopback Twilio fake. While patients send messages, the drill:
-SIGKILLs a worker and restarts it, restarts Redis (its queue is lost: no persistence),
-makes Twilio answer 500 to every other request, then makes it time out. It plays beat
-itself, calling the sweeps every 2 s with short stale timeouts. At the end it waits
-until quiet and audits every message sent: processed exactly once, one right reply,
-accepted by Twilio exactly once (or marked failed and on the staff queue). Exits 1 on
-any loss or duplicate.
+script owns, and the loopback Twilio fake. Window by window, new patients write while the
+drill SIGKILLs a worker mid-send and restarts it, restarts Redis (its queue is lost: no
+persistence), makes Twilio answer 500 to every other request, then makes it time out. It
+plays beat itself (the sweeps every 2 s, short stale timeouts) and supervisor (a worker
+that exits by itself is restarted and reported). At the end it waits until quiet and
+audits every message sent: processed exactly once, one right reply, accepted by Twilio
+exactly once (or marked failed and on the staff queue). Exits 1 on any loss or duplicate.
+See docs/privacy-and-faults.md.
 
 The model fake is not wired: today no message in the drill reaches understanding (the
 opt-out keywords are answered before it), so a model timeout could not be observed.
