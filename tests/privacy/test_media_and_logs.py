@@ -75,3 +75,27 @@ def sys_exc_info():
     import sys
 
     return sys.exc_info()
+
+
+@pytest.mark.django_db
+def test_no_log_line_of_a_whole_turn_holds_the_phone_number_or_the_name(post_webhook):
+    lines = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            lines.append(self.format(record))
+
+    handler = Collect(level=logging.DEBUG)
+    handler.addFilter(MaskPhoneNumbers())
+    loggers = [logging.getLogger(name) for name in ("conversations", "audit", "scheduling", "clinicbot")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        post_webhook(WEBHOOK, inbound_form(8, body="Hi, this is Priya Sharma, please call me"))
+        post_webhook(WEBHOOK, inbound_form(8, body="Hi, this is Priya Sharma, please call me"))  # a retry
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+    assert lines, "the turn logged nothing, so this test would prove nothing"
+    assert not [line for line in lines if "447700900123" in line or "Priya" in line or "Sharma" in line]
