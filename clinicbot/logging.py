@@ -20,4 +20,9 @@ class MaskPhoneNumbers(logging.Filter):
         masked = PHONE.sub(_mask, message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # Database errors quote key values; the formatter reuses this cached text.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = PHONE.sub(_mask, record.exc_text)
         return True

@@ -152,6 +152,10 @@ CELERY_BEAT_SCHEDULE = {
     "reminders": {"task": "conversations.tasks.reminders_send_task", "schedule": crontab()},
     "booking-expire": {"task": "booking.tasks.booking_expire_task", "schedule": crontab(minute="*/5")},
     "slot-hold-purge": {"task": "scheduling.tasks.slot_hold_purge_task", "schedule": crontab(minute=17)},
+    "retention-sweep": {
+        "task": "conversations.tasks.retention_sweep",
+        "schedule": crontab(hour=3, minute=41),
+    },
 }
 
 # --- Cache (rate limits, login throttling) -----------------------------------------------
@@ -200,6 +204,12 @@ NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
 # An inbound message still unprocessed after this long is re-enqueued by the sweep.
 INBOUND_STALE_SECONDS = read("INBOUND_STALE_SECONDS", "int", 120)
 OUTBOUND_STALE_SECONDS = read("OUTBOUND_STALE_SECONDS", "int", 300)
+
+# --- Privacy ------------------------------------------------------------------------------
+# Conversations whose last message is older than this are anonymised daily; 0 keeps them.
+RETENTION_DAYS = read("RETENTION_DAYS", "int", 365)
+if RETENTION_DAYS < 0:
+    raise ImproperlyConfigured(f"RETENTION_DAYS: {RETENTION_DAYS} is negative (0 disables retention)")
 
 # --- Auth, i18n, static -------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -129,7 +129,8 @@ def conversation_hand_back(*, conversation_id: int, user, note: str = "") -> Con
         conversation_id=conversation.pk,
         type=TraceEvent.Type.HANDED_BACK,
         actor=f"staff:{user.pk}",
-        payload={"escalations_resolved": resolved, "note": note[:200]},
+        # A staff note is free text and may name the patient; traces cannot be erased.
+        payload={"escalations_resolved": resolved, "note_chars": len(note)},
     )
     staff_action_record(
         user_id=user.pk, action="hand_back", conversation_id=conversation.pk, detail={"note": note[:200]}

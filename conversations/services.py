@@ -8,11 +8,12 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from audit.models import TraceEvent
 from audit.services import trace_record
 from conversations.channels import outbound_channel
-from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage
+from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage, SendResult
 from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
 from conversations.clinic import clinic_context
 from conversations.copy import say
@@ -83,8 +84,20 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     except IntegrityError:
         logger.info("duplicate inbound %s dropped", message.provider_message_id)
         return None
-    transaction.on_commit(lambda: conversation_process_task.delay(conversation_id))
+    transaction.on_commit(lambda: task_enqueue(conversation_process_task, conversation_id))
     return inbound
+
+
+def task_enqueue(task, *args: int, countdown: float | None = None) -> bool:
+    """Hand work to the broker. When the broker is down, log and return False: the row is
+    already in the database and a periodic sweep finds it, so the caller (a webhook that
+    must answer at once, a worker mid-turn) carries on instead of failing."""
+    try:
+        task.apply_async(args, countdown=countdown)
+    except OperationalError:
+        logger.warning("broker unavailable; %s%r left to the sweep", task.name.rsplit(".", 1)[-1], args)
+        return False
+    return True
 
 
 def conversation_process(*, conversation_id: int) -> int:
@@ -136,7 +149,7 @@ def outbound_deliver(*, outbound_ids: list[int]) -> None:
             outbound_send(outbound_id=outbound_id)
         except ChannelError:
             for later in outbound_ids[index:]:
-                outbound_send_task.apply_async((later,), countdown=1)
+                task_enqueue(outbound_send_task, later, countdown=1)
             return
 
 
@@ -206,7 +219,7 @@ def reply_queue(
         )
     if enqueue:
         for row in rows:
-            transaction.on_commit(lambda pk=row.pk: outbound_send_task.delay(pk))
+            transaction.on_commit(lambda pk=row.pk: task_enqueue(outbound_send_task, pk))
     return rows
 
 
@@ -239,17 +252,18 @@ def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
     if not message.content_sid and not conversation.window_open(now=now):
         _outbound_fail(message, code=WINDOW_CLOSED, error="24-hour window closed and no template configured")
         return message
+    channel = outbound_channel()
+    outgoing = OutgoingMessage(
+        to_user_id=conversation.channel_user_id,
+        to_phone_e164=conversation.phone_e164,
+        body=message.body,
+        content_sid=message.content_sid,
+        content_variables=message.content_variables,
+        status_callback_url=status_callback_url(),
+    )
     try:
-        result = outbound_channel().send(
-            OutgoingMessage(
-                to_user_id=conversation.channel_user_id,
-                to_phone_e164=conversation.phone_e164,
-                body=message.body,
-                content_sid=message.content_sid,
-                content_variables=message.content_variables,
-                status_callback_url=status_callback_url(),
-            )
-        )
+        reconciled = _already_sent(channel, message, outgoing)
+        result = reconciled or channel.send(outgoing)
     except ChannelError as exc:
         if exc.retryable and message.attempts < settings.OUTBOUND_MAX_ATTEMPTS:
             message.status = OutboundMessage.Status.QUEUED
@@ -280,10 +294,34 @@ def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
             "outbound_id": message.pk,
             "attempts": message.attempts,
             "status": result.status,
+            "reconciled": reconciled is not None,
             "latency_ms": round((message.sent_at - message.created_at).total_seconds() * 1000, 1),
         },
     )
     return message
+
+
+# Error codes after which the provider may or may not have taken the message.
+OUTCOME_UNKNOWN = {"network", "outcome_unknown"}
+
+
+def _already_sent(channel, message: OutboundMessage, outgoing: OutgoingMessage) -> SendResult | None:
+    """Before sending again after an attempt that ended without an answer (the worker died
+    mid-call, or the call timed out), ask the provider whether it took the message."""
+    if message.error_code not in OUTCOME_UNKNOWN:
+        return None
+    known = set(
+        OutboundMessage.objects.filter(conversation_id=message.conversation_id)
+        .exclude(provider_message_id=None)
+        .values_list("provider_message_id", flat=True)
+    )
+    # Provider timestamps have whole seconds.
+    since = message.created_at - timezone.timedelta(seconds=1)
+    sid = channel.find_sent(outgoing, since=since, exclude=known)
+    if sid is None:
+        return None
+    logger.info("outbound %s had reached the provider before; not sent again", message.pk)
+    return SendResult(provider_message_id=sid, status=OutboundMessage.Status.SENT)
 
 
 def status_callback_url() -> str:
@@ -354,7 +392,8 @@ def escalation_open(*, conversation: Conversation, reason: Escalation.Reason, de
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.ESCALATED_TO_HUMAN,
-        payload={"reason": reason, "escalation_id": active.pk, "detail": detail[:200]},
+        # The detail may quote an error or a staff note; it stays on the erasable escalation row.
+        payload={"reason": reason, "escalation_id": active.pk},
     )
     log = logger.warning if reason == Escalation.Reason.EMERGENCY else logger.info
     log("conversation %s escalated to staff: %s", mask(conversation.channel_user_id), reason)

@@ -6,7 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from conversations import services
+from conversations import privacy, services
 from conversations.channels.base import ChannelError
 from conversations.models import InboundMessage, OutboundMessage
 
@@ -59,8 +59,12 @@ def outbound_sweep() -> int:
             status__in=[OutboundMessage.Status.QUEUED, OutboundMessage.Status.SENDING], updated_at__lt=cutoff
         ).values_list("pk", flat=True)[:500]
     )
+    # A row left in sending lost its worker mid-call: the next attempt asks the provider first.
     OutboundMessage.objects.filter(pk__in=ids, status=OutboundMessage.Status.SENDING).update(
-        status=OutboundMessage.Status.QUEUED, updated_at=timezone.now()
+        status=OutboundMessage.Status.QUEUED,
+        error_code="outcome_unknown",
+        error_message="the sending worker stopped before the provider answered",
+        updated_at=timezone.now(),
     )
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
@@ -73,3 +77,9 @@ def reminders_send_task() -> dict[str, int]:
     from conversations.reminders import reminders_send
 
     return reminders_send()
+
+
+@shared_task(time_limit=600, soft_time_limit=540)
+def retention_sweep() -> int:
+    """Anonymise conversations past RETENTION_DAYS (daily; idempotent)."""
+    return privacy.conversation_retention_sweep()

@@ -6,6 +6,7 @@ become provider calls that either return a `SendResult` or raise `ChannelError`,
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
 
@@ -56,3 +57,10 @@ class Channel(Protocol):
     name: str
 
     def send(self, message: OutgoingMessage) -> SendResult: ...
+
+    def find_sent(self, message: OutgoingMessage, *, since: datetime, exclude: set[str]) -> str | None:
+        """The provider id of an identical message the provider accepted since `since`
+        and whose id is not in `exclude`, or None. Lets a retry whose previous attempt
+        ended without an answer (worker killed mid-call, timeout) avoid sending twice.
+        Raises ChannelError (retryable) when the provider cannot be asked."""
+        ...

@@ -1,6 +1,7 @@
 """The simulator channel: replies stay in the database, where /simulator/ shows them."""
 
 import uuid
+from datetime import datetime
 
 from conversations.channels.base import OutgoingMessage, SendResult
 
@@ -10,3 +11,6 @@ class SimulatorChannel:
 
     def send(self, message: OutgoingMessage) -> SendResult:
         return SendResult(provider_message_id="SIM" + uuid.uuid4().hex, status="delivered")
+
+    def find_sent(self, message: OutgoingMessage, *, since: datetime, exclude: set[str]) -> str | None:
+        return None  # a simulator send never leaves an unknown outcome behind

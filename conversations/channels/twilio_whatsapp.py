@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+from datetime import datetime
 
 import requests
 from django.conf import settings
@@ -164,6 +165,29 @@ class TwilioWhatsAppChannel:
             raise ChannelError(f"Twilio error: {exc}", retryable=False, code="twilio") from exc
         status = created.status if created.status in {"failed", "undelivered"} else "sent"
         return SendResult(provider_message_id=created.sid, status=status)
+
+    def find_sent(self, message: OutgoingMessage, *, since: datetime, exclude: set[str]) -> str | None:
+        if message.content_sid:
+            return None  # a template's rendered body cannot be compared
+        try:
+            recent = self.client.messages.list(
+                to=PREFIX + message.to_phone_e164, from_=self.from_address, limit=50
+            )
+        except TwilioRestException as exc:
+            raise ChannelError(f"Twilio {exc.status}: {exc.msg}", retryable=True, code="lookup") from exc
+        except requests.RequestException as exc:
+            raise ChannelError(
+                f"Twilio unreachable: {type(exc).__name__}", retryable=True, code="network"
+            ) from exc
+        for candidate in recent:
+            created = candidate.date_created
+            if (
+                candidate.sid not in exclude
+                and candidate.body == message.body
+                and (created is None or created >= since)
+            ):
+                return candidate.sid
+        return None
 
 
 def _json(variables: dict[str, str]) -> str:

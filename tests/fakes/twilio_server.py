@@ -11,8 +11,9 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "fake-twilio-auth-token"
@@ -32,6 +33,9 @@ class RecordedRequest:
     form: dict[str, str]
     auth: str
     received_at: float
+    status: int = 0  # what the fake answered (201 accepted; set once decided)
+    sid: str = ""  # the Message SID it returned, when it accepted
+    date_created: str = field(default_factory=lambda: formatdate(usegmt=True))
 
 
 @dataclass
@@ -52,6 +56,9 @@ class FakeTwilio:
 
             def log_message(self, *args) -> None:
                 pass
+
+            def do_GET(self) -> None:
+                fake._list(self)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
@@ -84,18 +91,48 @@ class FakeTwilio:
                 self._arrived.wait(remaining)
             return list(self.requests)
 
+    def _list(self, handler: BaseHTTPRequestHandler) -> None:
+        """GET .../Messages.json?To=...: the accepted messages to that address, newest first."""
+        url = urlsplit(handler.path)
+        query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        account = url.path.split("/Accounts/")[1].split("/")[0]
+        with self._lock:
+            accepted = [r for r in self.requests if r.status == 201 and r.form.get("To") == query.get("To")]
+        body = {
+            "messages": [
+                _message(record.sid, account, record.form, record.date_created)
+                for record in reversed(accepted)
+            ],
+            "uri": url.path,
+            "first_page_uri": url.path,
+            "next_page_uri": None,
+            "previous_page_uri": None,
+            "page": 0,
+            "page_size": 50,
+            "start": 0,
+            "end": max(len(accepted) - 1, 0),
+        }
+        payload = json.dumps(body).encode()
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(payload)))
+        handler.end_headers()
+        handler.wfile.write(payload)
+
     def _respond(self, handler: BaseHTTPRequestHandler, form: dict[str, str]) -> None:
         with self._lock:
             scripted = self.script.pop(0) if self.script else ScriptedResponse(delay=self.default_delay)
             number = len(self.requests) + 1
-            self.requests.append(
-                RecordedRequest(
-                    handler.path, form, handler.headers.get("Authorization", ""), time.monotonic()
-                )
+            record = RecordedRequest(
+                handler.path, form, handler.headers.get("Authorization", ""), time.monotonic()
             )
+            if self.failure_rate_every and number % self.failure_rate_every == 0 and scripted.status == 201:
+                scripted = ScriptedResponse(status=500, code=20500, message="Internal Server Error")
+            record.status = scripted.status
+            if scripted.status < 400:
+                record.sid = "SM" + uuid.uuid4().hex
+            self.requests.append(record)
             self._arrived.notify_all()
-        if self.failure_rate_every and number % self.failure_rate_every == 0 and scripted.status == 201:
-            scripted = ScriptedResponse(status=500, code=20500, message="Internal Server Error")
         if scripted.delay:
             time.sleep(scripted.delay)
         if scripted.status >= 400:
@@ -106,29 +143,8 @@ class FakeTwilio:
                 "status": scripted.status,
             }
         else:
-            sid = "SM" + uuid.uuid4().hex
             account = handler.path.split("/Accounts/")[1].split("/")[0]
-            body = {
-                "sid": sid,
-                "account_sid": account,
-                "status": "queued",
-                "direction": "outbound-api",
-                "from": form.get("From"),
-                "to": form.get("To"),
-                "body": form.get("Body", ""),
-                "num_media": "0",
-                "num_segments": "1",
-                "error_code": None,
-                "error_message": None,
-                "date_created": "Sat, 21 Nov 2026 09:00:00 +0000",
-                "date_sent": None,
-                "price": None,
-                "price_unit": "USD",
-                "messaging_service_sid": None,
-                "api_version": "2010-04-01",
-                "uri": f"/2010-04-01/Accounts/{account}/Messages/{sid}.json",
-                "subresource_uris": {},
-            }
+            body = _message(record.sid, account, form, record.date_created)
         payload = json.dumps(body).encode()
         try:
             handler.send_response(scripted.status)
@@ -138,6 +154,30 @@ class FakeTwilio:
             handler.wfile.write(payload)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a scripted timeout)
+
+
+def _message(sid: str, account: str, form: dict[str, str], date_created: str) -> dict:
+    return {
+        "sid": sid,
+        "account_sid": account,
+        "status": "queued",
+        "direction": "outbound-api",
+        "from": form.get("From"),
+        "to": form.get("To"),
+        "body": form.get("Body", ""),
+        "num_media": "0",
+        "num_segments": "1",
+        "error_code": None,
+        "error_message": None,
+        "date_created": date_created,
+        "date_sent": None,
+        "price": None,
+        "price_unit": "USD",
+        "messaging_service_sid": None,
+        "api_version": "2010-04-01",
+        "uri": f"/2010-04-01/Accounts/{account}/Messages/{sid}.json",
+        "subresource_uris": {},
+    }
 
 
 def basic_auth_user(header: str) -> str:

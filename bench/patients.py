@@ -1,0 +1,36 @@
+"""Simulated patients for the fault drill and the load bench.
+
+A script decides a patient's next message and judges the reply it got. The drill and the
+load bench only need every message to get exactly one reply; booking flows can be dropped
+in later as another script (turn number in, text out; sent text and reply in, verdict out).
+"""
+
+from typing import Protocol
+
+
+class PatientScript(Protocol):
+    name: str
+
+    def next_message(self, turn: int) -> str:
+        """The text this patient sends on its `turn`-th message (0-based)."""
+
+    def reply_ok(self, sent: str, reply: str) -> bool:
+        """Whether `reply` is a right answer to `sent`."""
+
+
+class OptOutToggle:
+    """STOP, START, STOP, ...: WhatsApp's opt-out keywords always get exactly one reply,
+    whoever owns the chat and even after a delivery failure escalated it."""
+
+    name = "stop-start"
+
+    def next_message(self, turn: int) -> str:
+        return "STOP" if turn % 2 == 0 else "START"
+
+    def reply_ok(self, sent: str, reply: str) -> bool:
+        if sent == "STOP":
+            return "won't receive any more messages" in reply
+        return reply.startswith("Welcome back!")
+
+
+SCRIPTS: dict[str, type] = {OptOutToggle.name: OptOutToggle}
