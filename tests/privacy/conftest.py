@@ -6,8 +6,9 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from booking.models import BookingSession
 from conversations.handoff import conversation_hand_back, escalation_claim
-from conversations.models import Conversation, Escalation
+from conversations.models import Conversation, Escalation, UnansweredQuestion
 from scheduling.models import Appointment, Patient
 from tests.scheduling.factories import AppointmentTypeFactory, LocationFactory, PractitionerFactory
 from tests.staff.factories import receptionist
@@ -67,6 +68,16 @@ def patient_history(post_webhook):
         source=Appointment.Source.WHATSAPP,
         conversation_id=conversation.pk,
         cancellation_reason="Priya is travelling",
+    )
+    BookingSession.objects.create(
+        conversation_id=conversation.pk,
+        flow="book",
+        state="RESET",
+        data={"name": NAME, "dob": "1984-03-02"},
+        expires_at=timezone.now(),
+    )
+    UnansweredQuestion.objects.create(
+        conversation=conversation, language="en", text=f"{NAME}: flat 3 Elm Road?"
     )
     LogEntry.objects.create(
         user=staff,
