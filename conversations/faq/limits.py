@@ -87,6 +87,15 @@ reclamo\w* (de|por) (la )?factura|
 desconto\w*|devolucao|dinheiro de volta|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro|cobraram (duas vezes|a mais|errado)|
 cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)|nao (consigo|posso|tenho como) pagar|
 isen\w*|perdoar (a|o) (multa|taxa)|contestar)\b
+|\b(two|2|double|duplicate\w*|extra) (charges|payments|transactions)\b|\b(dos|2) (cargos|cobros|pagos)\b|\b(duas|2) (cobrancas|transacoes)\b
+|\b(drop|remove|cancel|take off|skip|forgive|waive|get rid of) (the|that|this|my|your)( \w+){0,2} (fee|charge|penalty|fine)\b
+|\b(quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)\b
+|\b(tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)\b
+|\b(contest\w*|impugn\w*)\b|\b(was|were|got|been|being) (billed|charged)\b
+|\b(de acuerdo|concordo|conforme)\b.{0,30}\b(cobr\w*|valor|factura|cuenta|cargo|precio|preco|conta)\b
+|\b(devuelvan|devolvam|devolva|return my money)\b
+|\b(make it|hacer|hace|fazer|faz|deixar) (mais |mas |a bit |un poco |um pouco )?(barat\w*|cheaper)\b
+|\b(unemployed|desemplead\w*|desempregad\w*|sin trabajo|sem emprego|no money|sin plata|sem grana)\b
 """
 
 

@@ -116,3 +116,19 @@ def test_a_health_term_with_a_decision_question_is_clinical(text):
 )
 def test_a_booking_or_visit_question_that_names_a_health_term_is_not_clinical(text):
     assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my card shows two payments for one visit",
+        "please take off the no-show fee",
+        "I was charged for a visit I cancelled",
+        "no estoy conforme con el cargo de la consulta",
+        "¿me pueden condonar el recargo?",
+        "dá pra tirar essa taxa de falta?",
+        "estou sem emprego, vocês fazem mais barato?",
+    ],
+)
+def test_new_wordings_of_billing_disputes_are_recognised(text):
+    assert faq_is_billing_dispute(text)
