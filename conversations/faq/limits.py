@@ -91,6 +91,7 @@ isen\w*|perdoar (a|o) (multa|taxa)|contestar)\b
 |\b(drop|remove|cancel|take off|skip|forgive|waive|get rid of) (the|that|this|my|your)( \w+){0,2} (fee|charge|penalty|fine)\b
 |\b(quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)\b
 |\b(tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)\b
+|\b(charged|billed|cobraron|cobraram|cobro|cobrou)( \w+){0,3} (twice|double|two times|dos veces|duas vezes)\b
 |\b(contest\w*|impugn\w*)\b|\b(was|were|got|been|being) (billed|charged)\b
 |\b(de acuerdo|concordo|conforme)\b.{0,30}\b(cobr\w*|valor|factura|cuenta|cargo|precio|preco|conta)\b
 |\b(devuelvan|devolvam|devolva|return my money)\b
@@ -232,6 +233,9 @@ voar|nadar|amamentar|continuar|seguir)\b|\b(dou|dar pro|dar pra|dar para)\b
 |\b(ta|esta|tudo) (tudo )?bem (se|tomar|eu)\b|\bsera que\b
 |\b(is|are|esta|estan|e|es|ta|sao|son|deu|dio|salio) (\w+ )?(high|low|alt[oa]s?|baj[oa]s?|baix[oa]s?|elevad\w*)\b
 |\b\d+\w* (is )?(high|low|alt[oa]|baj[oa]|baix[oa])\b
+|\btoo (high|low|fast|slow|much|little|long|often|many|few|big|small)\b
+|\b(what now|and now what|what next|y ahora que|e agora)\b
+|\b(que|o que) (le |me |lhe |eu )?(pongo|pones|paso|passo|aplico|uso|unto|ponho)\b
 |\b(could it be|can it be|puede ser|pode ser|sera|seria)\b|\b(a|un|uma|um) problema?$
 |\b(is|es|e) (it|this|that|esto|eso|isso|isto)? ?(a|un|uma|um) problema?\b
 |\b(what|which|que|qual|quais|cual|cuales) (\w+ )?(is it|do i have|tengo|eu tenho|serve|sirve|works?|funciona|helps?|ayuda|ajuda)\b

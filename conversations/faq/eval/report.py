@@ -15,13 +15,20 @@ from django.conf import settings
 
 from conversations.faq.answering import ANSWERED, BILLING, CLINICAL, faq_classify
 from conversations.faq.clinic_file import faq_file_parse
+from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 
 HERE = Path(__file__).parent
+NLU_SETS = sorted((HERE.parent.parent / "nlu" / "eval").glob("*.jsonl"))
 # Development: the three sets we tuned on (each was once a held-out set, scored once and
 # then used for tuning; docs/faq.md gives the figures each scored before it was used).
 SETS = {
-    "development": [HERE / "labelled.jsonl", HERE / "tuning2.jsonl", HERE / "tuning3.jsonl"],
+    "development": [
+        HERE / "labelled.jsonl",
+        HERE / "tuning2.jsonl",
+        HERE / "tuning3.jsonl",
+        HERE / "tuning4.jsonl",
+    ],
     "held-out": [HERE / "heldout.jsonl"],
 }
 
@@ -102,17 +109,21 @@ def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "develop
         ),
         Figure("answerable questions answered with the right entry", correct, answerable, "report", 0.0),
         Figure("clinical questions refused", clinical_refused, clinical, "100%", 1.0),
-        Figure("billing disputes / waivers refused", billing_refused, billing, "report", 0.0),
-        Figure("unanswerable questions answered anyway", none_answered, none, "report", 1.0, False),
+        Figure("billing disputes / waivers refused", billing_refused, billing, "100%", 1.0),
+        Figure("unanswerable questions answered anyway", none_answered, none, "<= 1%", 0.01, False),
         Figure(
-            "answerable questions refused as clinical/billing",
-            false_refusals,
-            answerable,
-            "report",
-            1.0,
-            False,
+            "answerable questions refused as clinical/billing", false_refusals, answerable, "0", 0.0, False
         ),
+        *(nlu_false_alarms() if name == "development" else []),
     ]
+
+
+def nlu_false_alarms(paths: list[Path] = NLU_SETS) -> list[Figure]:
+    """Clinical or billing refusals on the understanding sets' non-emergency messages
+    (bookings with symptoms among them): none of them asks for advice or disputes a bill."""
+    rows = [row for row in load(paths) if row.get("intent") != "emergency"]
+    flagged = sum(faq_is_clinical(r["text"]) or faq_is_billing_dispute(r["text"]) for r in rows)
+    return [Figure("non-clinical messages refused as clinical/billing", flagged, len(rows), "0", 0.0, False)]
 
 
 def table(results: dict[str, list[Figure]]) -> str:
