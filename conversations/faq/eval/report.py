@@ -2,8 +2,8 @@
 
 Pure (no database): the demo `faq:` section is read as the clinic file reads it and
 indexed as approved content; each question goes through `answering.faq_classify`, the
-decision `faq_respond` uses. `heldout.jsonl` was written after the last tuning
-round and scored once (figures in docs/faq.md).
+decision `faq_respond` uses. `blind4.jsonl` was written before the general clinical rule
+and scored once after it (figures in docs/faq.md); earlier held-out sets are development now.
 """
 
 import json
@@ -20,16 +20,17 @@ from conversations.faq.retrieval import FaqDoc, FaqIndex
 
 HERE = Path(__file__).parent
 NLU_SETS = sorted((HERE.parent.parent / "nlu" / "eval").glob("*.jsonl"))
-# Development: the three sets we tuned on (each was once a held-out set, scored once and
-# then used for tuning; docs/faq.md gives the figures each scored before it was used).
+# Development: the sets we tuned on (tuning2, tuning3 and heldout were each a held-out set,
+# scored once and then used for tuning; docs/faq.md gives the figures each scored before).
 SETS = {
     "development": [
         HERE / "labelled.jsonl",
         HERE / "tuning2.jsonl",
         HERE / "tuning3.jsonl",
+        HERE / "heldout.jsonl",
         HERE / "tuning4.jsonl",
     ],
-    "held-out": [HERE / "heldout.jsonl"],
+    "held-out": [HERE / "blind4.jsonl"],
 }
 
 
@@ -69,11 +70,11 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
     ]
 
 
-# The final held-out set answers 53 of its 72 questions (73.6%), below the 85% goal: its
-# misses are paraphrases sharing few words with any variant ("where are your offices",
-# "what are your hours on weekdays"). The floor is the figure reached, rounded down, so a
+# The held-out set answers 32 of its 47 questions (68.1%), below the 85% goal: its misses
+# are paraphrases sharing few words with any variant ("what would a visit set me back",
+# "how do I call off my appointment"). The floor is the figure reached, rounded down, so a
 # regression still fails; the goal stays in the table. See docs/faq.md.
-ANSWERED_FLOOR = {"held-out": 0.73}
+ANSWERED_FLOOR = {"held-out": 0.68}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:
