@@ -2,13 +2,17 @@
 
 Pure rules over folded text (see `nlu.emergency.fold`), written for English, Spanish and
 Portuguese at once. Recall comes first: a wrongly refused question costs the patient a
-call to reception, a clinical answer from a bot can cost far more. Routine questions
-about a visit ("how much is a consultation", "do you take insurance", "what should I
-bring", "when are my results ready", "do I need to fast for the blood test") never match,
-because every rule needs a medication, symptom, dose, result interpretation or advice word.
-Nor does a request to book for a symptom ("my back hurts, I'd like an appointment") or a
-question about the clinic's services ("do you treat allergies?"), unless it also asks for
-advice: the booking flow and the FAQ handle those.
+call to reception, a clinical answer from a bot can cost far more.
+
+A message is clinical when it names a health term (a stem list: symptoms, body parts,
+conditions, medicines, doses, test values, pregnancy, babies, injuries) and asks for a
+decision or an interpretation ("should I", "is it normal", "can I take", "what does it
+mean", "¿debo?", "posso tomar?"), whatever else it says; or when it matches an advice
+pattern (dose, side effects, "what do my results mean"); or when it names a health term
+without asking to book, asking about a service, or asking about the visit itself. So a
+request to book for a symptom ("my back hurts, I'd like an appointment") and routine
+questions ("how much is a consultation", "do I need to fast for the blood test", "can my
+pregnant wife come with me?") never match.
 """
 
 import re
