@@ -81,7 +81,7 @@ have|tratam|fazem|atendem|oferecem|tratan|hacen|atienden|ofrecen|tienen|tem)\b|^
 atendem|oferecem)\b
 """
 _BILLING_TEXT = r"""
-\b(waive|waived|waiver|exempt\w*|forgive|discount\w*|refund\w*|overcharg\w*|
+\b(waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|
 charged (me )?(twice|double|two times|wrong\w*|too much)|double charg\w*|wrong (charge|amount|bill|invoice)|
 dispute\w*|chargeback|money back|pay less|(billed|charged) me\b|can ?t afford|cannot afford|unable to pay|not pay(ing)? (the|this|that)|
 
@@ -96,7 +96,10 @@ isen\w*|perdoar (a|o) (multa|taxa)|contestar)\b
 |\b(quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)\b
 |\b(tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)\b
 |\b(charged|billed|cobraron|cobraram|cobro|cobrou)( \w+){0,3} (twice|double|two times|dos veces|duas vezes)\b
-|\b(contest\w*|impugn\w*)\b|\b(was|were|got|been|being) (billed|charged)\b
+|\b(contest\w*|impugn\w*)\b
+|\b(overpaid|paid too much|pague de mas|paguei a mais|paguei demais|precio especial|preco especial|special price)\b
+|\b(no (puedo|tengo como|me alcanza para) pagar)\b
+|\b(cobro|cargo|cobranca|factura|fatura|bill|charge|invoice)\b.{0,25}\b(esta mal|errad\w*|equivocad\w*|incorrect\w*|wrong)\b|\b(was|were|got|been|being) (billed|charged)\b
 |\b(de acuerdo|concordo|conforme)\b.{0,30}\b(cobr\w*|valor|factura|cuenta|cargo|precio|preco|conta)\b
 |\b(devuelvan|devolvam|devolva|return my money)\b
 |\b(make it|hacer|hace|fazer|faz|deixar) (mais |mas |a bit |un poco |um pouco )?(barat\w*|cheaper)\b
@@ -164,6 +167,7 @@ _HEALTH_STEMS = """
     kidney rinon rim rins liver higado figado lung pulmon pulmao period periods menstru
     regla ovul ovari uterus utero pene penis vagin breast seno prostat testic
     urinat pee orinar urinar poop sleep sleeping dormir duerme dorme weight
+    shot shots meningit hepatit measles sarampo sarampion tetan hernia laxant laxat
     sick ill enfermo enferma doente arm arms brazo braco leg legs pierna perna hand foot feet
     azucar acucar cardiac cardiaca cardiaco pulse pulso
 """
@@ -239,7 +243,7 @@ voar|nadar|amamentar|continuar|seguir)\b|\b(dou|dar pro|dar pra|dar para)\b
 |\b\d+\w* (is )?(high|low|alt[oa]|baj[oa]|baix[oa])\b
 |\btoo (high|low|fast|slow|much|little|long|often|many|few|big|small)\b
 |\b(what now|and now what|what next|y ahora que|e agora)\b
-|\b(que|o que) (le |me |lhe |eu )?(pongo|pones|paso|passo|aplico|uso|unto|ponho)\b
+|\b(que|o que) (le |me |lhe |eu )?(pongo|pones|paso|passo|aplico|uso|unto|ponho|como|bebo|como agora)\b
 |\b(could it be|can it be|puede ser|pode ser|sera|seria)\b|\b(a|un|uma|um) problema?$
 |\b(is|es|e) (it|this|that|esto|eso|isso|isto)? ?(a|un|uma|um) problema?\b
 |\b(what|which|que|qual|quais|cual|cuales) (\w+ )?(is it|do i have|tengo|eu tenho|serve|sirve|works?|funciona|helps?|ayuda|ajuda)\b
@@ -248,6 +252,7 @@ voar|nadar|amamentar|continuar|seguir)\b|\b(dou|dar pro|dar pra|dar para)\b
 |\b(tomo|take|tomar) .{{0,25}}\b(double|doble|dobrado|another|otra|outra|again)\b
 |\b(es|e|is it) \w+$|\b(serious|grave|serio|seria)\b
 |\b(keep|still|continue|stop) (taking|using)\b|\b(sigo|continuo|paro|dejo) (de )?(tomando|usando|tomar|usar)\b
+|\b(hacer|hago|fazer|faco|praticar|do|play) (deporte|deportes|esporte|esportes|exercicio|exercicios|sports?)\b
 |\b(puedo|posso|can i|pode|puede) (ir|go|volver|voltar|trabajar|trabalhar|manejar|dirigir|drive|work)\b
 """
 DECISION = _compile(_DECISION_TEXT)

@@ -68,7 +68,7 @@ _GROUPS = {
     "_where": "where donde onde",
     "_address": "address street calle rua avenida avenue direccion endereco located location locations ubicados "
     "ubicada ubicacion localizacao localizada localizados office offices branch branches unidade unidades sede sedes",
-    "_metro": "metro subway underground station estacao",
+    "_metro": "metro subway underground station stations estacao estacoes estacion estaciones",
     "_parking": "park parking estacionamiento estacionamento estacionar estaciono estacione aparcar aparcamiento cochera "
     "garage garagem valet manobrista car auto carro coche carpark",
     "_bring": "bring traer traigo llevar llevo levar levo trazer trago",

@@ -91,6 +91,8 @@ def test_price_and_free_facility_questions_are_not_billing_disputes(text):
         "o que significa TGO alterado?",
         "posso dar xarope pro meu bebê de 8 meses?",
         "minha barriga tá inchada faz três dias, o que pode ser?",
+        "should I get a tetanus shot after stepping on a nail?",
+        "¿es malo usar laxantes seguido?",
     ],
 )
 def test_a_health_term_with_a_decision_question_is_clinical(text):
@@ -128,6 +130,9 @@ def test_a_booking_or_visit_question_that_names_a_health_term_is_not_clinical(te
         "¿me pueden condonar el recargo?",
         "dá pra tirar essa taxa de falta?",
         "estou sem emprego, vocês fazem mais barato?",
+        "I think I overpaid for my last check-up",
+        "la factura está mal, me pusieron dos consultas",
+        "a fatura veio errada",
     ],
 )
 def test_new_wordings_of_billing_disputes_are_recognised(text):
