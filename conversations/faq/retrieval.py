@@ -66,9 +66,9 @@ _GROUPS = {
     "_price": "price prices cost costs expensive caro cara fee fees penalty multa precio precios cuesta costo costos valor valores tarifa "
     "tarifas preco precos custa custo custam cobram cobran cobra charge",
     "_where": "where donde onde",
-    "_address": "address street calle rua direccion endereco located location ubicados ubicada ubicacion localizacao "
-    "localizada localizados",
-    "_metro": "metro subway underground station estacao",
+    "_address": "address street calle rua avenida avenue direccion endereco located location locations ubicados "
+    "ubicada ubicacion localizacao localizada localizados office offices branch branches unidade unidades sede sedes",
+    "_metro": "metro subway underground station stations estacao estacoes estacion estaciones",
     "_parking": "park parking estacionamiento estacionamento estacionar estaciono estacione aparcar aparcamiento cochera "
     "garage garagem valet manobrista car auto carro coche carpark",
     "_bring": "bring traer traigo llevar llevo levar levo trazer trago",
@@ -82,15 +82,17 @@ _GROUPS = {
     "_blood": "blood sangre sangue",
     "_test": "test tests exam exams analisis examen examenes exame exames coleta extraccion lab",
     "_water": "water agua",
-    "_insurance": "insurance insurer network seguro seguros convenio convenios plano planos prepaga prepagas",
+    "_insurance": "insurance insurer insurers network seguro seguros convenio convenios plano planos prepaga prepagas "
+    "carrier cobertura coverage covered cubre cobre unimed amil sulamerica bradesco hapvida intermedica notredame "
+    "careplus allianz osde galeno medife omint sancor",
     "_pay": "pay paying payment payments pagar pago pagos pagamento pagamentos",
-    "_credit": "credit credito",
+    "_credit": "credit credito visa mastercard elo",
     "_debit": "debit debito",
     "_cash": "cash efectivo dinheiro",
     "_installments": "installments instalments parcelar parcelas parcelado cuotas",
     "_cancel": "cancel cancelling canceling cancellation cancelar cancelo cancelacion cancelamento "
-    "desmarcar desmarco",
-    "_reschedule": "reschedule reprogramar remarcar remarco",
+    "desmarcar desmarco anular anulo",
+    "_reschedule": "reschedule reprogramar reprogramo remarcar remarco change cambiar cambio mudar",
     "_notice": "notice anticipacion antecedencia advance",
     "_wheelchair": "wheelchair wheelchairs cadeirante cadeirantes accessible accessibility accesible "
     "accesibilidad acessivel acessibilidade ramp rampa",

@@ -29,8 +29,21 @@ def test_the_eval_command_fails_below_a_threshold(monkeypatch):
 
 def test_the_held_out_set_is_big_enough_on_its_own():
     kinds = [row["expect"] for row in report.load(report.SETS["held-out"])]
-    assert sum(k not in ("none", "clinical", "billing") for k in kinds) >= 72
-    assert kinds.count("clinical") >= 24
+    assert sum(k not in ("none", "clinical", "billing") for k in kinds) >= 40
+    assert kinds.count("none") >= 30
+    assert kinds.count("clinical") >= 40
+    assert kinds.count("billing") >= 10
+
+
+def test_the_held_out_set_covers_the_three_languages():
+    languages = {row["language"] for row in report.load(report.SETS["held-out"])}
+    assert languages == {"en", "es", "pt-BR"}
+
+
+def test_the_eval_fails_when_a_booking_message_is_refused_as_clinical(monkeypatch):
+    monkeypatch.setattr(report, "faq_is_clinical", lambda text: True)
+    [alarms] = report.nlu_false_alarms()
+    assert not alarms.passed
 
 
 def test_the_labelled_sets_are_big_enough_for_the_issue():

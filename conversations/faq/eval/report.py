@@ -2,8 +2,8 @@
 
 Pure (no database): the demo `faq:` section is read as the clinic file reads it and
 indexed as approved content; each question goes through `answering.faq_classify`, the
-decision `faq_respond` uses. `heldout.jsonl` was written after the last tuning
-round and scored once (figures in docs/faq.md).
+decision `faq_respond` uses. `blind4.jsonl` was written before the general clinical rule
+and scored once after it (figures in docs/faq.md); earlier held-out sets are development now.
 """
 
 import json
@@ -15,14 +15,23 @@ from django.conf import settings
 
 from conversations.faq.answering import ANSWERED, BILLING, CLINICAL, faq_classify
 from conversations.faq.clinic_file import faq_file_parse
+from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 
 HERE = Path(__file__).parent
-# Development: the three sets we tuned on (each was once a held-out set, scored once and
-# then used for tuning; docs/faq.md gives the figures each scored before it was used).
+NLU_SETS = sorted((HERE.parent.parent / "nlu" / "eval").glob("*.jsonl"))
+# Development: the sets we tuned on (tuning2, tuning3, heldout and blind5 were each a held-out set,
+# scored once and then used for tuning; docs/faq.md gives the figures each scored before).
 SETS = {
-    "development": [HERE / "labelled.jsonl", HERE / "tuning2.jsonl", HERE / "tuning3.jsonl"],
-    "held-out": [HERE / "heldout.jsonl"],
+    "development": [
+        HERE / "labelled.jsonl",
+        HERE / "tuning2.jsonl",
+        HERE / "tuning3.jsonl",
+        HERE / "heldout.jsonl",
+        HERE / "tuning4.jsonl",
+        HERE / "blind5.jsonl",
+    ],
+    "held-out": [HERE / "blind4.jsonl"],
 }
 
 
@@ -62,11 +71,11 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
     ]
 
 
-# The final held-out set answers 53 of its 72 questions (73.6%), below the 85% goal: its
-# misses are paraphrases sharing few words with any variant ("where are your offices",
-# "what are your hours on weekdays"). The floor is the figure reached, rounded down, so a
+# The held-out set answers 32 of its 47 questions (68.1%), below the 85% goal: its misses
+# are paraphrases sharing few words with any variant ("what would a visit set me back",
+# "how do I call off my appointment"). The floor is the figure reached, rounded down, so a
 # regression still fails; the goal stays in the table. See docs/faq.md.
-ANSWERED_FLOOR = {"held-out": 0.73}
+ANSWERED_FLOOR = {"held-out": 0.68}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:
@@ -102,17 +111,21 @@ def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "develop
         ),
         Figure("answerable questions answered with the right entry", correct, answerable, "report", 0.0),
         Figure("clinical questions refused", clinical_refused, clinical, "100%", 1.0),
-        Figure("billing disputes / waivers refused", billing_refused, billing, "report", 0.0),
-        Figure("unanswerable questions answered anyway", none_answered, none, "report", 1.0, False),
+        Figure("billing disputes / waivers refused", billing_refused, billing, "100%", 1.0),
+        Figure("unanswerable questions answered anyway", none_answered, none, "<= 1%", 0.01, False),
         Figure(
-            "answerable questions refused as clinical/billing",
-            false_refusals,
-            answerable,
-            "report",
-            1.0,
-            False,
+            "answerable questions refused as clinical/billing", false_refusals, answerable, "0", 0.0, False
         ),
+        *(nlu_false_alarms() if name == "development" else []),
     ]
+
+
+def nlu_false_alarms(paths: list[Path] = NLU_SETS) -> list[Figure]:
+    """Clinical or billing refusals on the understanding sets' non-emergency messages
+    (bookings with symptoms among them): none of them asks for advice or disputes a bill."""
+    rows = [row for row in load(paths) if row.get("intent") != "emergency"]
+    flagged = sum(faq_is_clinical(r["text"]) or faq_is_billing_dispute(r["text"]) for r in rows)
+    return [Figure("non-clinical messages refused as clinical/billing", flagged, len(rows), "0", 0.0, False)]
 
 
 def table(results: dict[str, list[Figure]]) -> str:
