@@ -353,17 +353,30 @@ class _Machine:
             return
         if "refuse" in sig.commands:
             self.say("refused")
+            if self.s.state == START:
+                # Nothing was gathered yet: the refused request ends here, nothing is kept.
+                self.go(RESET, "refused")
+                return
             self.reask()
             return
         if sig.past:
             self.say("past_refused")
             self.set(asked="when")
             return
+        if "more" in sig.commands and self.d.get("offered") and self.s.state in (SELECT, CONFIRM):
+            self.release_hold()
+            self.set(offset=self.d.get("offset", 0) + PAGE, misunderstood=0)
+            self.search(reason="more_options")
+            return
         changed = self.absorb(sig)
         if self.s.state == START:
             self.advance()
             return
-        handled = self.answer(sig)
+        if changed and self.s.state == CONFIRM and sig.yes_no is not True and sig.intent != "affirm":
+            # "No, Wednesday" changes the wish rather than declining the booking.
+            handled = False
+        else:
+            handled = self.answer(sig)
         if handled:
             self.set(misunderstood=0)
         if changed and not handled and self.s.state in (SELECT, CONFIRM, PREFERENCES):
@@ -426,9 +439,6 @@ class _Machine:
                     "prefer": None,
                 }
             )
-        if "more" in sig.commands and offered:
-            self.set(offset=self.d.get("offset", 0) + PAGE)
-            return True
         return self.d != before
 
     def answer(self, sig: Signal) -> bool:
@@ -492,6 +502,10 @@ class _Machine:
         if chosen is None:
             return False
         self.set(chosen=chosen.to_json())
+        if self.s.flow == "book" and self.s.patient_id is None and self.w.known_patient:
+            # An availability answer came first; the number is known, so no questions.
+            self.s = replace(self.s, patient_id=self.w.known_patient[0])
+            self.set(patient_name=self.w.known_patient[1])
         if self.s.flow == "book" and self.s.patient_id is None:
             self.identify()
             return True

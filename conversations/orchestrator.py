@@ -153,6 +153,9 @@ def _handler(
         # No clinic calendar is configured yet (load_clinic has not run): a person books.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
         return _decided(conversation, "no_calendar", [Reply(say("handoff", language))])
+    if len(text) > LONG_MESSAGE:
+        # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
+        return _decided(conversation, "too_long", [Reply(booking_say("too_long", language))])
     if intent == Intent.FAQ:
         # Approved FAQ answers plug in here; until one exists, a person answers.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="question")

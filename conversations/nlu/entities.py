@@ -156,6 +156,7 @@ _FOLLOW_UP = (
     "segunda consulta",
     "return visit",
 )
+_CHECKUP = ("check up", "checkup", "check-up", "chequeo", "annual exam", "exame de rotina")
 
 
 def _name_variants(practitioner: PractitionerRef) -> list[str]:
@@ -244,6 +245,7 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
     groups = [
         (_FIRST_VISIT, ("first", "primera", "primeira", "new", "nuevo", "novo", "initial")),
         (_FOLLOW_UP, ("follow", "retorno", "return", "seguimiento", "revision", "control")),
+        (_CHECKUP, ("check", "chequeo")),
     ]
     for phrases, code_words in groups:
         if any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in phrases):

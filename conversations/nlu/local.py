@@ -100,6 +100,8 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(any|have|got|are there|is there)\b.{0,30}\b(availab\w*|openings?|slots?|free time|space|spots?)\b",
             r"\bavailab",
             r"\b(do you have|have you got|got|is there) (anything|something|any time|room|space)\b",
+            # "Anything with Dra. Ana on Friday?", "¿Hay algo con el Dr. Carlos?", "Tem algo com a Dra. Ana?"
+            r"^(anything|something|hay algo|tienen algo|algo|tem algo|teria algo|alguma coisa)\b.{0,40}\b(with|con|com)\b",
             r"\bwhen (is|are|can)\b.{0,30}\b(free|see me|available|open)",
             r"\bwhat (times|days|dates|slots)\b",
             r"\bfree (slots?|times?|spots?)\b",
