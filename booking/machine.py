@@ -499,6 +499,25 @@ class _Machine:
         elif sig.option_time:
             matches = [s for s in offered if s.start.time().replace(second=0) == sig.option_time]
             chosen = matches[0] if len(matches) == 1 else None
+            if not matches and offered:
+                # A time that was not offered: look around it on the day being offered.
+                at = datetime.combine(
+                    offered[0].start.date(), sig.option_time, tzinfo=offered[0].start.tzinfo
+                )
+                day = at.date().isoformat()
+                until = min(at + timedelta(hours=1), at.replace(hour=23, minute=59))
+                self.set(
+                    when={
+                        "from": day,
+                        "to": day,
+                        "window": [at.strftime("%H:%M"), until.strftime("%H:%M")],
+                        "prefer": at.isoformat(),
+                    },
+                    offset=0,
+                )
+                self.release_hold()
+                self.search()
+                return True
         if chosen is None:
             return False
         self.set(chosen=chosen.to_json())

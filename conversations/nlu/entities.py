@@ -330,9 +330,19 @@ _OPTION_TIME = re.compile(
 )
 
 
-def option_time(text: str) -> time | None:
-    """ "the 10:30 one", "la de las 10:30", "o das 10h30": the offered slot named by its time."""
+_BARE_TIME = re.compile(r"^(?:at|as|a las|las|a)?\s*(\d{1,2})(?:(?::|h)(\d\d))?\s*(am|pm|h)?$")
+
+
+def option_time(text: str, *, bare: bool = False) -> time | None:
+    """ "the 10:30 one", "la de las 10:30", "o das 10h30": the offered slot named by its time.
+    With `bare` (options were just offered), a message that is only a time ("11h", "14:30")
+    names one too."""
     s = normalize(text)
+    if bare and (m := _BARE_TIME.match(s.strip())) and (m.group(2) or m.group(3)):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) == "pm" and hour < 12:
+            hour += 12
+        return time(hour, minute) if hour <= 23 and minute <= 59 else None
     if m := _OPTION_TIME.search(s):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if m.group(3) == "pm" and hour < 12:

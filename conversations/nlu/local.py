@@ -473,7 +473,9 @@ def _entities(
     entities.option = ent.option_choice(text, expecting_option=expecting_option)
     short = len(folded.split()) <= 5
     entities.option_time = (
-        ent.option_time(text) if entities.option is None and (short or expecting_option) else None
+        ent.option_time(text, bare=expecting_option is True)
+        if entities.option is None and (short or expecting_option)
+        else None
     )
     if entities.option is None and entities.option_time is None:
         when = resolve(text, language=language, now=now, zone=directory.time_zone)

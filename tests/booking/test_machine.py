@@ -231,3 +231,17 @@ def test_make_it_later_searches_after_the_first_offered_time():
 
     (find,) = effects_of(step, m.FindSlots)
     assert find.window == (time(10, 0), time(23, 59))
+
+
+def test_a_time_naming_an_offered_slot_chooses_it():
+    step = m.transition(selecting(), m.Signal(intent="choose_option", option_time=time(9, 30)), world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+
+
+def test_a_time_that_was_not_offered_searches_around_it_on_the_offered_day():
+    step = m.transition(selecting(), m.Signal(intent="choose_option", option_time=time(11, 0)), world())
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.window) == (date(2026, 11, 27), (time(11, 0), time(12, 0)))
+    assert not effects_of(step, m.Hold)

@@ -1,6 +1,6 @@
 """Messages the scripted conversations showed were misread, as the booking flow receives them."""
 
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -58,3 +58,17 @@ def test_anything_with_a_practitioner_asks_about_availability(text):
 
     assert result.intent is Intent.AVAILABILITY
     assert signal.practitioner_ids
+
+
+@pytest.mark.parametrize(("text", "at"), [("11h", (11, 0)), ("14:30", (14, 30)), ("às 10h", (10, 0))])
+def test_a_bare_time_right_after_options_names_an_option(text, at):
+    result = understand(text, directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+
+    assert booking_signal(result, text=text, button="").option_time == time(*at)
+
+
+def test_a_bare_time_answering_when_stays_a_time_wish():
+    result = understand("11h", directory=DIRECTORY, now=NOW, engine="local", expecting="date")
+
+    signal = booking_signal(result, text="11h", button="")
+    assert signal.option_time is None and signal.window == (time(11, 0), time(12, 0))
