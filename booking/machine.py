@@ -410,10 +410,11 @@ class _Machine:
                 when={
                     "from": sig.day_from.isoformat() if sig.day_from else None,
                     "to": (sig.day_to or sig.day_from).isoformat() if sig.day_from else None,
+                    # "Actually Wednesday" changes the day only: the time of day asked for stays.
                     "window": [t.strftime("%H:%M") for t in sig.window]
                     if sig.window
                     else (self.d.get("when") or {}).get("window")
-                    if not sig.day_from
+                    if isinstance(self.d.get("when"), dict)
                     else None,
                     "prefer": sig.prefer.isoformat() if sig.prefer else None,
                 }

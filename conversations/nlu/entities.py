@@ -264,6 +264,7 @@ _ORDINALS = {
     5: ("fifth", "quinta", "quinto"),
     6: ("sixth", "sexta", "sexto"),
 }
+_PT_WEEKDAY_ORDINALS = {"segunda", "quarta", "quinta", "sexta"}
 _ORDINAL_WORD = {w: n for n, words in _ORDINALS.items() for w in words}
 _ORDINAL_RE = "|".join(sorted(_ORDINAL_WORD, key=len, reverse=True))
 _CARDINALS = {
@@ -317,7 +318,9 @@ def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
         return _ORDINAL_WORD[m.group(1)]
     # Elsewhere "segunda", "quinta" are weekdays and "primera vez" a visit type.
     weekday_or_visit = re.search(r"\b(feira|vez|visit|semana|week)\b", folded)
-    if expecting_option and not weekday_or_visit and (m := re.search(rf"\b({_ORDINAL_RE})\b", folded)):
+    m = re.search(rf"\b({_ORDINAL_RE})\b", folded) if expecting_option and not weekday_or_visit else None
+    # Inside a sentence ("na verdade quarta") a Portuguese weekday is a day, not an option.
+    if m and m.group(1) not in _PT_WEEKDAY_ORDINALS:
         return _ORDINAL_WORD[m.group(1)]
     if re.fullmatch(r"(?:the )?last(?: one)?|la ultima|el ultimo|a ultima|o ultimo", folded):
         return -1

@@ -245,3 +245,15 @@ def test_a_time_that_was_not_offered_searches_around_it_on_the_offered_day():
     (find,) = effects_of(step, m.FindSlots)
     assert (find.day_from, find.window) == (date(2026, 11, 27), (time(11, 0), time(12, 0)))
     assert not effects_of(step, m.Hold)
+
+
+def test_a_new_day_keeps_the_time_of_day_already_asked_for():
+    afternoon = {"from": "2026-11-23", "to": "2026-11-23", "window": ["12:00", "18:00"], "prefer": None}
+    step = m.transition(
+        selecting(when=afternoon),
+        m.Signal(intent="give_info", day_from=date(2026, 11, 25), day_to=date(2026, 11, 25)),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.window) == (date(2026, 11, 25), (time(12, 0), time(18, 0)))

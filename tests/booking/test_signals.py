@@ -72,3 +72,16 @@ def test_a_bare_time_answering_when_stays_a_time_wish():
 
     signal = booking_signal(result, text="11h", button="")
     assert signal.option_time is None and signal.window == (time(11, 0), time(12, 0))
+
+
+def test_a_portuguese_weekday_inside_a_sentence_is_a_day_not_an_option():
+    result = understand("na verdade quarta", directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+
+    signal = booking_signal(result, text="na verdade quarta", button="")
+    assert signal.option is None and signal.day_from == datetime(2026, 11, 25).date()
+
+
+def test_a_bare_ordinal_still_names_an_option():
+    result = understand("a quarta", directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+
+    assert result.entities.option == 4
