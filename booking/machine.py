@@ -360,6 +360,8 @@ class _Machine:
             self.reask()
             return
         if sig.past:
+            # Keep who and what was asked for; only the time is refused.
+            self.absorb(replace(sig, day_from=None, day_to=None, window=None, prefer=None, past=False))
             self.say("past_refused")
             self.set(asked="when")
             return

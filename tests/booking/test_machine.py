@@ -127,7 +127,9 @@ def results_of(effects, *, found: bool, taken: bool) -> list[m.Event]:
                 events.append(m.SlotsFound(OFFERED if found else ()))
             case m.Hold():
                 events.append(m.HoldFailed() if taken else m.HoldPlaced(40, effect.slot))
-            case m.Book() | m.Cancel() | m.Reschedule():
+            case m.Cancel():
+                events.append(m.Done(effect.appointment_id))  # the cancelled appointment itself
+            case m.Book() | m.Reschedule():
                 events.append(m.ChangeFailed("taken") if taken else m.Done(9))
             case m.CreatePatient():
                 events.append(m.PatientCreated(8, effect.name))
@@ -257,3 +259,15 @@ def test_a_new_day_keeps_the_time_of_day_already_asked_for():
 
     (find,) = effects_of(step, m.FindSlots)
     assert (find.day_from, find.window) == (date(2026, 11, 25), (time(12, 0), time(18, 0)))
+
+
+def test_a_past_time_is_refused_but_the_practitioner_asked_for_is_kept():
+    step = m.transition(
+        m.Session(flow="book"),
+        m.Signal(intent="book", practitioner_ids=(CARLOS,), day_from=date(2026, 11, 22), past=True),
+        world(),
+    )
+
+    assert step.replies[0].text == m.say("past_refused", "en")
+    assert step.session.data["who"] == [CARLOS] and "when" not in step.session.data
+    assert step.effects == ()
