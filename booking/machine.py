@@ -370,6 +370,9 @@ class _Machine:
             self.set(offset=self.d.get("offset", 0) + PAGE, misunderstood=0)
             self.search(reason="more_options")
             return
+        if "other" in sig.commands and self.d.get("offered") and self.s.state in (SELECT, CONFIRM):
+            self.other_practitioner()
+            return
         changed = self.absorb(sig)
         if self.s.state == START:
             self.advance()
@@ -562,6 +565,31 @@ class _Machine:
         else:
             self.effects.append(Book(self.s.hold_id, self.s.patient_id))
         return True
+
+    def other_practitioner(self) -> None:
+        """ "No, the other doctor": someone else of the same specialty (anyone offering the type
+        when no specialty was asked for), the rest of the wish unchanged."""
+        chosen = self.d.get("chosen")
+        offered = [Slot.from_json(s) for s in self.d.get("offered", [])]
+        current = {Slot.from_json(chosen).practitioner_id} if chosen else {s.practitioner_id for s in offered}
+        specialties = {self.d["specialty"]} if self.d.get("specialty") else set()
+        if self.d.get("who"):
+            known = [self.w.practitioners[p] for p in self.d["who"] if p in self.w.practitioners]
+            specialties |= {sp for p in known for sp in p.specialties}
+        others = [
+            p.id
+            for p in self.w.practitioners.values()
+            if p.id not in current
+            and (not self.d.get("type") or self.d["type"] in p.type_codes)
+            and (not specialties or specialties & set(p.specialties))
+        ]
+        if not others:
+            self.say("no_other_practitioner")
+            self.reask()
+            return
+        self.release_hold()
+        self.set(who=others, specialty=None, offset=0, misunderstood=0)
+        self.search(reason="other_practitioner")
 
     # -- progress --
     def advance(self) -> None:

@@ -271,3 +271,29 @@ def test_a_past_time_is_refused_but_the_practitioner_asked_for_is_kept():
     assert step.replies[0].text == m.say("past_refused", "en")
     assert step.session.data["who"] == [CARLOS] and "when" not in step.session.data
     assert step.effects == ()
+
+
+HELENA = 3
+
+
+def test_the_other_doctor_searches_colleagues_offering_the_type_when_no_specialty_was_asked():
+    w = world(
+        practitioners={
+            **world().practitioners,
+            HELENA: m.PractitionerView(HELENA, "Dra. Helena Prado", ("new", "checkup"), ("gynecology",)),
+        }
+    )
+    session = selecting(who=None)
+    step = m.transition(session, m.Signal(intent="deny", commands=frozenset({"other"})), w)
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.practitioner_ids == (HELENA,)  # Carlos offers no check-up
+    assert find.day_from == date(2026, 11, 27)
+
+
+def test_the_other_doctor_stays_within_the_specialty_and_says_so_when_there_is_none():
+    step = m.transition(confirming(), m.Signal(intent="deny", commands=frozenset({"other"})), world())
+
+    assert not effects_of(step, m.FindSlots)
+    assert step.replies[0].text == m.say("no_other_practitioner", "en")
+    assert step.session.state == m.CONFIRM
