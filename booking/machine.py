@@ -527,17 +527,32 @@ class _Machine:
         if chosen is None:
             return False
         self.set(chosen=chosen.to_json())
+        if self.s.flow == "book" and not self.d.get("type"):
+            # An availability answer showed times before the kind of visit was known: ask it now,
+            # for what the chosen practitioner offers, then take the pick.
+            practitioner = self.w.practitioners.get(chosen.practitioner_id)
+            offers = practitioner.type_codes if practitioner else ()
+            choices = [c for c in self.type_choices() if c in offers] or self.type_choices()
+            if len(choices) > 1:
+                self.set(type_choices=choices, pick_waiting=True)
+                options = tuple({"id": f"type:{c}", "title": self.type_name(c)} for c in choices)
+                self.ask("type", "ask_type", options)
+                return True
+            self.set(type=choices[0])
+        self.pick(chosen)
+        return True
+
+    def pick(self, chosen: Slot) -> None:
         if self.s.flow == "book" and self.s.patient_id is None and self.w.known_patient:
             # An availability answer came first; the number is known, so no questions.
             self.s = replace(self.s, patient_id=self.w.known_patient[0])
             self.set(patient_name=self.w.known_patient[1])
         if self.s.flow == "book" and self.s.patient_id is None:
             self.identify()
-            return True
+            return
         self.effects.append(
             Hold(chosen, self.d.get("type"), self.s.appointment_id if self.s.flow == "reschedule" else None)
         )
-        return True
 
     def confirm(self, sig: Signal) -> bool:
         if sig.yes_no is not None:
@@ -611,12 +626,16 @@ class _Machine:
             choices = self.type_choices()
             if len(choices) == 1:
                 self.set(type=choices[0])
-            else:
+            elif not self.d.get("availability_first"):
                 self.to(PREFERENCES)
                 self.set(type_choices=choices)
                 options = tuple({"id": f"type:{c}", "title": self.type_name(c)} for c in choices)
                 self.ask("type", "ask_type", options)
                 return
+        if self.d.get("pick_waiting") and self.d.get("type"):
+            self.set(pick_waiting=False)
+            self.pick(Slot.from_json(self.d["chosen"]))
+            return
         if self.d.get("when") is None:
             self.to(PREFERENCES)
             self.ask("when", "ask_when")
@@ -650,7 +669,7 @@ class _Machine:
         when = self.d.get("when")
         when = when if isinstance(when, dict) else {}
         who = self.d.get("who") or []
-        self.set(search_intro=intro)
+        self.set(search_intro=intro, pick_waiting=False)
         self.reason = reason or self.reason
         self.effects.append(
             FindSlots(

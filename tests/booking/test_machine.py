@@ -297,3 +297,45 @@ def test_the_other_doctor_stays_within_the_specialty_and_says_so_when_there_is_n
     assert not effects_of(step, m.FindSlots)
     assert step.replies[0].text == m.say("no_other_practitioner", "en")
     assert step.session.state == m.CONFIRM
+
+
+def availability_question() -> m.Session:
+    return m.Session(
+        flow="book",
+        data={"availability_first": True, "when": "any"},
+    )
+
+
+def test_an_availability_question_is_answered_with_slots_before_asking_the_kind_of_visit():
+    step = m.transition(
+        availability_question(), m.Signal(intent="availability", practitioner_ids=(ANA,)), world()
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.practitioner_ids == (ANA,) and find.type_code is None
+    assert step.replies == ()
+
+
+def test_picking_from_an_availability_answer_asks_the_kind_of_visit_then_holds_the_pick():
+    session = selecting(availability_first=True, type=None)
+    session = m.Session(**{**session.__dict__, "patient_id": None})
+
+    asked = m.transition(session, m.Signal(intent="choose_option", option=2), world())
+    assert asked.session.data["asked"] == "type" and not effects_of(asked, m.Hold)
+
+    held = m.transition(asked.session, m.Signal(intent="choose_option", option=2), world())
+    assert effects_of(held, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+
+
+def test_a_new_wish_while_the_kind_of_visit_is_asked_drops_the_waiting_pick():
+    session = selecting(availability_first=True, type=None)
+    asked = m.transition(session, m.Signal(intent="choose_option", option=2), world())
+
+    step = m.transition(
+        asked.session,
+        m.Signal(intent="give_info", day_from=date(2026, 11, 30), day_to=date(2026, 11, 30)),
+        world(),
+    )
+
+    assert not effects_of(step, m.Hold)
+    assert step.session.data["pick_waiting"] is False
