@@ -3,10 +3,11 @@ scripted conversations needed."""
 
 from datetime import date, datetime, time, timedelta
 from itertools import product
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from booking import machine as m
@@ -136,23 +137,28 @@ def results_of(effects, *, found: bool, taken: bool) -> list[m.Event]:
     return events
 
 
-# The patched `go` only records; it is the same for every generated input.
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None)
 @given(
     flow=st.sampled_from(["book", "reschedule", "cancel"]),
     known=st.booleans(),
     messages=st.lists(st.tuples(SIGNALS, st.booleans(), st.booleans()), min_size=1, max_size=10),
 )
-def test_every_transition_the_machine_makes_is_allowed(monkeypatch, flow, known, messages):
+def test_every_transition_the_machine_makes_is_allowed(flow, known, messages):
     hops: list[tuple[str, str]] = []
-    original = m._Machine.go
 
     def recording(self, state, reason=""):
         if state != self.s.state:
             hops.append((self.s.state, state))
-        original(self, state, reason)
+        ORIGINAL_GO(self, state, reason)
 
-    monkeypatch.setattr(m._Machine, "go", recording)
+    with patch.object(m._Machine, "go", recording):
+        run_conversation(flow, known, messages, hops)
+
+
+ORIGINAL_GO = m._Machine.go
+
+
+def run_conversation(flow, known, messages, hops) -> None:
     upcoming = (m.AppointmentView(5, datetime(2026, 12, 4, 9, 0, tzinfo=ZONE), ANA, 1, "checkup"),)
     w = world(known_patient=(7, "Emily Carter") if known else None, upcoming=upcoming if known else ())
     session = m.Session(flow=flow)
