@@ -353,17 +353,35 @@ class _Machine:
             return
         if "refuse" in sig.commands:
             self.say("refused")
+            if self.s.state == START:
+                # Nothing was gathered yet: the refused request ends here, nothing is kept.
+                self.go(RESET, "refused")
+                return
             self.reask()
             return
         if sig.past:
+            # Keep who and what was asked for; only the time is refused.
+            self.absorb(replace(sig, day_from=None, day_to=None, window=None, prefer=None, past=False))
             self.say("past_refused")
             self.set(asked="when")
+            return
+        if "more" in sig.commands and self.d.get("offered") and self.s.state in (SELECT, CONFIRM):
+            self.release_hold()
+            self.set(offset=self.d.get("offset", 0) + PAGE, misunderstood=0)
+            self.search(reason="more_options")
+            return
+        if "other" in sig.commands and self.d.get("offered") and self.s.state in (SELECT, CONFIRM):
+            self.other_practitioner()
             return
         changed = self.absorb(sig)
         if self.s.state == START:
             self.advance()
             return
-        handled = self.answer(sig)
+        if changed and self.s.state == CONFIRM and sig.yes_no is not True and sig.intent != "affirm":
+            # "No, Wednesday" changes the wish rather than declining the booking.
+            handled = False
+        else:
+            handled = self.answer(sig)
         if handled:
             self.set(misunderstood=0)
         if changed and not handled and self.s.state in (SELECT, CONFIRM, PREFERENCES):
@@ -400,10 +418,11 @@ class _Machine:
                 when={
                     "from": sig.day_from.isoformat() if sig.day_from else None,
                     "to": (sig.day_to or sig.day_from).isoformat() if sig.day_from else None,
+                    # "Actually Wednesday" changes the day only: the time of day asked for stays.
                     "window": [t.strftime("%H:%M") for t in sig.window]
                     if sig.window
                     else (self.d.get("when") or {}).get("window")
-                    if not sig.day_from
+                    if isinstance(self.d.get("when"), dict)
                     else None,
                     "prefer": sig.prefer.isoformat() if sig.prefer else None,
                 }
@@ -429,9 +448,6 @@ class _Machine:
                     "prefer": None,
                 }
             )
-        if "more" in sig.commands and offered:
-            self.set(offset=self.d.get("offset", 0) + PAGE)
-            return True
         return self.d != before
 
     def answer(self, sig: Signal) -> bool:
@@ -492,16 +508,54 @@ class _Machine:
         elif sig.option_time:
             matches = [s for s in offered if s.start.time().replace(second=0) == sig.option_time]
             chosen = matches[0] if len(matches) == 1 else None
+            if not matches and offered:
+                # A time that was not offered: look around it on the day being offered.
+                at = datetime.combine(
+                    offered[0].start.date(), sig.option_time, tzinfo=offered[0].start.tzinfo
+                )
+                day = at.date().isoformat()
+                until = min(at + timedelta(hours=1), at.replace(hour=23, minute=59))
+                self.set(
+                    when={
+                        "from": day,
+                        "to": day,
+                        "window": [at.strftime("%H:%M"), until.strftime("%H:%M")],
+                        "prefer": at.isoformat(),
+                    },
+                    offset=0,
+                )
+                self.release_hold()
+                self.search()
+                return True
         if chosen is None:
             return False
         self.set(chosen=chosen.to_json())
+        if self.s.flow == "book" and not self.d.get("type"):
+            # An availability answer showed times before the kind of visit was known: ask it now,
+            # for what the chosen practitioner offers, then take the pick.
+            practitioner = self.w.practitioners.get(chosen.practitioner_id)
+            offers = practitioner.type_codes if practitioner else ()
+            choices = [c for c in self.type_choices() if c in offers] or self.type_choices()
+            if len(choices) > 1:
+                self.set(type_choices=choices, pick_waiting=True)
+                options = tuple({"id": f"type:{c}", "title": self.type_name(c)} for c in choices)
+                self.ask("type", "ask_type", options)
+                return True
+            self.set(type=choices[0])
+        self.pick(chosen)
+        return True
+
+    def pick(self, chosen: Slot) -> None:
+        if self.s.flow == "book" and self.s.patient_id is None and self.w.known_patient:
+            # An availability answer came first; the number is known, so no questions.
+            self.s = replace(self.s, patient_id=self.w.known_patient[0])
+            self.set(patient_name=self.w.known_patient[1])
         if self.s.flow == "book" and self.s.patient_id is None:
             self.identify()
-            return True
+            return
         self.effects.append(
             Hold(chosen, self.d.get("type"), self.s.appointment_id if self.s.flow == "reschedule" else None)
         )
-        return True
 
     def confirm(self, sig: Signal) -> bool:
         if sig.yes_no is not None:
@@ -530,6 +584,31 @@ class _Machine:
             self.effects.append(Book(self.s.hold_id, self.s.patient_id))
         return True
 
+    def other_practitioner(self) -> None:
+        """ "No, the other doctor": someone else of the same specialty (anyone offering the type
+        when no specialty was asked for), the rest of the wish unchanged."""
+        chosen = self.d.get("chosen")
+        offered = [Slot.from_json(s) for s in self.d.get("offered", [])]
+        current = {Slot.from_json(chosen).practitioner_id} if chosen else {s.practitioner_id for s in offered}
+        specialties = {self.d["specialty"]} if self.d.get("specialty") else set()
+        if self.d.get("who"):
+            known = [self.w.practitioners[p] for p in self.d["who"] if p in self.w.practitioners]
+            specialties |= {sp for p in known for sp in p.specialties}
+        others = [
+            p.id
+            for p in self.w.practitioners.values()
+            if p.id not in current
+            and (not self.d.get("type") or self.d["type"] in p.type_codes)
+            and (not specialties or specialties & set(p.specialties))
+        ]
+        if not others:
+            self.say("no_other_practitioner")
+            self.reask()
+            return
+        self.release_hold()
+        self.set(who=others, specialty=None, offset=0, misunderstood=0)
+        self.search(reason="other_practitioner")
+
     # -- progress --
     def advance(self) -> None:
         """Ask for the next missing piece, or act when nothing is missing."""
@@ -550,12 +629,16 @@ class _Machine:
             choices = self.type_choices()
             if len(choices) == 1:
                 self.set(type=choices[0])
-            else:
+            elif not self.d.get("availability_first"):
                 self.to(PREFERENCES)
                 self.set(type_choices=choices)
                 options = tuple({"id": f"type:{c}", "title": self.type_name(c)} for c in choices)
                 self.ask("type", "ask_type", options)
                 return
+        if self.d.get("pick_waiting") and self.d.get("type"):
+            self.set(pick_waiting=False)
+            self.pick(Slot.from_json(self.d["chosen"]))
+            return
         if self.d.get("when") is None:
             self.to(PREFERENCES)
             self.ask("when", "ask_when")
@@ -589,7 +672,7 @@ class _Machine:
         when = self.d.get("when")
         when = when if isinstance(when, dict) else {}
         who = self.d.get("who") or []
-        self.set(search_intro=intro)
+        self.set(search_intro=intro, pick_waiting=False)
         self.reason = reason or self.reason
         self.effects.append(
             FindSlots(

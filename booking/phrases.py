@@ -25,6 +25,12 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         r"\bmais (opcoes|horarios)\b",
         r"\boutros horarios\b",
     ),
+    "other": (
+        r"\b(the )?other (doctor|one|practitioner|physician|specialist)\b",
+        r"\banother (doctor|practitioner|physician|specialist)\b",
+        r"\b(el |la )?(otro|otra) (medico|medica|doctor|doctora|profesional|especialista)\b",
+        r"\b(o |a )?(outro|outra) (medico|medica|doutor|doutora|profissional|especialista)\b",
+    ),
     "later": (r"\b(a bit |a little )?later\b", r"\bmas tarde\b", r"\bmais tarde\b"),
     "earlier": (r"\bearlier\b", r"\bmas temprano\b", r"\bmais cedo\b"),
     "any": (

@@ -188,6 +188,10 @@ def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id:
             patient = None
         if patient is not None:
             known = (patient.pk, patient.name)
+            # The calendar's rule for returning-only types: seen before or already booked.
+            returning = patient.appointments.filter(
+                status__in=[Appointment.Status.COMPLETED, Appointment.Status.BOOKED]
+            ).exists()
             upcoming = tuple(
                 machine.AppointmentView(
                     a.pk, a.start.astimezone(zone), a.practitioner_id, a.location_id, a.appointment_type.code

@@ -188,6 +188,9 @@ def _handler(
     if "refuse" in signal.commands:
         return _decided(conversation, "refused", [Reply(booking_say("refused", language))])
     clinical = faq_is_clinical(text)
+    if len(text) > LONG_MESSAGE and not clinical:
+        # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
+        return _decided(conversation, "too_long", [Reply(booking_say("too_long", language))])
     # A message the engine could not place may still be a question the FAQ answers.
     if clinical or intent == Intent.FAQ or (intent == Intent.UNKNOWN and _faq_knows(text)):
         return _faq(conversation, text, clinic, language)

@@ -156,6 +156,7 @@ _FOLLOW_UP = (
     "segunda consulta",
     "return visit",
 )
+_CHECKUP = ("check up", "checkup", "check-up", "chequeo", "annual exam", "exame de rotina")
 
 
 def _name_variants(practitioner: PractitionerRef) -> list[str]:
@@ -244,6 +245,7 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
     groups = [
         (_FIRST_VISIT, ("first", "primera", "primeira", "new", "nuevo", "novo", "initial")),
         (_FOLLOW_UP, ("follow", "retorno", "return", "seguimiento", "revision", "control")),
+        (_CHECKUP, ("check", "chequeo")),
     ]
     for phrases, code_words in groups:
         if any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in phrases):
@@ -262,6 +264,7 @@ _ORDINALS = {
     5: ("fifth", "quinta", "quinto"),
     6: ("sixth", "sexta", "sexto"),
 }
+_PT_WEEKDAY_ORDINALS = {"segunda", "quarta", "quinta", "sexta"}
 _ORDINAL_WORD = {w: n for n, words in _ORDINALS.items() for w in words}
 _ORDINAL_RE = "|".join(sorted(_ORDINAL_WORD, key=len, reverse=True))
 _CARDINALS = {
@@ -315,7 +318,9 @@ def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
         return _ORDINAL_WORD[m.group(1)]
     # Elsewhere "segunda", "quinta" are weekdays and "primera vez" a visit type.
     weekday_or_visit = re.search(r"\b(feira|vez|visit|semana|week)\b", folded)
-    if expecting_option and not weekday_or_visit and (m := re.search(rf"\b({_ORDINAL_RE})\b", folded)):
+    m = re.search(rf"\b({_ORDINAL_RE})\b", folded) if expecting_option and not weekday_or_visit else None
+    # Inside a sentence ("na verdade quarta") a Portuguese weekday is a day, not an option.
+    if m and m.group(1) not in _PT_WEEKDAY_ORDINALS:
         return _ORDINAL_WORD[m.group(1)]
     if re.fullmatch(r"(?:the )?last(?: one)?|la ultima|el ultimo|a ultima|o ultimo", folded):
         return -1
@@ -328,9 +333,19 @@ _OPTION_TIME = re.compile(
 )
 
 
-def option_time(text: str) -> time | None:
-    """ "the 10:30 one", "la de las 10:30", "o das 10h30": the offered slot named by its time."""
+_BARE_TIME = re.compile(r"^(?:at|as|a las|las|a)?\s*(\d{1,2})(?:(?::|h)(\d\d))?\s*(am|pm|h)?$")
+
+
+def option_time(text: str, *, bare: bool = False) -> time | None:
+    """ "the 10:30 one", "la de las 10:30", "o das 10h30": the offered slot named by its time.
+    With `bare` (options were just offered), a message that is only a time ("11h", "14:30")
+    names one too."""
     s = normalize(text)
+    if bare and (m := _BARE_TIME.match(s.strip())) and (m.group(2) or m.group(3)):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if m.group(3) == "pm" and hour < 12:
+            hour += 12
+        return time(hour, minute) if hour <= 23 and minute <= 59 else None
     if m := _OPTION_TIME.search(s):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if m.group(3) == "pm" and hour < 12:

@@ -100,6 +100,8 @@ _RAW_INTENTS: list[tuple[Intent, float, list[str]]] = [
             r"\b(any|have|got|are there|is there)\b.{0,30}\b(availab\w*|openings?|slots?|free time|space|spots?)\b",
             r"\bavailab",
             r"\b(do you have|have you got|got|is there) (anything|something|any time|room|space)\b",
+            # "Anything with Dra. Ana on Friday?", "¿Hay algo con el Dr. Carlos?", "Tem algo com a Dra. Ana?"
+            r"^(anything|something|hay algo|tienen algo|algo|tem algo|teria algo|alguma coisa)\b.{0,40}\b(with|con|com)\b",
             r"\bwhen (is|are|can)\b.{0,30}\b(free|see me|available|open)",
             r"\bwhat (times|days|dates|slots)\b",
             r"\bfree (slots?|times?|spots?)\b",
@@ -529,7 +531,9 @@ def _entities(
     entities.option = ent.option_choice(text, expecting_option=expecting_option)
     short = len(folded.split()) <= 5
     entities.option_time = (
-        ent.option_time(text) if entities.option is None and (short or expecting_option) else None
+        ent.option_time(text, bare=expecting_option is True)
+        if entities.option is None and (short or expecting_option)
+        else None
     )
     if entities.option is None and entities.option_time is None:
         when = resolve(text, language=language, now=now, zone=directory.time_zone)

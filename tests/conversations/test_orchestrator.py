@@ -1,6 +1,7 @@
 import pytest
 
 from audit.models import TraceEvent
+from booking.copy import say as booking_say
 from conversations.copy import CATALOGUE
 from conversations.models import Conversation, Escalation, OutboundMessage
 from conversations.services import conversation_process
@@ -170,3 +171,12 @@ def test_an_emergency_is_answered_even_in_a_flood(settings):
     [reply] = handle(conversation, "I can't breathe")
 
     assert "emergency" in reply
+
+
+def test_a_very_long_message_asking_nothing_bookable_gets_asked_for_the_gist_not_a_person():
+    text = "I wanted to tell you about the price of groceries and the weather this week. " * 10
+
+    [reply] = handle(ConversationFactory(), text)
+
+    assert reply == booking_say("too_long", "en")
+    assert not Escalation.objects.exists()

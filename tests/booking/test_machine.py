@@ -1,0 +1,347 @@
+"""The booking transition function on plain data: its invariants and the repairs the
+scripted conversations needed."""
+
+from datetime import date, datetime, time, timedelta
+from itertools import product
+from unittest.mock import patch
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from booking import machine as m
+
+pytestmark = pytest.mark.sqlite
+ZONE = ZoneInfo("America/Sao_Paulo")
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=ZONE)
+ANA, CARLOS = 1, 2
+
+
+def world(**changes) -> m.World:
+    base = m.World(
+        now=NOW,
+        language="en",
+        clinic_name="Clínica Vista",
+        practitioners={
+            ANA: m.PractitionerView(ANA, "Dra. Ana Souza", ("new", "checkup"), ("general practice",)),
+            CARLOS: m.PractitionerView(CARLOS, "Dr. Carlos Mendes", ("new",), ("cardiology",)),
+        },
+        types={"new": {"en": "New patient consultation"}, "checkup": {"en": "Annual check-up"}},
+        locations={1: "Centro"},
+        known_patient=(7, "Emily Carter"),
+    )
+    return m.World(**{**base.__dict__, **changes})
+
+
+def slot(day: int, hour: int, minute: int = 0, who: int = ANA) -> m.Slot:
+    start = datetime(2026, 11, day, hour, minute, tzinfo=ZONE)
+    return m.Slot(start, start + timedelta(minutes=30), who, 1)
+
+
+OFFERED = (slot(27, 9), slot(27, 9, 30), slot(27, 10))
+
+
+def selecting(**data) -> m.Session:
+    return m.Session(
+        flow="book",
+        state=m.SELECT,
+        patient_id=7,
+        data={
+            "type": "checkup",
+            "who": [ANA],
+            "when": {"from": "2026-11-27", "to": "2026-11-27", "window": None, "prefer": None},
+            "offered": [s.to_json() for s in OFFERED],
+            "asked": "option",
+            "offset": 0,
+        }
+        | data,
+    )
+
+
+def confirming() -> m.Session:
+    session = selecting(chosen=OFFERED[0].to_json(), asked="confirm")
+    return m.Session(**{**session.__dict__, "state": m.CONFIRM, "hold_id": 40})
+
+
+def effects_of(step: m.Step, kind: type) -> list:
+    return [e for e in step.effects if isinstance(e, kind)]
+
+
+# ---- invariants ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (a, b)
+        for a, b in product(m.ACTIVE + m.TERMINAL, repeat=2)
+        if a != b and a in m.ACTIVE and b not in m.ALLOWED[a]
+    ],
+)
+def test_every_jump_outside_allowed_raises(before, after):
+    machine = m._Machine(m.Session(flow="book", state=before), world())
+
+    with pytest.raises(m.IllegalTransition):
+        machine.go(after)
+
+
+@pytest.mark.parametrize("state", m.TERMINAL)
+@pytest.mark.parametrize(
+    "event",
+    [
+        m.Signal(intent="book"),
+        m.SlotsFound((slot(27, 9),)),
+        m.HoldFailed(),
+        m.Done(1),
+        m.ChangeFailed("taken"),
+    ],
+)
+def test_a_terminal_state_accepts_no_event(state, event):
+    with pytest.raises(m.IllegalTransition):
+        m.transition(m.Session(flow="book", state=state), event, world())
+
+
+SIGNALS = st.builds(
+    m.Signal,
+    intent=st.sampled_from(
+        ["book", "availability", "affirm", "deny", "choose_option", "give_info", "unknown", "human"]
+    ),
+    option=st.none() | st.integers(1, 5),
+    yes_no=st.none() | st.booleans(),
+    day_from=st.none() | st.dates(date(2026, 11, 20), date(2026, 12, 10)),
+    practitioner_ids=st.sampled_from([(), (ANA,), (CARLOS,)]),
+    type_code=st.sampled_from([None, "new", "checkup", "follow_up"]),
+    full_name=st.sampled_from([None, "Peter Brown"]),
+    date_of_birth=st.sampled_from([None, date(1980, 1, 2)]),
+    past=st.booleans(),
+    commands=st.sets(st.sampled_from(["reset", "more", "later", "earlier", "any", "refuse"])).map(frozenset),
+)
+
+
+def results_of(effects, *, found: bool, taken: bool) -> list[m.Event]:
+    """What the executor would answer to each effect (the scheduling services, simulated)."""
+    events: list[m.Event] = []
+    for effect in effects:
+        match effect:
+            case m.FindSlots():
+                events.append(m.SlotsFound(OFFERED if found else ()))
+            case m.Hold():
+                events.append(m.HoldFailed() if taken else m.HoldPlaced(40, effect.slot))
+            case m.Cancel():
+                events.append(m.Done(effect.appointment_id))  # the cancelled appointment itself
+            case m.Book() | m.Reschedule():
+                events.append(m.ChangeFailed("taken") if taken else m.Done(9))
+            case m.CreatePatient():
+                events.append(m.PatientCreated(8, effect.name))
+    return events
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    flow=st.sampled_from(["book", "reschedule", "cancel"]),
+    known=st.booleans(),
+    messages=st.lists(st.tuples(SIGNALS, st.booleans(), st.booleans()), min_size=1, max_size=10),
+)
+def test_every_transition_the_machine_makes_is_allowed(flow, known, messages):
+    hops: list[tuple[str, str]] = []
+
+    def recording(self, state, reason=""):
+        if state != self.s.state:
+            hops.append((self.s.state, state))
+        ORIGINAL_GO(self, state, reason)
+
+    with patch.object(m._Machine, "go", recording):
+        run_conversation(flow, known, messages, hops)
+
+
+ORIGINAL_GO = m._Machine.go
+
+
+def run_conversation(flow, known, messages, hops) -> None:
+    upcoming = (m.AppointmentView(5, datetime(2026, 12, 4, 9, 0, tzinfo=ZONE), ANA, 1, "checkup"),)
+    w = world(known_patient=(7, "Emily Carter") if known else None, upcoming=upcoming if known else ())
+    session = m.Session(flow=flow)
+    for signal, found, taken in messages:
+        pending: list[m.Event] = [signal]
+        rounds = 0
+        while pending and session.state not in m.TERMINAL and rounds < 12:
+            rounds += 1
+            hops.clear()
+            step = m.transition(session, pending.pop(0), w)
+            assert all(after in m.ALLOWED[before] for before, after in hops)
+            # No state change bypasses the checked hop: the hops lead from the old state to the new.
+            assert (hops[-1][1] if hops else session.state) == step.session.state
+            session = step.session
+            pending += results_of(step.effects, found=found, taken=taken)
+        if session.state in m.TERMINAL:
+            break
+
+
+# ---- repairs the scripted conversations needed ----------------------------------------------------
+
+
+def test_more_options_typed_pages_on_instead_of_repeating_the_first_page():
+    step = m.transition(selecting(), m.Signal(intent="unknown", commands=frozenset({"more"})), world())
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.offset == m.PAGE
+
+
+def test_more_options_while_confirming_releases_the_hold_and_pages_on():
+    step = m.transition(confirming(), m.Signal(intent="unknown", commands=frozenset({"more"})), world())
+
+    assert effects_of(step, m.Release) == [m.Release(40)]
+    assert effects_of(step, m.FindSlots)[0].offset == m.PAGE
+
+
+def test_a_refused_request_before_anything_was_gathered_ends_the_session_with_one_reply():
+    step = m.transition(
+        m.Session(flow="book"), m.Signal(intent="book", commands=frozenset({"refuse"})), world()
+    )
+
+    assert step.session.state == m.RESET
+    assert [r.text for r in step.replies] == [m.say("refused", "en")]
+    assert step.effects == ()
+
+
+def test_a_known_number_choosing_from_an_availability_answer_is_not_asked_for_a_name():
+    session = selecting(availability_first=True)
+    session = m.Session(**{**session.__dict__, "patient_id": None})
+
+    step = m.transition(session, m.Signal(intent="choose_option", option=2), world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+    assert step.session.patient_id == 7
+
+
+def test_no_with_a_new_day_while_confirming_searches_that_day_instead_of_declining():
+    step = m.transition(
+        confirming(),
+        m.Signal(intent="deny", yes_no=False, day_from=date(2026, 11, 25), day_to=date(2026, 11, 25)),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.day_from == date(2026, 11, 25)
+    assert effects_of(step, m.Release) == [m.Release(40)]
+
+
+def test_a_plain_no_while_confirming_still_declines():
+    step = m.transition(confirming(), m.Signal(intent="deny", yes_no=False), world())
+
+    assert step.session.data["asked"] == "when"
+    assert not effects_of(step, m.FindSlots)
+
+
+def test_make_it_later_searches_after_the_first_offered_time():
+    step = m.transition(selecting(), m.Signal(intent="unknown", commands=frozenset({"later"})), world())
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.window == (time(10, 0), time(23, 59))
+
+
+def test_a_time_naming_an_offered_slot_chooses_it():
+    step = m.transition(selecting(), m.Signal(intent="choose_option", option_time=time(9, 30)), world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+
+
+def test_a_time_that_was_not_offered_searches_around_it_on_the_offered_day():
+    step = m.transition(selecting(), m.Signal(intent="choose_option", option_time=time(11, 0)), world())
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.window) == (date(2026, 11, 27), (time(11, 0), time(12, 0)))
+    assert not effects_of(step, m.Hold)
+
+
+def test_a_new_day_keeps_the_time_of_day_already_asked_for():
+    afternoon = {"from": "2026-11-23", "to": "2026-11-23", "window": ["12:00", "18:00"], "prefer": None}
+    step = m.transition(
+        selecting(when=afternoon),
+        m.Signal(intent="give_info", day_from=date(2026, 11, 25), day_to=date(2026, 11, 25)),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.window) == (date(2026, 11, 25), (time(12, 0), time(18, 0)))
+
+
+def test_a_past_time_is_refused_but_the_practitioner_asked_for_is_kept():
+    step = m.transition(
+        m.Session(flow="book"),
+        m.Signal(intent="book", practitioner_ids=(CARLOS,), day_from=date(2026, 11, 22), past=True),
+        world(),
+    )
+
+    assert step.replies[0].text == m.say("past_refused", "en")
+    assert step.session.data["who"] == [CARLOS] and "when" not in step.session.data
+    assert step.effects == ()
+
+
+HELENA = 3
+
+
+def test_the_other_doctor_searches_colleagues_offering_the_type_when_no_specialty_was_asked():
+    w = world(
+        practitioners={
+            **world().practitioners,
+            HELENA: m.PractitionerView(HELENA, "Dra. Helena Prado", ("new", "checkup"), ("gynecology",)),
+        }
+    )
+    session = selecting(who=None)
+    step = m.transition(session, m.Signal(intent="deny", commands=frozenset({"other"})), w)
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.practitioner_ids == (HELENA,)  # Carlos offers no check-up
+    assert find.day_from == date(2026, 11, 27)
+
+
+def test_the_other_doctor_stays_within_the_specialty_and_says_so_when_there_is_none():
+    step = m.transition(confirming(), m.Signal(intent="deny", commands=frozenset({"other"})), world())
+
+    assert not effects_of(step, m.FindSlots)
+    assert step.replies[0].text == m.say("no_other_practitioner", "en")
+    assert step.session.state == m.CONFIRM
+
+
+def availability_question() -> m.Session:
+    return m.Session(
+        flow="book",
+        data={"availability_first": True, "when": "any"},
+    )
+
+
+def test_an_availability_question_is_answered_with_slots_before_asking_the_kind_of_visit():
+    step = m.transition(
+        availability_question(), m.Signal(intent="availability", practitioner_ids=(ANA,)), world()
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.practitioner_ids == (ANA,) and find.type_code is None
+    assert step.replies == ()
+
+
+def test_picking_from_an_availability_answer_asks_the_kind_of_visit_then_holds_the_pick():
+    session = selecting(availability_first=True, type=None)
+    session = m.Session(**{**session.__dict__, "patient_id": None})
+
+    asked = m.transition(session, m.Signal(intent="choose_option", option=2), world())
+    assert asked.session.data["asked"] == "type" and not effects_of(asked, m.Hold)
+
+    held = m.transition(asked.session, m.Signal(intent="choose_option", option=2), world())
+    assert effects_of(held, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+
+
+def test_a_new_wish_while_the_kind_of_visit_is_asked_drops_the_waiting_pick():
+    session = selecting(availability_first=True, type=None)
+    asked = m.transition(session, m.Signal(intent="choose_option", option=2), world())
+
+    step = m.transition(
+        asked.session,
+        m.Signal(intent="give_info", day_from=date(2026, 11, 30), day_to=date(2026, 11, 30)),
+        world(),
+    )
+
+    assert not effects_of(step, m.Hold)
+    assert step.session.data["pick_waiting"] is False
