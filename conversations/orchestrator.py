@@ -28,6 +28,7 @@ from conversations.nlu.emergency import EmergencyMatch, crisis_copy, emergency_d
 from conversations.nlu.trace import understanding_trace
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.services import Reply, escalation_open
+from scheduling.models import Patient
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
 OPT_OUT = {"stop": "en", "unsubscribe": "en", "baja": "es", "parar": "pt-BR", "sair": "pt-BR"}
@@ -138,7 +139,7 @@ def _understood(
         text or inbound.button_text,
         directory=clinic_directory(clinic),
         now=now,
-        language_hint=conversation.language or clinic.default_language,
+        language_hint=conversation.language or _patient_language(conversation) or None,
         button_payload=inbound.button_payload,
         expecting=expecting,
     )
@@ -216,6 +217,16 @@ def _handler(
         return _decided(conversation, "escalated_not_understood", [Reply(booking_say("handoff", language))])
     key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
     return _decided(conversation, "not_understood", [Reply(booking_say(key, language))])
+
+
+def _patient_language(conversation: Conversation) -> str:
+    """A first message from a known patient: their record says which language they use."""
+    if not conversation.phone_e164:
+        return ""
+    language = (
+        Patient.objects.filter(phone_e164=conversation.phone_e164).values_list("language", flat=True).first()
+    )
+    return {"pt": "pt-BR"}.get(language or "", language or "")
 
 
 def _faq_knows(text: str) -> bool:

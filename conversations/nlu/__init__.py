@@ -56,7 +56,9 @@ def understand(
     zone = ZoneInfo(directory.time_zone)
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     policy = engine or _setting("NLU_ENGINE", "local")
-    language = language_mod.detect(text, hint=language_hint or directory.default_language)
+    language = language_mod.detect(
+        text, hint=language_hint or directory.default_language, hint_weight=1.25 if language_hint else 0.75
+    )
 
     emergency = emergency_detect(text, extra_phrases=directory.emergency_phrases)
     if emergency is not None:

@@ -18,7 +18,9 @@ _WORDS: dict[str, str] = {
         evening next week do does have has there any doctor see time bye good great sure okay
         cancel reschedule change move available is it one second first last name born friday monday
         tuesday wednesday thursday saturday sunday o'clock pm am noon after before help person
-        pain chest breathe bleeding my son daughter feel feeling hurts really check up""",
+        pain chest breathe bleeding my son daughter feel feeling hurts really check up
+        as soon possible asap so just if but all some more less later earlier other another
+        options option data details patient whenever anytime""",
     "es": """yo tu usted mi mis el la los las un una unos es son esta estoy estan ser quiero queria
         quisiera necesito puedo puede para por con del al que como cuando donde cual quien hola
         gracias si sí no pero muy bien buenos buenas dias días tardes noches mañana manana hoy
@@ -28,7 +30,8 @@ _WORDS: dict[str, str] = {
         lunes martes miercoles miércoles jueves viernes sabado sábado domingo y o mediodia mediodía
         llamo nombre nací segunda primera opcion opción ese esa eso hablar persona adios adiós
         también tambien ya tengo estoy dolor pecho sangre respirar ayuda urgente mucho duele cabeza
-        mi hijo hija señora señor dermatólogo dermatologo pediatra revisión""",
+        mi hijo hija señora señor dermatólogo dermatologo pediatra revisión
+        poco tarde temprano opciones otro otra otros datos paciente los de más""",
     "pt": """eu voce você meu minha o a os as um uma é sao são estou esta está ser quero queria
         gostaria preciso posso pode para pra por com do da dos das no na nos nas que como quando
         onde qual quem oi ola olá obrigado obrigada sim não nao mas muito bem bom boa dia
@@ -38,13 +41,14 @@ _WORDS: dict[str, str] = {
         vocês voces segunda terça terca quarta quinta sexta sábado sabado domingo e ou meio
         chamo nome nasci opção opcao isso essa esse falar pessoa atendente tchau também tambem já
         ja beleza certo tenho estou dor peito sangue respirar ajuda urgente muito doendo dói cabeça
-        meu filho filha senhora senhor dermatologista retorno""",
+        meu filho filha senhora senhor dermatologista retorno
+        pouco cedo opções opcoes outro outra outros dados paciente mais""",
 }
 _VOCAB: dict[str, set[str]] = {lang: {fold(w) for w in words.split()} for lang, words in _WORDS.items()}
 _SHARED = _VOCAB["es"] & _VOCAB["pt"]
 # Words in both Iberian lists still count against English, but not between es and pt.
 _MARKS = {
-    "es": re.compile(r"[ñ¿¡]|\b\w+ción\b|\bll\w+"),
+    "es": re.compile(r"[ñ¿¡]|\b\w+ción\b|\bll\w+|\bmás\b"),
     "pt": re.compile(r"[ãõç]|\b\w+ção\b|\b\w+ções\b|\bnh\w*|\w+nh[ao]\b|\blh|\w+lh[ao]\b"),
     "en": re.compile(r"\b\w+'(s|t|m|re|ll|ve|d)\b|\bth\w+|\bw[hr]\w+"),
 }
@@ -64,12 +68,15 @@ def scores(text: str) -> dict[str, float]:
     return out
 
 
-def detect(text: str, *, hint: str | None = None) -> str:
-    """Best guess of the message's language; the hint wins ties and empty evidence."""
+def detect(text: str, *, hint: str | None = None, hint_weight: float = 0.75) -> str:
+    """Best guess of the message's language; the hint wins ties and empty evidence.
+
+    A conversation's established language is a strong hint (switching away needs real
+    evidence, not one shared word like "as"); a clinic's default is a weak one."""
     by_language = scores(text)
     hint_key = "pt" if hint and hint.lower().startswith("pt") else (hint or "")[:2].lower()
     if hint_key in by_language:
-        by_language[hint_key] += 0.75
+        by_language[hint_key] += hint_weight
     best = max(by_language, key=lambda lang: by_language[lang])
     if by_language[best] <= 0.75:
         return _CODES.get(hint_key, "en")
