@@ -12,11 +12,13 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking import machine
 from booking.models import BookingSession
-from scheduling import services as calendar
 from scheduling.availability import Preference, TimeWindow
+from scheduling.availability import Slot as CalendarSlot
 from scheduling.directory import directory_get
 from scheduling.exceptions import AppointmentNotChangeable, PatientAmbiguous, SchedulingError, SlotUnavailable
-from scheduling.models import Appointment, AppointmentType, Location, Patient, Practitioner, SlotHold
+from scheduling.interface import SchedulingService, scheduling_service
+from scheduling.models import Appointment, AppointmentType, Patient, Practitioner, SlotHold
+from scheduling.services import Actor
 
 logger = logging.getLogger(__name__)
 SESSION_TTL = timedelta(hours=24)
@@ -82,7 +84,15 @@ def booking_handle(
             | ({"preset_target": target_appointment_id} if target_appointment_id else {}),
         )
         _trace_transition(record, "", machine.START, "started")
-    world = _world(clinic=clinic, phone=phone, language=language, now=now, conversation_id=conversation_id)
+    calendar_service = scheduling_service(now=now)
+    world = _world(
+        clinic=clinic,
+        phone=phone,
+        language=language,
+        now=now,
+        conversation_id=conversation_id,
+        service=calendar_service,
+    )
     session = _pure(record)
     replies: list[machine.Reply] = []
     escalation = None
@@ -108,7 +118,7 @@ def booking_handle(
                 conversation_id=conversation_id,
                 phone=phone,
                 language=language,
-                now=now,
+                service=calendar_service,
             )
             if result is not None:
                 pending.append(result)
@@ -146,7 +156,7 @@ def _expire(record: BookingSession) -> None:
 
 def _close(record: BookingSession, *, reason: str, state: str = BookingSession.State.RESET) -> None:
     if record.hold_id:
-        calendar.slot_release(hold=record.hold, conversation_id=record.conversation_id)
+        scheduling_service().release(hold=record.hold, conversation_id=record.conversation_id)
     before = record.state
     record.state = state
     record.hold = None
@@ -172,7 +182,16 @@ def _trace_transition(record: BookingSession, before: str, after: str, reason: s
     )
 
 
-def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id: int) -> machine.World:
+def _world(
+    *,
+    clinic,
+    phone: str,
+    language: str,
+    now: datetime,
+    conversation_id: int,
+    service: SchedulingService | None = None,
+) -> machine.World:
+    service = service or scheduling_service(now=now)
     zone = ZoneInfo(clinic.time_zone)
     directory = directory_get()
     practitioners = {
@@ -183,7 +202,7 @@ def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id:
     known, upcoming, returning = None, (), False
     if phone:
         try:
-            patient = calendar.patient_find(phone=phone, conversation_id=conversation_id)
+            patient = service.find_patient(phone=phone, conversation_id=conversation_id)
         except (PatientAmbiguous, SchedulingError):  # shared or unusual numbers: ask who it is
             patient = None
         if patient is not None:
@@ -196,9 +215,7 @@ def _world(*, clinic, phone: str, language: str, now: datetime, conversation_id:
                 machine.AppointmentView(
                     a.pk, a.start.astimezone(zone), a.practitioner_id, a.location_id, a.appointment_type.code
                 )
-                for a in calendar.appointment_list_upcoming(
-                    patient=patient, conversation_id=conversation_id, now=now
-                )
+                for a in service.upcoming(patient=patient, conversation_id=conversation_id)
             )
     policy = clinic.policy
     return machine.World(
@@ -225,22 +242,24 @@ def _carry_out(
     conversation_id: int,
     phone: str,
     language: str,
-    now: datetime,
+    service: SchedulingService,
 ) -> machine.Event | None:
-    actor = calendar.Actor.bot()
+    actor = Actor.bot()
     match effect:
         case machine.FindSlots():
-            return _find(effect, world=world, conversation_id=conversation_id, now=now)
+            return _find(effect, world=world, conversation_id=conversation_id, service=service)
         case machine.Hold():
             try:
-                hold = calendar.slot_hold(
-                    practitioner=Practitioner.objects.get(pk=effect.slot.practitioner_id),
-                    start=effect.slot.start,
+                hold = service.hold(
+                    slot=CalendarSlot(
+                        effect.slot.start,
+                        effect.slot.end,
+                        effect.slot.practitioner_id,
+                        effect.slot.location_id,
+                    ),
                     appointment_type=_type(effect.type_code),
-                    location=Location.objects.filter(pk=effect.slot.location_id).first(),
                     replacing=Appointment.objects.filter(pk=effect.replacing_id).first(),
                     conversation_id=conversation_id,
-                    now=now,
                 )
             except SchedulingError:
                 return machine.HoldFailed()
@@ -254,11 +273,11 @@ def _carry_out(
         case machine.Release():
             hold = SlotHold.objects.filter(pk=effect.hold_id).first()
             if hold is not None:
-                calendar.slot_release(hold=hold, conversation_id=conversation_id)
+                service.release(hold=hold, conversation_id=conversation_id)
             return None
         case machine.CreatePatient():
             try:
-                patient = calendar.patient_create_provisional(
+                patient = service.create_provisional_patient(
                     name=effect.name,
                     phone=phone,
                     date_of_birth=effect.date_of_birth,
@@ -273,12 +292,11 @@ def _carry_out(
             if hold is None:
                 return machine.ChangeFailed("taken")
             try:
-                appointment = calendar.appointment_book(
+                appointment = service.book(
                     hold=hold,
                     patient=Patient.objects.get(pk=effect.patient_id),
                     actor=actor,
                     conversation_id=conversation_id,
-                    now=now,
                 )
             except SlotUnavailable:
                 return machine.ChangeFailed("taken")
@@ -288,12 +306,11 @@ def _carry_out(
             return machine.Done(appointment.pk)
         case machine.Cancel():
             try:
-                appointment = calendar.appointment_cancel(
+                appointment = service.cancel(
                     appointment=Appointment.objects.get(pk=effect.appointment_id),
                     actor=actor,
                     reason="cancelled by the patient on WhatsApp",
                     conversation_id=conversation_id,
-                    now=now,
                 )
             except AppointmentNotChangeable:
                 return machine.ChangeFailed("late")
@@ -304,12 +321,11 @@ def _carry_out(
             try:
                 if hold is None:
                     raise SlotUnavailable("the hold is gone")
-                appointment = calendar.appointment_reschedule(
+                appointment = service.reschedule(
                     appointment=Appointment.objects.get(pk=effect.appointment_id),
                     hold=hold,
                     actor=actor,
                     conversation_id=conversation_id,
-                    now=now,
                 )
             except AppointmentNotChangeable:
                 return machine.ChangeFailed("late")
@@ -326,7 +342,7 @@ def _type(code: str | None) -> AppointmentType:
 
 
 def _find(
-    effect: machine.FindSlots, *, world: machine.World, conversation_id: int, now: datetime
+    effect: machine.FindSlots, *, world: machine.World, conversation_id: int, service: SchedulingService
 ) -> machine.SlotsFound:
     """The wish first; when nothing matches, widen: any day and time, then colleagues of
     the same specialty, then anyone offering the type."""
@@ -344,7 +360,7 @@ def _find(
         specialty = practitioners[0].specialties[0]
 
     def search(practitioner, *, day_from, day_to, window, specialty) -> list:
-        return calendar.slot_list_available(
+        return service.find_slots(
             appointment_type=appointment_type,
             practitioner=practitioner,
             specialty=specialty,
@@ -356,7 +372,6 @@ def _find(
             spacing=timedelta(minutes=30),
             replacing=replacing,
             conversation_id=conversation_id,
-            now=now,
         )
 
     attempts = [
