@@ -41,7 +41,8 @@ DAYS = {
     "pt-BR": ["segunda que vem", "terça que vem", "quarta que vem", "quinta que vem"],
 }
 NAMES = ["Ana Lima", "Bruno Costa", "Carla Dias", "Diego Rocha", "Elena Ruiz", "Felipe Souza", "Gina Torres"]
-TAKEN = ("no longer available", "ya no está disponible", "não está mais disponível")
+CONFIRM = ("Shall I book it?", "¿La reservo?", "Posso agendar?")
+BOOKED = ("Booked!", "¡Reservada!", "Agendado!")
 
 
 class Patient:
@@ -50,6 +51,7 @@ class Patient:
         self.latencies: list[float] = []
         self.acks: list[float] = []
         self.booked = False
+        self.silent = 0
         self.seen = 0
 
     async def turn(self, text: str) -> str:
@@ -70,21 +72,28 @@ class Patient:
                 self.latencies.append((new[0].received_at - started) * 1000)
                 return "\n".join(r.form.get("Body", "") for r in new)
             if time.perf_counter() - started > 20:
-                raise TimeoutError(f"no reply to {text!r} for {self.phone}")
+                self.silent += 1  # a chat handed to staff: the bot rightly stays silent
+                return ""
             await asyncio.sleep(0.005)
 
     async def book(self) -> None:
         script = SCRIPTS[self.language]
         values = {"name": random.choice(NAMES), "day": random.choice(DAYS[self.language])}
-        reply = ""
-        for line in script:
+        for line in script[:-2]:
             reply = await self.turn(line.format(**values))
-        for _ in range(3):  # the slot was taken meanwhile: take the next offer
-            if not any(t in reply for t in TAKEN):
-                break
-            await self.turn("1")
-            reply = await self.turn(script[-1])
-        self.booked = any(w in reply for w in ("Booked!", "¡Reservada!", "Agendado!"))
+            if not reply:
+                return
+        # Pick one of the offered times; when it was taken meanwhile, the bot offers the
+        # next ones and the patient picks again, as a person would.
+        for _ in range(8):
+            reply = await self.turn(str(random.randint(1, 3)))
+            if any(w in reply for w in CONFIRM):
+                reply = await self.turn(script[-1])
+            if any(w in reply for w in BOOKED):
+                self.booked = True
+                return
+            if not reply:
+                return
 
 
 async def run(port: int, fake: FakeTwilio, patients: int, concurrency: int) -> list[Patient]:
@@ -167,7 +176,10 @@ def main() -> None:
     print(f"turns: {len(latencies)} in {elapsed:.1f} s = {len(latencies) / elapsed:.1f} turns/s")
     print(f"turn latency (webhook -> reply at Twilio): {summary(latencies)}")
     print(f"baseline, webhook ack alone:               {summary(acks)}")
-    print(f"bookings completed: {done}/{args.patients}; {done / elapsed * 60:.0f} bookings/minute")
+    print(
+        f"bookings completed: {done}/{args.patients}; {done / elapsed * 60:.0f} bookings/minute; "
+        f"turns left unanswered (chat with staff): {sum(p.silent for p in crowd)}"
+    )
     print(
         f"inbound stored {inbound.count()}, unprocessed {unprocessed} (lost: {unprocessed}); "
         f"booked appointments {booked.count()}, overlapping pairs {overlaps}, patients with two bookings {per_patient}"
