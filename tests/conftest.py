@@ -98,3 +98,21 @@ def post_webhook(client, settings, django_capture_on_commit_callbacks):
             )
 
     return post
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Scripted conversations: completion rate and field accuracy, gathered from the test
+    reports (so it works under pytest-xdist, where only reports reach this process)."""
+    from tests.scenarios.runner import Outcome, summary
+
+    outcomes = [
+        Outcome(**value)
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", "") == "call"
+        for name, value in getattr(report, "user_properties", [])
+        if name == "scenario_outcome"
+    ]
+    if outcomes:
+        terminalreporter.write_sep("-", "scripted conversations")
+        terminalreporter.write_line(summary(outcomes))
