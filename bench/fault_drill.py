@@ -10,8 +10,9 @@ audits every message sent: processed exactly once, one right reply, accepted by 
 exactly once (or marked failed and on the staff queue). Exits 1 on any loss or duplicate.
 See docs/privacy-and-faults.md.
 
-The model fake is not wired: today no message in the drill reaches understanding (the
-opt-out keywords are answered before it), so a model timeout could not be observed.
+With `--script greetings` (the default) every message is understood by the Claude engine
+(NLU_ENGINE=claude) against the loopback Anthropic fake, and one more window makes the
+model hang past its timeout: the local engine must answer instead, each message once.
 """
 
 import argparse
@@ -32,9 +33,18 @@ from stack import Sent, delivery_audit, quiet_wait, stack_start, webhook_send
 # Each window has its own patients, who write for WRITE seconds and then fall silent. The
 # fault starts FAULT_AT seconds in and lasts FAULT_FOR, so a patient's last messages meet it
 # with no later message of theirs to nudge the conversation along: only recovery helps.
-WINDOWS = ["calm", "worker SIGKILL", "redis restart", "twilio 500s", "twilio timeouts", "calm after"]
+WINDOWS = [
+    "calm",
+    "worker SIGKILL",
+    "redis restart",
+    "twilio 500s",
+    "twilio timeouts",
+    "model timeouts",
+    "calm after",
+]
 WRITE, FAULT_AT, FAULT_FOR = 10.0, 7.0, 6.0
 TWILIO_TIMEOUT = 1.0
+MODEL_TIMEOUT = 1.0
 
 
 def sweep_all() -> None:
@@ -47,6 +57,14 @@ def sweep_all() -> None:
             print(f"  sweep {sweep.__name__} skipped: {type(exc).__name__}", flush=True)
 
 
+def fallbacks_count() -> int:
+    from audit.models import TraceEvent
+
+    return TraceEvent.objects.filter(
+        type=TraceEvent.Type.INTENT_CLASSIFIED, payload__fallback_reason="timeout"
+    ).count()
+
+
 def reconciled_count() -> int:
     from audit.models import TraceEvent
 
@@ -57,19 +75,26 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=12)
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between one patient's messages")
-    parser.add_argument("--script", default="stop-start", choices=sorted(SCRIPTS))
+    parser.add_argument("--script", default="greetings", choices=sorted(SCRIPTS))
     parser.add_argument("--no-sweeps", action="store_true", help="show what is lost without the sweeps")
     args = parser.parse_args()
     require_services()
+    from tests.fakes.anthropic_server import FakeAnthropic
     from tests.fakes.twilio_server import ScriptedResponse
 
     script = SCRIPTS[args.script]()
+    model = FakeAnthropic().start()
+    model.behaviour.tool_input = {"intent": "greeting", "confidence": 0.95, "language": "en"}
     stack = stack_start(
         workers=2,
         extra_env={
             "INBOUND_STALE_SECONDS": "5",
             "OUTBOUND_STALE_SECONDS": "6",
             "TWILIO_TIMEOUT_SECONDS": str(TWILIO_TIMEOUT),
+            "ANTHROPIC_API_KEY": "drill-key",
+            "ANTHROPIC_BASE_URL": model.base_url,
+            "NLU_ENGINE": "claude",
+            "NLU_TIMEOUT_SECONDS": str(MODEL_TIMEOUT),
         },
     )
     events: list[str] = []
@@ -135,6 +160,12 @@ def main() -> None:
             await asyncio.sleep(FAULT_FOR)
             stack.fake.failure_rate_every = 0
             note("twilio healthy")
+        elif tag == "model timeouts":
+            model.behaviour.delay_seconds = MODEL_TIMEOUT * 3
+            note(f"the model hangs past its {MODEL_TIMEOUT:g} s timeout (the local engine answers)")
+            await asyncio.sleep(FAULT_FOR)
+            model.behaviour.delay_seconds = 0
+            note("the model answers again")
         elif tag == "twilio timeouts":
             stack.fake.script = [ScriptedResponse(status=503, delay=TWILIO_TIMEOUT + 0.5)] * 100000
             note(f"twilio hangs past the {TWILIO_TIMEOUT:g} s client timeout")
@@ -163,6 +194,7 @@ def main() -> None:
     finally:
         stop_sweeping.set()
         stack.stop()
+        model.stop()
 
     print(
         f"\n{args.patients} patients ({script.name}), one message each per ~{args.interval:g}s, "
@@ -186,6 +218,10 @@ def main() -> None:
     print(f"webhooks that needed a retry (not a 200 at once): {retried}")
     twilio = Counter(r.status for r in stack.fake.requests)
     print(f"Twilio fake answered: {dict(sorted(twilio.items()))} ({len(stack.fake.requests)} requests)")
+    print(
+        f"model fake asked {len(model.requests)} times; understood by the local engine after a model "
+        f"timeout: {fallbacks_count()}"
+    )
     failed = total["lost"] + total["duplicated"]
     print("RESULT:", "FAIL" if failed else "OK", f"({total['lost']} lost, {total['duplicated']} duplicated)")
     sys.exit(1 if failed else 0)

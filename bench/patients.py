@@ -33,4 +33,19 @@ class OptOutToggle:
         return reply.startswith("Welcome back!")
 
 
-SCRIPTS: dict[str, type] = {OptOutToggle.name: OptOutToggle}
+class Greetings:
+    """Greetings in English: each one is understood (by the model when NLU_ENGINE=claude)
+    and answered with exactly one greeting, so a model that hangs shows up as latency,
+    never as a lost or doubled reply."""
+
+    name = "greetings"
+    LINES = ("hello there, good morning", "hi, good afternoon to you", "hello again, good evening")
+
+    def next_message(self, turn: int) -> str:
+        return self.LINES[turn % len(self.LINES)]
+
+    def reply_ok(self, sent: str, reply: str) -> bool:
+        return reply.startswith("Hello! I'm the assistant")
+
+
+SCRIPTS: dict[str, type] = {OptOutToggle.name: OptOutToggle, Greetings.name: Greetings}
