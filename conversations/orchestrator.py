@@ -15,7 +15,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.copy import say as booking_say
 from booking.machine import Signal
-from booking.services import booking_expecting, booking_handle
+from booking.services import BookingResult, booking_expecting, booking_handle
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import say
@@ -109,15 +109,7 @@ def _reminder_answered(conversation: Conversation, answer: tuple[str, int], lang
     )
     if booked is None:
         return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
-    if booked.escalation is not None:
-        escalation_open(
-            conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
-        )
-    return _decided(
-        conversation,
-        f"booking:{booked.state}",
-        [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
-    )
+    return _booking_answered(conversation, booked)
 
 
 LONG_MESSAGE = 600
@@ -167,16 +159,21 @@ def _understood(
         now=now,
     )
     if booked is not None:
-        if booked.escalation is not None:
-            escalation_open(
-                conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
-            )
-        return _decided(
-            conversation,
-            f"booking:{booked.state}",
-            [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
-        )
+        return _booking_answered(conversation, booked)
     return _handler(conversation, result, signal, clinic, language, text)
+
+
+def _booking_answered(conversation: Conversation, booked: BookingResult) -> list[Reply]:
+    """The booking conversation's replies, after handing the chat to staff if it asked to."""
+    if booked.escalation is not None:
+        escalation_open(
+            conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
+        )
+    return _decided(
+        conversation,
+        f"booking:{booked.state}",
+        [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
+    )
 
 
 def _handler(

@@ -56,7 +56,7 @@ def start_worker(
     return process
 
 
-def wait_for_worker(queue_env: dict[str, str], process: subprocess.Popen, timeout: float = 30) -> None:
+def wait_for_worker(process: subprocess.Popen, timeout: float = 30) -> None:
     """Block until the worker answers a ping (it has connected to the broker)."""
     from clinicbot.celery import app
 

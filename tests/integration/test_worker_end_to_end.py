@@ -36,7 +36,7 @@ def worker(twilio_settings, fake_twilio):
     }
     process = processes.start_worker(env, queue=queue)
     try:
-        processes.wait_for_worker(env, process)
+        processes.wait_for_worker(process)
         yield process
     finally:
         processes.stop(process)
