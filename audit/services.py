@@ -1,6 +1,12 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from audit.models import StaffAction, TraceEvent
+
+# The events recorded inside trace_batch(), waiting for its single INSERT.
+_pending: ContextVar[list[TraceEvent] | None] = ContextVar("trace_pending", default=None)
 
 
 def trace_record(
@@ -11,14 +17,41 @@ def trace_record(
     actor: str = "bot",
     booking_session_id: int | None = None,
 ) -> TraceEvent:
-    """Append one trace event. Never updates or deletes; safe inside any transaction."""
-    return TraceEvent.objects.create(
+    """Append one trace event. Never updates or deletes; safe inside any transaction.
+
+    Inside trace_batch() the event is stamped now and inserted when the batch ends (its
+    pk is unset until then); elsewhere it is inserted at once."""
+    event = TraceEvent(
         conversation_id=conversation_id,
         type=type,
         actor=actor,
         payload=payload or {},
         booking_session_id=booking_session_id,
     )
+    pending = _pending.get()
+    if pending is None:
+        event.save(force_insert=True)
+    else:
+        pending.append(event)
+    return event
+
+
+@contextmanager
+def trace_batch() -> Iterator[None]:
+    """Insert the trace events recorded inside in one statement, in recorded order, when
+    the block ends. Use it inside the transaction that makes the decisions: when the block
+    raises, its events are dropped with everything else. Nested batches join the outer one."""
+    if _pending.get() is not None:
+        yield
+        return
+    events: list[TraceEvent] = []
+    token = _pending.set(events)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if events:
+        TraceEvent.objects.bulk_create(events)
 
 
 def staff_action_record(

@@ -42,9 +42,13 @@ def booking_session_active(*, conversation_id: int, now: datetime) -> BookingSes
     return session
 
 
-def booking_expecting(*, conversation_id: int, now: datetime) -> str | None:
-    session = booking_session_active(conversation_id=conversation_id, now=now)
+def booking_expecting(session: BookingSession | None) -> str | None:
+    """What the live session is waiting for (a name, a date, a pick, ...), if any."""
     return machine.expecting(_pure(session)) if session else None
+
+
+# booking_handle's default: look the live session up itself.
+LOOK_UP = object()
 
 
 def booking_handle(
@@ -57,18 +61,21 @@ def booking_handle(
     availability_first: bool = False,
     target_appointment_id: int | None = None,
     now: datetime | None = None,
+    session: BookingSession | None | object = LOOK_UP,
 ) -> BookingResult | None:
     """Continue the conversation's session with `signal`, or start `start_flow` when none is
     live. Returns None when there is no session and nothing to start. Carries out every
     effect (hold, book, cancel, ...) through the scheduling services, each traced, and
     records every state change as a STATE_TRANSITION trace. Call under the conversation's
-    lock."""
+    lock. A caller that already looked up the live session passes it as `session`."""
     now = now or timezone.now()
     directory = directory_get()
     if directory is None:
         return None
     clinic = directory.clinic
-    record = booking_session_active(conversation_id=conversation_id, now=now)
+    record = (
+        booking_session_active(conversation_id=conversation_id, now=now) if session is LOOK_UP else session
+    )
     if record is not None and start_flow and start_flow != record.flow:
         # The patient switched task ("actually, cancel it instead"): close this one.
         _close(record, reason=f"switched to {start_flow}")

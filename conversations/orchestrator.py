@@ -15,7 +15,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.copy import say as booking_say
 from booking.machine import Signal
-from booking.services import BookingResult, booking_expecting, booking_handle
+from booking.services import BookingResult, booking_expecting, booking_handle, booking_session_active
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import say
@@ -126,7 +126,8 @@ def _understood(
 ) -> list[Reply]:
     """Understand the message once, then let the booking conversation or a handler answer."""
     now = timezone.now()
-    expecting = booking_expecting(conversation_id=conversation.pk, now=now)
+    session = booking_session_active(conversation_id=conversation.pk, now=now)
+    expecting = booking_expecting(session)
     result = understand(
         text or inbound.button_text,
         directory=clinic_directory(clinic),
@@ -157,6 +158,7 @@ def _understood(
         start_flow=flow,
         availability_first=result.intent == Intent.AVAILABILITY,
         now=now,
+        session=session,
     )
     if booked is not None:
         return _booking_answered(conversation, booked)

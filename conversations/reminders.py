@@ -6,6 +6,7 @@ Confirm / Reschedule / Cancel options; outside it, the clinic's approved templat
 patient's language; with none configured nothing is sent and the reason is recorded.
 """
 
+import functools
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -21,7 +22,7 @@ from booking.models import Reminder
 from booking.reminders import reminder_record, reminders_due
 from conversations.clinic import clinic_context
 from conversations.copy import say
-from conversations.models import Conversation, InboundMessage, OutboundMessage
+from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
 from conversations.services import Reply, reply_queue
 from scheduling.models import Appointment
 
@@ -106,6 +107,11 @@ def _skip(appointment: Appointment, kind: str, why: str) -> str | None:
     )
 
 
+@functools.cache
+def _longest_title() -> int:
+    return max(len(say(f"reminder_{action}", code)) for action in ACTIONS for code in Language.values)
+
+
 def reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str, int] | None:
     """(action, appointment id) when the message answers a reminder: a tapped button
     (with or without the id, found through the replied message), or the number or title
@@ -122,12 +128,19 @@ def reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> t
                 ).values("pk")
             ).first()
             return (parts[1], reminder.appointment_id) if reminder else None
-    last = conversation.outbound_messages.filter(sent_by__isnull=True).order_by("-created_at", "-id").first()
-    if last is None or not last.options or not str(last.options[0].get("id", "")).startswith("reminder:"):
-        return None
     text = inbound.text.strip().casefold()
     number = re.fullmatch(r"\s*(\d)\s*[.)]?\s*", text)
-    for index, option in enumerate(last.options, start=1):
+    if not number and len(text) > _longest_title():
+        return None  # neither an option's number nor its title: no need to look
+    options = (
+        conversation.outbound_messages.filter(sent_by__isnull=True)
+        .order_by("-created_at", "-id")
+        .values_list("options", flat=True)
+        .first()
+    )
+    if not options or not str(options[0].get("id", "")).startswith("reminder:"):
+        return None
+    for index, option in enumerate(options, start=1):
         if (number and int(number.group(1)) == index) or text == option["title"].casefold():
             _, action, appointment_id = option["id"].split(":")
             return action, int(appointment_id)

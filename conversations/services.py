@@ -11,7 +11,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from audit.models import TraceEvent
-from audit.services import trace_record
+from audit.services import trace_batch, trace_record
 from conversations.channels import outbound_channel
 from conversations.channels.base import ChannelError, IncomingMessage, OutgoingMessage, SendResult
 from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
@@ -113,14 +113,17 @@ def conversation_process(*, conversation_id: int) -> int:
     """
     from conversations.orchestrator import message_handle
 
-    handled = 0
-    while True:
+    handled, more = 0, True
+    while more:
         try:
-            with transaction.atomic():
+            with transaction.atomic(), trace_batch():
                 conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
-                inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
-                if inbound is None:
+                waiting = list(conversation.inbound_messages.filter(processed_at__isnull=True)[:2])
+                if not waiting:
                     return handled
+                # A message stored after this read has its own task (or the sweep) behind
+                # this lock, so the loop goes on only for one already waiting.
+                inbound, more = waiting[0], len(waiting) > 1
                 _conversation_touch(conversation, inbound)
                 replies = message_handle(conversation=conversation, inbound=inbound)
                 outbound = reply_queue(
@@ -135,21 +138,23 @@ def conversation_process(*, conversation_id: int) -> int:
             outbound = _inbound_fail(
                 conversation_id=conversation_id, error=f"{type(exc).__name__}: {exc}"[:200]
             )
+            more = True
         handled += 1
-        outbound_deliver(outbound_ids=[row.pk for row in outbound])
+        outbound_deliver(outbound=outbound)
+    return handled
 
 
-def outbound_deliver(*, outbound_ids: list[int]) -> None:
-    """Send queued rows now, in order, from the current process; anything that fails
-    transiently, and everything after it, goes to the send task so order is kept."""
+def outbound_deliver(*, outbound: list[OutboundMessage]) -> None:
+    """Send rows this process has just queued (and committed) now, in order; anything that
+    fails transiently, and everything after it, goes to the send task so order is kept."""
     from conversations.tasks import outbound_send_task
 
-    for index, outbound_id in enumerate(outbound_ids):
+    for index, row in enumerate(outbound):
         try:
-            outbound_send(outbound_id=outbound_id)
+            outbound_send(outbound_id=row.pk, queued=row)
         except ChannelError:
-            for later in outbound_ids[index:]:
-                task_enqueue(outbound_send_task, later, countdown=1)
+            for later in outbound[index:]:
+                task_enqueue(outbound_send_task, later.pk, countdown=1)
             return
 
 
@@ -228,11 +233,12 @@ def options_as_text(body: str, options: list[dict[str, str]], language: str) -> 
     return "\n".join([body, "", *lines, "", say("options_hint", language)])
 
 
-def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
+def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) -> OutboundMessage | None:
     """Deliver one queued outbound message through the channel.
 
     Claims the row (queued -> sending) with one UPDATE, so a redelivered task sends
-    nothing twice. Enforces the 24-hour window: outside it only a template goes out,
+    nothing twice; `queued` is the row as its creator committed it (with its conversation),
+    which spares reading it back. Enforces the 24-hour window: outside it only a template goes out,
     anything else fails at once and staff are alerted. A retryable channel error puts the
     row back to queued and re-raises for the task to retry (at most
     OUTBOUND_MAX_ATTEMPTS attempts); a permanent error marks it failed. Returns the row,
@@ -244,7 +250,13 @@ def outbound_send(*, outbound_id: int) -> OutboundMessage | None:
     )
     if not claimed:
         return None
-    message = OutboundMessage.objects.select_related("conversation").get(pk=outbound_id)
+    if queued is not None:
+        # Unchanged since it was committed as queued, or the claim would have failed.
+        message = queued
+        message.status, message.updated_at = OutboundMessage.Status.SENDING, now
+        message.attempts += 1
+    else:
+        message = OutboundMessage.objects.select_related("conversation").get(pk=outbound_id)
     conversation = message.conversation
     if message.attempts > settings.OUTBOUND_MAX_ATTEMPTS:
         _outbound_fail(message, code="attempts", error="gave up after repeated attempts")
