@@ -145,6 +145,9 @@ CELERY_TASK_TIME_LIMIT = 60
 CELERY_TASK_SOFT_TIME_LIMIT = 45
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+# Celery's fixup would close the database connection around every task; workers follow
+# CONN_MAX_AGE instead (clinicbot.celery.database_connections_recycle).
+CELERY_DB_REUSE_MAX = 10**9
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "inbound-sweep": {"task": "conversations.tasks.inbound_sweep", "schedule": crontab()},
