@@ -64,13 +64,19 @@ class Stack:
     env: dict[str, str]
     queue: str
     port: int = 0
+    threads: int = 1  # per worker process: 1 is the solo pool
     web: subprocess.Popen | None = None
     workers: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def start_worker(self, name: str) -> None:
         LOGS.mkdir(exist_ok=True)
         self.workers[name] = processes.start_worker(
-            self.env, queue=self.queue, concurrency=1, name=name, log_path=LOGS / f"{name}.log"
+            self.env,
+            queue=self.queue,
+            concurrency=self.threads,
+            pool="threads" if self.threads > 1 else "solo",
+            name=name,
+            log_path=LOGS / f"{name}.log",
         )
 
     def stop(self) -> None:
@@ -82,8 +88,9 @@ class Stack:
         self.redis.stop()
 
 
-def stack_start(*, workers: int, extra_env: dict[str, str]) -> Stack:
-    """Everything up, Django set up in this process too (for sweeps and the audit)."""
+def stack_start(*, workers: int, extra_env: dict[str, str], clinic: str = "", threads: int = 1) -> Stack:
+    """Everything up, Django set up in this process too (for sweeps and the audit); with
+    `clinic`, that clinic file is loaded before any server starts."""
     from common import migrate
 
     fake = FakeTwilio().start()
@@ -100,7 +107,11 @@ def stack_start(*, workers: int, extra_env: dict[str, str]) -> Stack:
     import django
 
     django.setup()
-    stack = Stack(fake=fake, redis=redis, env=env, queue=queue, port=processes.free_port())
+    if clinic:
+        from django.core.management import call_command
+
+        call_command("load_clinic", str(ROOT / clinic), verbosity=0)
+    stack = Stack(fake=fake, redis=redis, env=env, queue=queue, port=processes.free_port(), threads=threads)
     LOGS.mkdir(exist_ok=True)
     stack.web = processes.start_gunicorn(env, port=stack.port, workers=2, log_path=LOGS / "gunicorn.log")
     for n in range(1, workers + 1):
@@ -140,10 +151,11 @@ async def webhook_send(port: int, phone: str, text: str, *, attempts: int = 30) 
 def delivery_audit(sent: list[Sent], fake: FakeTwilio, script) -> dict[str, Counter]:
     """Per tag: what happened to each message sent, judged from the database and the fake.
 
-    answered: processed once, one right reply, accepted once by Twilio.
+    answered: processed once, a right reply, each reply accepted once by Twilio.
     failed_surfaced: processed once, its reply marked failed and on the staff queue.
     lost: not stored, not processed, no reply, or a reply left queued/sending.
-    duplicated: processed twice, two replies, or a reply Twilio accepted twice.
+    duplicated: processed twice, two replies where the script expects one, or a reply
+    Twilio accepted twice.
     """
     from audit.models import TraceEvent
     from conversations.models import Escalation, InboundMessage, OutboundMessage
@@ -187,21 +199,25 @@ def delivery_audit(sent: list[Sent], fake: FakeTwilio, script) -> dict[str, Coun
             counts["lost: not stored" if row is None else "lost: unprocessed"] += 1
             continue
         answers = replies.get(row.pk, [])
-        if traced[row.pk] > 1 or len(answers) > 1:
+        if traced[row.pk] > 1 or (script.single_reply and len(answers) > 1):
             counts["duplicated"] += 1
             continue
         if not answers or not script.reply_ok(message.text, answers[0].body):
             counts["lost"] += 1
             counts["lost: no right reply"] += 1
             continue
-        reply = answers[0]
-        if reply.status == OutboundMessage.Status.FAILED and row.conversation_id in escalated:
-            counts["failed_surfaced"] += 1
-        elif reply.provider_message_id and accepted[reply.provider_message_id] == 1:
-            counts["answered"] += 1
-        else:
+        failed = [r for r in answers if r.status == OutboundMessage.Status.FAILED]
+        unsent = [r for r in answers if r not in failed and accepted[r.provider_message_id or ""] != 1]
+        if unsent:
             counts["lost"] += 1
-            counts[f"lost: reply {reply.status}"] += 1
+            counts[f"lost: reply {unsent[0].status}"] += 1
+        elif failed and row.conversation_id in escalated:
+            counts["failed_surfaced"] += 1
+        elif failed:
+            counts["lost"] += 1
+            counts["lost: reply failed, staff not told"] += 1
+        else:
+            counts["answered"] += 1
     for phone, count in ghosts.items():
         tag = next((s.tag for s in sent if s.phone == phone), "unknown")
         result.setdefault(tag, Counter())["duplicated"] += count
@@ -244,13 +260,16 @@ def _children(pid: int) -> list[int]:
     return found + [g for c in found for g in _children(c)]
 
 
-def _cpu_seconds(pid: int) -> float:
+def _cpu_seconds(pid: int, *, reaped: bool = True) -> float:
+    """CPU used by the process, plus (with `reaped`) by its children that have exited and
+    been waited for: PostgreSQL backends and recycled gunicorn workers come and go."""
     try:
         with open(f"/proc/{pid}/stat") as file:
             fields = file.read().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def postgres_pid(port: int) -> int | None:
@@ -274,9 +293,11 @@ def cpu_by_role(stack: Stack, pg_pid: int | None) -> dict[str, float]:
         "workers": [w.pid for w in stack.workers.values()],
         "postgres": [pg_pid] if pg_pid else [],
         "redis": [stack.redis.process.pid] if stack.redis.process else [],
-        "client+fake": [os.getpid()],
     }
-    return {
+    used = {
         role: sum(_cpu_seconds(p) for root in pids for p in [root, *_children(root)])
         for role, pids in roles.items()
     }
+    # This process alone: the servers above are its children, so its tree would count them twice.
+    used["client+fake"] = _cpu_seconds(os.getpid(), reaped=False)
+    return used

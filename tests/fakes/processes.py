@@ -25,9 +25,17 @@ def free_port() -> int:
 
 
 def start_worker(
-    env: dict[str, str], *, queue: str, concurrency: int = 1, log_path: Path | None = None, name: str = "w1"
+    env: dict[str, str],
+    *,
+    queue: str,
+    concurrency: int = 1,
+    log_path: Path | None = None,
+    name: str = "w1",
+    pool: str = "",
 ) -> subprocess.Popen:
-    pool = ["--pool=solo"] if concurrency == 1 else ["--pool=prefork", f"--concurrency={concurrency}"]
+    """One Celery worker process: solo for concurrency 1, else prefork, or `pool` (threads)."""
+    pool = pool or ("solo" if concurrency == 1 else "prefork")
+    pool = [f"--pool={pool}"] + ([f"--concurrency={concurrency}"] if pool != "solo" else [])
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [

@@ -10,6 +10,7 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -45,6 +46,9 @@ class FakeTwilio:
     script: list[ScriptedResponse] = field(default_factory=list)
     default_delay: float = 0.0
     failure_rate_every: int = 0  # every Nth request answers 500 (load and drill tools)
+    # Called (on the fake's thread) with each request once its answer is decided: lets a
+    # load tool wake the simulated patient a reply is for instead of polling `requests`.
+    listener: Callable[[RecordedRequest], None] | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -53,6 +57,9 @@ class FakeTwilio:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes; with Nagle on, the body would wait for
+            # the client's delayed ACK (40 ms) on a kept-alive connection, as Twilio's does not.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args) -> None:
                 pass
@@ -133,6 +140,8 @@ class FakeTwilio:
                 record.sid = "SM" + uuid.uuid4().hex
             self.requests.append(record)
             self._arrived.notify_all()
+        if self.listener is not None:
+            self.listener(record)
         if scripted.delay:
             time.sleep(scripted.delay)
         if scripted.status >= 400:
