@@ -10,9 +10,13 @@ audits every message sent: processed exactly once, one right reply, accepted by 
 exactly once (or marked failed and on the staff queue). Exits 1 on any loss or duplicate.
 See docs/privacy-and-faults.md.
 
-With `--script greetings` (the default) every message is understood by the Claude engine
-(NLU_ENGINE=claude) against the loopback Anthropic fake, and one more window makes the
-model hang past its timeout: the local engine must answer instead, each message once.
+Every message is understood by the Claude engine (NLU_ENGINE=claude) against the loopback
+Anthropic fake, and one window makes the model hang past its timeout: the local engine
+must answer instead, each message once. With `--script booking` (the default) patients
+hold booking conversations (book, move, cancel, again; each waits for the bot's reply) and
+the fake model answers as the local engine reads the message (bench/model_standin.py);
+the audit then also checks that every booking the bot confirmed exists, once. With
+`--script greetings` or `stop-start` patients write on a schedule whatever the replies.
 """
 
 import argparse
@@ -27,8 +31,9 @@ import uuid
 from collections import Counter
 
 from common import require_services
-from patients import SCRIPTS
-from stack import Sent, delivery_audit, quiet_wait, stack_start, webhook_send
+from model_standin import standin_responder
+from patients import SCRIPTS, BookingCycle, booking_markers_load
+from stack import Inbox, Sent, delivery_audit, quiet_wait, stack_start, webhook_send
 
 # Each window has its own patients, who write for WRITE seconds and then fall silent. The
 # fault starts FAULT_AT seconds in and lasts FAULT_FOR, so a patient's last messages meet it
@@ -71,22 +76,77 @@ def reconciled_count() -> int:
     return TraceEvent.objects.filter(type=TraceEvent.Type.OUTBOUND_SENT, payload__reconciled=True).count()
 
 
+def bookings_audit(sent: list[Sent], fake, script: BookingCycle) -> dict[str, int]:
+    """Every "Booked!" or "moved" reply Twilio accepted names an appointment that exists and
+    is the one its turn made; no patient holds two booked appointments (each books, moves,
+    cancels in turn); no practitioner is booked twice at once."""
+    from django.db import connection
+    from django.db.models import Count
+
+    from audit.models import TraceEvent
+    from conversations.models import OutboundMessage
+    from scheduling.models import Appointment
+
+    accepted = {r.sid for r in fake.requests if r.status == 201}
+    phones = {s.phone for s in sent}
+    confirmations = [
+        o
+        for o in OutboundMessage.objects.filter(conversation__phone_e164__in=phones).exclude(
+            provider_message_id=None
+        )
+        if o.provider_message_id in accepted and script.kind(o.body) in ("booked", "rescheduled")
+    ]
+    made = {
+        (event.conversation_id, event.payload.get("appointment_id"))
+        for event in TraceEvent.objects.filter(
+            conversation__phone_e164__in=phones,
+            type__in=[TraceEvent.Type.APPOINTMENT_BOOKED, TraceEvent.Type.APPOINTMENT_RESCHEDULED],
+        )
+    }
+    existing = set(Appointment.objects.filter(pk__in=[a for _, a in made]).values_list("pk", flat=True))
+    exist = sum(1 for o in confirmations if any(c == o.conversation_id and a in existing for c, a in made))
+    doubled = (
+        Appointment.objects.filter(patient__phone_e164__in=phones, status=Appointment.Status.BOOKED)
+        .values("patient_id")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .count()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT count(*) FROM scheduling_appointment a JOIN scheduling_appointment b
+               ON a.practitioner_id = b.practitioner_id AND a.id < b.id
+              AND a.status = 'booked' AND b.status = 'booked'
+              AND a."start" < b."end" AND b."start" < a."end" """
+        )
+        overlaps = cursor.fetchone()[0]
+    return {
+        "confirmed": len(confirmations),
+        "exist": exist,
+        "missing": len(confirmations) - exist,
+        "doubled": doubled,
+        "overlaps": overlaps,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=12)
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between one patient's messages")
-    parser.add_argument("--script", default="greetings", choices=sorted(SCRIPTS))
+    parser.add_argument("--script", default="booking", choices=sorted([*SCRIPTS, "booking"]))
     parser.add_argument("--no-sweeps", action="store_true", help="show what is lost without the sweeps")
     args = parser.parse_args()
     require_services()
     from tests.fakes.anthropic_server import FakeAnthropic
     from tests.fakes.twilio_server import ScriptedResponse
 
-    script = SCRIPTS[args.script]()
+    booking = args.script == "booking"
+    script = BookingCycle("en", 0) if booking else SCRIPTS[args.script]()
     model = FakeAnthropic().start()
     model.behaviour.tool_input = {"intent": "greeting", "confidence": 0.95, "language": "en"}
     stack = stack_start(
         workers=2,
+        clinic="clinic.example.yaml",
         extra_env={
             "INBOUND_STALE_SECONDS": "5",
             "OUTBOUND_STALE_SECONDS": "6",
@@ -97,10 +157,13 @@ def main() -> None:
             "NLU_TIMEOUT_SECONDS": str(MODEL_TIMEOUT),
         },
     )
+    if booking:
+        booking_markers_load()
+        model.behaviour.responder = standin_responder()
     events: list[str] = []
     sent: list[Sent] = []
     stop_sweeping = threading.Event()
-    run = int(uuid.uuid4().int % 1000)
+    run = int(uuid.uuid4().int % 100000)
 
     crashed: list[str] = []
 
@@ -123,6 +186,25 @@ def main() -> None:
         line = f"  t={time.monotonic() - started:5.1f}s {text}"
         events.append(line)
         print(line, flush=True)
+
+    async def booker(window: int, index: int, inbox: Inbox) -> None:
+        """Answers each reply; a reply that does not come (the chat went to staff) ends it."""
+        phone = f"+55119{run:05d}{window}{index:02d}"
+        patient_script = BookingCycle(("en", "es", "pt-BR")[index % 3], seed=run + window * 100 + index)
+        until = time.monotonic() + WRITE
+        await asyncio.sleep(random.random() * args.interval)
+        text = patient_script.first_message()
+        while text is not None and time.monotonic() < until:
+            reply = inbox.expect(phone)
+            sid, tries = await webhook_send(stack.port, phone, text)
+            sent.append(Sent(sid, phone, text, WINDOWS[window], time.monotonic(), tries))
+            try:
+                record = await asyncio.wait_for(reply, 25)
+            except TimeoutError:
+                return
+            await asyncio.sleep(0.03)
+            text = patient_script.answer(record.form.get("Body", ""))
+            await asyncio.sleep(args.interval * (0.5 + random.random()))
 
     async def patient(window: int, index: int) -> None:
         phone = f"+1555{run:03d}{window}{index:03d}"
@@ -174,9 +256,14 @@ def main() -> None:
             note("twilio healthy")
 
     async def drive() -> None:
+        inbox = Inbox(asyncio.get_running_loop())
+        stack.fake.listener = inbox.arrived
         for window, tag in enumerate(WINDOWS):
             note(f"window: {tag} ({args.patients} new patients)")
-            await asyncio.gather(fault(tag), *(patient(window, i) for i in range(args.patients)))
+            writers = (
+                booker(window, i, inbox) if booking else patient(window, i) for i in range(args.patients)
+            )
+            await asyncio.gather(fault(tag), *writers)
 
     time.sleep(3)  # workers connect to the broker
     started = time.monotonic()
@@ -191,6 +278,7 @@ def main() -> None:
         stop_sweeping.set()
         result = delivery_audit(sent, stack.fake, script)
         reconciled = reconciled_count()
+        bookings = bookings_audit(sent, stack.fake, script) if booking else None
     finally:
         stop_sweeping.set()
         stack.stop()
@@ -223,6 +311,14 @@ def main() -> None:
         f"timeout: {fallbacks_count()}"
     )
     failed = total["lost"] + total["duplicated"]
+    if bookings is not None:
+        print(
+            f"bookings: {bookings['confirmed']} confirmed to patients (booked or moved), "
+            f"{bookings['exist']} of them in the calendar, {bookings['missing']} missing; "
+            f"patients holding two booked appointments {bookings['doubled']}; "
+            f"overlapping appointments {bookings['overlaps']}"
+        )
+        failed += bookings["missing"] + bookings["doubled"] + bookings["overlaps"]
     print("RESULT:", "FAIL" if failed else "OK", f"({total['lost']} lost, {total['duplicated']} duplicated)")
     sys.exit(1 if failed else 0)
 

@@ -26,35 +26,20 @@ from collections import Counter
 
 from common import percentile, require_services
 from patients import BookingCycle, booking_markers_load
-from stack import Sent, cpu_by_role, delivery_audit, postgres_pid, quiet_wait, stack_start, webhook_send
+from stack import (
+    Inbox,
+    Sent,
+    cpu_by_role,
+    delivery_audit,
+    postgres_pid,
+    quiet_wait,
+    stack_start,
+    webhook_send,
+)
 
 PATIENTS = [5, 10, 20, 40, 60, 80, 100, 120, 150, 200, 250, 300]
 GOAL_P95_MS = 1000
 LANGUAGES = ("en", "es", "pt-BR")
-
-
-class Inbox:
-    """Wakes the patient a reply is addressed to (the fake calls in from its thread)."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self.waiting: dict[str, asyncio.Future] = {}
-
-    def expect(self, phone: str) -> asyncio.Future:
-        future = self.loop.create_future()
-        self.waiting[phone] = future
-        return future
-
-    def arrived(self, record) -> None:
-        if record.status != 201:
-            return
-        phone = record.form.get("To", "").removeprefix("whatsapp:")
-        self.loop.call_soon_threadsafe(self._deliver, phone, record)
-
-    def _deliver(self, phone: str, record) -> None:
-        future = self.waiting.pop(phone, None)
-        if future is not None and not future.done():
-            future.set_result(record)
 
 
 async def patient_run(

@@ -129,6 +129,30 @@ class Sent:
     tries: int = 1
 
 
+class Inbox:
+    """Wakes the patient a reply is addressed to (the fake calls in from its thread)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.waiting: dict[str, asyncio.Future] = {}
+
+    def expect(self, phone: str) -> asyncio.Future:
+        future = self.loop.create_future()
+        self.waiting[phone] = future
+        return future
+
+    def arrived(self, record) -> None:
+        if record.status != 201:
+            return
+        phone = record.form.get("To", "").removeprefix("whatsapp:")
+        self.loop.call_soon_threadsafe(self._deliver, phone, record)
+
+    def _deliver(self, phone: str, record) -> None:
+        future = self.waiting.pop(phone, None)
+        if future is not None and not future.done():
+            future.set_result(record)
+
+
 async def webhook_send(port: int, phone: str, text: str, *, attempts: int = 30) -> tuple[str, int]:
     """Post one signed inbound webhook; like Twilio, try again (same MessageSid) until a
     2xx, for up to `attempts` seconds. Returns the MessageSid and the tries it took."""

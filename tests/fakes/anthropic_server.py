@@ -9,6 +9,7 @@ return a malformed body, or answer with plain text (`text`).
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -31,6 +32,8 @@ class FakeBehaviour:
     )
     content: list[dict[str, Any]] | None = None  # overrides the tool_use block when set
     text: str | None = None  # answer with one plain text block (stop_reason end_turn)
+    # Computes the tool input from the request body when set (a drill's stand-in model).
+    responder: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
 
 class FakeAnthropic:
@@ -89,7 +92,7 @@ class FakeAnthropic:
                         "type": "tool_use",
                         "id": "toolu_01Fake",
                         "name": tool,
-                        "input": behaviour.tool_input,
+                        "input": behaviour.responder(body) if behaviour.responder else behaviour.tool_input,
                     }
                 ]
                 self._json(
