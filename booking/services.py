@@ -214,15 +214,19 @@ def _world(
             patient = None
         if patient is not None:
             known = (patient.pk, patient.name)
-            # The calendar's rule for returning-only types: seen before or already booked.
-            returning = patient.appointments.filter(
-                status__in=[Appointment.Status.COMPLETED, Appointment.Status.BOOKED]
-            ).exists()
             upcoming = tuple(
                 machine.AppointmentView(
                     a.pk, a.start.astimezone(zone), a.practitioner_id, a.location_id, a.appointment_type.code
                 )
                 for a in service.upcoming(patient=patient, conversation_id=conversation_id)
+            )
+            # The calendar's rule for returning-only types: seen before or already booked
+            # (an upcoming appointment settles it without asking).
+            returning = (
+                bool(upcoming)
+                or patient.appointments.filter(
+                    status__in=[Appointment.Status.COMPLETED, Appointment.Status.BOOKED]
+                ).exists()
             )
     policy = clinic.policy
     return machine.World(

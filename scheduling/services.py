@@ -20,7 +20,7 @@ from audit.services import staff_action_record, trace_record
 from scheduling import availability
 from scheduling.availability import Preference, Slot, TimeWindow
 from scheduling.clinic_file import ClinicSpec
-from scheduling.directory import directory_invalidate
+from scheduling.directory import directory_get, directory_invalidate
 from scheduling.exceptions import (
     AppointmentNotChangeable,
     HoldExpired,
@@ -43,7 +43,6 @@ from scheduling.models import (
 from scheduling.phones import phone_normalize, phone_region
 from scheduling.selectors import (
     calendar_list,
-    clinic_get,
     rules_for,
     weekly_hours_map,
 )
@@ -156,10 +155,13 @@ def _traced(func: Callable) -> Callable:
 
 
 def _clinic() -> Clinic:
-    clinic = clinic_get()
-    if clinic is None:
+    """The clinic from the process's directory snapshot (scheduling.directory): its zone and
+    policy change rarely, and reading them once per DIRECTORY_TTL spares every calendar call
+    a query. Loading a clinic file refreshes the snapshot at once."""
+    directory = directory_get()
+    if directory is None:
         raise InvalidRequest("no clinic is configured; run load_clinic first")
-    return clinic
+    return directory.clinic
 
 
 def _audit(actor: Actor, action: str, appointment: Appointment, **detail: Any) -> None:
@@ -666,7 +668,8 @@ def appointment_list_upcoming(
 
 
 def _normalized_phone(phone: str) -> str:
-    clinic = clinic_get()
+    directory = directory_get()
+    clinic = directory.clinic if directory else None
     region = phone_region(clinic.phone) if clinic and clinic.phone else None
     try:
         return phone_normalize(phone, region=region)

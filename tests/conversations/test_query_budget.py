@@ -24,14 +24,14 @@ MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
 
 # (patient says, budget of statements for the worker's whole turn, reply starts with)
 TURNS = [
-    ("Hi, I'd like to book an appointment", 26, "To book, I need"),
-    ("Ana Lima", 20, "Thanks, Ana."),
-    ("12/03/1985", 22, "Which kind of appointment"),
-    ("1", 21, "When would suit you?"),
-    ("next Tuesday", 24, "These are the nearest free times"),
-    ("1", 34, "Please confirm"),
-    ("yes", 32, "Booked!"),
-    ("hello", 16, "Hello!"),
+    ("Hi, I'd like to book an appointment", 22, "To book, I need"),
+    ("Ana Lima", 17, "Thanks, Ana."),
+    ("12/03/1985", 19, "Which kind of appointment"),
+    ("1", 19, "When would suit you?"),
+    ("next Tuesday", 21, "These are the nearest free times"),
+    ("1", 31, "Please confirm"),
+    ("yes", 30, "Booked!"),
+    ("hello", 15, "Hello!"),
 ]
 
 
