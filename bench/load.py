@@ -115,6 +115,16 @@ def step_figures(sent: list[Sent], fake, wall_offset: float) -> dict:
             type=TraceEvent.Type.INCOMING_MESSAGE, payload__inbound_id__in=[m.pk for m in inbound.values()]
         ).values_list("payload__inbound_id", "created_at")
     )
+    understanding = 0.0
+    if started:
+        understanding = sum(
+            latency or 0
+            for latency in TraceEvent.objects.filter(
+                type=TraceEvent.Type.INTENT_CLASSIFIED,
+                conversation_id__in={m.conversation_id for m in inbound.values()},
+                created_at__gte=min(started.values()),
+            ).values_list("payload__latency_ms", flat=True)
+        )
     totals, parts = [], {"webhook": [], "queue": [], "handling": [], "channel": []}
     for message in sent:
         row = inbound.get(message.sid)
@@ -136,6 +146,9 @@ def step_figures(sent: list[Sent], fake, wall_offset: float) -> dict:
         "answered": len(answered),
         "parts": {k: statistics.median(v) if v else float("nan") for k, v in parts.items()},
         "parts_p95": {k: percentile(v, 95) for k, v in parts.items()},
+        # Of handling, the understanding engine's own time (its trace); the rest is the
+        # database and the booking logic.
+        "understanding_ms": understanding / max(len(answered), 1),
     }
 
 
@@ -227,6 +240,8 @@ def main() -> None:
         print(
             "where the time goes at sustained (median ms): "
             + ", ".join(f"{k} {v:.1f}" for k, v in best["parts"].items())
+            + f"; of handling, understanding takes {best['understanding_ms']:.1f} ms per turn (mean),"
+            " the rest is the database and the booking logic"
         )
         cpu = best["cpu_ms"]
         total = sum(cpu.values())
