@@ -29,6 +29,7 @@ from common import (
     signed_webhook,
     summary,
 )
+from stack import Inbox
 
 SCRIPTS = {
     "en": ["Hi, I'd like to book an appointment", "{name}", "12/03/1985", "1", "{day}", "1", "yes"],
@@ -46,8 +47,8 @@ BOOKED = ("Booked!", "¡Reservada!", "Agendado!")
 
 
 class Patient:
-    def __init__(self, port: int, fake: FakeTwilio, phone: str, language: str) -> None:
-        self.port, self.fake, self.phone, self.language = port, fake, phone, language
+    def __init__(self, port: int, inbox: Inbox, phone: str, language: str) -> None:
+        self.port, self.inbox, self.phone, self.language = port, inbox, phone, language
         self.latencies: list[float] = []
         self.acks: list[float] = []
         self.booked = False
@@ -55,26 +56,25 @@ class Patient:
         self.seen = 0
 
     async def turn(self, text: str) -> str:
+        reply = self.inbox.expect(self.phone)
         reader, writer = await _connection(self.port)
-        started = time.perf_counter()
+        started = time.monotonic()
         writer.write(signed_webhook(phone=self.phone, text=text))
         status = await _read_response(reader)
-        self.acks.append((time.perf_counter() - started) * 1000)
+        self.acks.append((time.monotonic() - started) * 1000)
         writer.close()
         assert status == 200, status
-        while True:
-            mine = [r for r in self.fake.requests if r.form.get("To") == f"whatsapp:{self.phone}"]
-            if len(mine) > self.seen:
-                await asyncio.sleep(0.02)  # let a second reply of the same turn arrive
-                mine = [r for r in self.fake.requests if r.form.get("To") == f"whatsapp:{self.phone}"]
-                new = mine[self.seen :]
-                self.seen = len(mine)
-                self.latencies.append((new[0].received_at - started) * 1000)
-                return "\n".join(r.form.get("Body", "") for r in new)
-            if time.perf_counter() - started > 20:
-                self.silent += 1  # a chat handed to staff: the bot rightly stays silent
-                return ""
-            await asyncio.sleep(0.005)
+        try:
+            first = await asyncio.wait_for(reply, 20)
+        except TimeoutError:
+            self.silent += 1  # a chat handed to staff: the bot rightly stays silent
+            return ""
+        await asyncio.sleep(0.02)  # let a second reply of the same turn arrive
+        mine = self.inbox.received[self.phone]
+        new = mine[self.seen :]
+        self.seen = len(mine)
+        self.latencies.append((first.received_at - started) * 1000)
+        return "\n".join(r.form.get("Body", "") for r in new)
 
     async def book(self) -> None:
         script = SCRIPTS[self.language]
@@ -99,7 +99,9 @@ class Patient:
 async def run(port: int, fake: FakeTwilio, patients: int, concurrency: int) -> list[Patient]:
     languages = list(SCRIPTS)
     base = uuid.uuid4().int % 10**4 * 1000
-    crowd = [Patient(port, fake, f"+551199{base + n:07d}", languages[n % 3]) for n in range(patients)]
+    inbox = Inbox(asyncio.get_running_loop())
+    fake.listener = inbox.arrived
+    crowd = [Patient(port, inbox, f"+551199{base + n:07d}", languages[n % 3]) for n in range(patients)]
     gate = asyncio.Semaphore(concurrency)
 
     async def one(patient: Patient) -> None:

@@ -135,6 +135,7 @@ class Inbox:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.waiting: dict[str, asyncio.Future] = {}
+        self.received: dict[str, list] = {}  # every accepted reply, by phone
 
     def expect(self, phone: str) -> asyncio.Future:
         future = self.loop.create_future()
@@ -148,6 +149,7 @@ class Inbox:
         self.loop.call_soon_threadsafe(self._deliver, phone, record)
 
     def _deliver(self, phone: str, record) -> None:
+        self.received.setdefault(phone, []).append(record)
         future = self.waiting.pop(phone, None)
         if future is not None and not future.done():
             future.set_result(record)
