@@ -33,7 +33,7 @@ from collections import Counter
 from common import require_services
 from model_standin import standin_responder
 from patients import SCRIPTS, BookingCycle, booking_markers_load
-from stack import Inbox, Sent, delivery_audit, quiet_wait, stack_start, webhook_send
+from stack import Inbox, Sent, delivery_audit, overlapping_appointments, quiet_wait, stack_start, webhook_send
 
 # Each window has its own patients, who write for WRITE seconds and then fall silent. The
 # fault starts FAULT_AT seconds in and lasts FAULT_FOR, so a patient's last messages meet it
@@ -80,7 +80,6 @@ def bookings_audit(sent: list[Sent], fake, script: BookingCycle) -> dict[str, in
     """Every "Booked!" or "moved" reply Twilio accepted names an appointment that exists and
     is the one its turn made; no patient holds two booked appointments (each books, moves,
     cancels in turn); no practitioner is booked twice at once."""
-    from django.db import connection
     from django.db.models import Count
 
     from audit.models import TraceEvent
@@ -112,14 +111,7 @@ def bookings_audit(sent: list[Sent], fake, script: BookingCycle) -> dict[str, in
         .filter(n__gt=1)
         .count()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT count(*) FROM scheduling_appointment a JOIN scheduling_appointment b
-               ON a.practitioner_id = b.practitioner_id AND a.id < b.id
-              AND a.status = 'booked' AND b.status = 'booked'
-              AND a."start" < b."end" AND b."start" < a."end" """
-        )
-        overlaps = cursor.fetchone()[0]
+    overlaps = overlapping_appointments()
     return {
         "confirmed": len(confirmations),
         "exist": exist,

@@ -31,6 +31,7 @@ from stack import (
     Sent,
     cpu_by_role,
     delivery_audit,
+    overlapping_appointments,
     postgres_pid,
     quiet_wait,
     stack_start,
@@ -216,7 +217,7 @@ def main() -> None:
             quiet_wait(timeout=20, sweep=lambda: None)  # the next step starts from an empty queue
         quiet_wait(timeout=30, sweep=lambda: None)
         audit = delivery_audit(everything, stack.fake, BookingCycle("en", 0)).get("all", Counter())
-        double_booked = _double_booked()
+        double_booked = overlapping_appointments()
     finally:
         stack.stop()
 
@@ -262,20 +263,6 @@ def main() -> None:
     if lost_detail:
         print(f"  lost: {lost_detail}")
     sys.exit(1 if audit["lost"] or audit["duplicated"] or double_booked else 0)
-
-
-def _double_booked() -> int:
-    """Pairs of booked appointments of one practitioner that overlap (the constraint says 0)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """SELECT count(*) FROM scheduling_appointment a JOIN scheduling_appointment b
-               ON a.practitioner_id = b.practitioner_id AND a.id < b.id
-              AND a.status = 'booked' AND b.status = 'booked'
-              AND a."start" < b."end" AND b."start" < a."end" """
-        )
-        return cursor.fetchone()[0]
 
 
 if __name__ == "__main__":

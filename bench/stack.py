@@ -250,6 +250,20 @@ def delivery_audit(sent: list[Sent], fake: FakeTwilio, script) -> dict[str, Coun
     return result
 
 
+def overlapping_appointments() -> int:
+    """Pairs of booked appointments of one practitioner that overlap (the constraint says 0)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT count(*) FROM scheduling_appointment a JOIN scheduling_appointment b
+               ON a.practitioner_id = b.practitioner_id AND a.id < b.id
+              AND a.status = 'booked' AND b.status = 'booked'
+              AND a."start" < b."end" AND b."start" < a."end" """
+        )
+        return cursor.fetchone()[0]
+
+
 def quiet_wait(*, timeout: float, sweep) -> float:
     """Run the sweeps until every stored message is processed and every reply has left
     queued/sending; returns the seconds it took (the timeout when it never got quiet)."""
