@@ -33,7 +33,16 @@ from collections import Counter
 from common import require_services
 from model_standin import standin_responder
 from patients import SCRIPTS, BookingCycle, booking_markers_load
-from stack import Inbox, Sent, delivery_audit, overlapping_appointments, quiet_wait, stack_start, webhook_send
+from stack import (
+    Inbox,
+    Sent,
+    conversation_run,
+    delivery_audit,
+    overlapping_appointments,
+    quiet_wait,
+    stack_start,
+    webhook_send,
+)
 
 # Each window has its own patients, who write for WRITE seconds and then fall silent. The
 # fault starts FAULT_AT seconds in and lasts FAULT_FOR, so a patient's last messages meet it
@@ -185,18 +194,17 @@ def main() -> None:
         patient_script = BookingCycle(("en", "es", "pt-BR")[index % 3], seed=run + window * 100 + index)
         until = time.monotonic() + WRITE
         await asyncio.sleep(random.random() * args.interval)
-        text = patient_script.first_message()
-        while text is not None and time.monotonic() < until:
-            reply = inbox.expect(phone)
-            sid, tries = await webhook_send(stack.port, phone, text)
-            sent.append(Sent(sid, phone, text, WINDOWS[window], time.monotonic(), tries))
-            try:
-                record = await asyncio.wait_for(reply, 25)
-            except TimeoutError:
-                return
-            await asyncio.sleep(0.03)
-            text = patient_script.answer(record.form.get("Body", ""))
-            await asyncio.sleep(args.interval * (0.5 + random.random()))
+        await conversation_run(
+            stack.port,
+            inbox,
+            phone,
+            patient_script,
+            until=until,
+            log=sent,
+            tag=WINDOWS[window],
+            think=args.interval,
+            reply_timeout=25,
+        )
 
     async def patient(window: int, index: int) -> None:
         phone = f"+1555{run:03d}{window}{index:03d}"

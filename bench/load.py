@@ -29,45 +29,18 @@ from patients import BookingCycle, booking_markers_load
 from stack import (
     Inbox,
     Sent,
+    conversation_run,
     cpu_by_role,
     delivery_audit,
     overlapping_appointments,
     postgres_pid,
     quiet_wait,
     stack_start,
-    webhook_send,
 )
 
 PATIENTS = [5, 10, 20, 40, 60, 80, 100, 120, 150, 200, 250, 300]
 GOAL_P95_MS = 1000
 LANGUAGES = ("en", "es", "pt-BR")
-
-
-async def patient_run(
-    port: int, inbox: Inbox, phone: str, script: BookingCycle, until: float, log: list[Sent], think: float
-) -> Counter:
-    """One patient's conversation until `until` (monotonic); returns what happened."""
-    seen = Counter()
-    text = script.first_message()
-    while text is not None and time.monotonic() < until:
-        reply = inbox.expect(phone)
-        at = time.monotonic()
-        sid, tries = await webhook_send(port, phone, text, attempts=3)
-        log.append(Sent(sid, phone, text, "all", at, tries))
-        try:
-            record = await asyncio.wait_for(reply, 15)
-        except TimeoutError:
-            seen["no reply in 15 s"] += 1
-            return seen
-        await asyncio.sleep(0.03)  # a second reply to the same turn arrives with it
-        body = record.form.get("Body", "")
-        seen[script.kind(body) or "unplaced"] += 1
-        text = script.answer(body)
-        if text is None:
-            seen["handed to staff"] += 1
-            return seen
-        await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
-    return seen
 
 
 async def step_run(
@@ -87,7 +60,18 @@ async def step_run(
 
         async def later(phone=phone, script=script, delay=n / count):  # spread the starts over 1 s
             await asyncio.sleep(delay)
-            return await patient_run(port, inbox, phone, script, until, log, think)
+            return await conversation_run(
+                port,
+                inbox,
+                phone,
+                script,
+                until=until,
+                log=log,
+                tag="all",
+                think=think,
+                reply_timeout=15,
+                send_attempts=3,
+            )
 
         patients.append(asyncio.create_task(later()))
     outcomes = await asyncio.gather(*patients)

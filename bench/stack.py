@@ -4,6 +4,7 @@ compares what patients sent with the database and with what the fake accepted.""
 
 import asyncio
 import os
+import random
 import subprocess
 import tempfile
 import time
@@ -172,6 +173,46 @@ async def webhook_send(port: int, phone: str, text: str, *, attempts: int = 30) 
             pass
         await asyncio.sleep(1)
     return sid, attempts
+
+
+async def conversation_run(
+    port: int,
+    inbox: Inbox,
+    phone: str,
+    script,
+    *,
+    until: float,
+    log: list[Sent],
+    tag: str,
+    think: float,
+    reply_timeout: float,
+    send_attempts: int = 30,
+) -> Counter:
+    """One patient holding a conversation (a patients.BookingCycle) until `until`
+    (monotonic): send, wait for the bot's reply, think about `think` seconds (0.5x-1.5x),
+    answer it. Stops when the chat goes to staff or no reply comes within `reply_timeout`.
+    Every message sent is appended to `log`; returns the kinds of reply the patient saw."""
+    seen = Counter()
+    text = script.first_message()
+    while text is not None and time.monotonic() < until:
+        reply = inbox.expect(phone)
+        at = time.monotonic()
+        sid, tries = await webhook_send(port, phone, text, attempts=send_attempts)
+        log.append(Sent(sid, phone, text, tag, at, tries))
+        try:
+            record = await asyncio.wait_for(reply, reply_timeout)
+        except TimeoutError:
+            seen[f"no reply in {reply_timeout:g} s"] += 1
+            return seen
+        await asyncio.sleep(0.03)  # a second reply to the same turn arrives with it
+        body = record.form.get("Body", "")
+        seen[script.kind(body) or "unplaced"] += 1
+        text = script.answer(body)
+        if text is None:
+            seen["handed to staff"] += 1
+            return seen
+        await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
+    return seen
 
 
 def delivery_audit(sent: list[Sent], fake: FakeTwilio, script) -> dict[str, Counter]:

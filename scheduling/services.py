@@ -154,14 +154,19 @@ def _traced(func: Callable) -> Callable:
     return wrapper
 
 
-def _clinic() -> Clinic:
+def _clinic_or_none() -> Clinic | None:
     """The clinic from the process's directory snapshot (scheduling.directory): its zone and
     policy change rarely, and reading them once per DIRECTORY_TTL spares every calendar call
     a query. Loading a clinic file refreshes the snapshot at once."""
     directory = directory_get()
-    if directory is None:
+    return directory.clinic if directory else None
+
+
+def _clinic() -> Clinic:
+    clinic = _clinic_or_none()
+    if clinic is None:
         raise InvalidRequest("no clinic is configured; run load_clinic first")
-    return directory.clinic
+    return clinic
 
 
 def _audit(actor: Actor, action: str, appointment: Appointment, **detail: Any) -> None:
@@ -668,8 +673,7 @@ def appointment_list_upcoming(
 
 
 def _normalized_phone(phone: str) -> str:
-    directory = directory_get()
-    clinic = directory.clinic if directory else None
+    clinic = _clinic_or_none()
     region = phone_region(clinic.phone) if clinic and clinic.phone else None
     try:
         return phone_normalize(phone, region=region)

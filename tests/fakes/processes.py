@@ -35,7 +35,7 @@ def start_worker(
 ) -> subprocess.Popen:
     """One Celery worker process: solo for concurrency 1, else prefork, or `pool` (threads)."""
     pool = pool or ("solo" if concurrency == 1 else "prefork")
-    pool = [f"--pool={pool}"] + ([f"--concurrency={concurrency}"] if pool != "solo" else [])
+    pool_args = [f"--pool={pool}"] + ([f"--concurrency={concurrency}"] if pool != "solo" else [])
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
         [
@@ -45,7 +45,7 @@ def start_worker(
             "-A",
             "clinicbot",
             "worker",
-            *pool,
+            *pool_args,
             "-Q",
             queue,
             "-n",
