@@ -27,7 +27,7 @@ django.setup()
 from conversations.faq.answering import faq_classify  # noqa: E402
 from conversations.faq.eval.report import SETS, demo_index, load  # noqa: E402
 from conversations.faq.retrieval import FaqDoc, FaqIndex  # noqa: E402
-from conversations.nlu.emergency import fold  # noqa: E402
+from conversations.understanding.emergency import fold  # noqa: E402
 
 
 def percentile(samples: list[float], share: float) -> float:

@@ -17,8 +17,8 @@ def standin_responder() -> Any:
     from django.utils import timezone
 
     from conversations.clinic import clinic_context, clinic_directory
-    from conversations.nlu import language as language_mod
-    from conversations.nlu.local import understand_local
+    from conversations.understanding import language as language_mod
+    from conversations.understanding.local import understand_local
 
     directory = clinic_directory(clinic_context())
 

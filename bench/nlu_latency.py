@@ -24,9 +24,9 @@ import django
 
 django.setup()
 
-from conversations.nlu import understand  # noqa: E402
-from conversations.nlu.emergency import fold  # noqa: E402
-from conversations.nlu.eval.labelled import DIRECTORY, NOW, load  # noqa: E402
+from conversations.understanding import understand  # noqa: E402
+from conversations.understanding.emergency import fold  # noqa: E402
+from conversations.understanding.eval.labelled import DIRECTORY, NOW, load  # noqa: E402
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -53,7 +53,7 @@ def main() -> None:
     texts = [row["text"] for row in load()]
 
     def engine(text: str) -> None:
-        understand(text, directory=DIRECTORY, now=NOW, engine="local")
+        understand(text, directory=DIRECTORY, now=NOW)
 
     measure(engine, texts, 1)  # warm-up: regex compilation and caches
     cpu: list[float] = []

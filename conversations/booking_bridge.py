@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from booking.machine import Signal
 from booking.phrases import commands_in
-from conversations.nlu.types import Period, TimeResolution, Understanding
+from conversations.understanding.types import Period, TimeResolution, Understanding
 
 PERIODS = {
     Period.MORNING: (time(7, 0), time(12, 0)),

@@ -2,8 +2,15 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from conversations.models import Language
-from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
+from conversations.understanding.types import (
+    AppointmentTypeRef,
+    ClinicDirectory,
+    EngineSettings,
+    PractitionerRef,
+)
 from scheduling.directory import directory_get
 
 
@@ -53,4 +60,15 @@ def clinic_directory(clinic: ClinicContext) -> ClinicDirectory:
         default_language=clinic.default_language,
         emergency_phrases=clinic.emergency_phrases,
         name=clinic.name,
+    )
+
+
+def understanding_engine(*, policy: str | None = None) -> EngineSettings:
+    """The understanding engine as the settings configure it (`policy` overrides NLU_ENGINE)."""
+    return EngineSettings(
+        policy=policy or settings.NLU_ENGINE,
+        api_key=settings.ANTHROPIC_API_KEY,
+        base_url=settings.ANTHROPIC_BASE_URL,
+        model=settings.NLU_MODEL,
+        timeout_seconds=settings.NLU_TIMEOUT_SECONDS,
     )

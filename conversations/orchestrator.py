@@ -17,17 +17,18 @@ from booking.copy import say as booking_say
 from booking.machine import Signal
 from booking.services import BookingResult, booking_expecting, booking_handle, booking_session_active
 from conversations.booking_bridge import booking_signal
-from conversations.clinic import ClinicContext, clinic_context, clinic_directory
+from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
 from conversations.copy import say
+from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_is_clinical
 from conversations.faq.selectors import faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
-from conversations.nlu import Intent, understand
-from conversations.nlu.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
-from conversations.nlu.trace import understanding_trace
+from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
-from conversations.services import Reply, escalation_open
+from conversations.understanding import Intent, understand
+from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
+from conversations.understanding.trace import understanding_trace
 from scheduling.models import Patient
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
@@ -135,6 +136,7 @@ def _understood(
         language_hint=conversation.language or _patient_language(conversation) or None,
         button_payload=inbound.button_payload,
         expecting=expecting,
+        engine=understanding_engine(),
     )
     trace_record(
         conversation_id=conversation.pk,

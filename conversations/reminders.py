@@ -23,7 +23,7 @@ from booking.reminders import reminder_record, reminders_due
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
-from conversations.services import Reply, reply_queue
+from conversations.outbox.queue import Reply, reply_queue
 from scheduling.models import Appointment
 
 ACTIONS = ("confirm", "reschedule", "cancel")

@@ -20,7 +20,8 @@ from audit.models import StaffAction, TraceEvent
 from booking.models import BookingSession
 from clinicbot import charts
 from clinicbot.access import access_handle_conversations, access_metrics, access_replay, access_staff_area
-from conversations import handoff, selectors, staff_actions
+from conversations import escalations as handoff
+from conversations import selectors, staff_actions
 from conversations.models import Conversation, Escalation, Language, OutboundMessage
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner

@@ -1,29 +1,49 @@
-"""Thin Celery wrappers around the conversation services; primary keys in, JSON only."""
+"""Thin Celery wrappers around the conversation services; primary keys in, JSON only.
+
+The services enqueue these tasks, so a task imports its service inside its body, at call
+time: the one import that points back (tests/test_architecture.py allows exactly this).
+"""
 
 import logging
 
 from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
-from conversations import privacy, services
 from conversations.channels.base import ChannelError
 from conversations.models import InboundMessage, OutboundMessage
 
 logger = logging.getLogger(__name__)
 
 
+def task_enqueue(task, *args: int, countdown: float | None = None) -> bool:
+    """Hand work to the broker. When the broker is down, log and return False: the row is
+    already in the database and a periodic sweep finds it, so the caller (a webhook that
+    must answer at once, a worker mid-turn) carries on instead of failing."""
+    try:
+        task.apply_async(args, countdown=countdown)
+    except OperationalError:
+        logger.warning("broker unavailable; %s%r left to the sweep", task.name.rsplit(".", 1)[-1], args)
+        return False
+    return True
+
+
 @shared_task(acks_late=True, time_limit=60, soft_time_limit=45)
 def conversation_process_task(conversation_id: int) -> int:
-    return services.conversation_process(conversation_id=conversation_id)
+    from conversations.inbox import conversation_process
+
+    return conversation_process(conversation_id=conversation_id)
 
 
 @shared_task(
     bind=True, acks_late=True, max_retries=settings.OUTBOUND_MAX_ATTEMPTS, time_limit=40, soft_time_limit=30
 )
 def outbound_send_task(self, outbound_id: int) -> None:
+    from conversations.outbox.delivery import outbound_send
+
     try:
-        services.outbound_send(outbound_id=outbound_id)
+        outbound_send(outbound_id=outbound_id)
     except ChannelError as exc:
         # Only retryable errors reach here (the service decided and counts attempts).
         if self.request.is_eager:
@@ -82,4 +102,6 @@ def reminders_send_task() -> dict[str, int]:
 @shared_task(time_limit=600, soft_time_limit=540)
 def retention_sweep() -> int:
     """Anonymise conversations past RETENTION_DAYS (daily; idempotent)."""
-    return privacy.conversation_retention_sweep()
+    from conversations.privacy import conversation_retention_sweep
+
+    return conversation_retention_sweep()

@@ -21,7 +21,8 @@ from conversations import selectors
 from conversations.channels import webhook_auth_token
 from conversations.channels.base import MalformedPayload
 from conversations.channels.twilio_whatsapp import E164, parse_inbound, signature_valid
-from conversations.services import inbound_receive, outbound_status_update
+from conversations.inbox import inbound_receive
+from conversations.outbox.delivery import outbound_status_update
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conversations.booking_bridge import booking_signal
-from conversations.nlu import understand
-from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, Intent, PractitionerRef
+from conversations.understanding import understand
+from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, Intent, PractitionerRef
 
 pytestmark = pytest.mark.sqlite
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
@@ -28,7 +28,7 @@ DIRECTORY = ClinicDirectory(
 
 
 def read(text: str):
-    result = understand(text, directory=DIRECTORY, now=NOW, engine="local")
+    result = understand(text, directory=DIRECTORY, now=NOW)
     return result, booking_signal(result, text=text, button="")
 
 
@@ -62,26 +62,26 @@ def test_anything_with_a_practitioner_asks_about_availability(text):
 
 @pytest.mark.parametrize(("text", "at"), [("11h", (11, 0)), ("14:30", (14, 30)), ("às 10h", (10, 0))])
 def test_a_bare_time_right_after_options_names_an_option(text, at):
-    result = understand(text, directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+    result = understand(text, directory=DIRECTORY, now=NOW, expecting="option")
 
     assert booking_signal(result, text=text, button="").option_time == time(*at)
 
 
 def test_a_bare_time_answering_when_stays_a_time_wish():
-    result = understand("11h", directory=DIRECTORY, now=NOW, engine="local", expecting="date")
+    result = understand("11h", directory=DIRECTORY, now=NOW, expecting="date")
 
     signal = booking_signal(result, text="11h", button="")
     assert signal.option_time is None and signal.window == (time(11, 0), time(12, 0))
 
 
 def test_a_portuguese_weekday_inside_a_sentence_is_a_day_not_an_option():
-    result = understand("na verdade quarta", directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+    result = understand("na verdade quarta", directory=DIRECTORY, now=NOW, expecting="option")
 
     signal = booking_signal(result, text="na verdade quarta", button="")
     assert signal.option is None and signal.day_from == datetime(2026, 11, 25).date()
 
 
 def test_a_bare_ordinal_still_names_an_option():
-    result = understand("a quarta", directory=DIRECTORY, now=NOW, engine="local", expecting="option")
+    result = understand("a quarta", directory=DIRECTORY, now=NOW, expecting="option")
 
     assert result.entities.option == 4

@@ -3,9 +3,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conversations import handoff
+from conversations import escalations
+from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, OutboundMessage
-from conversations.services import escalation_open
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 from tests.staff.factories import PASSWORD, operations_lead, receptionist
 
@@ -103,7 +103,7 @@ def test_a_second_receptionist_cannot_claim_the_same_chat(live_server, page: Pag
     claim = page.locator(f"tr[data-escalation='{escalated_chat.pk}'] button.claim")
     expect(claim).to_be_visible()
 
-    handoff.escalation_claim(escalation_id=escalated_chat.pk, user=first)  # a colleague is faster
+    escalations.escalation_claim(escalation_id=escalated_chat.pk, user=first)  # a colleague is faster
     claim.click()
 
     expect(page.locator("#claim-message")).to_contain_text(f"Already claimed by {first.get_full_name()}")

@@ -3,8 +3,8 @@ import pytest
 from audit.models import TraceEvent
 from booking.copy import say as booking_say
 from conversations.copy import CATALOGUE
+from conversations.inbox import conversation_process
 from conversations.models import Conversation, Escalation, OutboundMessage
-from conversations.services import conversation_process
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]

@@ -3,7 +3,8 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from conversations.models import Conversation, Escalation, OutboundMessage
-from conversations.services import Reply, outbound_status_update, reply_queue
+from conversations.outbox.delivery import outbound_status_update
+from conversations.outbox.queue import Reply, reply_queue
 from conversations.tasks import outbound_send_task
 from tests.conftest import PUBLIC_BASE_URL, fixture_form
 from tests.conversations.factories import ConversationFactory, OutboundMessageFactory

@@ -4,9 +4,10 @@ import pytest
 from django.db import connection
 
 from audit.models import TraceEvent
-from conversations import orchestrator
+from conversations import inbox
+from conversations.inbox import conversation_process
 from conversations.models import InboundMessage, OutboundMessage
-from conversations.services import Reply, conversation_process
+from conversations.outbox.queue import Reply
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 
 
@@ -17,7 +18,7 @@ def test_messages_are_handled_in_arrival_order(monkeypatch):
     first = InboundMessageFactory(conversation=conversation, text="first")
     second = InboundMessageFactory(conversation=conversation, text="second")
     seen = []
-    monkeypatch.setattr(orchestrator, "message_handle", lambda **kw: seen.append(kw["inbound"].text) or [])
+    monkeypatch.setattr(inbox, "message_handle", lambda **kw: seen.append(kw["inbound"].text) or [])
 
     assert conversation_process(conversation_id=conversation.pk) == 2
 
@@ -52,7 +53,7 @@ def test_a_message_whose_handling_crashes_is_handed_to_staff_and_does_not_block_
             raise RuntimeError("bug")
         return [Reply("ok")]
 
-    monkeypatch.setattr(orchestrator, "message_handle", handle)
+    monkeypatch.setattr(inbox, "message_handle", handle)
 
     assert conversation_process(conversation_id=conversation.pk) == 2
     failed = InboundMessage.objects.get(text="boom")
@@ -70,14 +71,14 @@ def test_two_workers_racing_on_one_conversation_handle_each_message_once_in_orde
     for n in range(6):
         InboundMessageFactory(conversation=conversation, text=f"m{n}")
     seen: list[str] = []
-    original = orchestrator.message_handle
+    original = inbox.message_handle
 
     def slow_handle(**kwargs):
         seen.append(kwargs["inbound"].text)
         threading.Event().wait(0.02)  # widen the window for a race
         return original(**kwargs)
 
-    monkeypatch.setattr(orchestrator, "message_handle", slow_handle)
+    monkeypatch.setattr(inbox, "message_handle", slow_handle)
     counts = []
 
     def work():

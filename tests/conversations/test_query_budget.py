@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from audit.models import TraceEvent
+from conversations.inbox import conversation_process
 from conversations.models import OutboundMessage
-from conversations.services import conversation_process
 from scheduling.models import Appointment
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 

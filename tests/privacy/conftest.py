@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from booking.models import BookingSession
-from conversations.handoff import conversation_hand_back, escalation_claim
+from conversations.escalations import conversation_hand_back, escalation_claim
 from conversations.models import Conversation, Escalation, UnansweredQuestion
 from scheduling.models import Appointment, Patient
 from tests.scheduling.factories import AppointmentTypeFactory, LocationFactory, PractitionerFactory

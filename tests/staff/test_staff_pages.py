@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from audit.models import StaffAction, TraceEvent
+from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, OutboundMessage
-from conversations.services import escalation_open
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 from tests.staff.factories import PASSWORD, UserFactory, content_admin, operations_lead, receptionist
 

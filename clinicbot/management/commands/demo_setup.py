@@ -8,8 +8,8 @@ from django.core.management import BaseCommand, CommandError, call_command
 
 from clinicbot.access import CONTENT_ADMIN, OPERATIONS_LEAD, RECEPTION
 from conversations.channels.base import IncomingMessage
+from conversations.inbox import inbound_receive
 from conversations.models import Conversation
-from conversations.services import inbound_receive
 
 DEMO_PASSWORD = "clinicbot-demo"
 # Patients chatting before you arrive, so the staff pages have something to show.

@@ -19,7 +19,7 @@ from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 
 HERE = Path(__file__).parent
-NLU_SETS = sorted((HERE.parent.parent / "nlu" / "eval").glob("*.jsonl"))
+NLU_SETS = sorted((HERE.parent.parent / "understanding" / "eval").glob("*.jsonl"))
 # Development: the sets we tuned on (tuning2, tuning3, heldout and blind5 were each a held-out set,
 # scored once and then used for tuning; docs/faq.md gives the figures each scored before).
 SETS = {

@@ -1,8 +1,20 @@
 """python manage.py nlu_eval [--failures]: print the NLU evaluation table; exit 1 if a figure fails."""
 
+import os
+from pathlib import Path
+
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from conversations.nlu.eval.report import figures, shared_data_root, table
+from conversations.understanding.eval.report import figures, table
+
+
+def shared_data_root() -> Path:
+    """`../shared/data` beside the repository, or CLINICBOT_SHARED_DATA."""
+    override = os.environ.get("CLINICBOT_SHARED_DATA")
+    if override:
+        return Path(override)
+    return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
 class Command(BaseCommand):

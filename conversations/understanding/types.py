@@ -8,9 +8,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 
-from conversations.nlu.emergency import EmergencyMatch
+from conversations.understanding.emergency import EmergencyMatch
 
 LANGUAGES = ("en", "es", "pt-BR")
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Which engine answers and how to reach the model; the Django side builds it from settings."""
+
+    policy: str = "local"  # local / claude / hybrid
+    api_key: str = ""
+    base_url: str = ""
+    model: str = "claude-haiku-4-5-20251001"
+    timeout_seconds: float = 4.0
+
+
+LOCAL_ENGINE = EngineSettings()
 
 
 class Intent(StrEnum):

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conversations.nlu.emergency import RULES_VERSION, crisis_copy, emergency_detect
+from conversations.understanding.emergency import RULES_VERSION, crisis_copy, emergency_detect
 
 pytestmark = pytest.mark.sqlite
 

@@ -3,21 +3,20 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from conversations.faq.clinic_file import faq_file_parse
+from conversations.faq.services import faq_load
 from scheduling.clinic_file import ClinicFileError, clinic_file_read
-from scheduling.services import clinic_load
+from scheduling.clinic_load import clinic_load
 
 
 class Command(BaseCommand):
+    # Wiring: one file feeds the calendar (scheduling) and the approved answers (conversations).
     help = "Create or update the clinic from a clinic file (YAML); see docs/scheduling.md."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
 
     def handle(self, *args, file: Path, **options):
-        # The FAQ lives in conversations, which depends on scheduling, not the reverse.
-        from conversations.faq.clinic_file import faq_file_parse
-        from conversations.faq.services import faq_load
-
         try:
             spec = clinic_file_read(file.read_text(encoding="utf-8"))
             faq = faq_file_parse(spec.faq, languages=spec.languages)

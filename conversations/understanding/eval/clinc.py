@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conversations.nlu import understand
-from conversations.nlu.types import ClinicDirectory, Intent
+from conversations.understanding import understand
+from conversations.understanding.types import ClinicDirectory, Intent
 
 FILES = ("oos_test", "oos_val", "oos_train", "in_scope_test")
 BOOKING = {Intent.BOOK, Intent.RESCHEDULE, Intent.CANCEL}
@@ -38,9 +38,7 @@ def score(root: Path) -> ClincScore:
                 row = json.loads(line)
                 if row.get("health_or_appointment_mention"):
                     continue
-                result = understand(
-                    row["text"], directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
-                )
+                result = understand(row["text"], directory=DIRECTORY, now=NOW, language_hint="en")
                 out.total[name] = out.total.get(name, 0) + 1
                 out.emergencies += result.intent is Intent.EMERGENCY
                 if result.intent in BOOKING:

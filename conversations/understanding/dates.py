@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from conversations.nlu.types import Period, Reading, TimeResolution
+from conversations.understanding.types import Period, Reading, TimeResolution
 
 PERIOD_HOURS: dict[Period, tuple[int, int]] = {
     Period.MORNING: (6, 12),

@@ -13,10 +13,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from conversations.nlu import entities as ent
-from conversations.nlu.dates import resolve
-from conversations.nlu.emergency import fold
-from conversations.nlu.types import ClinicDirectory, Entities, Intent, Understanding
+from conversations.understanding import entities as ent
+from conversations.understanding.dates import resolve
+from conversations.understanding.emergency import fold
+from conversations.understanding.types import ClinicDirectory, Entities, Intent, Understanding
 
 CONFIDENT = 0.85  # at or above this the hybrid policy does not ask the model
 

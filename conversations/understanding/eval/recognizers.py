@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from conversations.nlu.dates import resolve
+from conversations.understanding.dates import resolve
 
 TYPES = {"date", "time", "datetime", "daterange"}
 LANGUAGES = {"en": "en", "es": "es", "pt": "pt-BR"}

@@ -10,10 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conversations.nlu import understand
-from conversations.nlu.types import (
+from conversations.understanding import understand
+from conversations.understanding.types import (
+    LOCAL_ENGINE,
     AppointmentTypeRef,
     ClinicDirectory,
+    EngineSettings,
     Intent,
     PractitionerRef,
     Understanding,
@@ -90,7 +92,7 @@ def entity_errors(expected: dict, result: Understanding) -> list[str]:
     return errors
 
 
-def score(engine: str = "local", path: Path = DATA) -> LabelledScore:
+def score(engine: EngineSettings = LOCAL_ENGINE, path: Path = DATA) -> LabelledScore:
     out = LabelledScore()
     for row in load(path):
         result = understand(

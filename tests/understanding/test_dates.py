@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conversations.nlu.dates import resolve
+from conversations.understanding.dates import resolve
 
 pytestmark = pytest.mark.sqlite
 

@@ -2,9 +2,9 @@ from datetime import date, datetime, time
 
 import pytest
 
-from conversations.nlu import understand
-from conversations.nlu.language import detect
-from conversations.nlu.types import ClinicDirectory, Intent, Period
+from conversations.understanding import understand
+from conversations.understanding.language import detect
+from conversations.understanding.types import ClinicDirectory, Intent, Period
 
 pytestmark = pytest.mark.sqlite
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.sqlite
 @pytest.fixture
 def ask(directory, now):
     def run(text: str, **kwargs):
-        return understand(text, directory=directory, now=now, engine="local", **kwargs)
+        return understand(text, directory=directory, now=now, **kwargs)
 
     return run
 
@@ -43,7 +43,7 @@ def test_specialties_resolve_to_the_clinics_own_label(ask, text):
 
 def test_a_specialty_the_clinic_does_not_offer_is_not_invented(now):
     directory = ClinicDirectory(time_zone="UTC")
-    result = understand("necesito un dermatólogo", directory=directory, now=now, engine="local")
+    result = understand("necesito un dermatólogo", directory=directory, now=now)
     assert result.entities.specialty == "dermatology"  # the key, for the bot to say "we don't have it"
 
 
@@ -207,7 +207,7 @@ def test_emergencies_override_everything_and_carry_the_rule(ask):
 
 def test_a_clinic_emergency_phrase_is_honoured(now):
     directory = ClinicDirectory(time_zone="UTC", emergency_phrases=("rompió la bolsa",))
-    result = understand("creo que se me rompió la bolsa", directory=directory, now=now, engine="local")
+    result = understand("creo que se me rompió la bolsa", directory=directory, now=now)
     assert result.intent is Intent.EMERGENCY
 
 

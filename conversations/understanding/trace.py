@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from conversations.nlu.types import TimeResolution, Understanding
+from conversations.understanding.types import TimeResolution, Understanding
 
 
 def understanding_trace(result: Understanding) -> dict[str, Any]:

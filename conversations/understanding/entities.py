@@ -8,9 +8,9 @@ from datetime import date, time
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from conversations.nlu.dates import normalize
-from conversations.nlu.emergency import fold
-from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
+from conversations.understanding.dates import normalize
+from conversations.understanding.emergency import fold
+from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 
 HONORIFICS = {
     "dr",
@@ -386,7 +386,7 @@ _DOB_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 def date_of_birth(text: str, *, language: str, today: date) -> date | None:
     """A plausible birth date (past, after 1900): "15/04/1985", "April 15, 1985", "15 de abril de 1985"."""
-    from conversations.nlu.dates import _DAY_MONTH, _MONTH_DAY, _MONTH_NUMBER
+    from conversations.understanding.dates import _DAY_MONTH, _MONTH_DAY, _MONTH_NUMBER
 
     s = normalize(text)
     candidates: list[date] = []

@@ -2,8 +2,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from conversations.nlu.eval import recognizers, report
-from conversations.nlu.eval.report import Figure
+from conversations.management.commands.nlu_eval import shared_data_root
+from conversations.understanding.eval import recognizers
+from conversations.understanding.eval.report import Figure
 
 pytestmark = pytest.mark.sqlite
 
@@ -35,7 +36,7 @@ def test_the_command_says_where_it_looked_when_the_data_is_missing(monkeypatch, 
 
 def test_the_shared_data_sits_beside_the_repository_by_default(monkeypatch, settings):
     monkeypatch.delenv("CLINICBOT_SHARED_DATA", raising=False)
-    assert report.shared_data_root() == settings.BASE_DIR.parent / "shared" / "data"
+    assert shared_data_root() == settings.BASE_DIR.parent / "shared" / "data"
 
 
 def _row(results, **extra):

@@ -16,13 +16,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import anthropic
-from django.conf import settings
 
-from conversations.nlu.dates import resolve
-from conversations.nlu.emergency import emergency_detect
-from conversations.nlu.types import (
+from conversations.understanding.dates import resolve
+from conversations.understanding.emergency import emergency_detect
+from conversations.understanding.types import (
     LANGUAGES,
     ClinicDirectory,
+    EngineSettings,
     Entities,
     Intent,
     Period,
@@ -110,22 +110,22 @@ def system_prompt(*, directory: ClinicDirectory, now: datetime, expecting: str |
     return "\n".join(lines)
 
 
-def _client() -> anthropic.Anthropic:
+def _client(engine: EngineSettings) -> anthropic.Anthropic:
     return anthropic.Anthropic(
-        api_key=settings.ANTHROPIC_API_KEY,
-        base_url=settings.ANTHROPIC_BASE_URL or None,
-        timeout=settings.NLU_TIMEOUT_SECONDS,
+        api_key=engine.api_key,
+        base_url=engine.base_url or None,
+        timeout=engine.timeout_seconds,
         max_retries=1,
     )
 
 
 def model_call(
-    text: str, *, directory: ClinicDirectory, now: datetime, expecting: str | None
+    text: str, *, directory: ClinicDirectory, now: datetime, expecting: str | None, engine: EngineSettings
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """One Messages API call with a forced tool. Raises NluModelError."""
     try:
-        message = _client().messages.create(
-            model=settings.NLU_MODEL,
+        message = _client(engine).messages.create(
+            model=engine.model,
             max_tokens=400,
             system=system_prompt(directory=directory, now=now, expecting=expecting),
             tools=[tool_definition(directory)],
@@ -267,11 +267,12 @@ def understand_claude(
     language: str,
     expecting: str | None,
     fallback: Understanding,
+    engine: EngineSettings,
 ) -> Understanding:
     """Ask the model; on any failure return `fallback` (the local result) with the reason."""
     usage: dict[str, int] = {}
     try:
-        raw, usage = model_call(text, directory=directory, now=now, expecting=expecting)
+        raw, usage = model_call(text, directory=directory, now=now, expecting=expecting, engine=engine)
         result = validate(raw, directory=directory, now=now, language=language)
     except NluModelError as exc:
         logger.warning("nlu.claude.fallback reason=%s detail=%s", exc.reason, exc)

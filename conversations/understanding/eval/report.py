@@ -6,13 +6,10 @@ never looser than the issue's goals, so that any regression fails the run. The t
 intent floor is below the goal: that set is kept untuned (details in docs/nlu.md).
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
-
-from conversations.nlu.eval import clinc, labelled, recognizers, sgd
+from conversations.understanding.eval import clinc, labelled, recognizers, sgd
 
 
 @dataclass(frozen=True)
@@ -36,13 +33,6 @@ RECOGNIZERS_FLOOR = {"en": 0.92, "es": 0.92, "pt-BR": 0.98}
 # SGD book intent with the dialogue context the booking flow supplies (eval/sgd.py).
 SGD_BOOK_FLOOR = 0.98
 SGD_OTHER_AS_BOOK_CEILING = 0.01
-
-
-def shared_data_root() -> Path:
-    override = os.environ.get("CLINICBOT_SHARED_DATA")
-    if override:
-        return Path(override)
-    return Path(settings.BASE_DIR).parent / "shared" / "data"
 
 
 def figures(root: Path, notes: list[str] | None = None, failures: list[str] | None = None) -> list[Figure]:

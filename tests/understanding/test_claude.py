@@ -2,14 +2,16 @@ from datetime import date, datetime
 
 import pytest
 
-from conversations.nlu import understand
-from conversations.nlu.types import Intent
+from conversations.clinic import understanding_engine
+from conversations.understanding import understand
+from conversations.understanding.types import Intent
 
 pytestmark = pytest.mark.sqlite
 
 
 def ask(text, directory, now, **kwargs):
-    return understand(text, directory=directory, now=now, engine=kwargs.pop("engine", "claude"), **kwargs)
+    engine = understanding_engine(policy=kwargs.pop("engine", "claude"))
+    return understand(text, directory=directory, now=now, engine=engine, **kwargs)
 
 
 def test_the_sdk_sends_a_bearer_key_and_a_forced_tool(fake_anthropic, directory, now):
@@ -176,5 +178,10 @@ def test_without_a_key_the_claude_policy_stays_local(settings, directory, now):
 
 
 def test_a_naive_clock_is_read_in_the_clinics_zone_for_the_prompt(fake_anthropic, directory):
-    understand("hmm", directory=directory, now=datetime(2026, 11, 18, 9, 30), engine="claude")
+    understand(
+        "hmm",
+        directory=directory,
+        now=datetime(2026, 11, 18, 9, 30),
+        engine=understanding_engine(policy="claude"),
+    )
     assert "Wednesday 2026-11-18 09:30 (America/Sao_Paulo)" in fake_anthropic.requests[-1]["body"]["system"]

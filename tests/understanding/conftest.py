@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conversations.nlu.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
+from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 from tests.fakes.anthropic_server import FakeAnthropic
 
 ZONE = "America/Sao_Paulo"

@@ -1,8 +1,11 @@
-"""Human handoff: staff claim escalated chats, reply from the web page and hand them back.
+"""Escalations: the bot hands a conversation to staff; staff claim it, reply from the web
+page and hand it back.
 
-Every function records the staff action (who, what, when) and a trace event, so the replay
-shows people's actions beside the bot's.
+Every staff function records the staff action (who, what, when) and a trace event, so the
+replay shows people's actions beside the bot's.
 """
+
+import logging
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,8 +14,38 @@ from audit.models import TraceEvent
 from audit.services import staff_action_record, trace_record
 from conversations.clinic import clinic_context
 from conversations.copy import say
-from conversations.models import Conversation, Escalation, OutboundMessage
-from conversations.services import Reply, reply_queue
+from conversations.models import Conversation, Escalation, OutboundMessage, mask
+from conversations.outbox.queue import Reply, reply_queue
+
+logger = logging.getLogger(__name__)
+
+
+def escalation_open(*, conversation: Conversation, reason: Escalation.Reason, detail: str = "") -> Escalation:
+    """Hand the conversation to staff. Idempotent per conversation: an active escalation
+    is reused, and only an emergency may replace its reason. Call under the conversation
+    row lock."""
+    active = conversation.escalations.filter(
+        status__in=[Escalation.Status.OPEN, Escalation.Status.CLAIMED]
+    ).first()
+    if active is None:
+        active = Escalation.objects.create(conversation=conversation, reason=reason, detail=detail[:500])
+    elif reason == Escalation.Reason.EMERGENCY and active.reason != reason:
+        active.reason, active.detail = reason, detail[:500]
+        active.save(update_fields=["reason", "detail"])
+    else:
+        return active
+    if conversation.handler != Conversation.Handler.STAFF:
+        conversation.handler = Conversation.Handler.STAFF
+        conversation.save(update_fields=["handler", "updated_at"])
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.ESCALATED_TO_HUMAN,
+        # The detail may quote an error or a staff note; it stays on the erasable escalation row.
+        payload={"reason": reason, "escalation_id": active.pk},
+    )
+    log = logger.warning if reason == Escalation.Reason.EMERGENCY else logger.info
+    log("conversation %s escalated to staff: %s", mask(conversation.channel_user_id), reason)
+    return active
 
 
 class AlreadyClaimed(Exception):

@@ -9,7 +9,7 @@ language (the hint) when a message carries no evidence, such as "ok", "10:30" or
 import re
 import unicodedata
 
-from conversations.nlu.emergency import fold
+from conversations.understanding.emergency import fold
 
 _WORDS: dict[str, str] = {
     "en": """i i'm im you your my me the a an is are was be to of and or in on at for with this that

@@ -24,9 +24,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from conversations.nlu import understand
-from conversations.nlu.emergency import emergency_detect
-from conversations.nlu.types import ClinicDirectory, Intent
+from conversations.understanding import understand
+from conversations.understanding.emergency import emergency_detect
+from conversations.understanding.types import ClinicDirectory, Intent
 
 ZONE = "America/Los_Angeles"
 NOW = datetime(2019, 3, 1, 0, 0, tzinfo=ZoneInfo(ZONE))  # SGD's implicit today, a Friday
@@ -113,9 +113,7 @@ def score(root: Path) -> SgdScore:
     slots = _gold_slots(root)
     for slot_name, mentions in slots.items():
         for mention in mentions:
-            result = understand(
-                mention.utterance, directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
-            )
+            result = understand(mention.utterance, directory=DIRECTORY, now=NOW, language_hint="en")
             when = result.entities.when
             if slot_name == "appointment_date":
                 out.date_total += 1
@@ -152,7 +150,6 @@ def score(root: Path) -> SgdScore:
                 now=NOW,
                 language_hint="en",
                 expecting=expecting,
-                engine="local",
             )
             if not books:
                 out.other_in_context += 1
@@ -164,9 +161,7 @@ def score(root: Path) -> SgdScore:
             out.book_in_context += expecting is not None
             bare = result
             if expecting is not None:
-                bare = understand(
-                    row["utterance"], directory=DIRECTORY, now=NOW, language_hint="en", engine="local"
-                )
+                bare = understand(row["utterance"], directory=DIRECTORY, now=NOW, language_hint="en")
             out.book_correct_without_context += bare.intent is Intent.BOOK
             if result.intent is Intent.BOOK:
                 out.book_correct += 1

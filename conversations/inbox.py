@@ -1,0 +1,138 @@
+"""The inbox: receive one inbound message (stored once, before the webhook answers) and
+process a conversation's waiting messages in order under its row lock."""
+
+import logging
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from audit.services import trace_batch
+from conversations.channels.base import IncomingMessage
+from conversations.clinic import clinic_context
+from conversations.copy import say
+from conversations.escalations import escalation_open
+from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
+from conversations.orchestrator import message_handle
+from conversations.outbox.delivery import outbound_deliver
+from conversations.outbox.queue import Reply, reply_queue
+from conversations.tasks import conversation_process_task, task_enqueue
+
+logger = logging.getLogger(__name__)
+
+
+def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
+    """Store one inbound message exactly once and enqueue its processing after commit.
+
+    Returns None for a provider message id already stored (a webhook retry): nothing else
+    happens. Reads the conversation (creating it on first contact) and inserts one row, so
+    the acknowledgement never waits on a worker holding the conversation lock.
+    """
+    conversation_id = (
+        Conversation.objects.filter(
+            channel=Conversation.Channel.WHATSAPP, channel_user_id=message.channel_user_id
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if conversation_id is None:
+        conversation_id = Conversation.objects.get_or_create(
+            channel=Conversation.Channel.WHATSAPP,
+            channel_user_id=message.channel_user_id,
+            defaults={"phone_e164": message.phone_e164, "profile_name": message.profile_name},
+        )[0].pk
+    fields = dict(
+        conversation_id=conversation_id,
+        provider_message_id=message.provider_message_id,
+        kind=message.kind,
+        text=message.text,
+        button_payload=message.button_payload,
+        button_text=message.button_text,
+        media=message.media,
+        location=message.location,
+        reply_to_provider_id=message.reply_to_provider_id,
+        raw_payload=message.raw_payload,
+    )
+    try:
+        # On the webhook path the INSERT is its own transaction; a savepoint is needed
+        # only when a caller already holds one (a duplicate must not poison it).
+        if connection.in_atomic_block:
+            with transaction.atomic():
+                inbound = InboundMessage.objects.create(**fields)
+        else:
+            inbound = InboundMessage.objects.create(**fields)
+    except IntegrityError:
+        logger.info("duplicate inbound %s dropped", message.provider_message_id)
+        return None
+    transaction.on_commit(lambda: task_enqueue(conversation_process_task, conversation_id))
+    return inbound
+
+
+def conversation_process(*, conversation_id: int) -> int:
+    """Handle the conversation's unprocessed inbound messages in arrival order.
+
+    Each message is handled in its own transaction under the conversation's row lock, and
+    marked processed in that same transaction, so concurrent or redelivered tasks never
+    handle a message twice and never reorder two quick messages. After each commit the
+    message's replies are delivered at once, in order (a transient failure leaves the rest
+    to the send task's retries). A message whose handling raises is marked processed with
+    its error and handed to staff, so one bad message cannot block the conversation.
+    Idempotent; returns how many messages this call handled.
+    """
+    handled, more = 0, True
+    while more:
+        try:
+            with transaction.atomic(), trace_batch():
+                conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+                waiting = list(conversation.inbound_messages.filter(processed_at__isnull=True)[:2])
+                if not waiting:
+                    return handled
+                # A message stored after this read has its own task (or the sweep) behind
+                # this lock, so the loop goes on only for one already waiting.
+                inbound, more = waiting[0], len(waiting) > 1
+                _conversation_touch(conversation, inbound)
+                replies = message_handle(conversation=conversation, inbound=inbound)
+                outbound = reply_queue(
+                    conversation=conversation, replies=replies, in_reply_to=inbound, enqueue=False
+                )
+                inbound.processed_at = timezone.now()
+                inbound.save(update_fields=["processed_at"])
+        except Conversation.DoesNotExist:
+            return handled
+        except Exception as exc:
+            logger.exception("handling inbound for conversation %s failed", conversation_id)
+            outbound = _inbound_fail(
+                conversation_id=conversation_id, error=f"{type(exc).__name__}: {exc}"[:200]
+            )
+            more = True
+        handled += 1
+        outbound_deliver(outbound=outbound)
+    return handled
+
+
+def _conversation_touch(conversation: Conversation, inbound: InboundMessage) -> None:
+    conversation.last_inbound_at = max(filter(None, [conversation.last_inbound_at, inbound.received_at]))
+    payload = inbound.raw_payload
+    conversation.profile_name = (payload.get("ProfileName") or conversation.profile_name)[:128]
+    if conversation.handler == Conversation.Handler.CLOSED:
+        conversation.handler = Conversation.Handler.BOT
+    conversation.save(update_fields=["last_inbound_at", "profile_name", "handler", "updated_at"])
+
+
+def _inbound_fail(*, conversation_id: int, error: str) -> list[OutboundMessage]:
+    with transaction.atomic():
+        conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+        inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
+        if inbound is None:
+            return []
+        _conversation_touch(conversation, inbound)
+        inbound.processed_at = timezone.now()
+        inbound.processing_error = error
+        inbound.save(update_fields=["processed_at", "processing_error"])
+        language = conversation.language or clinic_context().default_language
+        escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail=error)
+        return reply_queue(
+            conversation=conversation,
+            replies=[Reply(say("handoff", language))],
+            in_reply_to=inbound,
+            enqueue=False,
+        )

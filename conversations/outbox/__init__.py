@@ -1,0 +1,1 @@
+"""Outgoing messages: `queue` stores what to send, `delivery` sends it and follows its status."""

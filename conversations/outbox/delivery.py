@@ -1,0 +1,185 @@
+"""Delivery: send queued rows through the channel (claim, 24-hour window, retries on
+transient errors only, reconcile an unknown outcome) and apply the provider's status callbacks.
+A permanent failure hands the conversation to staff."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import TraceEvent
+from audit.services import trace_record
+from conversations.channels import outbound_channel
+from conversations.channels.base import ChannelError, OutgoingMessage, SendResult
+from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
+from conversations.escalations import escalation_open
+from conversations.models import STATUS_RANK, Conversation, Escalation, OutboundMessage
+from conversations.tasks import outbound_send_task, task_enqueue
+
+logger = logging.getLogger(__name__)
+
+
+def outbound_deliver(*, outbound: list[OutboundMessage]) -> None:
+    """Send rows this process has just queued (and committed) now, in order; anything that
+    fails transiently, and everything after it, goes to the send task so order is kept."""
+    for index, row in enumerate(outbound):
+        try:
+            outbound_send(outbound_id=row.pk, queued=row)
+        except ChannelError:
+            for later in outbound[index:]:
+                task_enqueue(outbound_send_task, later.pk, countdown=1)
+            return
+
+
+def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) -> OutboundMessage | None:
+    """Deliver one queued outbound message through the channel.
+
+    Claims the row (queued -> sending) with one UPDATE, so a redelivered task sends
+    nothing twice; `queued` is the row as its creator committed it (with its conversation),
+    which spares reading it back. Enforces the 24-hour window: outside it only a template goes out,
+    anything else fails at once and staff are alerted. A retryable channel error puts the
+    row back to queued and re-raises for the task to retry (at most
+    OUTBOUND_MAX_ATTEMPTS attempts); a permanent error marks it failed. Returns the row,
+    or None when there was nothing to claim.
+    """
+    now = timezone.now()
+    claimed = OutboundMessage.objects.filter(pk=outbound_id, status=OutboundMessage.Status.QUEUED).update(
+        status=OutboundMessage.Status.SENDING, attempts=F("attempts") + 1, updated_at=now
+    )
+    if not claimed:
+        return None
+    if queued is not None:
+        # Unchanged since it was committed as queued, or the claim would have failed.
+        message = queued
+        message.status, message.updated_at = OutboundMessage.Status.SENDING, now
+        message.attempts += 1
+    else:
+        message = OutboundMessage.objects.select_related("conversation").get(pk=outbound_id)
+    conversation = message.conversation
+    if message.attempts > settings.OUTBOUND_MAX_ATTEMPTS:
+        _outbound_fail(message, code="attempts", error="gave up after repeated attempts")
+        return message
+    if not message.content_sid and not conversation.window_open(now=now):
+        _outbound_fail(message, code=WINDOW_CLOSED, error="24-hour window closed and no template configured")
+        return message
+    channel = outbound_channel()
+    outgoing = OutgoingMessage(
+        to_user_id=conversation.channel_user_id,
+        to_phone_e164=conversation.phone_e164,
+        body=message.body,
+        content_sid=message.content_sid,
+        content_variables=message.content_variables,
+        status_callback_url=status_callback_url(),
+    )
+    try:
+        reconciled = _already_sent(channel, message, outgoing)
+        result = reconciled or channel.send(outgoing)
+    except ChannelError as exc:
+        if exc.retryable and message.attempts < settings.OUTBOUND_MAX_ATTEMPTS:
+            message.status = OutboundMessage.Status.QUEUED
+            message.error_code, message.error_message = exc.code, str(exc)[:512]
+            message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
+            raise
+        _outbound_fail(message, code=exc.code, error=str(exc))
+        return message
+    message.status = result.status
+    message.provider_message_id = result.provider_message_id
+    message.sent_at = timezone.now()
+    message.error_code = message.error_message = ""
+    message.save(
+        update_fields=[
+            "status",
+            "provider_message_id",
+            "sent_at",
+            "error_code",
+            "error_message",
+            "updated_at",
+        ]
+    )
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.OUTBOUND_SENT,
+        actor=f"staff:{message.sent_by_id}" if message.sent_by_id else "bot",
+        payload={
+            "outbound_id": message.pk,
+            "attempts": message.attempts,
+            "status": result.status,
+            "reconciled": reconciled is not None,
+            "latency_ms": round((message.sent_at - message.created_at).total_seconds() * 1000, 1),
+        },
+    )
+    return message
+
+
+# Error codes after which the provider may or may not have taken the message.
+OUTCOME_UNKNOWN = {"network", "outcome_unknown"}
+
+
+def _already_sent(channel, message: OutboundMessage, outgoing: OutgoingMessage) -> SendResult | None:
+    """Before sending again after an attempt that ended without an answer (the worker died
+    mid-call, or the call timed out), ask the provider whether it took the message."""
+    if message.error_code not in OUTCOME_UNKNOWN:
+        return None
+    known = set(
+        OutboundMessage.objects.filter(conversation_id=message.conversation_id)
+        .exclude(provider_message_id=None)
+        .values_list("provider_message_id", flat=True)
+    )
+    # Provider timestamps have whole seconds.
+    since = message.created_at - timezone.timedelta(seconds=1)
+    sid = channel.find_sent(outgoing, since=since, exclude=known)
+    if sid is None:
+        return None
+    logger.info("outbound %s had reached the provider before; not sent again", message.pk)
+    return SendResult(provider_message_id=sid, status=OutboundMessage.Status.SENT)
+
+
+def status_callback_url() -> str:
+    if not settings.PUBLIC_BASE_URL:
+        return ""
+    return settings.PUBLIC_BASE_URL + reverse("twilio_status")
+
+
+def _outbound_fail(message: OutboundMessage, *, code: str, error: str) -> None:
+    with transaction.atomic():
+        conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
+        message.status = OutboundMessage.Status.FAILED
+        message.error_code, message.error_message = code, error[:512]
+        message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
+        _delivery_failed(conversation, message_id=message.pk, code=code)
+
+
+def _delivery_failed(conversation: Conversation, *, message_id: int, code: str) -> None:
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.OUTBOUND_FAILED,
+        payload={"outbound_id": message_id, "error_code": code},
+    )
+    logger.warning("outbound %s to %s failed: %s", message_id, conversation.masked_user_id, code)
+    if code == OPTED_OUT:
+        conversation.opted_out = True
+        conversation.save(update_fields=["opted_out", "updated_at"])
+        return
+    reason = Escalation.Reason.WINDOW_CLOSED if code == WINDOW_CLOSED else Escalation.Reason.DELIVERY_FAILURE
+    escalation_open(conversation=conversation, reason=reason, detail=f"outbound #{message_id}: {code}")
+
+
+def outbound_status_update(*, provider_message_id: str, status: str, error_code: str = "") -> bool:
+    """Apply a provider status callback. Statuses only move forward (a late `delivered`
+    never overwrites `read`); one UPDATE decides, so concurrent callbacks cannot race.
+    Returns whether anything changed. Unknown statuses are ignored."""
+    if status not in STATUS_RANK:
+        return False
+    behind = [s for s, rank in STATUS_RANK.items() if rank < STATUS_RANK[status]]
+    changed = OutboundMessage.objects.filter(
+        provider_message_id=provider_message_id, status__in=behind
+    ).update(status=status, error_code=error_code, updated_at=timezone.now())
+    if changed and status in {OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED}:
+        message = OutboundMessage.objects.get(provider_message_id=provider_message_id)
+        with transaction.atomic():
+            conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
+            _delivery_failed(conversation, message_id=message.pk, code=error_code or status)
+    return bool(changed)
