@@ -119,10 +119,10 @@ HANDED_OVER = {"handoff", "no_slots", "late_change"}
 def _markers() -> list[tuple[str, str]]:
     """(text every message of that kind contains, kind) for every booking message in every
     language, longest first so a specific message wins over a generic one."""
-    from booking.copy import CATALOGUE
+    from conversations.copy import CATALOGUES
 
     found = []
-    for catalogue in CATALOGUE.values():
+    for catalogue in CATALOGUES.values():
         for key, template in catalogue.items():
             if key in ANSWERS or key in HANDED_OVER:
                 literal = max(re.split(r"\{[^}]*\}", template), key=len).strip()
@@ -186,7 +186,7 @@ _MORE_OPTIONS: set[str] = set()
 
 def booking_markers_load() -> None:
     """Read the bot's booking catalogue (needs Django's settings importable)."""
-    from booking.copy import CATALOGUE
+    from conversations.copy import CATALOGUES
 
     _MARKERS[:] = _markers()
-    _MORE_OPTIONS.update(catalogue["offer_more"] for catalogue in CATALOGUE.values())
+    _MORE_OPTIONS.update(catalogue["offer_more"] for catalogue in CATALOGUES.values())

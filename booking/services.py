@@ -42,7 +42,7 @@ def booking_session_active(*, conversation_id: int, now: datetime) -> BookingSes
     return session
 
 
-def booking_expecting(session: BookingSession | None) -> str | None:
+def booking_expecting(session: BookingSession | None) -> machine.Expecting | None:
     """What the live session is waiting for (a name, a date, a pick, ...), if any."""
     return machine.expecting(_pure(session)) if session else None
 
@@ -87,10 +87,14 @@ def booking_handle(
             conversation_id=conversation_id,
             flow=start_flow,
             expires_at=now + SESSION_TTL,
-            data=({"availability_first": True, "when": "any"} if availability_first else {})
-            | ({"preset_target": target_appointment_id} if target_appointment_id else {}),
+            data=machine.Session(
+                flow=machine.Flow(start_flow),
+                availability_first=availability_first,
+                when=machine.When(anytime=True) if availability_first else None,
+                preset_target=target_appointment_id,
+            ).to_json(),
         )
-        _trace_transition(record, "", machine.START, "started")
+        _trace_transition(record, "", machine.State.START, "started")
     calendar_service = scheduling_service(now=now)
     world = _world(
         clinic=clinic,
@@ -136,10 +140,10 @@ def booking_handle(
 
 
 def _pure(record: BookingSession) -> machine.Session:
-    return machine.Session(
+    return machine.Session.from_json(
+        record.data,
         flow=record.flow,
         state=record.state,
-        data=dict(record.data),
         patient_id=record.patient_id,
         hold_id=record.hold_id,
         appointment_id=record.appointment_id,
@@ -148,7 +152,7 @@ def _pure(record: BookingSession) -> machine.Session:
 
 def _save(record: BookingSession, session: machine.Session, *, now: datetime) -> None:
     record.state = session.state
-    record.data = session.data
+    record.data = session.to_json()
     record.patient_id = session.patient_id
     record.hold_id = session.hold_id
     record.appointment_id = session.appointment_id

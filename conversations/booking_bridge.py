@@ -3,7 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from booking.machine import Signal
-from booking.phrases import commands_in
+from conversations.understanding.commands import commands_in
 from conversations.understanding.types import Period, TimeResolution, Understanding
 
 PERIODS = {

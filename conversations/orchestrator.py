@@ -13,12 +13,11 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.copy import say as booking_say
 from booking.machine import Signal
 from booking.services import BookingResult, booking_expecting, booking_handle, booking_session_active
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
-from conversations.copy import say
+from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_is_clinical
@@ -110,7 +109,7 @@ def _reminder_answered(conversation: Conversation, answer: tuple[str, int], lang
     )
     if booked is None:
         return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
-    return _booking_answered(conversation, booked)
+    return _booking_answered(conversation, booked, language)
 
 
 LONG_MESSAGE = 600
@@ -163,12 +162,13 @@ def _understood(
         session=session,
     )
     if booked is not None:
-        return _booking_answered(conversation, booked)
+        return _booking_answered(conversation, booked, language)
     return _handler(conversation, result, signal, clinic, language, text)
 
 
-def _booking_answered(conversation: Conversation, booked: BookingResult) -> list[Reply]:
-    """The booking conversation's replies, after handing the chat to staff if it asked to."""
+def _booking_answered(conversation: Conversation, booked: BookingResult, language: str) -> list[Reply]:
+    """The booking conversation's replies in `language`, after handing the chat to staff if
+    it asked to."""
     if booked.escalation is not None:
         escalation_open(
             conversation=conversation, reason=booked.escalation.reason, detail=booked.escalation.detail
@@ -176,7 +176,13 @@ def _booking_answered(conversation: Conversation, booked: BookingResult) -> list
     return _decided(
         conversation,
         f"booking:{booked.state}",
-        [Reply(r.text, [dict(o) for o in r.options]) for r in booked.replies],
+        [
+            Reply(
+                render(r.text, language),
+                [{"id": o.id, "title": render(o.title, language)} for o in r.options],
+            )
+            for r in booked.replies
+        ],
     )
 
 
@@ -186,22 +192,20 @@ def _handler(
     intent = result.intent
     if intent == Intent.HUMAN:
         escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
-        return _decided(conversation, "asked_for_person", [Reply(booking_say("handoff", language))])
+        return _decided(conversation, "asked_for_person", [Reply(say("handoff", language))])
     if "refuse" in signal.commands:
-        return _decided(conversation, "refused", [Reply(booking_say("refused", language))])
+        return _decided(conversation, "refused", [Reply(say("refused", language))])
     clinical = faq_is_clinical(text)
     if len(text) > LONG_MESSAGE and not clinical:
         # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
-        return _decided(conversation, "too_long", [Reply(booking_say("too_long", language))])
+        return _decided(conversation, "too_long", [Reply(say("too_long", language))])
     # A message the engine could not place may still be a question the FAQ answers.
     if clinical or intent == Intent.FAQ or (intent == Intent.UNKNOWN and _faq_knows(text)):
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
-        return _decided(
-            conversation, "greeting", [Reply(booking_say("greeting", language, clinic=clinic.name))]
-        )
+        return _decided(conversation, "greeting", [Reply(say("greeting", language, clinic=clinic.name))])
     if intent == Intent.GOODBYE:
-        return _decided(conversation, "goodbye", [Reply(booking_say("goodbye", language))])
+        return _decided(conversation, "goodbye", [Reply(say("goodbye", language))])
     if intent in BOOKING_FLOWS:
         # No clinic calendar is configured yet (load_clinic has not run): a person books.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
@@ -215,9 +219,9 @@ def _handler(
             reason=Escalation.Reason.NOT_UNDERSTOOD,
             detail="two messages in a row not understood",
         )
-        return _decided(conversation, "escalated_not_understood", [Reply(booking_say("handoff", language))])
+        return _decided(conversation, "escalated_not_understood", [Reply(say("handoff", language))])
     key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
-    return _decided(conversation, "not_understood", [Reply(booking_say(key, language))])
+    return _decided(conversation, "not_understood", [Reply(say(key, language))])
 
 
 def _patient_language(conversation: Conversation) -> str:

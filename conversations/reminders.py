@@ -17,11 +17,10 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.copy import when_text
 from booking.models import Reminder
 from booking.reminders import reminder_record, reminders_due
 from conversations.clinic import clinic_context
-from conversations.copy import say
+from conversations.copy import say, when_text
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
 from conversations.outbox.queue import Reply, reply_queue
 from scheduling.models import Appointment

@@ -43,25 +43,21 @@ OFFERED = (slot(27, 9), slot(27, 9, 30), slot(27, 10))
 
 
 def selecting(**data) -> m.Session:
-    return m.Session(
-        flow="book",
-        state=m.SELECT,
-        patient_id=7,
-        data={
-            "type": "checkup",
-            "who": [ANA],
-            "when": {"from": "2026-11-27", "to": "2026-11-27", "window": None, "prefer": None},
-            "offered": [s.to_json() for s in OFFERED],
-            "asked": "option",
-            "offset": 0,
-        }
-        | data,
-    )
+    """A session offering OFFERED, built from its stored form (BookingSession.data)."""
+    stored = {
+        "type": "checkup",
+        "who": [ANA],
+        "when": {"from": "2026-11-27", "to": "2026-11-27", "window": None, "prefer": None},
+        "offered": [s.to_json() for s in OFFERED],
+        "asked": "option",
+        "offset": 0,
+    }
+    return m.Session.from_json(stored | data, flow="book", state="AVAILABILITY_SELECTION", patient_id=7)
 
 
 def confirming() -> m.Session:
     session = selecting(chosen=OFFERED[0].to_json(), asked="confirm")
-    return m.Session(**{**session.__dict__, "state": m.CONFIRM, "hold_id": 40})
+    return session.with_(state=m.State.CONFIRM, hold_id=40)
 
 
 def effects_of(step: m.Step, kind: type) -> list:
@@ -80,7 +76,7 @@ def effects_of(step: m.Step, kind: type) -> list:
     ],
 )
 def test_every_jump_outside_allowed_raises(before, after):
-    machine = m._Machine(m.Session(flow="book", state=before), world())
+    machine = m.Machine(m.Session(flow=m.Flow.BOOK, state=before), world())
 
     with pytest.raises(m.IllegalTransition):
         machine.go(after)
@@ -99,7 +95,7 @@ def test_every_jump_outside_allowed_raises(before, after):
 )
 def test_a_terminal_state_accepts_no_event(state, event):
     with pytest.raises(m.IllegalTransition):
-        m.transition(m.Session(flow="book", state=state), event, world())
+        m.transition(m.Session(flow=m.Flow.BOOK, state=state), event, world())
 
 
 SIGNALS = st.builds(
@@ -151,17 +147,17 @@ def test_every_transition_the_machine_makes_is_allowed(flow, known, messages):
             hops.append((self.s.state, state))
         ORIGINAL_GO(self, state, reason)
 
-    with patch.object(m._Machine, "go", recording):
+    with patch.object(m.Machine, "go", recording):
         run_conversation(flow, known, messages, hops)
 
 
-ORIGINAL_GO = m._Machine.go
+ORIGINAL_GO = m.Machine.go
 
 
 def run_conversation(flow, known, messages, hops) -> None:
     upcoming = (m.AppointmentView(5, datetime(2026, 12, 4, 9, 0, tzinfo=ZONE), ANA, 1, "checkup"),)
     w = world(known_patient=(7, "Emily Carter") if known else None, upcoming=upcoming if known else ())
-    session = m.Session(flow=flow)
+    session = m.Session(flow=m.Flow(flow))
     for signal, found, taken in messages:
         pending: list[m.Event] = [signal]
         rounds = 0
@@ -197,17 +193,17 @@ def test_more_options_while_confirming_releases_the_hold_and_pages_on():
 
 def test_a_refused_request_before_anything_was_gathered_ends_the_session_with_one_reply():
     step = m.transition(
-        m.Session(flow="book"), m.Signal(intent="book", commands=frozenset({"refuse"})), world()
+        m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", commands=frozenset({"refuse"})), world()
     )
 
-    assert step.session.state == m.RESET
-    assert [r.text for r in step.replies] == [m.say("refused", "en")]
+    assert step.session.state == m.State.RESET
+    assert [r.text for r in step.replies] == [m.say("refused")]
     assert step.effects == ()
 
 
 def test_a_known_number_choosing_from_an_availability_answer_is_not_asked_for_a_name():
     session = selecting(availability_first=True)
-    session = m.Session(**{**session.__dict__, "patient_id": None})
+    session = session.with_(patient_id=None)
 
     step = m.transition(session, m.Signal(intent="choose_option", option=2), world())
 
@@ -230,7 +226,7 @@ def test_no_with_a_new_day_while_confirming_searches_that_day_instead_of_declini
 def test_a_plain_no_while_confirming_still_declines():
     step = m.transition(confirming(), m.Signal(intent="deny", yes_no=False), world())
 
-    assert step.session.data["asked"] == "when"
+    assert step.session.asked == m.Asked.WHEN
     assert not effects_of(step, m.FindSlots)
 
 
@@ -269,13 +265,13 @@ def test_a_new_day_keeps_the_time_of_day_already_asked_for():
 
 def test_a_past_time_is_refused_but_the_practitioner_asked_for_is_kept():
     step = m.transition(
-        m.Session(flow="book"),
+        m.Session(flow=m.Flow.BOOK),
         m.Signal(intent="book", practitioner_ids=(CARLOS,), day_from=date(2026, 11, 22), past=True),
         world(),
     )
 
-    assert step.replies[0].text == m.say("past_refused", "en")
-    assert step.session.data["who"] == [CARLOS] and "when" not in step.session.data
+    assert step.replies[0].text == m.say("past_refused")
+    assert step.session.who == (CARLOS,) and step.session.when is None
     assert step.effects == ()
 
 
@@ -301,15 +297,12 @@ def test_the_other_doctor_stays_within_the_specialty_and_says_so_when_there_is_n
     step = m.transition(confirming(), m.Signal(intent="deny", commands=frozenset({"other"})), world())
 
     assert not effects_of(step, m.FindSlots)
-    assert step.replies[0].text == m.say("no_other_practitioner", "en")
-    assert step.session.state == m.CONFIRM
+    assert step.replies[0].text == m.say("no_other_practitioner")
+    assert step.session.state == m.State.CONFIRM
 
 
 def availability_question() -> m.Session:
-    return m.Session(
-        flow="book",
-        data={"availability_first": True, "when": "any"},
-    )
+    return m.Session(flow=m.Flow.BOOK, availability_first=True, when=m.When(anytime=True))
 
 
 def test_an_availability_question_is_answered_with_slots_before_asking_the_kind_of_visit():
@@ -324,10 +317,10 @@ def test_an_availability_question_is_answered_with_slots_before_asking_the_kind_
 
 def test_picking_from_an_availability_answer_asks_the_kind_of_visit_then_holds_the_pick():
     session = selecting(availability_first=True, type=None)
-    session = m.Session(**{**session.__dict__, "patient_id": None})
+    session = session.with_(patient_id=None)
 
     asked = m.transition(session, m.Signal(intent="choose_option", option=2), world())
-    assert asked.session.data["asked"] == "type" and not effects_of(asked, m.Hold)
+    assert asked.session.asked == m.Asked.TYPE and not effects_of(asked, m.Hold)
 
     held = m.transition(asked.session, m.Signal(intent="choose_option", option=2), world())
     assert effects_of(held, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
@@ -344,4 +337,4 @@ def test_a_new_wish_while_the_kind_of_visit_is_asked_drops_the_waiting_pick():
     )
 
     assert not effects_of(step, m.Hold)
-    assert step.session.data["pick_waiting"] is False
+    assert step.session.pick_waiting is False

@@ -1,7 +1,7 @@
 import pytest
 
 from audit.models import TraceEvent
-from conversations.copy import CATALOGUE
+from conversations.copy import CATALOGUES
 from conversations.faq.answering import faq_respond
 from conversations.faq.claude import NO_ANSWER
 from conversations.models import FaqEntry, UnansweredQuestion
@@ -48,7 +48,7 @@ def test_a_question_no_entry_answers_gets_the_contact_and_is_logged(demo_faq):
         text="fazem ultrassom?", language="pt-BR", conversation_id=conversation.pk, clinic_phone=PHONE
     )
     assert response.kind == "unanswered"
-    assert response.text == CATALOGUE["pt-BR"]["faq_unknown"].format(contact=PHONE)
+    assert response.text == CATALOGUES["pt-BR"]["faq_unknown"].format(contact=PHONE)
     logged = UnansweredQuestion.objects.get()
     assert (logged.conversation_id, logged.language, logged.text) == (
         conversation.pk,
@@ -71,7 +71,7 @@ def test_clinical_and_billing_questions_are_refused_with_the_contact(demo_faq, t
     assert response.kind == kind
     assert response.entry_id is None
     assert PHONE in response.text
-    assert response.text == CATALOGUE[language][f"faq_{kind}"].format(contact=PHONE)
+    assert response.text == CATALOGUES[language][f"faq_{kind}"].format(contact=PHONE)
     assert not UnansweredQuestion.objects.exists()
 
 
@@ -144,7 +144,7 @@ class TestClaudeEngine:
         fake_anthropic.behaviour.text = NO_ANSWER
         response = self.ask()
         assert response.kind == "unanswered"
-        assert response.text == CATALOGUE["en"]["faq_unknown"].format(contact=PHONE)
+        assert response.text == CATALOGUES["en"]["faq_unknown"].format(contact=PHONE)
         assert UnansweredQuestion.objects.count() == 1
 
     def test_an_answer_that_cites_no_source_falls_back_to_the_verbatim_answer(self, demo_faq, fake_anthropic):

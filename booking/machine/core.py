@@ -1,0 +1,381 @@
+"""The machine behind `transition`: plumbing, the message handler, and the results of effects.
+
+What the pending question accepts lives in `questions.py` (one handler per `Asked`), what
+differs between booking, rescheduling and cancelling in `flows.py`. Every state change goes
+through `Machine.go`, which checks it against ALLOWED.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from booking.machine import flows, questions
+from booking.machine.messages import (
+    PAGE,
+    ChangeFailed,
+    Done,
+    Effect,
+    Escalate,
+    Event,
+    FindSlots,
+    HoldFailed,
+    HoldPlaced,
+    Option,
+    PatientCreated,
+    Release,
+    Reply,
+    Say,
+    Signal,
+    SlotsFound,
+    Step,
+    World,
+    say,
+)
+from booking.machine.session import ALLOWED, Asked, Flow, Session, Slot, State, When
+
+MAX_MISUNDERSTOOD = 2
+ORDER = [State.START, State.IDENTIFY, State.PREFERENCES, State.SELECT, State.CONFIRM]
+REASK = {
+    Asked.OPTION: "reask_option",
+    Asked.PICK: "reask_option",
+    Asked.TYPE: "reask_option",
+    Asked.CONFIRM: "reask_yes_no",
+    Asked.NAME: "ask_name",
+    Asked.DATE_OF_BIRTH: "dob_invalid",
+    Asked.WHEN: "ask_when",
+}
+
+
+class IllegalTransition(Exception):
+    pass
+
+
+def _minutes(value: time) -> time:
+    return time(value.hour, value.minute)
+
+
+class Machine:
+    def __init__(self, session: Session, world: World) -> None:
+        self.s = session
+        self.w = world
+        self.flow = flows.FLOWS[session.flow]
+        self.replies: list[Reply] = []
+        self.effects: list[Effect] = []
+        self.reason = ""
+
+    # ---- plumbing ----------------------------------------------------------------------
+
+    def set(self, **changes: Any) -> None:
+        self.s = replace(self.s, **changes)
+
+    def go(self, state: State, reason: str = "") -> None:
+        if state != self.s.state and state not in ALLOWED[self.s.state]:
+            raise IllegalTransition(f"{self.s.state} -> {state}")
+        self.s = replace(self.s, state=state)
+        self.reason = reason or self.reason
+
+    def to(self, state: State) -> None:
+        """Move forward through the states in order (a no-op when already there)."""
+        if self.s.state == state:
+            return
+        if self.s.state in ORDER and state in ORDER and ORDER.index(state) > ORDER.index(self.s.state) + 1:
+            for middle in ORDER[ORDER.index(self.s.state) + 1 : ORDER.index(state)]:
+                self.go(middle)
+        self.go(state)
+
+    def say(self, key: str, options: tuple[Option, ...] = (), **values: Any) -> None:
+        self.replies.append(Reply(say(key, **values), options))
+
+    def ask(self, asked: Asked, key: str, options: tuple[Option, ...] = (), **values: Any) -> None:
+        self.set(asked=asked)
+        self.say(key, options, **values)
+
+    def step(self) -> Step:
+        return Step(self.s, tuple(self.replies), tuple(self.effects), self.reason)
+
+    def release_hold(self) -> None:
+        if self.s.hold_id:
+            self.effects.append(Release(self.s.hold_id))
+            self.s = replace(self.s, hold_id=None)
+
+    def yes_no(self) -> tuple[Option, Option]:
+        return (Option("yes", say("yes")), Option("no", say("no")))
+
+    # ---- events --------------------------------------------------------------------------
+
+    def handle(self, event: Event) -> Step:
+        match event:
+            case Signal():
+                self.on_message(event)
+            case SlotsFound():
+                self.on_slots(event)
+            case HoldPlaced():
+                self.on_hold(event)
+            case HoldFailed():
+                self.set(offset=0)
+                self.search(reason="slot_taken", intro="slot_gone")
+            case Done():
+                self.flow.done(self, event)
+            case ChangeFailed():
+                self.on_change_failed(event)
+            case PatientCreated():
+                self.set(patient_id=event.patient_id, patient_name=event.name)
+                self.advance()
+        return self.step()
+
+    def on_message(self, sig: Signal) -> None:
+        if "reset" in sig.commands:
+            self.release_hold()
+            self.go(State.RESET, "reset")
+            self.say("reset_done")
+            return
+        if sig.intent == "human":
+            self.escalate("asked_for_person")
+            return
+        if "refuse" in sig.commands:
+            self.say("refused")
+            if self.s.state == State.START:
+                # Nothing was gathered yet: the refused request ends here, nothing is kept.
+                self.go(State.RESET, "refused")
+                return
+            self.reask()
+            return
+        if sig.past:
+            # Keep who and what was asked for; only the time is refused.
+            self.absorb(replace(sig, day_from=None, day_to=None, window=None, prefer=None, past=False))
+            self.say("past_refused")
+            self.set(asked=Asked.WHEN)
+            return
+        browsing = self.s.offered and self.s.state in (State.SELECT, State.CONFIRM)
+        if "more" in sig.commands and browsing:
+            self.release_hold()
+            self.set(offset=self.s.offset + PAGE, misunderstood=0)
+            self.search(reason="more_options")
+            return
+        if "other" in sig.commands and browsing:
+            self.other_practitioner()
+            return
+        changed = self.absorb(sig)
+        if self.s.state == State.START:
+            self.advance()
+            return
+        if changed and self.s.state == State.CONFIRM and sig.yes_no is not True and sig.intent != "affirm":
+            # "No, Wednesday" changes the wish rather than declining the booking.
+            handled = False
+        else:
+            handled = questions.answer(self, sig)
+        if handled:
+            self.set(misunderstood=0)
+        if changed and not handled:
+            if self.s.state in (State.SELECT, State.CONFIRM, State.PREFERENCES):
+                # A repair ("actually Wednesday", "the other doctor"): search again with it.
+                self.release_hold()
+                self.set(offset=0)
+            self.set(misunderstood=0)
+            self.advance()
+            return
+        if not handled:
+            self.misunderstood()
+
+    def absorb(self, sig: Signal) -> bool:
+        """Take every preference the message carries; True when something changed."""
+        before = self.s
+        if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+            # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
+            return False
+        if (
+            sig.type_code
+            and sig.type_code in self.w.types
+            and (self.w.returning_patient or sig.type_code not in self.w.returning_only_types)
+        ):
+            self.set(type_code=sig.type_code)
+        if sig.practitioner_ids:
+            self.set(who=tuple(sig.practitioner_ids), specialty=None)
+        elif sig.specialty:
+            self.set(specialty=sig.specialty, who=())
+        if sig.day_from or sig.window:
+            previous = self.s.when
+            # "Actually Wednesday" changes the day only: the time of day asked for stays.
+            window = sig.window or (previous.window if previous else None)
+            self.set(
+                when=When(
+                    day_from=sig.day_from,
+                    day_to=(sig.day_to or sig.day_from) if sig.day_from else None,
+                    window=(_minutes(window[0]), _minutes(window[1])) if window else None,
+                    prefer=sig.prefer,
+                )
+            )
+        elif "any" in sig.commands and self.s.asked == Asked.WHEN:
+            self.set(when=When(anytime=True))
+        if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered:
+            pivot = self.s.offered[0].start
+            top = pivot.replace(minute=0)
+            start, end = (
+                (top + timedelta(hours=1), pivot.replace(hour=23, minute=59))
+                if "later" in sig.commands
+                else (pivot.replace(hour=0, minute=0), top)
+            )
+            day = pivot.date()
+            self.set(when=When(day, day, (_minutes(start.time()), _minutes(end.time()))))
+        return self.s != before
+
+    def other_practitioner(self) -> None:
+        """ "No, the other doctor": someone else of the same specialty (anyone offering the type
+        when no specialty was asked for), the rest of the wish unchanged."""
+        current = (
+            {self.s.chosen.practitioner_id}
+            if self.s.chosen
+            else {slot.practitioner_id for slot in self.s.offered}
+        )
+        specialties = {self.s.specialty} if self.s.specialty else set()
+        known = [self.w.practitioners[p] for p in self.s.who if p in self.w.practitioners]
+        specialties |= {sp for p in known for sp in p.specialties}
+        others = tuple(
+            p.id
+            for p in self.w.practitioners.values()
+            if p.id not in current
+            and (not self.s.type_code or self.s.type_code in p.type_codes)
+            and (not specialties or specialties & set(p.specialties))
+        )
+        if not others:
+            self.say("no_other_practitioner")
+            self.reask()
+            return
+        self.release_hold()
+        self.set(who=others, specialty=None, offset=0, misunderstood=0)
+        self.search(reason="other_practitioner")
+
+    # ---- progress ------------------------------------------------------------------------
+
+    def advance(self) -> None:
+        """Ask for the next missing piece, or act when nothing is missing."""
+        self.flow.advance(self)
+
+    def ask_type(self, choices: list[str]) -> None:
+        self.set(type_choices=tuple(choices))
+        options = tuple(Option(f"type:{c}", self.type_name(c)) for c in choices)
+        self.ask(Asked.TYPE, "ask_type", options)
+
+    def search(self, *, reason: str = "", intro: str = "") -> None:
+        when = self.s.when or When()
+        self.set(search_intro=intro, pick_waiting=False)
+        self.reason = reason or self.reason
+        self.effects.append(
+            FindSlots(
+                type_code=self.s.type_code,
+                practitioner_ids=self.s.who,
+                specialty=self.s.specialty,
+                day_from=when.day_from,
+                day_to=when.day_to,
+                window=when.window,
+                prefer=when.prefer,
+                replacing_id=self.s.appointment_id if self.s.flow == Flow.RESCHEDULE else None,
+                offset=self.s.offset,
+            )
+        )
+
+    def on_slots(self, found: SlotsFound) -> None:
+        if not found.slots:
+            self.set(offered=())
+            self.release_hold()
+            self.go(State.ESCALATED, "no_availability")
+            self.say("no_slots", days=self.w.max_days_ahead)
+            self.effects.append(Escalate("no_availability", f"{self.s.flow}: nothing free for the wish"))
+            return
+        self.set(offered=found.slots)
+        self.to(State.SELECT)
+        intro = self.s.search_intro or ("offer_alternatives" if found.alternatives else "offer")
+        slots = tuple(
+            Option(
+                f"slot:{i}",
+                say("option_slot", start=s.start, practitioner=self.practitioner(s.practitioner_id)),
+            )
+            for i, s in enumerate(found.slots, start=1)
+        )
+        self.set(search_intro="")
+        self.ask(Asked.OPTION, intro, (*slots, Option("more", say("offer_more"))))
+
+    def on_hold(self, placed: HoldPlaced) -> None:
+        self.set(hold_id=placed.hold_id, chosen=placed.slot)
+        self.to(State.CONFIRM)
+        self.flow.confirmation(self, placed.slot)
+
+    def on_change_failed(self, failed: ChangeFailed) -> None:
+        if failed.reason == "late":
+            self.late()
+            return
+        if failed.reason == "invalid":
+            self.escalate("not_understood")
+            return
+        self.set(hold_id=None, offset=0)
+        self.search(reason="slot_taken", intro="slot_gone")
+
+    def late(self) -> None:
+        self.release_hold()
+        self.go(State.ESCALATED, "late_change")
+        self.say("late_change", hours=self.w.cancellation_notice_hours)
+        self.effects.append(Escalate("late_cancellation", f"{self.s.flow} inside the notice period"))
+
+    # ---- failure paths -------------------------------------------------------------------
+
+    def escalate(self, reason: str) -> None:
+        self.release_hold()
+        self.go(State.ESCALATED, reason)
+        self.say("handoff")
+        self.effects.append(Escalate(reason, f"during {self.s.flow} at {self.s.state}"))
+
+    def misunderstood(self) -> None:
+        count = self.s.misunderstood + 1
+        self.set(misunderstood=count)
+        if count >= MAX_MISUNDERSTOOD:
+            self.escalate("not_understood")
+            return
+        self.reask()
+
+    def reask(self) -> None:
+        self.say(REASK.get(self.s.asked, "not_understood") if self.s.asked else "not_understood")
+
+    # ---- what the clinic calls things ----------------------------------------------------
+
+    def type_choices(self) -> list[str]:
+        who = set(self.s.who)
+        offered: list[str] = []
+        for practitioner in self.w.practitioners.values():
+            if who and practitioner.id not in who:
+                continue
+            if self.s.specialty and self.s.specialty not in practitioner.specialties:
+                continue
+            offered += [c for c in practitioner.type_codes if c not in offered]
+        allowed = [
+            c for c in self.w.types if self.w.returning_patient or c not in self.w.returning_only_types
+        ]
+        return [c for c in allowed if c in offered] or allowed
+
+    def type_name(self, code: str | None) -> str:
+        names = self.w.types.get(code or "", {})
+        return names.get(self.w.language) or names.get("en") or (code or "")
+
+    def practitioner(self, practitioner_id: int) -> str:
+        view = self.w.practitioners.get(practitioner_id)
+        return view.name if view else ""
+
+    def summary(self, start: datetime, practitioner_id: int, location_id: int, type_code: str | None) -> Say:
+        return say(
+            "summary",
+            type=self.type_name(type_code),
+            practitioner=self.practitioner(practitioner_id),
+            when=start.astimezone(self.w.now.tzinfo),
+            location=self.w.locations.get(location_id, ""),
+        )
+
+    def slot_summary(self, slot: Slot) -> Say:
+        return self.summary(slot.start, slot.practitioner_id, slot.location_id, self.s.type_code)
+
+    def summary_line(self, start: datetime, practitioner_id: int) -> Say:
+        return say(
+            "summary_line",
+            when=start.astimezone(self.w.now.tzinfo),
+            practitioner=self.practitioner(practitioner_id),
+        )

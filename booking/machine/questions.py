@@ -1,0 +1,138 @@
+"""One handler per question the bot can have asked. Each returns True when the message
+answers it (and acts on the answer), False when it does not, so the caller can treat the
+message as a repair or as not understood."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from booking.machine.messages import PAGE, CreatePatient, Signal
+from booking.machine.session import Asked, Flow, When
+
+if TYPE_CHECKING:
+    from booking.machine.core import Machine
+
+
+def answer(m: Machine, sig: Signal) -> bool:
+    """Answer the pending question; False when the message does not answer it."""
+    handler = HANDLERS.get(m.s.asked) if m.s.asked else None
+    return handler(m, sig) if handler else False
+
+
+def _name(m: Machine, sig: Signal) -> bool:
+    if not sig.full_name or sig.day_from or sig.window or sig.option:
+        return False
+    m.set(name=sig.full_name)
+    m.ask(Asked.DATE_OF_BIRTH, "ask_dob", name=sig.full_name.split()[0])
+    return True
+
+
+def _date_of_birth(m: Machine, sig: Signal) -> bool:
+    if sig.date_of_birth and sig.date_of_birth < m.w.now.date():
+        m.set(date_of_birth=sig.date_of_birth)
+        m.effects.append(CreatePatient(m.s.name or "", sig.date_of_birth))
+        return True
+    m.say("dob_invalid")
+    return True
+
+
+def _type(m: Machine, sig: Signal) -> bool:
+    codes = m.s.type_choices
+    if sig.button.startswith("type:") and sig.button[5:] in codes:
+        m.set(type_code=sig.button[5:])
+    elif sig.option and 1 <= sig.option <= len(codes):
+        m.set(type_code=codes[sig.option - 1])
+    else:
+        return False
+    m.advance()
+    return True
+
+
+def _when(m: Machine, sig: Signal) -> bool:
+    if "any" in sig.commands or sig.day_from or sig.window:
+        m.advance()
+        return True
+    return False
+
+
+def _pick(m: Machine, sig: Signal) -> bool:
+    targets = m.s.targets
+    button = sig.button[5:] if sig.button.startswith("appt:") else ""
+    if button.isdigit() and int(button) in targets:
+        m.flow.target(m, int(button))
+        return True
+    if sig.option and 1 <= sig.option <= len(targets):
+        m.flow.target(m, targets[sig.option - 1])
+        return True
+    return False
+
+
+def _option(m: Machine, sig: Signal) -> bool:
+    """Which of the offered times: a button, a number, "more", or a time said aloud."""
+    offered = m.s.offered
+    chosen = None
+    if sig.button.startswith("slot:") and sig.button[5:].isdigit():
+        index = int(sig.button[5:])
+        chosen = offered[index - 1] if 1 <= index <= len(offered) else None
+    elif sig.option and 1 <= sig.option <= len(offered):
+        chosen = offered[sig.option - 1]
+    elif sig.option == len(offered) + 1 and "more" not in sig.commands:
+        m.set(offset=m.s.offset + PAGE)
+        m.search(reason="more_options")
+        return True
+    elif sig.option_time:
+        matches = [s for s in offered if s.start.time().replace(second=0) == sig.option_time]
+        chosen = matches[0] if len(matches) == 1 else None
+        if not matches and offered:
+            # A time that was not offered: look around it on the day being offered.
+            at = datetime.combine(offered[0].start.date(), sig.option_time, tzinfo=offered[0].start.tzinfo)
+            until = min(at + timedelta(hours=1), at.replace(hour=23, minute=59))
+            m.set(when=When(at.date(), at.date(), (at.time(), until.time()), at), offset=0)
+            m.release_hold()
+            m.search()
+            return True
+    if chosen is None:
+        return False
+    m.set(chosen=chosen)
+    if m.s.flow == Flow.BOOK and not m.s.type_code:
+        # An availability answer showed times before the kind of visit was known: ask it now,
+        # for what the chosen practitioner offers, then take the pick.
+        practitioner = m.w.practitioners.get(chosen.practitioner_id)
+        offers = practitioner.type_codes if practitioner else ()
+        choices = [c for c in m.type_choices() if c in offers] or m.type_choices()
+        if len(choices) > 1:
+            m.set(pick_waiting=True)
+            m.ask_type(choices)
+            return True
+        m.set(type_code=choices[0])
+    m.flow.pick(m, chosen)
+    return True
+
+
+def _confirm(m: Machine, sig: Signal) -> bool:
+    if sig.yes_no is not None:
+        yes = sig.yes_no
+    elif sig.intent in ("affirm", "deny"):
+        yes = sig.intent == "affirm"
+    elif sig.option in (1, 2):  # the numbered Yes / No options
+        yes = sig.option == 1
+    else:
+        return False
+    if yes:
+        m.flow.confirmed(m)
+    else:
+        m.flow.declined(m)
+    return True
+
+
+HANDLERS: dict[Asked, Callable[[Machine, Signal], bool]] = {
+    Asked.NAME: _name,
+    Asked.DATE_OF_BIRTH: _date_of_birth,
+    Asked.TYPE: _type,
+    Asked.WHEN: _when,
+    Asked.PICK: _pick,
+    Asked.OPTION: _option,
+    Asked.CONFIRM: _confirm,
+}

@@ -1,0 +1,40 @@
+"""The languages the bot speaks, one file each (`en.py`, `es.py`, `pt_br.py`), as data.
+
+Each module exports `PACK`, a frozen `LanguagePack`: the words and phrase patterns of that
+language for every engine (dates, intents, entities, commands, emergency rules, language
+identification). Engines build their patterns from the registered packs; no engine code
+names a word of any language. A module added to this folder is registered by itself; see
+"Adding a language" in docs/nlu.md.
+"""
+
+import pkgutil
+from importlib import import_module
+
+from conversations.understanding.languages.pack import LanguagePack
+
+PACKS: tuple[LanguagePack, ...] = tuple(
+    import_module(f"{__name__}.{module.name}").PACK
+    for module in pkgutil.iter_modules(__path__)
+    if module.name != "pack"
+)
+CODES: tuple[str, ...] = tuple(pack.code for pack in PACKS)
+BY_CODE: dict[str, LanguagePack] = {pack.code: pack for pack in PACKS}
+_SPELLINGS: dict[str, str] = {
+    spelling.casefold(): pack.code for pack in PACKS for spelling in (pack.code, *pack.aliases)
+}
+
+
+def language_code(value: str | None) -> str | None:
+    """The registered code for any accepted spelling ("pt", "PT-br", "pt_BR" -> "pt-BR"), or None."""
+    if not value:
+        return None
+    return _SPELLINGS.get(value.strip().casefold().replace("_", "-"))
+
+
+def pack_for(code: str | None) -> LanguagePack | None:
+    """The pack of a code in any accepted spelling; None when the language is not registered."""
+    found = language_code(code)
+    return BY_CODE[found] if found else None
+
+
+__all__ = ["BY_CODE", "CODES", "PACKS", "LanguagePack", "language_code", "pack_for"]
