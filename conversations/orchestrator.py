@@ -26,13 +26,15 @@ from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Intent, understand
-from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect, fold
+from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect
+from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from scheduling.models import Patient
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
-OPT_OUT = {"stop": "en", "unsubscribe": "en", "baja": "es", "parar": "pt-BR", "sair": "pt-BR"}
-OPT_IN = {"start": "en", "unstop": "en", "alta": "es", "voltar": "pt-BR"}
+OPT_OUT = {word: pack.code for pack in PACKS for word in pack.opt_out}
+OPT_IN = {word: pack.code for pack in PACKS for word in pack.opt_in}
 
 
 def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> list[Reply]:
@@ -231,7 +233,7 @@ def _patient_language(conversation: Conversation) -> str:
     language = (
         Patient.objects.filter(phone_e164=conversation.phone_e164).values_list("language", flat=True).first()
     )
-    return {"pt": "pt-BR"}.get(language or "", language or "")
+    return language_code(language) or ""
 
 
 def _faq_knows(text: str) -> bool:

@@ -7,7 +7,7 @@ from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, Whe
 
 from audit.models import StaffAction, TraceEvent
 from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ otherwise the reply is rejected and the approved text is sent verbatim.
 
 import re
 
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 
 _LINK = re.compile(
     r"(https?://[^\s<>\"']+|www\.[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"

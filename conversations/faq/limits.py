@@ -17,7 +17,7 @@ pregnant wife come with me?") never match.
 
 import re
 
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 
 # Medication, symptoms and conditions: clinical unless the message asks to book or asks
 # whether the clinic offers a service ("my back hurts, can I book?", "do you treat allergies?").

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 
 THRESHOLD = 0.48  # combined score of the best entry
 MARGIN = 0.08  # lead over the runner-up

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from conversations.understanding import language as language_mod
 from conversations.understanding.claude import understand_claude
-from conversations.understanding.emergency import emergency_detect, fold
+from conversations.understanding.emergency import emergency_detect
 from conversations.understanding.local import CONFIDENT, understand_local
+from conversations.understanding.text import fold
 from conversations.understanding.types import (
     LOCAL_ENGINE,
     AppointmentTypeRef,
@@ -62,9 +63,16 @@ def understand(
     started = time.perf_counter()
     zone = ZoneInfo(directory.time_zone)
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
-    language = language_mod.detect(
-        text, hint=language_hint or directory.default_language, hint_weight=1.25 if language_hint else 0.75
-    )
+    if button_payload:
+        # A tap sends the bot's own option title: it says nothing of the patient's language.
+        language = language_mod.language_code(language_hint or directory.default_language) or "en"
+    else:
+        language = language_mod.detect(
+            text,
+            hint=language_hint or directory.default_language,
+            hint_weight=1.25 if language_hint else 0.75,
+            names=directory.name_words,
+        )
 
     emergency = emergency_detect(text, extra_phrases=directory.emergency_phrases)
     if emergency is not None:

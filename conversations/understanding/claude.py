@@ -19,8 +19,8 @@ import anthropic
 
 from conversations.understanding.dates import resolve
 from conversations.understanding.emergency import emergency_detect
+from conversations.understanding.languages import CODES
 from conversations.understanding.types import (
-    LANGUAGES,
     ClinicDirectory,
     EngineSettings,
     Entities,
@@ -35,7 +35,7 @@ TOOL_NAME = "record_understanding"
 _FIELDS: dict[str, dict[str, Any]] = {
     "intent": {"type": "string", "enum": [i.value for i in Intent]},
     "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-    "language": {"type": "string", "enum": list(LANGUAGES)},
+    "language": {"type": "string", "enum": list(CODES)},
     "date_time_expression": {
         "type": ["string", "null"],
         "description": "The patient's own words for the date/time, verbatim, never resolved.",
@@ -176,7 +176,7 @@ def validate(
     if not 0 <= confidence <= 1:
         raise _invalid("confidence out of range")
     notes: list[str] = []
-    answer_language = raw.get("language") if raw.get("language") in LANGUAGES else language
+    answer_language = raw.get("language") if raw.get("language") in CODES else language
     entities = Entities()
 
     expression = raw.get("date_time_expression")

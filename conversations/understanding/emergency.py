@@ -14,12 +14,13 @@ specialty ("a cardiology check-up") do not match, because every rule needs a sym
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+
+from conversations.understanding.text import fold
 
 RULES_VERSION = "2026.11.2"
 
@@ -38,13 +39,6 @@ class EmergencyMatch:
     category: str
     language: str
     version: str = RULES_VERSION
-
-
-def fold(text: str) -> str:
-    """Lower-case, strip accents and punctuation, collapse spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w\s]", " ", stripped).split())
 
 
 _W = r"(?:\w+ ){0,3}"  # up to three filler words between the parts of a phrase

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from conversations.understanding.dates import normalize
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 
 HONORIFICS = {

@@ -1,83 +1,94 @@
-"""Language of one short message: en, es or pt-BR.
+"""Language of one short message, among the registered language packs.
 
-WhatsApp messages are often two or three words ("sí", "ok", "amanhã 10h"), which defeats
-character n-gram identifiers trained on sentences. We score function words and
-spelling marks that tell the three languages apart and fall back to the conversation's
-language (the hint) when a message carries no evidence, such as "ok", "10:30" or an emoji.
+Two kinds of evidence are added up. The lingua library (character n-gram models for short
+texts, shipped in its wheel, no network) reads any message with letters in it; its weight
+grows with the number of letters, since two letters say little. Each pack's function words
+and spelling marks catch what n-grams miss in two-word messages ("quero marcar consulta",
+"sí"); a word several packs list counts 1/n for each of the n. The hint (the
+conversation's language, or the clinic's default) wins ties and messages with no evidence,
+such as "ok", "10:30" or an emoji. bench/language_id.py measures each part and the sum.
 """
 
 import re
 import unicodedata
+from collections import Counter
+from functools import cache
 
-from conversations.understanding.emergency import fold
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-_WORDS: dict[str, str] = {
-    "en": """i i'm im you your my me the a an is are was be to of and or in on at for with this that
-        it what when where which who how can could would will please thanks thank hi hello hey yes
-        yeah no not dont don't want need like book appointment tomorrow today morning afternoon
-        evening next week do does have has there any doctor see time bye good great sure okay
-        cancel reschedule change move available is it one second first last name born friday monday
-        tuesday wednesday thursday saturday sunday o'clock pm am noon after before help person
-        pain chest breathe bleeding my son daughter feel feeling hurts really check up
-        as soon possible asap so just if but all some more less later earlier other another
-        options option data details patient whenever anytime""",
-    "es": """yo tu usted mi mis el la los las un una unos es son esta estoy estan ser quiero queria
-        quisiera necesito puedo puede para por con del al que como cuando donde cual quien hola
-        gracias si sí no pero muy bien buenos buenas dias días tardes noches mañana manana hoy
-        pasado semana proxima próxima próximo viene cita turno hora horas doctor doctora
-        medico médico
-        cancelar cambiar reprogramar disponible hay tiene tienen ustedes vale claro perfecto
-        lunes martes miercoles miércoles jueves viernes sabado sábado domingo y o mediodia mediodía
-        llamo nombre nací segunda primera opcion opción ese esa eso hablar persona adios adiós
-        también tambien ya tengo estoy dolor pecho sangre respirar ayuda urgente mucho duele cabeza
-        mi hijo hija señora señor dermatólogo dermatologo pediatra revisión
-        poco tarde temprano opciones otro otra otros datos paciente los de más""",
-    "pt": """eu voce você meu minha o a os as um uma é sao são estou esta está ser quero queria
-        gostaria preciso posso pode para pra por com do da dos das no na nos nas que como quando
-        onde qual quem oi ola olá obrigado obrigada sim não nao mas muito bem bom boa dia
-        tarde noite
-        amanhã amanha hoje depois semana proxima próxima que vem consulta horario horário horas
-        doutor doutora medico médico cancelar desmarcar remarcar mudar disponivel disponível tem
-        vocês voces segunda terça terca quarta quinta sexta sábado sabado domingo e ou meio
-        chamo nome nasci opção opcao isso essa esse falar pessoa atendente tchau também tambem já
-        ja beleza certo tenho estou dor peito sangue respirar ajuda urgente muito doendo dói cabeça
-        meu filho filha senhora senhor dermatologista retorno
-        pouco cedo opções opcoes outro outra outros dados paciente mais""",
+from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.text import fold
+
+_VOCAB: dict[str, frozenset[str]] = {
+    pack.code: frozenset(fold(word) for word in pack.identify_words.split()) for pack in PACKS
 }
-_VOCAB: dict[str, set[str]] = {lang: {fold(w) for w in words.split()} for lang, words in _WORDS.items()}
-_SHARED = _VOCAB["es"] & _VOCAB["pt"]
-# Words in both Iberian lists still count against English, but not between es and pt.
-_MARKS = {
-    "es": re.compile(r"[ñ¿¡]|\b\w+ción\b|\bll\w+|\bmás\b"),
-    "pt": re.compile(r"[ãõç]|\b\w+ção\b|\b\w+ções\b|\bnh\w*|\w+nh[ao]\b|\blh|\w+lh[ao]\b"),
-    "en": re.compile(r"\b\w+'(s|t|m|re|ll|ve|d)\b|\bth\w+|\bw[hr]\w+"),
+_SHARERS = Counter(word for vocabulary in _VOCAB.values() for word in vocabulary)
+_MARKS: dict[str, list[re.Pattern[str]]] = {
+    pack.code: [re.compile(mark) for mark in pack.identify_marks] for pack in PACKS
 }
-_CODES = {"en": "en", "es": "es", "pt": "pt-BR"}
+_LETTER = re.compile(r"[^\W\d_]")
+MIN_EVIDENCE = 0.75
+LIBRARY_WEIGHT = 2.0
+LIBRARY_FULL_AT = 8  # letters; below this the library's say counts proportionally less
 
 
-def scores(text: str) -> dict[str, float]:
+def _library_language(code: str) -> Language:
+    return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.split("-")[0].upper()))
+
+
+_BY_LIBRARY = {_library_language(pack.code): pack.code for pack in PACKS}
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_BY_LIBRARY).build()
+
+
+def marker_scores(text: str) -> dict[str, float]:
+    """Function words and spelling marks per language (our own evidence)."""
     lowered = unicodedata.normalize("NFC", text.casefold())
-    tokens = fold(text).split()
-    out = {"en": 0.0, "es": 0.0, "pt": 0.0}
-    for token in tokens:
-        for lang, vocab in _VOCAB.items():
-            if token in vocab:
-                out[lang] += 0.5 if token in _SHARED else 1.0
-    for lang, pattern in _MARKS.items():
-        out[lang] += 1.5 * len(pattern.findall(lowered))
+    out = dict.fromkeys(_VOCAB, 0.0)
+    for token in fold(text).split():
+        for code, vocabulary in _VOCAB.items():
+            if token in vocabulary:
+                out[code] += 1.0 / _SHARERS[token]
+    for code, marks in _MARKS.items():
+        out[code] += 1.5 * sum(len(mark.findall(lowered)) for mark in marks)
     return out
 
 
-def detect(text: str, *, hint: str | None = None, hint_weight: float = 0.75) -> str:
+def library_scores(text: str) -> dict[str, float]:
+    """The library's confidence per language (summing to 1), or zeros without letters."""
+    out = dict.fromkeys(_VOCAB, 0.0)
+    if _LETTER.search(text):
+        for value in _detector().compute_language_confidence_values(text):
+            out[_BY_LIBRARY[value.language]] = value.value
+    return out
+
+
+def scores(text: str) -> dict[str, float]:
+    """All the evidence the text itself carries, per language."""
+    letters = len(_LETTER.findall(text))
+    weight = LIBRARY_WEIGHT * min(1.0, letters / LIBRARY_FULL_AT)
+    library = library_scores(text) if weight else {}
+    return {code: score + weight * library.get(code, 0.0) for code, score in marker_scores(text).items()}
+
+
+def detect(
+    text: str, *, hint: str | None = None, hint_weight: float = 0.75, names: frozenset[str] = frozenset()
+) -> str:
     """Best guess of the message's language; the hint wins ties and empty evidence.
 
     A conversation's established language is a strong hint (switching away needs real
-    evidence, not one shared word like "as"); a clinic's default is a weak one."""
-    by_language = scores(text)
-    hint_key = "pt" if hint and hint.lower().startswith("pt") else (hint or "")[:2].lower()
-    if hint_key in by_language:
-        by_language[hint_key] += hint_weight
-    best = max(by_language, key=lambda lang: by_language[lang])
-    if by_language[best] <= 0.75:
-        return _CODES.get(hint_key, "en")
-    return _CODES[best]
+    evidence, not one shared word like "as"); a clinic's default is a weak one. Words in
+    `names` (folded: the clinic's practitioners, say) are no evidence: "Dra. Lucía
+    Fernández" is Spanish to any model, whatever the patient writes around it."""
+    if names:
+        text = " ".join(word for word in text.split() if fold(word) not in names)
+    evidence = scores(text)
+    hinted = language_code(hint)
+    total = {code: score + (hint_weight if code == hinted else 0.0) for code, score in evidence.items()}
+    best = max(total, key=lambda code: total[code])
+    if evidence[best] <= MIN_EVIDENCE:
+        return hinted or PACKS[0].code
+    return best

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from conversations.understanding import entities as ent
 from conversations.understanding.dates import resolve
-from conversations.understanding.emergency import fold
+from conversations.understanding.text import fold
 from conversations.understanding.types import ClinicDirectory, Entities, Intent, Understanding
 
 CONFIDENT = 0.85  # at or above this the hybrid policy does not ask the model

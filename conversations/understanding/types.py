@@ -7,10 +7,11 @@ function of (text, directory, clock) and can be tested and benchmarked without a
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from functools import cached_property
 
 from conversations.understanding.emergency import EmergencyMatch
-
-LANGUAGES = ("en", "es", "pt-BR")
+from conversations.understanding.languages import CODES
+from conversations.understanding.text import fold
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,20 @@ class ClinicDirectory:
     practitioners: list[PractitionerRef] = field(default_factory=list)
     appointment_types: list[AppointmentTypeRef] = field(default_factory=list)
     time_zone: str = "UTC"
-    languages: tuple[str, ...] = LANGUAGES
+    languages: tuple[str, ...] = CODES
     default_language: str = "en"
     emergency_phrases: tuple[str, ...] = ()
     name: str = ""
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Folded words of the practitioners' names and aliases (no evidence of a language)."""
+        return frozenset(
+            word
+            for practitioner in self.practitioners
+            for name in (practitioner.name, *practitioner.aliases)
+            for word in fold(name).split()
+        )
 
 
 @dataclass

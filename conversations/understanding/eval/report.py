@@ -175,7 +175,7 @@ def figures(root: Path, notes: list[str] | None = None, failures: list[str] | No
             lab.language_correct / lab.total,
             f"{lab.language_correct}/{lab.total}",
             "(none)",
-            0.92,
+            0.96,
         ),
     ]
     second = labelled.score(path=labelled.HELD_OUT)
