@@ -4,14 +4,7 @@ from datetime import datetime, time, timedelta
 
 from booking.machine import Signal
 from conversations.understanding.commands import commands_in
-from conversations.understanding.types import Period, TimeResolution, Understanding
-
-PERIODS = {
-    Period.MORNING: (time(7, 0), time(12, 0)),
-    Period.AFTERNOON: (time(12, 0), time(18, 0)),
-    Period.EVENING: (time(17, 0), time(21, 0)),
-    Period.NIGHT: (time(18, 0), time(23, 0)),
-}
+from conversations.understanding.types import PERIOD_HOURS, TimeResolution, Understanding
 
 
 def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
@@ -23,8 +16,9 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         past = when.past
         day_from, day_to, window, prefer = _span(when)
     period = e.period or (when.period if when else None)
-    if window is None and period in PERIODS:
-        window = PERIODS[period]
+    if window is None and period in PERIOD_HOURS:
+        start, end = PERIOD_HOURS[period]
+        window = (time(start), time(23, 59) if end == 24 else time(end))
     commands = set(commands_in(text))
     if button == "more":
         commands.add("more")

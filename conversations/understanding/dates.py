@@ -20,14 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from conversations.understanding.types import Period, Reading, TimeResolution
-
-PERIOD_HOURS: dict[Period, tuple[int, int]] = {
-    Period.MORNING: (6, 12),
-    Period.AFTERNOON: (12, 18),
-    Period.EVENING: (18, 22),
-    Period.NIGHT: (20, 24),
-}
+from conversations.understanding.types import PERIOD_HOURS, Period, Reading, TimeResolution
 
 _NUMBERS = {
     "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -52,6 +52,16 @@ class Period(StrEnum):
     NIGHT = "night"
 
 
+# The one definition of the day's periods, in clinic time (end hour exclusive): dates
+# resolve "tomorrow afternoon" with it and the booking conversation searches inside it.
+PERIOD_HOURS: dict[Period, tuple[int, int]] = {
+    Period.MORNING: (6, 12),
+    Period.AFTERNOON: (12, 18),
+    Period.EVENING: (18, 22),
+    Period.NIGHT: (20, 24),
+}
+
+
 @dataclass(frozen=True)
 class Reading:
     """One plausible meaning of a date/time expression."""

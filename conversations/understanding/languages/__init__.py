@@ -12,11 +12,8 @@ from importlib import import_module
 
 from conversations.understanding.languages.pack import LanguagePack
 
-PACKS: tuple[LanguagePack, ...] = tuple(
-    import_module(f"{__name__}.{module.name}").PACK
-    for module in pkgutil.iter_modules(__path__)
-    if module.name != "pack"
-)
+_MODULES = [import_module(f"{__name__}.{module.name}") for module in pkgutil.iter_modules(__path__)]
+PACKS: tuple[LanguagePack, ...] = tuple(module.PACK for module in _MODULES if hasattr(module, "PACK"))
 CODES: tuple[str, ...] = tuple(pack.code for pack in PACKS)
 BY_CODE: dict[str, LanguagePack] = {pack.code: pack for pack in PACKS}
 _SPELLINGS: dict[str, str] = {

@@ -8,6 +8,10 @@ the registered packs, since patients mix languages ("ok, quiero el martes").
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from conversations.understanding.languages.date_words import DateWords
+
+GAP = r"(?:\w+ ){0,3}"  # up to three filler words between the parts of a phrase
+
 
 @dataclass(frozen=True)
 class LanguagePack:
@@ -16,6 +20,7 @@ class LanguagePack:
     english_name: str  # for model prompts
     choice_name: str  # the member name in conversations.models.Language
     aliases: tuple[str, ...] = ()  # other spellings accepted in clinic files and hints
+    dates: DateWords = field(default_factory=DateWords)
     # Conversation commands honoured in any state (regex fragments): reset, more, other,
     # later, earlier, any, refuse.
     commands: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -24,6 +29,16 @@ class LanguagePack:
     opt_in: tuple[str, ...] = ()
     identify_words: str = ""  # space-separated
     identify_marks: tuple[str, ...] = ()
+    # Emergency rules by category (regexes), concept pairs, symptom words one typo from which a
+    # word is corrected, real words that are not typos, history, routine requests, "now".
+    emergency: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    emergency_pairs: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    symptom_words: str = ""
+    not_typos: str = ""
+    history: tuple[str, ...] = ()
+    routine: tuple[str, ...] = ()
+    happening_now: tuple[str, ...] = ()
+    crisis_copy: str = ""
 
     @property
     def slug(self) -> str:
