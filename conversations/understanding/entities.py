@@ -1,5 +1,6 @@
 """Entity extraction against the clinic's records: practitioners, specialties,
-appointment types, option choices, names and dates of birth. Pure functions over folded text.
+appointment types, option choices, names and dates of birth. Pure functions over folded
+text; every word comes from the registered language packs.
 """
 
 import re
@@ -9,154 +10,35 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from conversations.understanding.dates import normalize
+from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 
-HONORIFICS = {
-    "dr",
-    "dra",
-    "dr.",
-    "doctor",
-    "doctora",
-    "doutor",
-    "doutora",
-    "doc",
-    "medico",
-    "medica",
-    "prof",
-    "professor",
-    "professora",
-    "sr",
-    "sra",
-    "senor",
-    "senora",
-    "senhor",
-    "senhora",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "lic",
-    "licenciada",
-    "licenciado",
-}
-_STOP = {
-    "a",
-    "o",
-    "el",
-    "la",
-    "los",
-    "las",
-    "de",
-    "del",
-    "da",
-    "do",
-    "com",
-    "con",
-    "with",
-    "the",
-    "and",
-    "y",
-    "e",
-    "to",
-    "for",
-    "para",
-    "por",
-    "pra",
-    "see",
-    "ver",
-    "quiero",
-    "quero",
-    "want",
-    "i",
-    "me",
-    "my",
-    "mi",
-    "meu",
-    "minha",
-    "una",
-    "uma",
-    "um",
-    "un",
-    "an",
-    "cita",
-    "consulta",
-    "appointment",
-    "at",
-    "on",
-    "in",
-    "en",
-    "em",
-    "no",
-    "na",
-    "is",
-    "es",
-    "am",
-    "pm",
-}
 
-# Stems match every form in the three languages: "dermatolog" covers dermatology,
+def _words(name: str) -> list[str]:
+    return list(dict.fromkeys(word for pack in PACKS for word in getattr(pack, name)))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def _merged(name: str) -> dict:
+    """A mapping field of every pack, keys in the first pack's order, values joined."""
+    out: dict = {}
+    for pack in PACKS:
+        for key, values in getattr(pack, name).items():
+            out[key] = tuple(dict.fromkeys((*out.get(key, ()), *values)))
+    return out
+
+
+HONORIFICS = frozenset(_words("honorifics"))
+_NON_NAMES = frozenset(_words("non_names"))
+# Stems match every form in every language: "dermatolog" covers dermatology,
 # dermatologist, dermatólogo and dermatologista.
-SPECIALTY_STEMS: dict[str, tuple[str, ...]] = {
-    "cardiology": ("cardiolog", "heart doctor", "corazon doctor"),
-    "dermatology": ("dermatolog", "skin doctor", "medico de la piel", "medico de pele"),
-    "pediatrics": ("pediatr", "paediatr", "children s doctor", "kids doctor"),
-    "gynecology": ("ginecolog", "gynecolog", "gynaecolog", "obgyn", "ob gyn", "gyn"),
-    "ophthalmology": ("oftalmolog", "ophthalmolog", "eye doctor", "oculist"),
-    "otorhinolaryngology": ("otorrino", "ent specialist", "ear nose", "ent doctor"),
-    "psychology": ("psicolog", "psycholog", "therapist", "terapeuta", "counselor", "counsellor"),
-    "psychiatry": ("psiquiatr", "psychiatr"),
-    "orthopedics": ("ortoped", "orthoped", "orthopaed", "traumatolog"),
-    "dentistry": ("dentist", "dentista", "odontolog", "dental"),
-    "nutrition": ("nutricionista", "nutritionist", "nutrolog", "dietitian", "dietista"),
-    "neurology": ("neurolog",),
-    "endocrinology": ("endocrin",),
-    "urology": ("urolog",),
-    "general_practice": (
-        "general practi",
-        "medico general",
-        "medicina general",
-        "clinico geral",
-        "clinica general",
-        "family doctor",
-        "medico de familia",
-        "gp",
-        "clinico general",
-    ),
-}
-
-_FIRST_VISIT = (
-    "primera vez",
-    "primera consulta",
-    "primer consulta",
-    "first visit",
-    "first time",
-    "first appointment",
-    "new patient",
-    "paciente nuevo",
-    "paciente nueva",
-    "primeira vez",
-    "primeira consulta",
-    "paciente novo",
-    "paciente nova",
-    "nueva consulta",
-)
-_FOLLOW_UP = (
-    "retorno",
-    "follow up",
-    "followup",
-    "follow-up",
-    "seguimiento",
-    "revision",
-    "control",
-    "check back",
-    "revisao",
-    "reconsulta",
-    "consulta de retorno",
-    "segunda consulta",
-    "return visit",
-)
-_CHECKUP = ("check up", "checkup", "check-up", "chequeo", "annual exam", "exame de rotina")
+SPECIALTY_STEMS: dict[str, tuple[str, ...]] = _merged("specialties")
+_VISIT_PHRASES: dict[str, tuple[str, ...]] = _merged("visit_phrases")
+_VISIT_TYPE_WORDS: dict[str, tuple[str, ...]] = _merged("visit_type_words")
 
 
 def _name_variants(practitioner: PractitionerRef) -> list[str]:
@@ -183,7 +65,7 @@ def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
             width = len(variant.split())
             for i in range(len(tokens) - width + 1):
                 window = tokens[i : i + width]
-                if width == 1 and window[0] in _STOP:
+                if width == 1 and window[0] in _NON_NAMES:
                     continue
                 candidate = " ".join(window)
                 # OSA counts a swapped pair of letters ("smtih") as one edit.
@@ -242,13 +124,9 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
         for name in appointment_type.names.values():
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
                 return appointment_type.code
-    groups = [
-        (_FIRST_VISIT, ("first", "primera", "primeira", "new", "nuevo", "novo", "initial")),
-        (_FOLLOW_UP, ("follow", "retorno", "return", "seguimiento", "revision", "control")),
-        (_CHECKUP, ("check", "chequeo")),
-    ]
-    for phrases, code_words in groups:
+    for kind, phrases in _VISIT_PHRASES.items():
         if any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in phrases):
+            code_words = _VISIT_TYPE_WORDS.get(kind, ())
             for appointment_type in types:
                 haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
                 if any(word in haystack for word in code_words):
@@ -256,84 +134,65 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
     return None
 
 
-_ORDINALS = {
-    1: ("first", "primera", "primero", "primer", "primeira", "primeiro"),
-    2: ("second", "segunda", "segundo"),
-    3: ("third", "tercera", "tercero", "terceira", "terceiro"),
-    4: ("fourth", "cuarta", "cuarto", "quarta", "quarto"),
-    5: ("fifth", "quinta", "quinto"),
-    6: ("sixth", "sexta", "sexto"),
-}
-_PT_WEEKDAY_ORDINALS = {"segunda", "quarta", "quinta", "sexta"}
-_ORDINAL_WORD = {w: n for n, words in _ORDINALS.items() for w in words}
-_ORDINAL_RE = "|".join(sorted(_ORDINAL_WORD, key=len, reverse=True))
-_CARDINALS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "uno": 1,
-    "una": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "um": 1,
-    "uma": 1,
-    "dois": 2,
-    "duas": 2,
-    "quatro": 4,
-}
-_OPTION_NOUN = r"(?:option|opcion|opcao|opt|number|numero|num|choice|alternativa|#)"
+_ORDINAL_WORD = {word: number for number, words in _merged("ordinals").items() for word in words}
+_ORDINAL_RE = _alt(list(_ORDINAL_WORD))
+_WEEKDAY_ORDINALS = frozenset(_words("weekday_ordinals"))
+_CARDINALS = {word: number for pack in PACKS for word, number in pack.cardinals.items()}
+_OPTION_NOUN = rf"(?:{_alt(_words('option_nouns'))})"
+_PLEASE = _alt(_words("please"))
+_ARTICLE = _alt([article.strip() for article in _words("option_articles") if " " not in article.strip()])
+_BARE_OPTION = re.compile(
+    rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:\s*(?:{_PLEASE}))?"
+)
+_FILLER = rf"(?:{_alt(_words('option_fillers'))})?"
+_ARTICLES = rf"(?:{_alt(_words('option_articles'))})?"
+_SUFFIX = rf"(?:{_alt(_words('option_suffixes'))})?"
+_SUFFIX_WORDS = _alt([suffix.strip() for suffix in _words("option_suffixes")])
+_LAST = re.compile(_alt(_words("last_option")))
+_NOT_AN_OPTION = re.compile(rf"\b({_alt(_words('not_an_option'))})\b")
 
 
 def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
     """1-based option number: "2", "the second one", "la segunda", "a opção 2"."""
-    folded = fold(text.replace("#", " # "))
+    folded = fold(text)
     if expecting_option is None:
         # Asked for a date, a name or a birth date: only "option 2" names an option.
         m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
         return int(m.group(1)) if m else None
-    if m := re.fullmatch(
-        r"(?:(?:la|el|a|o|the|option|opcion|opcao|numero|number)\s+)?(\d{1,2})(?:\s*(?:please|por favor|porfa|pf|pls))?",
-        folded,
-    ):
+    if m := _BARE_OPTION.fullmatch(folded):
         number = int(m.group(1))
         if 1 <= number <= 20 and (expecting_option or number <= 9):
             return number
     if m := re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}}|{'|'.join(_CARDINALS)})\b", folded):
         value = m.group(1)
         return int(value) if value.isdigit() else _CARDINALS[value]
-    filler = r"(?:i want |i ll take |i d like |quiero |prefiero |quero |prefiro |me quedo con |fico com )?"
-    article = r"(?:the |la |el |a |o |with the |com a |com o |con la |con el )?"
-    noun = r"(?: one| option| opcion| opcao| uno| una| slot| horario| please| por favor)?"
-    if expecting_option is None:
-        # Asked for a date, a name or a birth date: only "option 2" names an option.
-        m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
-        return int(m.group(1)) if m else None
-    if m := re.fullmatch(rf"{filler}{article}({_ORDINAL_RE}){noun}", folded):
+    if m := re.fullmatch(rf"{_FILLER}{_ARTICLES}({_ORDINAL_RE}){_SUFFIX}", folded):
         return _ORDINAL_WORD[m.group(1)]
-    if m := re.search(rf"\b({_ORDINAL_RE}) (?:one|option|opcion|opcao)\b", folded):
+    if m := re.search(rf"\b({_ORDINAL_RE}) (?:{_SUFFIX_WORDS})\b", folded):
         return _ORDINAL_WORD[m.group(1)]
-    # Elsewhere "segunda", "quinta" are weekdays and "primera vez" a visit type.
-    weekday_or_visit = re.search(r"\b(feira|vez|visit|semana|week)\b", folded)
-    m = re.search(rf"\b({_ORDINAL_RE})\b", folded) if expecting_option and not weekday_or_visit else None
-    # Inside a sentence ("na verdade quarta") a Portuguese weekday is a day, not an option.
-    if m and m.group(1) not in _PT_WEEKDAY_ORDINALS:
+    # Elsewhere an ordinal may be a weekday ("segunda") or a visit ("primera vez").
+    m = (
+        re.search(rf"\b({_ORDINAL_RE})\b", folded)
+        if expecting_option and not _NOT_AN_OPTION.search(folded)
+        else None
+    )
+    # Inside a sentence ("na verdade quarta") a weekday ordinal is a day, not an option.
+    if m and m.group(1) not in _WEEKDAY_ORDINALS:
         return _ORDINAL_WORD[m.group(1)]
-    if re.fullmatch(r"(?:the )?last(?: one)?|la ultima|el ultimo|a ultima|o ultimo", folded):
+    if _LAST.fullmatch(folded):
         return -1
     return None
 
 
 _OPTION_TIME = re.compile(
-    r"\b(?:the|la|el|o|a|one at|la de las|el de las|a das|o das|o de|a de|la de|el de)\s*(?:de las\s+|das\s+|at\s+)?"
-    r"(\d{1,2})(?::(\d\d))?\s*(am|pm|h)?\s*(?:one|slot|option|opcion|opcao|horario|please|por favor)?$"
+    rf"\b(?:{_alt(_words('option_time_leads'))})\s*(?:(?:{_alt(_words('option_time_preps'))})\s+)?"
+    rf"(\d{{1,2}})(?::(\d\d))?\s*(am|pm|h)?\s*(?:{_SUFFIX_WORDS})?$"
 )
-
-
-_BARE_TIME = re.compile(r"^(?:at|as|a las|las|a)?\s*(\d{1,2})(?:(?::|h)(\d\d))?\s*(am|pm|h)?$")
+_BARE_TIME = re.compile(
+    rf"^(?:{_alt(_words('time_prepositions'))})?\s*(\d{{1,2}})(?:(?::|h)(\d\d))?\s*(am|pm|h)?$"
+)
+# A time said as one of the offered slots: "the 10 one", "la de las 10", "o das 10".
+_NAMED_TIME = re.compile("|".join(_words("option_time_marks")))
 
 
 def option_time(text: str, *, bare: bool = False) -> time | None:
@@ -350,34 +209,30 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if m.group(3) == "pm" and hour < 12:
             hour += 12
-        named = re.search(r"\d\s*(?:am|pm|h)?\s*one\b|\bdas\b|\bde las\b", s)
-        if hour <= 23 and (m.group(2) or m.group(3) or named):
+        if hour <= 23 and (m.group(2) or m.group(3) or _NAMED_TIME.search(s)):
             return time(hour, minute)
     return None
 
 
-_NAME_INTRO = re.compile(
-    r"^(?:my name is|my name s|name is|i am|i m|im|this is|it s|me llamo|mi nombre es|soy|"
-    r"meu nome e|me chamo|eu sou|sou|nome|name|nombre)\s+",
-)
+_NAME_INTRO = re.compile(rf"^(?:{_alt(_words('name_intros'))})\s+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_]{2,}$")
+_NAME_FILLERS = frozenset(_words("name_fillers"))
+_CONNECTORS = frozenset(_words("name_connectors"))
 
 
 def full_name(text: str, *, expecting_name: bool) -> str | None:
     cleaned = re.sub(r"[^\w\s'-]", " ", text).strip()
     folded = fold(cleaned)
-    had_intro = bool(_NAME_INTRO.match(folded))
-    if not had_intro and not expecting_name:
+    intro = _NAME_INTRO.match(folded)
+    if not intro and not expecting_name:
         return None
     words = cleaned.split()
-    if had_intro:
-        intro_len = len(_NAME_INTRO.match(folded).group(0).split())
-        words = words[intro_len:]
-    words = [w for w in words if fold(w) not in ("please", "por", "favor", "obrigado", "gracias", "thanks")]
+    if intro:
+        words = words[len(intro.group(0).split()) :]
+    words = [w for w in words if fold(w) not in _NAME_FILLERS]
     if not (2 <= len(words) <= 6) or not all(_NAME_TOKEN.match(w) for w in words):
         return None
-    connectors = {"de", "da", "do", "dos", "das", "del", "la", "y", "e", "van", "von"}
-    return " ".join(w if fold(w) in connectors else w[:1].upper() + w[1:].lower() for w in words)
+    return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
 
 
 _DOB_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")

@@ -40,6 +40,69 @@ class LanguagePack:
     happening_now: tuple[str, ...] = ()
     crisis_copy: str = ""
 
+    # ---- intents (understanding.local) -------------------------------------------------------
+    # Strong phrase patterns per intent (regexes over folded text), keyed by Intent value:
+    # human, reschedule, cancel, availability, book, faq. `{book_noun}` and `{my_appt}` are
+    # filled with every pack's appointment nouns, as patients mix languages.
+    intents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    weak_book: tuple[str, ...] = ()  # a bare noun ("appointment", "consulta"): only a cue
+    book_nouns: tuple[str, ...] = ()  # regex fragments
+    determiners: tuple[str, ...] = ()  # "my", "the", "this": before an appointment noun
+    greetings: tuple[str, ...] = ()  # the whole message starts with one (regex fragments)
+    thanks: tuple[str, ...] = ()
+    thanks_intensifiers: tuple[str, ...] = ()  # "a lot", "mil", "muito"
+    farewells: tuple[str, ...] = ()
+    closings: tuple[str, ...] = ()  # "that's all", "eso es todo"
+    closing_words: tuple[str, ...] = ()  # close a topic mid-booking: "no worries", "deixa pra la"
+    yes_words: tuple[str, ...] = ()
+    no_words: tuple[str, ...] = ()
+    not_that: tuple[str, ...] = ()  # a correction that starts "that's not ..."
+    but_words: tuple[str, ...] = ()
+    objections: tuple[str, ...] = ()  # turn a "yes" into something else: "cancel", "change"
+    booking_stems: tuple[str, ...] = ()  # a greeting or a "no" followed by one asks for more
+    want_words: tuple[str, ...] = ()  # "I need", "quiero": a need plus a who is a booking
+    want_verbs: tuple[str, ...] = ()  # "want", "quiero": a "no" followed by one asks for more
+    booking_verbs: tuple[str, ...] = ()  # an explicit request to book (regex fragments)
+    question_starts: tuple[str, ...] = ()  # words a question starts with
+    typos: Mapping[str, str] = field(default_factory=dict)  # common misspellings, texting forms
+    keywords: tuple[str, ...] = ()  # long words corrected when one edit away
+    off_topic: tuple[str, ...] = ()  # bookings that are not medical ("a table for two")
+    medical_words: tuple[str, ...] = ()  # ... unless the message names a doctor or a clinic
+    # Said while an offer is on the table (booking under way).
+    accept: tuple[str, ...] = ()  # taking the offer ("sounds good", "me sirve")
+    change_existing: tuple[str, ...] = ()  # really changing an existing appointment
+    alternatives: tuple[str, ...] = ()  # "another", "otro": asks for other offers
+    asks_details: tuple[str, ...] = ()  # "what's their address?"
+
+    # ---- entities (understanding.entities) ---------------------------------------------------
+    honorifics: tuple[str, ...] = ()
+    non_names: tuple[str, ...] = ()  # single words never read as a practitioner's name
+    # Specialty key -> stems or phrases; a stem matches every form ("dermatolog" covers
+    # dermatology, dermatólogo, dermatologista).
+    specialties: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Kind of visit ("first", "follow_up", "checkup") -> phrases, and the words that find the
+    # clinic's appointment type of that kind by its code or names.
+    visit_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    visit_type_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ordinals: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # 1 -> "first", ...
+    cardinals: Mapping[str, int] = field(default_factory=dict)  # "one" -> 1 (options)
+    option_nouns: tuple[str, ...] = ()  # "option", "number"
+    option_articles: tuple[str, ...] = ()  # "the ", "la ": before a chosen option (regex)
+    option_fillers: tuple[str, ...] = ()  # "i ll take ", "me quedo con " (regex)
+    option_suffixes: tuple[str, ...] = ()  # " one", " option" (regex)
+    last_option: tuple[str, ...] = ()  # "the last one" (regex)
+    not_an_option: tuple[str, ...] = ()  # words that make an ordinal a day or a visit ("feira")
+    weekday_ordinals: tuple[str, ...] = ()  # ordinals that are weekdays inside a sentence ("quinta")
+    please: tuple[str, ...] = ()
+    option_time_leads: tuple[str, ...] = ()  # "the", "la de las", "o das": a slot by its time
+    option_time_preps: tuple[str, ...] = ()  # "at", "de las", "das": lead to the hour
+    option_time_marks: tuple[str, ...] = ()  # regexes that make a time name a slot ("the 10 one")
+    time_prepositions: tuple[str, ...] = ()  # "at", "a las", "as": before a bare time
+    name_intros: tuple[str, ...] = ()  # "my name is", "me llamo"
+    name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
+    name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")
+    birth_words: tuple[str, ...] = ()  # a message about a date of birth
+
     @property
     def slug(self) -> str:
         """The module name of this language's files ("pt-BR" -> "pt_br")."""
