@@ -3,7 +3,6 @@ from django.urls import path
 from conversations import staff_views
 
 urlpatterns = [
-    path("", staff_views.home, name="staff_home"),
     path("escalations/", staff_views.escalations, name="staff_escalations"),
     path(
         "escalations/<int:escalation_id>/claim/", staff_views.escalation_claim, name="staff_escalation_claim"

@@ -1,13 +1,9 @@
-"""Staff workspace: the escalation queue, conversations, replay and metrics (htmx pages)."""
+"""Staff workspace: the escalation queue, conversations, replay, metrics and the day view (htmx pages)."""
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from functools import wraps
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,54 +15,16 @@ from audit import selectors as audit_selectors
 from audit.models import StaffAction, TraceEvent
 from booking.models import BookingSession
 from clinicbot import charts
-from clinicbot.access import access_handle_conversations, access_metrics, access_replay, access_staff_area
+from clinicbot.access import access_handle_conversations, access_metrics, access_replay
+from clinicbot.staff import query_date, staff_page
 from conversations import escalations as handoff
 from conversations import selectors, staff_actions
-from conversations.models import Conversation, Escalation, Language, OutboundMessage
+from conversations.models import Conversation, Escalation, Language
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
 from scheduling.selectors import appointment_list_for_day, clinic_get
 from scheduling.services import Actor, patient_find
 from scheduling.services import appointment_mark as calendar_mark
-
-
-def staff_page(access: Callable) -> Callable:
-    """Login required; then the access function decides, and a refusal is a whole 403."""
-
-    def decorate(view: Callable) -> Callable:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not access(request.user):
-                raise PermissionDenied
-            clinic = clinic_get()
-            if clinic is not None:
-                timezone.activate(ZoneInfo(clinic.time_zone))  # staff read the clinic's clock
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-@require_GET
-@staff_page(access_staff_area)
-def home(request: HttpRequest) -> HttpResponse:
-    queue = selectors.escalation_queue()
-    today = timezone.localdate()
-    context = {
-        "waiting": queue.filter(status=Escalation.Status.OPEN).count(),
-        "emergencies": queue.filter(reason=Escalation.Reason.EMERGENCY).count(),
-        "mine": queue.filter(claimed_by=request.user).select_related("conversation"),
-        "failed_today": OutboundMessage.objects.filter(
-            status__in=[OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED],
-            updated_at__date=today,
-        ).count(),
-        "conversations_today": Conversation.objects.filter(last_inbound_at__date=today).count(),
-        "can_handle": access_handle_conversations(request.user),
-        "can_see_metrics": access_metrics(request.user),
-    }
-    return render(request, "staff/home.html", context)
 
 
 @require_GET
@@ -93,8 +51,8 @@ def escalation_claim(request: HttpRequest, escalation_id: int) -> HttpResponse:
 @staff_page(access_replay)
 def conversation_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.ConversationFilters(
-        date_from=_date(request.GET.get("from")),
-        date_to=_date(request.GET.get("to")),
+        date_from=query_date(request.GET.get("from")),
+        date_to=query_date(request.GET.get("to")),
         language=request.GET.get("language", "") if request.GET.get("language") in Language.values else "",
         escalated=request.GET.get("escalated", "") if request.GET.get("escalated") in ("yes", "no") else "",
         outcome=request.GET.get("outcome", "") if request.GET.get("outcome") in OUTCOMES else "",
@@ -125,13 +83,6 @@ OUTCOMES = {
     "EMERGENCY_DETECTED": "Emergency",
     "ESCALATED_TO_HUMAN": "Escalated",
 }
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 @require_GET
@@ -315,7 +266,7 @@ def bot_action_undo(request: HttpRequest, trace_event_id: int) -> HttpResponse:
 def day_view(request: HttpRequest) -> HttpResponse:
     clinic = clinic_get()
     zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
-    day = _date(request.GET.get("date")) or timezone.now().astimezone(zone).date()
+    day = query_date(request.GET.get("date")) or timezone.now().astimezone(zone).date()
     columns: dict[str, list] = {}
     for appointment in appointment_list_for_day(day=day, zone=zone).select_related(
         "practitioner", "patient", "appointment_type", "location"
