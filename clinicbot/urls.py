@@ -7,6 +7,7 @@ from clinicbot import views
 staff = [
     path("", views.staff_home, name="staff_home"),
     path("", include("conversations.staff_urls")),
+    path("", include("scheduling.staff_urls")),
 ]
 
 urlpatterns = [

@@ -22,10 +22,6 @@ urlpatterns = [
     ),
     path("conversations/<int:conversation_id>/replay/", staff_views.conversation_replay, name="staff_replay"),
     path("metrics/", staff_views.metrics, name="staff_metrics"),
-    path("day/", staff_views.day_view, name="staff_day"),
-    path(
-        "appointments/<int:appointment_id>/mark/", staff_views.appointment_mark, name="staff_appointment_mark"
-    ),
     path("undo/<int:trace_event_id>/", staff_views.bot_action_undo, name="staff_undo"),
     path(
         "conversations/<int:conversation_id>/appointments/book/",

@@ -1,4 +1,4 @@
-"""Staff workspace: the escalation queue, conversations, replay, metrics and the day view (htmx pages)."""
+"""Staff workspace: the escalation queue, conversations, replay and metrics (htmx pages)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,9 +22,8 @@ from conversations import selectors, staff_actions
 from conversations.models import Conversation, Escalation, Language
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
-from scheduling.selectors import appointment_list_for_day, clinic_get
-from scheduling.services import Actor, patient_find
-from scheduling.services import appointment_mark as calendar_mark
+from scheduling.selectors import clinic_get
+from scheduling.services import patient_find
 
 
 @require_GET
@@ -259,45 +258,6 @@ def bot_action_undo(request: HttpRequest, trace_event_id: int) -> HttpResponse:
     except staff_actions.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
-
-
-@require_GET
-@staff_page(access_handle_conversations)
-def day_view(request: HttpRequest) -> HttpResponse:
-    clinic = clinic_get()
-    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
-    day = query_date(request.GET.get("date")) or timezone.now().astimezone(zone).date()
-    columns: dict[str, list] = {}
-    for appointment in appointment_list_for_day(day=day, zone=zone).select_related(
-        "practitioner", "patient", "appointment_type", "location"
-    ):
-        columns.setdefault(appointment.practitioner.display_name, []).append(appointment)
-    return render(
-        request,
-        "staff/day.html",
-        {
-            "day": day,
-            "columns": columns,
-            "zone": zone,
-            "now": timezone.now(),
-            "previous": day - timedelta(days=1),
-            "next": day + timedelta(days=1),
-        },
-    )
-
-
-@require_POST
-@staff_page(access_handle_conversations)
-def appointment_mark(request: HttpRequest, appointment_id: int) -> HttpResponse:
-    appointment = get_object_or_404(Appointment, pk=appointment_id)
-    try:
-        calendar_mark(
-            appointment=appointment, status=request.POST.get("status", ""), actor=Actor.staff(request.user)
-        )
-    except SchedulingError as exc:
-        messages.error(request, str(exc))
-    day = appointment.start.astimezone(ZoneInfo(clinic_get().time_zone)).date()
-    return redirect(f"/staff/day/?date={day.isoformat()}")
 
 
 @require_POST

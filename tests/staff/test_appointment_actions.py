@@ -211,26 +211,3 @@ def test_only_bot_actions_can_be_undone(clock, joao):
 
     with pytest.raises(staff_actions.ActionRefused):
         staff_actions.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="x")
-
-
-def test_day_view_lists_appointments_per_practitioner_and_marks_no_show(client, clock, joao):
-    appointment = book(joao, "2026-11-23 09:00")
-    client.force_login(receptionist())
-    clock.move_to(at("2026-11-23 10:00"))
-
-    page = client.get("/staff/day/?date=2026-11-23").content.decode()
-    client.post(f"/staff/appointments/{appointment.pk}/mark/", {"status": "no_show"})
-
-    assert "Dra. Ana Souza" in page and "João Lima" in page and "09:00" in page
-    appointment.refresh_from_db()
-    assert appointment.status == Appointment.Status.NO_SHOW
-
-
-def test_an_appointment_cannot_be_marked_before_it_starts(client, clock, joao):
-    appointment = book(joao, "2026-11-27 09:00")
-    client.force_login(receptionist())
-
-    client.post(f"/staff/appointments/{appointment.pk}/mark/", {"status": "completed"})
-
-    appointment.refresh_from_db()
-    assert appointment.status == Appointment.Status.BOOKED
