@@ -1,12 +1,14 @@
 """Reads for conversations."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
+from django.urls import reverse
 
-from audit.models import StaffAction, TraceEvent
-from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
+from audit.models import TraceEvent
+from audit.registry import ConversationHeader, TimelineItem
+from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, UnansweredQuestion
 from conversations.understanding.emergency import fold
 
 
@@ -88,16 +90,26 @@ def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]
     return conversations
 
 
-@dataclass(frozen=True)
-class TimelineItem:
-    at: datetime
-    kind: str  # "inbound", "outbound", "trace", "staff"
-    title: str
-    detail: dict = field(default_factory=dict)
+def replay_header(*, conversation_id: int) -> ConversationHeader | None:
+    """How audit's replay names the conversation and exports it (see audit.registry)."""
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        return None
+    return ConversationHeader(
+        name=conversation.profile_name or "Patient",
+        url=reverse("staff_conversation", args=[conversation.pk]),
+        export={
+            "id": conversation.pk,
+            "language": conversation.language,
+            "handler": conversation.handler,
+            "created_at": conversation.created_at.isoformat(),
+        },
+    )
 
 
-def conversation_replay(*, conversation: Conversation) -> list[TimelineItem]:
-    """Messages, the bot's trace events and staff actions of one conversation, in time order."""
+def replay_messages(*, conversation_id: int) -> list[TimelineItem]:
+    """The conversation's inbound and outbound messages as replay items, unsorted
+    (audit.selectors.conversation_replay merges them with traces and staff actions)."""
     items = [
         TimelineItem(
             m.received_at,
@@ -112,7 +124,7 @@ def conversation_replay(*, conversation: Conversation) -> list[TimelineItem]:
                 "error": m.processing_error,
             },
         )
-        for m in conversation.inbound_messages.all()
+        for m in InboundMessage.objects.filter(conversation_id=conversation_id)
     ]
     items += [
         TimelineItem(
@@ -128,23 +140,9 @@ def conversation_replay(*, conversation: Conversation) -> list[TimelineItem]:
                 "sent_by": m.sent_by.get_username() if m.sent_by else "bot",
             },
         )
-        for m in conversation.outbound_messages.select_related("sent_by")
+        for m in OutboundMessage.objects.filter(conversation_id=conversation_id).select_related("sent_by")
     ]
-    items += [
-        TimelineItem(event.created_at, "trace", event.type, {"actor": event.actor, **event.payload})
-        for event in TraceEvent.objects.filter(conversation=conversation)
-    ]
-    items += [
-        TimelineItem(
-            action.created_at,
-            "staff",
-            action.action,
-            {"user": action.user.get_username() if action.user else None, **action.detail},
-        )
-        for action in StaffAction.objects.filter(conversation_id=conversation.pk).select_related("user")
-    ]
-    order = {"inbound": 0, "trace": 1, "staff": 2, "outbound": 3}
-    return sorted(items, key=lambda item: (item.at, order[item.kind]))
+    return items
 
 
 def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
@@ -159,13 +157,13 @@ def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
     return [(sent - received).total_seconds() * 1000 for sent, received in rows]
 
 
-def unanswered_top(*, since: datetime, limit: int = 10) -> list[tuple[str, str, int]]:
+def unanswered_top(*, since: datetime, until: datetime, limit: int = 10) -> list[tuple[str, str, int]]:
     """The questions patients asked most that no approved entry answered (text folded so
     "Parking?" and "parking" count together): (example text, language, count)."""
     groups: dict[str, list] = {}
-    rows = UnansweredQuestion.objects.filter(created_at__gte=since, resolved=False).values_list(
-        "text", "language"
-    )
+    rows = UnansweredQuestion.objects.filter(
+        created_at__gte=since, created_at__lt=until, resolved=False
+    ).values_list("text", "language")
     for text, language in rows[:5000]:
         key = fold(text)
         if key:

@@ -20,8 +20,6 @@ urlpatterns = [
         staff_views.conversation_hand_back,
         name="staff_hand_back",
     ),
-    path("conversations/<int:conversation_id>/replay/", staff_views.conversation_replay, name="staff_replay"),
-    path("metrics/", staff_views.metrics, name="staff_metrics"),
     path("undo/<int:trace_event_id>/", staff_views.bot_action_undo, name="staff_undo"),
     path(
         "conversations/<int:conversation_id>/appointments/book/",

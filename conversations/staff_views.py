@@ -1,21 +1,19 @@
-"""Staff workspace: the escalation queue, conversations, replay and metrics (htmx pages)."""
+"""Staff workspace: the escalation queue, conversations and the conversation page (htmx pages)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from audit import selectors as audit_selectors
 from audit.models import StaffAction, TraceEvent
 from booking.models import BookingSession
-from clinicbot import charts
-from clinicbot.access import access_handle_conversations, access_metrics, access_replay
+from clinicbot.access import access_handle_conversations, access_replay
 from clinicbot.staff import query_date, staff_page
 from conversations import escalations as handoff
 from conversations import selectors, staff_actions
@@ -280,76 +278,3 @@ def conversation_hand_back(request: HttpRequest, conversation_id: int) -> HttpRe
     )
     url = f"/staff/conversations/{conversation.pk}/"
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-
-
-@require_GET
-@staff_page(access_replay)
-def conversation_replay(request: HttpRequest, conversation_id: int) -> HttpResponse:
-    conversation = get_object_or_404(Conversation, pk=conversation_id)
-    timeline = selectors.conversation_replay(conversation=conversation)
-    if request.GET.get("format") == "json":
-        payload = {
-            "conversation": {
-                "id": conversation.pk,
-                "language": conversation.language,
-                "handler": conversation.handler,
-                "created_at": conversation.created_at.isoformat(),
-            },
-            "timeline": [
-                {"at": item.at.isoformat(), "kind": item.kind, "title": item.title, "detail": item.detail}
-                for item in timeline
-            ],
-        }
-        response = JsonResponse(payload, json_dumps_params={"indent": 2, "ensure_ascii": False})
-        response["Content-Disposition"] = f'attachment; filename="conversation-{conversation.pk}.json"'
-        return response
-    return render(request, "staff/replay.html", {"conversation": conversation, "timeline": timeline})
-
-
-@require_GET
-@staff_page(access_metrics)
-def metrics(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    days = audit_selectors.metrics_by_day(today=today, days=14)
-    weeks = audit_selectors.metrics_by_week(today=today, weeks=6)
-    since = timezone.now() - timedelta(days=7)
-    latencies = sorted(selectors.turn_latencies_ms(since=since, until=timezone.now()))
-    week = weeks[-1]
-    labels = [d.label.split(" ", 1)[1] for d in days]
-    context = {
-        "days": days,
-        "weeks": weeks,
-        "week": week,
-        "latency_p50": _percentile(latencies, 50),
-        "latency_p95": _percentile(latencies, 95),
-        "latency_count": len(latencies),
-        "automation_chart": charts.stacked_bars(
-            labels,
-            {
-                "fully automated": [d.fully_automated for d in days],
-                "escalated after partial automation": [d.escalated_after_partial for d in days],
-                "escalated at once": [d.escalated_at_once for d in days],
-            },
-        ),
-        "outcome_chart": charts.stacked_bars(
-            labels,
-            {
-                "booked": [d.booked for d in days],
-                "rescheduled": [d.rescheduled for d in days],
-                "cancelled": [d.cancelled for d in days],
-            },
-        ),
-        "funnel_chart": charts.funnel(list(week.funnel.items())),
-        "unanswered": selectors.unanswered_top(since=timezone.now() - timedelta(days=14)),
-        "reasons": sorted(
-            sum((d.escalation_reasons for d in days), start=type(week.escalation_reasons)()).items(),
-            key=lambda item: -item[1],
-        ),
-    }
-    return render(request, "staff/metrics.html", context)
-
-
-def _percentile(values: list[float], q: int) -> float | None:
-    if not values:
-        return None
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]

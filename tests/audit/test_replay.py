@@ -4,8 +4,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.urls import reverse
 
+from audit import registry
 from audit.models import StaffAction, TraceEvent
-from conversations.models import OutboundMessage
+from audit.selectors import conversation_replay
+from conversations.escalations import escalation_claim, escalation_open
+from conversations.models import Escalation, OutboundMessage
 from tests.conversations.factories import ConversationFactory, InboundMessageFactory
 from tests.staff.factories import receptionist
 
@@ -164,3 +167,50 @@ def test_the_replay_page_shows_messages_decisions_and_staff_actions_in_time_orde
     assert positions == sorted(positions)
     assert "João Lima" in html
     assert reverse("staff_conversation", args=[conversation.pk]) in html
+
+
+def test_a_claimed_escalation_replays_with_the_claim_beside_the_messages_and_traces(client):
+    conversation = ConversationFactory(language="es", profile_name="Lucía")
+    InboundMessageFactory(conversation=conversation, text="necesito hablar con alguien")
+    escalation = escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
+    user = receptionist()
+    escalation_claim(escalation_id=escalation.pk, user=user)
+    client.force_login(user)
+
+    response = client.get(reverse("staff_replay", args=[conversation.pk]), {"format": "json"})
+
+    timeline = json.loads(response.content)["timeline"]
+    assert [item["kind"] for item in timeline] == ["inbound", "trace", "trace", "staff", "outbound"]
+    assert [item["title"] for item in timeline[1:4]] == [
+        "ESCALATED_TO_HUMAN",
+        "STAFF_TOOK_OVER",
+        "escalation_claim",
+    ]
+    assert timeline[1]["detail"]["reason"] == "asked_for_person"
+    assert timeline[4]["detail"]["sent_by"] == user.get_username()
+
+
+def test_the_replay_of_an_unknown_conversation_is_not_found(client):
+    client.force_login(receptionist())
+
+    assert client.get(reverse("staff_replay", args=[987654])).status_code == 404
+
+
+def test_another_apps_timeline_source_joins_the_replay_in_time_order(monkeypatch, story):
+    conversation = story["conversation"]
+    note = registry.TimelineItem(T0 + timedelta(seconds=3), "staff", "called the patient", {})
+    monkeypatch.setitem(registry._timeline_sources, "phone log", lambda *, conversation_id: [note])
+
+    timeline = conversation_replay(conversation_id=conversation.pk)
+
+    titles = [item.title for item in timeline]
+    assert titles.index("Vou chamar alguém da recepção.") < titles.index("called the patient")
+    assert titles.index("called the patient") < titles.index("STAFF_TOOK_OVER")
+
+
+def test_a_timeline_item_of_an_unknown_kind_is_refused(monkeypatch, story):
+    odd = registry.TimelineItem(T0, "note", "?", {})
+    monkeypatch.setitem(registry._timeline_sources, "odd", lambda *, conversation_id: [odd])
+
+    with pytest.raises(ValueError, match="'odd' gave kind 'note'"):
+        conversation_replay(conversation_id=story["conversation"].pk)
