@@ -6,7 +6,7 @@ from clinicbot import views
 # Every app mounts its own staff pages here; the URL names stay global (`staff_*`).
 staff = [
     path("", views.staff_home, name="staff_home"),
-    path("", include("conversations.staff_urls")),
+    path("", include("conversations.staff.urls")),
     path("", include("scheduling.staff_urls")),
     path("", include("audit.urls")),
 ]

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from audit.models import StaffAction, TraceEvent
 from booking.machine import Signal
 from booking.services import booking_handle
-from conversations import staff_actions
+from conversations.staff import services
 from scheduling import services as calendar
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
 from tests.conversations.factories import ConversationFactory
@@ -138,12 +138,12 @@ def test_undoing_a_bot_booking_cancels_it_once_and_is_audited(clock, joao):
     event = bot_books(conversation, joao, "2026-11-27 09:00")
     user = receptionist()
 
-    staff_actions.bot_action_undo(trace_event_id=event.pk, user=user, reason="patient booked by mistake")
+    services.bot_action_undo(trace_event_id=event.pk, user=user, reason="patient booked by mistake")
 
     assert Appointment.objects.get(pk=event.payload["appointment_id"]).status == Appointment.Status.CANCELLED
     assert StaffAction.objects.get(action="undo").detail["trace_event_id"] == event.pk
-    with pytest.raises(staff_actions.ActionRefused, match="already undone"):
-        staff_actions.bot_action_undo(trace_event_id=event.pk, user=user, reason="again")
+    with pytest.raises(services.ActionRefused, match="already undone"):
+        services.bot_action_undo(trace_event_id=event.pk, user=user, reason="again")
 
 
 def test_undoing_a_bot_cancellation_restores_the_slot_only_if_it_is_still_free(clock, joao):
@@ -163,9 +163,9 @@ def test_undoing_a_bot_cancellation_restores_the_slot_only_if_it_is_still_free(c
     book(Patient.objects.get(phone_e164="+14155550123"), "2026-11-27 10:00")  # someone took 10:00
     user = receptionist()
 
-    staff_actions.bot_action_undo(trace_event_id=events[0].pk, user=user, reason="cancelled by mistake")
-    with pytest.raises(staff_actions.ActionRefused, match="booked by someone else"):
-        staff_actions.bot_action_undo(trace_event_id=events[1].pk, user=user, reason="cancelled by mistake")
+    services.bot_action_undo(trace_event_id=events[0].pk, user=user, reason="cancelled by mistake")
+    with pytest.raises(services.ActionRefused, match="booked by someone else"):
+        services.bot_action_undo(trace_event_id=events[1].pk, user=user, reason="cancelled by mistake")
 
     free.refresh_from_db()
     gone.refresh_from_db()
@@ -197,7 +197,7 @@ def test_undoing_a_bot_reschedule_puts_the_old_time_back(clock, joao):
         payload={"appointment_id": moved.pk, "rescheduled_from": original.pk},
     )
 
-    staff_actions.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="wrong day")
+    services.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="wrong day")
 
     original.refresh_from_db()
     moved.refresh_from_db()
@@ -209,5 +209,5 @@ def test_only_bot_actions_can_be_undone(clock, joao):
     conversation = ConversationFactory()
     event = TraceEvent.objects.create(conversation=conversation, type=TraceEvent.Type.INCOMING_MESSAGE)
 
-    with pytest.raises(staff_actions.ActionRefused):
-        staff_actions.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="x")
+    with pytest.raises(services.ActionRefused):
+        services.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="x")

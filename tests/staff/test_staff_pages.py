@@ -193,3 +193,16 @@ def test_login_is_throttled_after_five_failures(client):
     assert response.status_code == 200  # the form again, not a redirect
     assert "_auth_user_id" not in client.session
     cache.clear()
+
+
+def test_the_conversation_list_pages_by_fifty_and_keeps_the_filters(client):
+    for _ in range(51):
+        ConversationFactory(language="en")
+    client.force_login(operations_lead())
+
+    first = client.get("/staff/conversations/?language=en").content.decode()
+    older = first[first.index('<p class="pager">') :].split('href="', 2)[1].split('"', 1)[0]
+    second = client.get(older.replace("&amp;", "&")).content.decode()
+
+    assert older.startswith("/staff/conversations/?language=en")
+    assert "page 2 of 2" in second

@@ -1,4 +1,5 @@
-"""Staff workspace: the escalation queue, conversations and the conversation page (htmx pages)."""
+"""Reception's conversation pages (htmx; every partial is also a plain page): the
+escalation queue, the conversation list and the conversation workspace."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -16,8 +18,9 @@ from booking.models import BookingSession
 from clinicbot.access import access_handle_conversations, access_replay
 from clinicbot.staff import query_date, staff_page
 from conversations import escalations as handoff
-from conversations import selectors, staff_actions
+from conversations import selectors
 from conversations.models import Conversation, Escalation, Language
+from conversations.staff import services
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
 from scheduling.selectors import clinic_get
@@ -27,7 +30,11 @@ from scheduling.services import patient_find
 @require_GET
 @staff_page(access_handle_conversations)
 def escalations(request: HttpRequest) -> HttpResponse:
-    template = "staff/escalations.html#queue" if request.htmx else "staff/escalations.html"
+    template = (
+        "conversations/staff/escalations.html#queue"
+        if request.htmx
+        else "conversations/staff/escalations.html"
+    )
     return render(request, template, {"queue": selectors.escalation_queue(), "now": timezone.now()})
 
 
@@ -38,10 +45,11 @@ def escalation_claim(request: HttpRequest, escalation_id: int) -> HttpResponse:
     try:
         handoff.escalation_claim(escalation_id=escalation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
-        response = render(request, "staff/escalations.html#claim-refused", {"message": str(exc)}, status=409)
+        response = render(
+            request, "conversations/staff/escalations.html#claim-refused", {"message": str(exc)}, status=409
+        )
         return trigger_client_event(response, "queue-changed")
-    url = f"/staff/conversations/{escalation.conversation_id}/"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _to_conversation(request, escalation.conversation_id)
 
 
 @require_GET
@@ -58,7 +66,11 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         else "",
     )
     page = Paginator(selectors.conversation_list(filters=filters), 50).get_page(request.GET.get("page"))
-    template = "staff/conversations.html#results" if request.htmx else "staff/conversations.html"
+    template = (
+        "conversations/staff/conversations.html#results"
+        if request.htmx
+        else "conversations/staff/conversations.html"
+    )
     return render(
         request,
         template,
@@ -87,14 +99,16 @@ OUTCOMES = {
 def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation.objects.select_related("assigned_to"), pk=conversation_id)
     context = _conversation_context(request, conversation)
-    template = "staff/conversation.html#transcript" if request.htmx else "staff/conversation.html"
+    template = (
+        "conversations/staff/conversation.html#transcript"
+        if request.htmx
+        else "conversations/staff/conversation.html"
+    )
     return render(request, template, context)
 
 
 def _conversation_context(request: HttpRequest, conversation: Conversation, **extra) -> dict:
-    clinic = clinic_get()
     patient = _patient(conversation)
-    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
     return {
         "patient": patient,
         "appointments": Appointment.objects.filter(
@@ -106,7 +120,6 @@ def _conversation_context(request: HttpRequest, conversation: Conversation, **ex
         else [],
         "practitioners": Practitioner.objects.filter(active=True).order_by("display_name"),
         "types": AppointmentType.objects.filter(active=True).order_by("id"),
-        "zone": zone,
         "session": BookingSession.objects.filter(conversation_id=conversation.pk)
         .order_by("-updated_at")
         .first(),
@@ -137,9 +150,9 @@ def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpRespon
         error, status = str(exc), 400
     conversation.refresh_from_db()
     if not request.htmx:
-        return redirect(f"/staff/conversations/{conversation.pk}/")
+        return redirect("staff_conversation", conversation_id=conversation.pk)
     context = _conversation_context(request, conversation, reply_error=error)
-    return render(request, "staff/conversation.html#workspace", context, status=status)
+    return render(request, "conversations/staff/conversation.html#workspace", context, status=status)
 
 
 def _patient(conversation: Conversation) -> Patient | None:
@@ -160,7 +173,7 @@ def _bot_actions(conversation: Conversation) -> list[dict]:
     return [
         {"event": event, "undone": event.pk in undone}
         for event in TraceEvent.objects.filter(
-            conversation=conversation, actor="bot", type__in=staff_actions.UNDOABLE
+            conversation=conversation, actor="bot", type__in=services.UNDOABLE
         ).order_by("created_at")
     ]
 
@@ -178,12 +191,15 @@ def _after_action(request: HttpRequest, conversation: Conversation, error: str =
     if request.htmx:
         context = _conversation_context(request, conversation, action_error=error)
         response = render(
-            request, "staff/conversation.html#appointments", context, status=400 if error else 200
+            request,
+            "conversations/staff/conversation.html#appointments",
+            context,
+            status=400 if error else 200,
         )
         return trigger_client_event(response, "appointments-changed") if not error else response
     if error:
         messages.error(request, error)
-    return redirect(f"/staff/conversations/{conversation.pk}/")
+    return redirect("staff_conversation", conversation_id=conversation.pk)
 
 
 @require_POST
@@ -191,13 +207,13 @@ def _after_action(request: HttpRequest, conversation: Conversation, error: str =
 def appointment_cancel(request: HttpRequest, conversation_id: int, appointment_id: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation, pk=conversation_id)
     try:
-        staff_actions.staff_appointment_cancel(
+        services.staff_appointment_cancel(
             appointment_id=appointment_id,
             user=request.user,
             reason=request.POST.get("reason", ""),
             conversation_id=conversation.pk,
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -209,11 +225,11 @@ def appointment_reschedule(request: HttpRequest, conversation_id: int, appointme
     start = _clinic_time(request.POST.get("start", ""))
     try:
         if start is None:
-            raise staff_actions.ActionRefused("Choose the new date and time")
-        staff_actions.staff_appointment_reschedule(
+            raise services.ActionRefused("Choose the new date and time")
+        services.staff_appointment_reschedule(
             appointment_id=appointment_id, user=request.user, start=start, conversation_id=conversation.pk
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -226,12 +242,12 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
     start = _clinic_time(request.POST.get("start", ""))
     try:
         if patient is None:
-            raise staff_actions.ActionRefused(
+            raise services.ActionRefused(
                 "No patient record matches this number; create it in the admin first"
             )
         if start is None or not request.POST.get("practitioner", "").isdigit():
-            raise staff_actions.ActionRefused("Choose the practitioner, the type and the date and time")
-        staff_actions.staff_appointment_book(
+            raise services.ActionRefused("Choose the practitioner, the type and the date and time")
+        services.staff_appointment_book(
             patient_id=patient.pk,
             practitioner_id=int(request.POST["practitioner"]),
             type_code=request.POST.get("type", ""),
@@ -239,7 +255,7 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
             user=request.user,
             conversation_id=conversation.pk,
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -250,10 +266,10 @@ def bot_action_undo(request: HttpRequest, trace_event_id: int) -> HttpResponse:
     event = get_object_or_404(TraceEvent, pk=trace_event_id)
     conversation = get_object_or_404(Conversation, pk=event.conversation_id)
     try:
-        staff_actions.bot_action_undo(
+        services.bot_action_undo(
             trace_event_id=event.pk, user=request.user, reason=request.POST.get("reason", "")
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -266,7 +282,7 @@ def conversation_take_over(request: HttpRequest, conversation_id: int) -> HttpRe
         handoff.conversation_take_over(conversation_id=conversation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
         return HttpResponse(str(exc), status=409)
-    return redirect(f"/staff/conversations/{conversation.pk}/")
+    return redirect("staff_conversation", conversation_id=conversation.pk)
 
 
 @require_POST
@@ -276,5 +292,11 @@ def conversation_hand_back(request: HttpRequest, conversation_id: int) -> HttpRe
     handoff.conversation_hand_back(
         conversation_id=conversation.pk, user=request.user, note=request.POST.get("note", "")
     )
-    url = f"/staff/conversations/{conversation.pk}/"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _to_conversation(request, conversation.pk)
+
+
+def _to_conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """To the conversation page: htmx follows a client redirect, a plain form a 302."""
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse("staff_conversation", args=[conversation_id]))
+    return redirect("staff_conversation", conversation_id=conversation_id)
