@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 
 from audit.models import StaffAction, TraceEvent
 from booking.machine import Signal
@@ -56,7 +57,7 @@ def test_reception_cancels_for_the_patient_with_a_reason_even_inside_the_notice(
     client.force_login(receptionist())
 
     client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/cancel/",
+        reverse("staff_appointment_cancel", args=[conversation.pk, appointment.pk]),
         {"reason": "called the clinic"},
     )
 
@@ -72,7 +73,7 @@ def test_a_cancellation_without_a_reason_is_refused(client, clock, joao):
     client.force_login(receptionist())
 
     response = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/cancel/",
+        reverse("staff_appointment_cancel", args=[conversation.pk, appointment.pk]),
         {"reason": " "},
         HTTP_HX_REQUEST="true",
     )
@@ -89,7 +90,7 @@ def test_reception_moves_an_appointment_atomically(client, clock, joao):
     client.force_login(receptionist())
 
     client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/reschedule/",
+        reverse("staff_appointment_reschedule", args=[conversation.pk, appointment.pk]),
         {"start": "2026-11-30T15:00"},
     )
 
@@ -108,12 +109,12 @@ def test_reception_books_for_the_patient_and_a_taken_time_is_explained(client, c
     ana = Practitioner.objects.get(code="ana-souza")
 
     ok = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/book/",
+        reverse("staff_appointment_book", args=[conversation.pk]),
         {"practitioner": ana.pk, "type": "checkup", "start": "2026-11-27T09:00"},
         HTTP_HX_REQUEST="true",
     )
     taken = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/book/",
+        reverse("staff_appointment_book", args=[conversation.pk]),
         {"practitioner": ana.pk, "type": "checkup", "start": "2026-11-27T10:00"},
         HTTP_HX_REQUEST="true",
     )
