@@ -4,11 +4,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
-from django.urls import reverse
 
 from audit.models import TraceEvent
-from audit.registry import ConversationHeader, TimelineItem
-from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, UnansweredQuestion
+from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
 from conversations.understanding.emergency import fold
 
 
@@ -88,61 +86,6 @@ def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]
             Exists(TraceEvent.objects.filter(conversation=OuterRef("pk"), type=filters.outcome))
         )
     return conversations
-
-
-def replay_header(*, conversation_id: int) -> ConversationHeader | None:
-    """How audit's replay names the conversation and exports it (see audit.registry)."""
-    conversation = Conversation.objects.filter(pk=conversation_id).first()
-    if conversation is None:
-        return None
-    return ConversationHeader(
-        name=conversation.profile_name or "Patient",
-        url=reverse("staff_conversation", args=[conversation.pk]),
-        export={
-            "id": conversation.pk,
-            "language": conversation.language,
-            "handler": conversation.handler,
-            "created_at": conversation.created_at.isoformat(),
-        },
-    )
-
-
-def replay_messages(*, conversation_id: int) -> list[TimelineItem]:
-    """The conversation's inbound and outbound messages as replay items, unsorted
-    (audit.selectors.conversation_replay merges them with traces and staff actions)."""
-    items = [
-        TimelineItem(
-            m.received_at,
-            "inbound",
-            m.text or m.button_text or f"[{m.get_kind_display()}]",
-            {
-                "id": m.pk,
-                "kind": m.kind,
-                "button_payload": m.button_payload,
-                "media": m.media,
-                "processed_at": m.processed_at.isoformat() if m.processed_at else None,
-                "error": m.processing_error,
-            },
-        )
-        for m in InboundMessage.objects.filter(conversation_id=conversation_id)
-    ]
-    items += [
-        TimelineItem(
-            m.created_at,
-            "outbound",
-            m.body or f"[template {m.content_sid}]",
-            {
-                "id": m.pk,
-                "status": m.status,
-                "attempts": m.attempts,
-                "error_code": m.error_code,
-                "options": m.options,
-                "sent_by": m.sent_by.get_username() if m.sent_by else "bot",
-            },
-        )
-        for m in OutboundMessage.objects.filter(conversation_id=conversation_id).select_related("sent_by")
-    ]
-    return items
 
 
 def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
