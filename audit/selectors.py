@@ -1,4 +1,5 @@
-"""Outcome metrics computed from trace events alone (audit depends on no other app)."""
+"""Conversation replay and outcome metrics. Audit reads its own tables (trace events, staff
+actions); what other apps own arrives through audit.registry (audit depends on no app)."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -6,7 +7,8 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import Count
 
-from audit.models import TraceEvent
+from audit.models import StaffAction, TraceEvent
+from audit.registry import KINDS, TimelineItem, timeline_items
 
 T = TraceEvent.Type
 FUNNEL = [
@@ -125,3 +127,24 @@ def _period(first_day: date, days: int, label: str) -> PeriodMetrics:
 
     start = datetime.combine(first_day, datetime.min.time(), tzinfo=timezone.get_current_timezone())
     return metrics_for_period(start=start, end=start + timedelta(days=days), label=label)
+
+
+def conversation_replay(*, conversation_id: int) -> list[TimelineItem]:
+    """One conversation on one timeline: the registered sources' items (its messages), the
+    bot's trace events and staff actions, in time order; at one instant, in KINDS order."""
+    items = timeline_items(conversation_id=conversation_id)
+    items += [
+        TimelineItem(event.created_at, "trace", event.type, {"actor": event.actor, **event.payload})
+        for event in TraceEvent.objects.filter(conversation_id=conversation_id)
+    ]
+    items += [
+        TimelineItem(
+            action.created_at,
+            "staff",
+            action.action,
+            {"user": action.user.get_username() if action.user else None, **action.detail},
+        )
+        for action in StaffAction.objects.filter(conversation_id=conversation_id).select_related("user")
+    ]
+    rank = {kind: position for position, kind in enumerate(KINDS)}
+    return sorted(items, key=lambda item: (item.at, rank[item.kind]))

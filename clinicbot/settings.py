@@ -222,8 +222,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = ["clinicbot.auth.ThrottledModelBackend"]
-LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/staff/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "staff_home"
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True

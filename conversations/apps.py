@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "conversations"
+
+    def ready(self) -> None:
+        # audit's replay and metrics pages show conversations' facts, but audit imports no
+        # app: conversations hands its readers over here (audit/registry.py explains).
+        from audit import registry
+        from conversations import replay, selectors
+
+        registry.conversation_header_register(source=replay.replay_header)
+        registry.timeline_source_register(name="messages", source=replay.replay_messages)
+        registry.metric_source_register(name=registry.REPLY_LATENCIES_MS, source=selectors.turn_latencies_ms)
+        registry.metric_source_register(name=registry.UNANSWERED_QUESTIONS, source=selectors.unanswered_top)

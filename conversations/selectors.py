@@ -1,11 +1,11 @@
 """Reads for conversations."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
 
-from audit.models import StaffAction, TraceEvent
+from audit.models import TraceEvent
 from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
 from conversations.understanding.text import fold
 
@@ -88,65 +88,6 @@ def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]
     return conversations
 
 
-@dataclass(frozen=True)
-class TimelineItem:
-    at: datetime
-    kind: str  # "inbound", "outbound", "trace", "staff"
-    title: str
-    detail: dict = field(default_factory=dict)
-
-
-def conversation_replay(*, conversation: Conversation) -> list[TimelineItem]:
-    """Messages, the bot's trace events and staff actions of one conversation, in time order."""
-    items = [
-        TimelineItem(
-            m.received_at,
-            "inbound",
-            m.text or m.button_text or f"[{m.get_kind_display()}]",
-            {
-                "id": m.pk,
-                "kind": m.kind,
-                "button_payload": m.button_payload,
-                "media": m.media,
-                "processed_at": m.processed_at.isoformat() if m.processed_at else None,
-                "error": m.processing_error,
-            },
-        )
-        for m in conversation.inbound_messages.all()
-    ]
-    items += [
-        TimelineItem(
-            m.created_at,
-            "outbound",
-            m.body or f"[template {m.content_sid}]",
-            {
-                "id": m.pk,
-                "status": m.status,
-                "attempts": m.attempts,
-                "error_code": m.error_code,
-                "options": m.options,
-                "sent_by": m.sent_by.get_username() if m.sent_by else "bot",
-            },
-        )
-        for m in conversation.outbound_messages.select_related("sent_by")
-    ]
-    items += [
-        TimelineItem(event.created_at, "trace", event.type, {"actor": event.actor, **event.payload})
-        for event in TraceEvent.objects.filter(conversation=conversation)
-    ]
-    items += [
-        TimelineItem(
-            action.created_at,
-            "staff",
-            action.action,
-            {"user": action.user.get_username() if action.user else None, **action.detail},
-        )
-        for action in StaffAction.objects.filter(conversation_id=conversation.pk).select_related("user")
-    ]
-    order = {"inbound": 0, "trace": 1, "staff": 2, "outbound": 3}
-    return sorted(items, key=lambda item: (item.at, order[item.kind]))
-
-
 def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
     """Bot replies' time from the patient's message arriving to the reply leaving."""
     rows = OutboundMessage.objects.filter(
@@ -159,13 +100,13 @@ def turn_latencies_ms(*, since: datetime, until: datetime) -> list[float]:
     return [(sent - received).total_seconds() * 1000 for sent, received in rows]
 
 
-def unanswered_top(*, since: datetime, limit: int = 10) -> list[tuple[str, str, int]]:
+def unanswered_top(*, since: datetime, until: datetime, limit: int = 10) -> list[tuple[str, str, int]]:
     """The questions patients asked most that no approved entry answered (text folded so
     "Parking?" and "parking" count together): (example text, language, count)."""
     groups: dict[str, list] = {}
-    rows = UnansweredQuestion.objects.filter(created_at__gte=since, resolved=False).values_list(
-        "text", "language"
-    )
+    rows = UnansweredQuestion.objects.filter(
+        created_at__gte=since, created_at__lt=until, resolved=False
+    ).values_list("text", "language")
     for text, language in rows[:5000]:
         key = fold(text)
         if key:

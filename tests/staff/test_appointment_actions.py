@@ -5,11 +5,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 
 from audit.models import StaffAction, TraceEvent
 from booking.machine import Signal
 from booking.services import booking_handle
-from conversations import staff_actions
+from conversations.staff import services
 from scheduling import services as calendar
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
 from tests.conversations.factories import ConversationFactory
@@ -56,7 +57,7 @@ def test_reception_cancels_for_the_patient_with_a_reason_even_inside_the_notice(
     client.force_login(receptionist())
 
     client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/cancel/",
+        reverse("staff_appointment_cancel", args=[conversation.pk, appointment.pk]),
         {"reason": "called the clinic"},
     )
 
@@ -72,7 +73,7 @@ def test_a_cancellation_without_a_reason_is_refused(client, clock, joao):
     client.force_login(receptionist())
 
     response = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/cancel/",
+        reverse("staff_appointment_cancel", args=[conversation.pk, appointment.pk]),
         {"reason": " "},
         HTTP_HX_REQUEST="true",
     )
@@ -89,7 +90,7 @@ def test_reception_moves_an_appointment_atomically(client, clock, joao):
     client.force_login(receptionist())
 
     client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/{appointment.pk}/reschedule/",
+        reverse("staff_appointment_reschedule", args=[conversation.pk, appointment.pk]),
         {"start": "2026-11-30T15:00"},
     )
 
@@ -108,12 +109,12 @@ def test_reception_books_for_the_patient_and_a_taken_time_is_explained(client, c
     ana = Practitioner.objects.get(code="ana-souza")
 
     ok = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/book/",
+        reverse("staff_appointment_book", args=[conversation.pk]),
         {"practitioner": ana.pk, "type": "checkup", "start": "2026-11-27T09:00"},
         HTTP_HX_REQUEST="true",
     )
     taken = client.post(
-        f"/staff/conversations/{conversation.pk}/appointments/book/",
+        reverse("staff_appointment_book", args=[conversation.pk]),
         {"practitioner": ana.pk, "type": "checkup", "start": "2026-11-27T10:00"},
         HTTP_HX_REQUEST="true",
     )
@@ -138,12 +139,12 @@ def test_undoing_a_bot_booking_cancels_it_once_and_is_audited(clock, joao):
     event = bot_books(conversation, joao, "2026-11-27 09:00")
     user = receptionist()
 
-    staff_actions.bot_action_undo(trace_event_id=event.pk, user=user, reason="patient booked by mistake")
+    services.bot_action_undo(trace_event_id=event.pk, user=user, reason="patient booked by mistake")
 
     assert Appointment.objects.get(pk=event.payload["appointment_id"]).status == Appointment.Status.CANCELLED
     assert StaffAction.objects.get(action="undo").detail["trace_event_id"] == event.pk
-    with pytest.raises(staff_actions.ActionRefused, match="already undone"):
-        staff_actions.bot_action_undo(trace_event_id=event.pk, user=user, reason="again")
+    with pytest.raises(services.ActionRefused, match="already undone"):
+        services.bot_action_undo(trace_event_id=event.pk, user=user, reason="again")
 
 
 def test_undoing_a_bot_cancellation_restores_the_slot_only_if_it_is_still_free(clock, joao):
@@ -163,9 +164,9 @@ def test_undoing_a_bot_cancellation_restores_the_slot_only_if_it_is_still_free(c
     book(Patient.objects.get(phone_e164="+14155550123"), "2026-11-27 10:00")  # someone took 10:00
     user = receptionist()
 
-    staff_actions.bot_action_undo(trace_event_id=events[0].pk, user=user, reason="cancelled by mistake")
-    with pytest.raises(staff_actions.ActionRefused, match="booked by someone else"):
-        staff_actions.bot_action_undo(trace_event_id=events[1].pk, user=user, reason="cancelled by mistake")
+    services.bot_action_undo(trace_event_id=events[0].pk, user=user, reason="cancelled by mistake")
+    with pytest.raises(services.ActionRefused, match="booked by someone else"):
+        services.bot_action_undo(trace_event_id=events[1].pk, user=user, reason="cancelled by mistake")
 
     free.refresh_from_db()
     gone.refresh_from_db()
@@ -197,7 +198,7 @@ def test_undoing_a_bot_reschedule_puts_the_old_time_back(clock, joao):
         payload={"appointment_id": moved.pk, "rescheduled_from": original.pk},
     )
 
-    staff_actions.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="wrong day")
+    services.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="wrong day")
 
     original.refresh_from_db()
     moved.refresh_from_db()
@@ -209,28 +210,5 @@ def test_only_bot_actions_can_be_undone(clock, joao):
     conversation = ConversationFactory()
     event = TraceEvent.objects.create(conversation=conversation, type=TraceEvent.Type.INCOMING_MESSAGE)
 
-    with pytest.raises(staff_actions.ActionRefused):
-        staff_actions.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="x")
-
-
-def test_day_view_lists_appointments_per_practitioner_and_marks_no_show(client, clock, joao):
-    appointment = book(joao, "2026-11-23 09:00")
-    client.force_login(receptionist())
-    clock.move_to(at("2026-11-23 10:00"))
-
-    page = client.get("/staff/day/?date=2026-11-23").content.decode()
-    client.post(f"/staff/appointments/{appointment.pk}/mark/", {"status": "no_show"})
-
-    assert "Dra. Ana Souza" in page and "João Lima" in page and "09:00" in page
-    appointment.refresh_from_db()
-    assert appointment.status == Appointment.Status.NO_SHOW
-
-
-def test_an_appointment_cannot_be_marked_before_it_starts(client, clock, joao):
-    appointment = book(joao, "2026-11-27 09:00")
-    client.force_login(receptionist())
-
-    client.post(f"/staff/appointments/{appointment.pk}/mark/", {"status": "completed"})
-
-    appointment.refresh_from_db()
-    assert appointment.status == Appointment.Status.BOOKED
+    with pytest.raises(services.ActionRefused):
+        services.bot_action_undo(trace_event_id=event.pk, user=receptionist(), reason="x")

@@ -1,78 +1,40 @@
-"""Staff workspace: the escalation queue, conversations, replay and metrics (htmx pages)."""
+"""Reception's conversation pages (htmx; every partial is also a plain page): the
+escalation queue, the conversation list and the conversation workspace."""
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from functools import wraps
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
-from audit import selectors as audit_selectors
 from audit.models import StaffAction, TraceEvent
 from booking.models import BookingSession
-from clinicbot import charts
-from clinicbot.access import access_handle_conversations, access_metrics, access_replay, access_staff_area
+from clinicbot.access import access_handle_conversations, access_replay
+from clinicbot.staff import query_date, staff_page
 from conversations import escalations as handoff
-from conversations import selectors, staff_actions
-from conversations.models import Conversation, Escalation, Language, OutboundMessage
+from conversations import selectors
+from conversations.models import Conversation, Escalation, Language
+from conversations.staff import services
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
-from scheduling.selectors import appointment_list_for_day, clinic_get
-from scheduling.services import Actor, patient_find
-from scheduling.services import appointment_mark as calendar_mark
-
-
-def staff_page(access: Callable) -> Callable:
-    """Login required; then the access function decides, and a refusal is a whole 403."""
-
-    def decorate(view: Callable) -> Callable:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if not access(request.user):
-                raise PermissionDenied
-            clinic = clinic_get()
-            if clinic is not None:
-                timezone.activate(ZoneInfo(clinic.time_zone))  # staff read the clinic's clock
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-@require_GET
-@staff_page(access_staff_area)
-def home(request: HttpRequest) -> HttpResponse:
-    queue = selectors.escalation_queue()
-    today = timezone.localdate()
-    context = {
-        "waiting": queue.filter(status=Escalation.Status.OPEN).count(),
-        "emergencies": queue.filter(reason=Escalation.Reason.EMERGENCY).count(),
-        "mine": queue.filter(claimed_by=request.user).select_related("conversation"),
-        "failed_today": OutboundMessage.objects.filter(
-            status__in=[OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED],
-            updated_at__date=today,
-        ).count(),
-        "conversations_today": Conversation.objects.filter(last_inbound_at__date=today).count(),
-        "can_handle": access_handle_conversations(request.user),
-        "can_see_metrics": access_metrics(request.user),
-    }
-    return render(request, "staff/home.html", context)
+from scheduling.selectors import clinic_get
+from scheduling.services import patient_find
 
 
 @require_GET
 @staff_page(access_handle_conversations)
 def escalations(request: HttpRequest) -> HttpResponse:
-    template = "staff/escalations.html#queue" if request.htmx else "staff/escalations.html"
+    template = (
+        "conversations/staff/escalations.html#queue"
+        if request.htmx
+        else "conversations/staff/escalations.html"
+    )
     return render(request, template, {"queue": selectors.escalation_queue(), "now": timezone.now()})
 
 
@@ -83,18 +45,19 @@ def escalation_claim(request: HttpRequest, escalation_id: int) -> HttpResponse:
     try:
         handoff.escalation_claim(escalation_id=escalation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
-        response = render(request, "staff/escalations.html#claim-refused", {"message": str(exc)}, status=409)
+        response = render(
+            request, "conversations/staff/escalations.html#claim-refused", {"message": str(exc)}, status=409
+        )
         return trigger_client_event(response, "queue-changed")
-    url = f"/staff/conversations/{escalation.conversation_id}/"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _to_conversation(request, escalation.conversation_id)
 
 
 @require_GET
 @staff_page(access_replay)
 def conversation_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.ConversationFilters(
-        date_from=_date(request.GET.get("from")),
-        date_to=_date(request.GET.get("to")),
+        date_from=query_date(request.GET.get("from")),
+        date_to=query_date(request.GET.get("to")),
         language=request.GET.get("language", "") if request.GET.get("language") in Language.values else "",
         escalated=request.GET.get("escalated", "") if request.GET.get("escalated") in ("yes", "no") else "",
         outcome=request.GET.get("outcome", "") if request.GET.get("outcome") in OUTCOMES else "",
@@ -103,7 +66,11 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         else "",
     )
     page = Paginator(selectors.conversation_list(filters=filters), 50).get_page(request.GET.get("page"))
-    template = "staff/conversations.html#results" if request.htmx else "staff/conversations.html"
+    template = (
+        "conversations/staff/conversations.html#results"
+        if request.htmx
+        else "conversations/staff/conversations.html"
+    )
     return render(
         request,
         template,
@@ -127,26 +94,21 @@ OUTCOMES = {
 }
 
 
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 @require_GET
 @staff_page(access_replay)
 def conversation_detail(request: HttpRequest, conversation_id: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation.objects.select_related("assigned_to"), pk=conversation_id)
     context = _conversation_context(request, conversation)
-    template = "staff/conversation.html#transcript" if request.htmx else "staff/conversation.html"
+    template = (
+        "conversations/staff/conversation.html#transcript"
+        if request.htmx
+        else "conversations/staff/conversation.html"
+    )
     return render(request, template, context)
 
 
 def _conversation_context(request: HttpRequest, conversation: Conversation, **extra) -> dict:
-    clinic = clinic_get()
     patient = _patient(conversation)
-    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
     return {
         "patient": patient,
         "appointments": Appointment.objects.filter(
@@ -158,7 +120,6 @@ def _conversation_context(request: HttpRequest, conversation: Conversation, **ex
         else [],
         "practitioners": Practitioner.objects.filter(active=True).order_by("display_name"),
         "types": AppointmentType.objects.filter(active=True).order_by("id"),
-        "zone": zone,
         "session": BookingSession.objects.filter(conversation_id=conversation.pk)
         .order_by("-updated_at")
         .first(),
@@ -189,9 +150,9 @@ def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpRespon
         error, status = str(exc), 400
     conversation.refresh_from_db()
     if not request.htmx:
-        return redirect(f"/staff/conversations/{conversation.pk}/")
+        return redirect("staff_conversation", conversation_id=conversation.pk)
     context = _conversation_context(request, conversation, reply_error=error)
-    return render(request, "staff/conversation.html#workspace", context, status=status)
+    return render(request, "conversations/staff/conversation.html#workspace", context, status=status)
 
 
 def _patient(conversation: Conversation) -> Patient | None:
@@ -212,7 +173,7 @@ def _bot_actions(conversation: Conversation) -> list[dict]:
     return [
         {"event": event, "undone": event.pk in undone}
         for event in TraceEvent.objects.filter(
-            conversation=conversation, actor="bot", type__in=staff_actions.UNDOABLE
+            conversation=conversation, actor="bot", type__in=services.UNDOABLE
         ).order_by("created_at")
     ]
 
@@ -230,12 +191,15 @@ def _after_action(request: HttpRequest, conversation: Conversation, error: str =
     if request.htmx:
         context = _conversation_context(request, conversation, action_error=error)
         response = render(
-            request, "staff/conversation.html#appointments", context, status=400 if error else 200
+            request,
+            "conversations/staff/conversation.html#appointments",
+            context,
+            status=400 if error else 200,
         )
         return trigger_client_event(response, "appointments-changed") if not error else response
     if error:
         messages.error(request, error)
-    return redirect(f"/staff/conversations/{conversation.pk}/")
+    return redirect("staff_conversation", conversation_id=conversation.pk)
 
 
 @require_POST
@@ -243,13 +207,13 @@ def _after_action(request: HttpRequest, conversation: Conversation, error: str =
 def appointment_cancel(request: HttpRequest, conversation_id: int, appointment_id: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation, pk=conversation_id)
     try:
-        staff_actions.staff_appointment_cancel(
+        services.staff_appointment_cancel(
             appointment_id=appointment_id,
             user=request.user,
             reason=request.POST.get("reason", ""),
             conversation_id=conversation.pk,
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -261,11 +225,11 @@ def appointment_reschedule(request: HttpRequest, conversation_id: int, appointme
     start = _clinic_time(request.POST.get("start", ""))
     try:
         if start is None:
-            raise staff_actions.ActionRefused("Choose the new date and time")
-        staff_actions.staff_appointment_reschedule(
+            raise services.ActionRefused("Choose the new date and time")
+        services.staff_appointment_reschedule(
             appointment_id=appointment_id, user=request.user, start=start, conversation_id=conversation.pk
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -278,12 +242,12 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
     start = _clinic_time(request.POST.get("start", ""))
     try:
         if patient is None:
-            raise staff_actions.ActionRefused(
+            raise services.ActionRefused(
                 "No patient record matches this number; create it in the admin first"
             )
         if start is None or not request.POST.get("practitioner", "").isdigit():
-            raise staff_actions.ActionRefused("Choose the practitioner, the type and the date and time")
-        staff_actions.staff_appointment_book(
+            raise services.ActionRefused("Choose the practitioner, the type and the date and time")
+        services.staff_appointment_book(
             patient_id=patient.pk,
             practitioner_id=int(request.POST["practitioner"]),
             type_code=request.POST.get("type", ""),
@@ -291,7 +255,7 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
             user=request.user,
             conversation_id=conversation.pk,
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
 
@@ -302,51 +266,12 @@ def bot_action_undo(request: HttpRequest, trace_event_id: int) -> HttpResponse:
     event = get_object_or_404(TraceEvent, pk=trace_event_id)
     conversation = get_object_or_404(Conversation, pk=event.conversation_id)
     try:
-        staff_actions.bot_action_undo(
+        services.bot_action_undo(
             trace_event_id=event.pk, user=request.user, reason=request.POST.get("reason", "")
         )
-    except staff_actions.ActionRefused as exc:
+    except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
-
-
-@require_GET
-@staff_page(access_handle_conversations)
-def day_view(request: HttpRequest) -> HttpResponse:
-    clinic = clinic_get()
-    zone = ZoneInfo(clinic.time_zone) if clinic else timezone.get_current_timezone()
-    day = _date(request.GET.get("date")) or timezone.now().astimezone(zone).date()
-    columns: dict[str, list] = {}
-    for appointment in appointment_list_for_day(day=day, zone=zone).select_related(
-        "practitioner", "patient", "appointment_type", "location"
-    ):
-        columns.setdefault(appointment.practitioner.display_name, []).append(appointment)
-    return render(
-        request,
-        "staff/day.html",
-        {
-            "day": day,
-            "columns": columns,
-            "zone": zone,
-            "now": timezone.now(),
-            "previous": day - timedelta(days=1),
-            "next": day + timedelta(days=1),
-        },
-    )
-
-
-@require_POST
-@staff_page(access_handle_conversations)
-def appointment_mark(request: HttpRequest, appointment_id: int) -> HttpResponse:
-    appointment = get_object_or_404(Appointment, pk=appointment_id)
-    try:
-        calendar_mark(
-            appointment=appointment, status=request.POST.get("status", ""), actor=Actor.staff(request.user)
-        )
-    except SchedulingError as exc:
-        messages.error(request, str(exc))
-    day = appointment.start.astimezone(ZoneInfo(clinic_get().time_zone)).date()
-    return redirect(f"/staff/day/?date={day.isoformat()}")
 
 
 @require_POST
@@ -357,7 +282,7 @@ def conversation_take_over(request: HttpRequest, conversation_id: int) -> HttpRe
         handoff.conversation_take_over(conversation_id=conversation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
         return HttpResponse(str(exc), status=409)
-    return redirect(f"/staff/conversations/{conversation.pk}/")
+    return redirect("staff_conversation", conversation_id=conversation.pk)
 
 
 @require_POST
@@ -367,78 +292,11 @@ def conversation_hand_back(request: HttpRequest, conversation_id: int) -> HttpRe
     handoff.conversation_hand_back(
         conversation_id=conversation.pk, user=request.user, note=request.POST.get("note", "")
     )
-    url = f"/staff/conversations/{conversation.pk}/"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return _to_conversation(request, conversation.pk)
 
 
-@require_GET
-@staff_page(access_replay)
-def conversation_replay(request: HttpRequest, conversation_id: int) -> HttpResponse:
-    conversation = get_object_or_404(Conversation, pk=conversation_id)
-    timeline = selectors.conversation_replay(conversation=conversation)
-    if request.GET.get("format") == "json":
-        payload = {
-            "conversation": {
-                "id": conversation.pk,
-                "language": conversation.language,
-                "handler": conversation.handler,
-                "created_at": conversation.created_at.isoformat(),
-            },
-            "timeline": [
-                {"at": item.at.isoformat(), "kind": item.kind, "title": item.title, "detail": item.detail}
-                for item in timeline
-            ],
-        }
-        response = JsonResponse(payload, json_dumps_params={"indent": 2, "ensure_ascii": False})
-        response["Content-Disposition"] = f'attachment; filename="conversation-{conversation.pk}.json"'
-        return response
-    return render(request, "staff/replay.html", {"conversation": conversation, "timeline": timeline})
-
-
-@require_GET
-@staff_page(access_metrics)
-def metrics(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    days = audit_selectors.metrics_by_day(today=today, days=14)
-    weeks = audit_selectors.metrics_by_week(today=today, weeks=6)
-    since = timezone.now() - timedelta(days=7)
-    latencies = sorted(selectors.turn_latencies_ms(since=since, until=timezone.now()))
-    week = weeks[-1]
-    labels = [d.label.split(" ", 1)[1] for d in days]
-    context = {
-        "days": days,
-        "weeks": weeks,
-        "week": week,
-        "latency_p50": _percentile(latencies, 50),
-        "latency_p95": _percentile(latencies, 95),
-        "latency_count": len(latencies),
-        "automation_chart": charts.stacked_bars(
-            labels,
-            {
-                "fully automated": [d.fully_automated for d in days],
-                "escalated after partial automation": [d.escalated_after_partial for d in days],
-                "escalated at once": [d.escalated_at_once for d in days],
-            },
-        ),
-        "outcome_chart": charts.stacked_bars(
-            labels,
-            {
-                "booked": [d.booked for d in days],
-                "rescheduled": [d.rescheduled for d in days],
-                "cancelled": [d.cancelled for d in days],
-            },
-        ),
-        "funnel_chart": charts.funnel(list(week.funnel.items())),
-        "unanswered": selectors.unanswered_top(since=timezone.now() - timedelta(days=14)),
-        "reasons": sorted(
-            sum((d.escalation_reasons for d in days), start=type(week.escalation_reasons)()).items(),
-            key=lambda item: -item[1],
-        ),
-    }
-    return render(request, "staff/metrics.html", context)
-
-
-def _percentile(values: list[float], q: int) -> float | None:
-    if not values:
-        return None
-    return values[min(len(values) - 1, round(q / 100 * (len(values) - 1)))]
+def _to_conversation(request: HttpRequest, conversation_id: int) -> HttpResponse:
+    """To the conversation page: htmx follows a client redirect, a plain form a 302."""
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse("staff_conversation", args=[conversation_id]))
+    return redirect("staff_conversation", conversation_id=conversation_id)

@@ -4,6 +4,7 @@ policies meant for the bot do not bind reception) and is audited."""
 
 from datetime import datetime
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from audit.models import StaffAction, TraceEvent
@@ -24,9 +25,12 @@ class ActionRefused(Exception):
 
 
 def staff_appointment_cancel(
-    *, appointment_id: int, user, reason: str, conversation_id: int | None
+    *, appointment_id: int, user: AbstractBaseUser, reason: str, conversation_id: int | None
 ) -> Appointment:
-    """Cancel on the patient's behalf. Raises ActionRefused without a reason."""
+    """Cancel on the patient's behalf, inside the notice period too, and audit it.
+
+    Raises ActionRefused without a reason or when scheduling refuses. Cancelling a cancelled
+    appointment changes nothing (scheduling is idempotent) but is audited again."""
     if not reason.strip():
         raise ActionRefused("Give a reason for the cancellation")
     appointment = Appointment.objects.get(pk=appointment_id)
@@ -44,9 +48,12 @@ def staff_appointment_cancel(
 
 
 def staff_appointment_reschedule(
-    *, appointment_id: int, user, start: datetime, conversation_id: int | None
+    *, appointment_id: int, user: AbstractBaseUser, start: datetime, conversation_id: int | None
 ) -> Appointment:
-    """Move the appointment to `start` (same practitioner and type), atomically."""
+    """Move the appointment to `start` (same practitioner and type), atomically, and audit it.
+
+    The old appointment is cancelled and a new one booked in one transaction; the bot's
+    booking policy does not bind reception. Raises ActionRefused when the time is not free."""
     appointment = Appointment.objects.select_related("practitioner", "appointment_type").get(
         pk=appointment_id
     )
@@ -80,9 +87,13 @@ def staff_appointment_book(
     practitioner_id: int,
     type_code: str,
     start: datetime,
-    user,
+    user: AbstractBaseUser,
     conversation_id: int | None,
 ) -> Appointment:
+    """Book for the patient at `start` as reception (source "staff"), and audit it.
+
+    Raises ActionRefused when the practitioner or type is unknown or the time is not free;
+    the database constraint is the final judge of a double booking."""
     try:
         appointment = calendar.appointment_create(
             patient=Patient.objects.get(pk=patient_id),
@@ -98,7 +109,7 @@ def staff_appointment_book(
     return appointment
 
 
-def bot_action_undo(*, trace_event_id: int, user, reason: str) -> Appointment:
+def bot_action_undo(*, trace_event_id: int, user: AbstractBaseUser, reason: str) -> Appointment:
     """Reverse a booking, cancellation or reschedule the bot made, with a reason.
 
     A booking is cancelled; a cancellation is restored only if the time is still free; a
@@ -147,7 +158,9 @@ def bot_action_undo(*, trace_event_id: int, user, reason: str) -> Appointment:
     return result
 
 
-def _record(user, action: str, conversation_id: int | None, appointment_id: int, **detail) -> None:
+def _record(
+    user: AbstractBaseUser, action: str, conversation_id: int | None, appointment_id: int, **detail
+) -> None:
     staff_action_record(
         user_id=user.pk,
         action=action,

@@ -1,11 +1,15 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from audit import registry
 from audit.models import TraceEvent
 from audit.selectors import metrics_for_period
-from tests.conversations.factories import ConversationFactory
+from conversations.models import OutboundMessage, UnansweredQuestion
+from tests.conversations.factories import ConversationFactory, InboundMessageFactory
+from tests.staff.factories import operations_lead, receptionist
 
 pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 T = TraceEvent.Type
@@ -94,3 +98,54 @@ def test_events_outside_the_period_are_ignored():
     )
 
     assert period().booked == 1
+
+
+def test_reception_cannot_open_metrics(client):
+    client.force_login(receptionist())
+
+    assert client.get(reverse("staff_metrics")).status_code == 403
+
+
+def test_the_metrics_page_renders_charts_without_any_external_asset(client):
+    trace(ConversationFactory(), T.INCOMING_MESSAGE)
+    client.force_login(operations_lead())
+
+    html = client.get(reverse("staff_metrics")).content.decode()
+
+    assert "<svg" in html
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in html
+
+
+def test_metrics_show_the_top_unanswered_questions(client):
+    conversation = ConversationFactory()
+    for text in ["Do you have wifi?", "do you have WiFi", "Is there a pharmacy nearby?"]:
+        UnansweredQuestion.objects.create(conversation=conversation, language="en", text=text)
+    client.force_login(operations_lead())
+
+    html = client.get(reverse("staff_metrics")).content.decode().lower()
+
+    assert "do you have wifi" in html
+    assert html.index("do you have wifi") < html.index("is there a pharmacy nearby?")
+    assert "<td>2</td>" in html[html.index("do you have wifi") :]
+
+
+def test_metrics_show_the_bot_reply_latency(client):
+    now = timezone.now()
+    inbound = InboundMessageFactory(received_at=now - timedelta(seconds=2))
+    OutboundMessage.objects.create(
+        conversation=inbound.conversation, in_reply_to=inbound, body="Olá", sent_at=now - timedelta(seconds=1)
+    )
+    client.force_login(operations_lead())
+
+    html = client.get(reverse("staff_metrics")).content.decode()
+
+    assert "1000 / 1000 ms" in html
+    assert "1 replies" in html
+
+
+def test_a_metric_no_app_supplies_is_a_loud_wiring_error():
+    now = timezone.now()
+
+    with pytest.raises(LookupError, match="'bookings_per_hour'"):
+        registry.metric_read(name="bookings_per_hour", since=now - timedelta(days=1), until=now)

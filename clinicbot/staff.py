@@ -1,0 +1,47 @@
+"""What every staff page shares, whichever app owns it.
+
+Each app's staff views wear `staff_page(access_*)`, and clinicbot.urls mounts every app's
+staff urls under /staff/. The page itself (template, reads, services) belongs to its app.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from scheduling.selectors import clinic_get
+
+
+def staff_page(access: Callable) -> Callable:
+    """Login required; then the access function decides, and a refusal is a whole 403.
+
+    An admitted request runs on the clinic's clock (its time zone is activated), so pages
+    show and parse times as reception reads them on the wall."""
+
+    def decorate(view: Callable) -> Callable:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not access(request.user):
+                raise PermissionDenied
+            clinic = clinic_get()
+            if clinic is not None:
+                timezone.activate(ZoneInfo(clinic.time_zone))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def query_date(value: str | None) -> date | None:
+    """An ISO date from a query string; None when it is missing or malformed."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

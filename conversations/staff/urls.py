@@ -1,0 +1,39 @@
+"""Reception's conversation pages, mounted under /staff/ by clinicbot.urls."""
+
+from django.urls import path
+
+from conversations.staff import views
+
+urlpatterns = [
+    path("escalations/", views.escalations, name="staff_escalations"),
+    path("escalations/<int:escalation_id>/claim/", views.escalation_claim, name="staff_escalation_claim"),
+    path("conversations/", views.conversation_list, name="staff_conversations"),
+    path("conversations/<int:conversation_id>/", views.conversation_detail, name="staff_conversation"),
+    path("conversations/<int:conversation_id>/reply/", views.conversation_reply, name="staff_reply"),
+    path(
+        "conversations/<int:conversation_id>/take-over/",
+        views.conversation_take_over,
+        name="staff_take_over",
+    ),
+    path(
+        "conversations/<int:conversation_id>/hand-back/",
+        views.conversation_hand_back,
+        name="staff_hand_back",
+    ),
+    path("undo/<int:trace_event_id>/", views.bot_action_undo, name="staff_undo"),
+    path(
+        "conversations/<int:conversation_id>/appointments/book/",
+        views.appointment_book,
+        name="staff_appointment_book",
+    ),
+    path(
+        "conversations/<int:conversation_id>/appointments/<int:appointment_id>/cancel/",
+        views.appointment_cancel,
+        name="staff_appointment_cancel",
+    ),
+    path(
+        "conversations/<int:conversation_id>/appointments/<int:appointment_id>/reschedule/",
+        views.appointment_reschedule,
+        name="staff_appointment_reschedule",
+    ),
+]
