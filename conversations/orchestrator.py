@@ -153,6 +153,10 @@ def _understood(
 
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
+    if session is not None and flow == "book" and session.flow != "book":
+        # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
+        # a reschedule request switches task.
+        flow = None
     booked = booking_handle(
         conversation_id=conversation.pk,
         phone=conversation.phone_e164,

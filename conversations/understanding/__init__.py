@@ -26,6 +26,7 @@ from conversations.understanding.types import (
     ClinicDirectory,
     EngineSettings,
     Entities,
+    Expecting,
     Intent,
     PractitionerRef,
     TimeResolution,
@@ -37,6 +38,7 @@ __all__ = [
     "ClinicDirectory",
     "EngineSettings",
     "Entities",
+    "Expecting",
     "Intent",
     "PractitionerRef",
     "TimeResolution",
@@ -55,12 +57,13 @@ def understand(
     now: datetime,
     language_hint: str | None = None,
     button_payload: str = "",
-    expecting: str | None = None,
+    expecting: Expecting | None = None,
     engine: EngineSettings = LOCAL_ENGINE,
 ) -> Understanding:
     """Understand one message. Pure apart from the optional model call; never raises for
     model trouble (the local result is returned and `fallback_reason` says why)."""
     started = time.perf_counter()
+    expecting = Expecting(expecting) if expecting else None  # a plain string is accepted too
     zone = ZoneInfo(directory.time_zone)
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     if button_payload:
@@ -111,13 +114,13 @@ def understand(
 
 
 def _model_may_help(
-    text: str, local: Understanding, button_payload: str, expecting: str | None, engine: EngineSettings
+    text: str, local: Understanding, button_payload: str, expecting: Expecting | None, engine: EngineSettings
 ) -> bool:
     if button_payload or not engine.api_key:
         return False
     if local.intent in (Intent.CHOOSE_OPTION, Intent.AFFIRM, Intent.DENY):
         return False
-    if expecting in ("option", "yes_no") and _SHORT_ANSWER.match(fold(text)):
+    if expecting in (Expecting.OPTION, Expecting.YES_NO) and _SHORT_ANSWER.match(fold(text)):
         return False
     if engine.policy == "claude":
         return True

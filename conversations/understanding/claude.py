@@ -24,6 +24,7 @@ from conversations.understanding.types import (
     ClinicDirectory,
     EngineSettings,
     Entities,
+    Expecting,
     Intent,
     Period,
     Understanding,
@@ -82,7 +83,15 @@ def tool_definition(directory: ClinicDirectory) -> dict[str, Any]:
     }
 
 
-def system_prompt(*, directory: ClinicDirectory, now: datetime, expecting: str | None) -> str:
+_ASKED_FOR = {
+    Expecting.NAME: "the patient's full name",
+    Expecting.DATE_OF_BIRTH: "the patient's date of birth",
+    Expecting.DATE: "the day and time that suit them",
+    Expecting.YES_NO: "a yes or no to confirm",
+}
+
+
+def system_prompt(*, directory: ClinicDirectory, now: datetime, expecting: Expecting | None) -> str:
     local_now = now.astimezone(ZoneInfo(directory.time_zone))
     practitioners = "; ".join(
         f"{p.id}={p.name} ({', '.join(p.specialties)})" for p in directory.practitioners
@@ -100,13 +109,14 @@ def system_prompt(*, directory: ClinicDirectory, now: datetime, expecting: str |
         "Set emergency=true for any possible medical emergency or self-harm.",
         "Never give medical advice.",
     ]
-    if expecting == "booking":
+    if expecting is Expecting.OPTION:
         lines.append(
-            "A booking is under way: the assistant just offered a practitioner or a slot, or said the "
-            "chosen slot was taken. Taking the offer, naming a time or trying again is intent book."
+            "A booking is under way: the assistant just offered choices (times, kinds of visit or "
+            "appointments). A number, a time or a weekday naming one is choose_option; taking the "
+            "offer, naming another time or trying again is intent book."
         )
     elif expecting:
-        lines.append(f"The assistant just asked the patient for: {expecting}.")
+        lines.append(f"The assistant just asked the patient for: {_ASKED_FOR[expecting]}.")
     return "\n".join(lines)
 
 
@@ -120,7 +130,12 @@ def _client(engine: EngineSettings) -> anthropic.Anthropic:
 
 
 def model_call(
-    text: str, *, directory: ClinicDirectory, now: datetime, expecting: str | None, engine: EngineSettings
+    text: str,
+    *,
+    directory: ClinicDirectory,
+    now: datetime,
+    expecting: Expecting | None,
+    engine: EngineSettings,
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """One Messages API call with a forced tool. Raises NluModelError."""
     try:
@@ -265,7 +280,7 @@ def understand_claude(
     directory: ClinicDirectory,
     now: datetime,
     language: str,
-    expecting: str | None,
+    expecting: Expecting | None,
     fallback: Understanding,
     engine: EngineSettings,
 ) -> Understanding:

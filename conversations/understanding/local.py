@@ -17,7 +17,7 @@ from conversations.understanding import entities as ent
 from conversations.understanding.dates import resolve
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
-from conversations.understanding.types import ClinicDirectory, Entities, Intent, Understanding
+from conversations.understanding.types import ClinicDirectory, Entities, Expecting, Intent, Understanding
 
 CONFIDENT = 0.85  # at or above this the hybrid policy does not ask the model
 
@@ -164,7 +164,7 @@ def understand_local(
     now: datetime,
     language: str,
     button_payload: str = "",
-    expecting: str | None = None,
+    expecting: Expecting | None = None,
 ) -> Understanding:
     """Rules and dictionaries; pure and fast. The caller has already run the emergency rules."""
     if button_payload and (tapped := _button(button_payload)):
@@ -210,16 +210,17 @@ def understand_local(
 
 
 def _decide(
-    folded: str, by_intent: dict[Intent, float], entities: Entities, expecting: str | None
+    folded: str, by_intent: dict[Intent, float], entities: Entities, expecting: Expecting | None
 ) -> tuple[Intent, float]:
-    if expecting == "yes_no":
+    if expecting is Expecting.YES_NO:
         for social in (Intent.AFFIRM, Intent.DENY):
             if social in by_intent:
                 return social, 0.97
-    if expecting == "option" and (entities.option is not None or entities.option_time is not None):
-        return Intent.CHOOSE_OPTION, 0.97
-    if expecting == "booking" and (mid_booking := _mid_booking(folded, by_intent, entities)):
-        return mid_booking, 0.9
+    if expecting is Expecting.OPTION:
+        if entities.option is not None or entities.option_time is not None:
+            return Intent.CHOOSE_OPTION, 0.97
+        if mid_booking := _mid_booking(folded, by_intent, entities):
+            return mid_booking, 0.9
     wants_someone = bool(entities.specialty or entities.practitioner_ids) and _WANT.search(folded)
     strong = [i for i in _PRIORITY if by_intent.get(i, 0) >= 0.85 and i is not Intent.FAQ]
     if wants_someone and not strong:
@@ -231,7 +232,11 @@ def _decide(
             return intent, by_intent[intent]
     if entities.option is not None and len(folded.split()) <= 6:
         return Intent.CHOOSE_OPTION, 0.9
-    if entities.option_time is not None and expecting in (None, "option") and len(folded.split()) <= 5:
+    if (
+        entities.option_time is not None
+        and expecting in (None, Expecting.OPTION)
+        and len(folded.split()) <= 5
+    ):
         return Intent.CHOOSE_OPTION, 0.85
     for intent in _SOCIAL:
         if intent in by_intent:
@@ -282,7 +287,7 @@ _CLOSING = re.compile(rf"\b({_alt([*_words('thanks'), *_words('closings'), *_wor
 
 
 def _mid_booking(folded: str, by_intent: dict[Intent, float], entities: Entities) -> Intent | None:
-    """With expecting="booking" (the bot offered a practitioner or a slot, or the slot was
+    """With options on offer (the bot offered a practitioner or slots, or the slot was
     taken): BOOK when the message takes the offer, names a time or tries again; AVAILABILITY
     when it asks for other offers; None to decide as usual."""
     if any(i in by_intent for i in (Intent.HUMAN, Intent.CANCEL, Intent.DENY, Intent.GOODBYE)):
@@ -331,12 +336,14 @@ def _entities(
     directory: ClinicDirectory,
     now: datetime,
     language: str,
-    expecting: str | None,
+    expecting: Expecting | None,
 ) -> Entities:
     entities = Entities()
     # None: the bot asked for something else (a date, a name), so bare numbers are not options.
     expecting_option = (
-        None if expecting in ("date", "time", "name", "date_of_birth") else expecting == "option"
+        None
+        if expecting in (Expecting.DATE, Expecting.NAME, Expecting.DATE_OF_BIRTH)
+        else expecting is Expecting.OPTION
     )
     entities.option = ent.option_choice(text, expecting_option=expecting_option)
     short = len(folded.split()) <= 5
@@ -353,8 +360,8 @@ def _entities(
     entities.practitioner_ids = ent.practitioner_match(text, directory)
     entities.specialty = ent.specialty_match(text, directory)
     entities.appointment_type_code = ent.appointment_type_match(text, directory.appointment_types)
-    entities.full_name = ent.full_name(text, expecting_name=expecting == "name")
-    if expecting == "date_of_birth" or _BIRTH.search(folded):
+    entities.full_name = ent.full_name(text, expecting_name=expecting is Expecting.NAME)
+    if expecting is Expecting.DATE_OF_BIRTH or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):
         # A full date with a year long gone is a birth date, not an appointment.

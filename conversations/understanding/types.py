@@ -9,9 +9,12 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
 
+from booking.machine.session import Expecting
 from conversations.understanding.emergency import EmergencyMatch
 from conversations.understanding.languages import CODES
 from conversations.understanding.text import fold
+
+__all__ = ["Expecting"]  # what the booking machine's pending question expects, shared
 
 
 @dataclass(frozen=True)

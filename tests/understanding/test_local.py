@@ -247,7 +247,7 @@ def test_language_is_detected_on_short_texts_and_falls_back_to_the_conversation(
     ],
 )
 def test_mid_booking_taking_the_offer_or_naming_a_time_books(ask, text):
-    assert ask(text, expecting="booking").intent is Intent.BOOK
+    assert ask(text, expecting="option").intent is Intent.BOOK
 
 
 @pytest.mark.parametrize(
@@ -262,7 +262,7 @@ def test_mid_booking_taking_the_offer_or_naming_a_time_books(ask, text):
     ],
 )
 def test_mid_booking_questions_refusals_and_other_intents_do_not_book(ask, text, expected):
-    assert ask(text, expecting="booking").intent is expected
+    assert ask(text, expecting="option").intent is expected
 
 
 def test_without_the_booking_context_a_bare_acceptance_is_only_a_yes(ask):

@@ -16,6 +16,7 @@ from conversations.understanding.types import (
     AppointmentTypeRef,
     ClinicDirectory,
     EngineSettings,
+    Expecting,
     Intent,
     PractitionerRef,
     Understanding,
@@ -100,7 +101,7 @@ def score(engine: EngineSettings = LOCAL_ENGINE, path: Path = DATA) -> LabelledS
             directory=DIRECTORY,
             now=NOW,
             language_hint=None,
-            expecting=row.get("expecting"),
+            expecting=Expecting(row["expecting"]) if row.get("expecting") else None,
             engine=engine,
         )
         out.total += 1

@@ -84,7 +84,7 @@ def figures(root: Path, notes: list[str] | None = None, failures: list[str] | No
         ),
     ]
     notes.append(
-        f"SGD book turns given expecting='booking': {s.book_in_context}/{s.book_total}; "
+        f"SGD book turns given options on offer (Expecting.OPTION): {s.book_in_context}/{s.book_total}; "
         f"book intent without any context: {s.book_correct_without_context}/{s.book_total}"
     )
     out.append(

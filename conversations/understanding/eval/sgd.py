@@ -8,7 +8,7 @@ all against an implicit "today" of Friday 2019-03-01). The whole utterance goes 
 time the gold time.
 
 Intent: turns whose user acts include INFORM_INTENT BookAppointment must come out as
-`book`. Each turn gets the context the booking flow would give: `expecting="booking"` when
+`book`. Each turn gets the context the booking flow would give: `expecting=Expecting.OPTION` when
 the system turn just before it (its frame for the dentist/doctor/therapist service) offered
 a provider or slot, told about the one offered, or reported that the booking failed
 (acts OFFER, INFORM, INFORM_COUNT, NOTIFY_FAILURE, and no NOTIFY_SUCCESS); otherwise no
@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from conversations.understanding import understand
 from conversations.understanding.emergency import emergency_detect
-from conversations.understanding.types import ClinicDirectory, Intent
+from conversations.understanding.types import ClinicDirectory, Expecting, Intent
 
 ZONE = "America/Los_Angeles"
 NOW = datetime(2019, 3, 1, 0, 0, tzinfo=ZoneInfo(ZONE))  # SGD's implicit today, a Friday
@@ -51,9 +51,9 @@ class SgdScore:
     time_correct: int = 0
     book_total: int = 0
     book_correct: int = 0
-    book_in_context: int = 0  # of book_total, turns given expecting="booking"
+    book_in_context: int = 0  # of book_total, turns given Expecting.OPTION
     book_correct_without_context: int = 0  # the same turns understood with expecting=None
-    other_in_context: int = 0  # requests, refusals, thanks given expecting="booking"
+    other_in_context: int = 0  # requests, refusals, thanks given Expecting.OPTION
     other_read_as_book: int = 0
     turns: int = 0
     emergencies: int = 0  # user turns flagged by the emergency rules; none is an emergency
@@ -90,10 +90,10 @@ def _gold_slots(root: Path) -> dict[str, list[Slot]]:
     return out
 
 
-def _expecting_by_turn(root: Path) -> dict[tuple[str, int], str]:
-    """(dialogue, user turn index) -> "booking" where the previous system turn leaves the
-    booking flow mid-way (see the module docstring)."""
-    out: dict[tuple[str, int], str] = {}
+def _expecting_by_turn(root: Path) -> dict[tuple[str, int], Expecting]:
+    """(dialogue, user turn index) -> Expecting.OPTION where the previous system turn leaves
+    the booking flow mid-way with an offer on the table (see the module docstring)."""
+    out: dict[tuple[str, int], Expecting] = {}
     with open(root / "sgd_appointments" / "dialogues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             dialogue = json.loads(line)
@@ -104,7 +104,7 @@ def _expecting_by_turn(root: Path) -> dict[tuple[str, int], str]:
                     continue
                 acts = {a[0] for f in previous["frames"] if f["service"] in SERVICES for a in f["acts"]}
                 if acts & BOOKING_CONTEXT and "NOTIFY_SUCCESS" not in acts:
-                    out[(dialogue["dialogue_id"], index)] = "booking"
+                    out[(dialogue["dialogue_id"], index)] = Expecting.OPTION
     return out
 
 
