@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from conversations.models import Language
+from conversations.understanding.languages import CODES, FALLBACK
 from conversations.understanding.types import (
     AppointmentTypeRef,
     ClinicDirectory,
@@ -19,8 +19,8 @@ class ClinicContext:
     name: str = "the clinic"
     phone: str = ""
     time_zone: str = "UTC"
-    default_language: str = Language.ENGLISH.value
-    languages: tuple[str, ...] = (Language.ENGLISH.value, Language.SPANISH.value, Language.PORTUGUESE.value)
+    default_language: str = FALLBACK
+    languages: tuple[str, ...] = CODES
     emergency_number: str = "112"
     crisis_line: str = ""
     emergency_copy: dict[str, str] = field(default_factory=dict)
@@ -37,7 +37,7 @@ def clinic_context() -> ClinicContext:
         name=clinic.name,
         phone=clinic.phone,
         time_zone=clinic.time_zone,
-        default_language=clinic.default_language or Language.ENGLISH.value,
+        default_language=clinic.default_language or FALLBACK,
         languages=tuple(clinic.languages or ClinicContext.languages),
         emergency_number=clinic.emergency_number or ClinicContext.emergency_number,
         emergency_copy=dict(clinic.emergency_copy or {}),

@@ -2,11 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from conversations.understanding.languages import PACKS
 
-class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Español"
-    PORTUGUESE = "pt-BR", "Português (Brasil)"
+# The languages the bot speaks, as the language packs register them: a new pack changes the
+# choices, and `makemigrations` writes the migration for it.
+Language = models.TextChoices("Language", [(pack.choice_name, (pack.code, pack.name)) for pack in PACKS])
 
 
 class Conversation(models.Model):

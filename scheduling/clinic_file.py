@@ -7,6 +7,7 @@ docs/scheduling.md.
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
@@ -19,7 +20,6 @@ from scheduling.models import MAX_APPOINTMENT, POLICY_FIELDS
 from scheduling.phones import phone_normalize, phone_region
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LANGUAGES = {"en": "en", "es": "es", "pt": "pt-BR", "pt-br": "pt-BR", "pt_br": "pt-BR"}
 CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*(?:@\s*([\w-]+))?\s*$")
 
@@ -102,7 +102,8 @@ class ClinicSpec:
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, languages: Mapping[str, str]) -> None:
+        self.languages = languages
         self.problems: list[str] = []
 
     def fail(self, path: str, problem: str) -> None:
@@ -155,9 +156,10 @@ class _Reader:
         return out
 
     def language(self, value: Any, path: str) -> str:
-        normal = LANGUAGES.get(str(value).strip().lower())
+        normal = self.languages.get(str(value).strip().casefold().replace("_", "-"))
         if normal is None:
-            self.fail(path, f'"{value}" is not a supported language (en, es, pt)')
+            supported = ", ".join(sorted(set(self.languages.values())))
+            self.fail(path, f'"{value}" is not a supported language ({supported})')
             return ""
         return normal
 
@@ -212,18 +214,21 @@ class _Reader:
         return value
 
 
-def clinic_file_read(text: str) -> ClinicSpec:
+def clinic_file_read(text: str, *, languages: Mapping[str, str]) -> ClinicSpec:
     """Parse the YAML text of a clinic file; raises ClinicFileError listing every problem."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ClinicFileError([f"not valid YAML: {exc}"]) from exc
-    return clinic_file_parse(data)
+    return clinic_file_parse(data, languages=languages)
 
 
-def clinic_file_parse(data: Any) -> ClinicSpec:
-    """Validate an already-parsed clinic document into a ClinicSpec, or raise ClinicFileError."""
-    r = _Reader()
+def clinic_file_parse(data: Any, *, languages: Mapping[str, str]) -> ClinicSpec:
+    """Validate an already-parsed clinic document into a ClinicSpec, or raise ClinicFileError.
+
+    `languages` maps every accepted spelling of a language (folded) to its code: the
+    calendar stores codes but does not decide which languages the bot speaks."""
+    r = _Reader(languages)
     top = r.mapping(
         data,
         "",

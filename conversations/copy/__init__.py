@@ -13,11 +13,10 @@ from types import ModuleType
 from typing import Any
 
 from booking.machine import Say
-from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.languages import FALLBACK, PACKS, language_code
 
 _MODULES: dict[str, ModuleType] = {pack.code: import_module(f"{__name__}.{pack.slug}") for pack in PACKS}
 CATALOGUES: dict[str, dict[str, str]] = {code: module.CATALOGUE for code, module in _MODULES.items()}
-FALLBACK = "en"
 
 
 class _Instant:

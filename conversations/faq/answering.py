@@ -20,12 +20,12 @@ from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex, Match
 from conversations.faq.selectors import faq_index_get
 from conversations.models import UnansweredQuestion
+from conversations.understanding.languages import CODES
 
 __all__ = ["FaqResponse", "faq_classify", "faq_is_clinical", "faq_respond"]
 
 ANSWERED, UNANSWERED, CLINICAL, BILLING = "answered", "unanswered", "clinical", "billing"
 CLAUDE_FLOOR = 0.3  # below this score nothing retrieved is close enough to show the model
-_LANGUAGE_ORDER = ("pt-BR", "es", "en")
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def faq_classify(text: str, *, index: FaqIndex) -> tuple[str, Match]:
 
 def approved_answer(doc: FaqDoc, language: str) -> str:
     """The approved text in `language`, else in the first language the entry has."""
-    for lang in (language, *_LANGUAGE_ORDER):
+    for lang in (language, *CODES):
         if doc.answers.get(lang):
             return doc.answers[lang]
     return next(iter(doc.answers.values()))

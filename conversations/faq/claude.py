@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import anthropic
 from django.conf import settings
 
+from conversations.understanding.languages import BY_CODE, FALLBACK, pack_for
+
 NO_ANSWER = "NO_ANSWER"
-_LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "pt-BR": "Brazilian Portuguese"}
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def system_prompt(*, sources: list[str], language: str, clinic_name: str) -> str
             "for example [1].",
             f"If the sources do not answer the question, reply exactly {NO_ANSWER} and nothing else.",
             "Never give medical advice.",
-            f"Reply in {_LANGUAGE_NAMES.get(language, 'English')}, in at most three short sentences,",
+            f"Reply in {_english_name(language)}, in at most three short sentences,",
             "as plain text without markdown.",
             numbered,
         ]
@@ -93,3 +94,7 @@ def faq_rephrase(*, question: str, sources: list[str], language: str, clinic_nam
     if not cited or not 1 <= int(cited.group(1)) <= len(sources):
         raise FaqModelError("the answer cites no source", reason="uncited", retryable=False)
     return Rephrasing(cited.group(2).strip(), int(cited.group(1)), usage)
+
+
+def _english_name(language: str) -> str:
+    return (pack_for(language) or BY_CODE[FALLBACK]).english_name

@@ -13,9 +13,8 @@ reported together (`faq[3].answers.es: missing`), as for the rest of the file.
 from typing import Any
 
 from conversations.faq.services import FaqSpec
-from scheduling.clinic_file import CODE, LANGUAGES, ClinicFileError
-
-_CODES = {"en": "en", "es": "es", "pt-BR": "pt"}
+from conversations.understanding.languages import CODES, language_code
+from scheduling.clinic_file import CODE, ClinicFileError
 
 
 def faq_file_parse(items: list[Any], *, languages: list[str]) -> list[FaqSpec]:
@@ -60,10 +59,10 @@ def _per_language(
         return {}
     out: dict[str, Any] = {}
     for key, text in value.items():
-        lang = LANGUAGES.get(str(key).strip().lower())
+        lang = language_code(str(key))
         where = f"{path}.{key}"
         if lang is None:
-            problems.append(f'{where}: "{key}" is not a supported language (en, es, pt)')
+            problems.append(f'{where}: "{key}" is not a supported language ({", ".join(CODES)})')
         elif many:
             texts = text if isinstance(text, list) else None
             if not texts:
@@ -78,6 +77,6 @@ def _per_language(
         else:
             out[lang] = text.strip()
     for lang in languages:
-        if lang not in out and not any(LANGUAGES.get(str(k).strip().lower()) == lang for k in value):
-            problems.append(f"{path}.{_CODES.get(lang, lang)}: missing")
+        if lang not in out and not any(language_code(str(k)) == lang for k in value):
+            problems.append(f"{path}.{lang}: missing")
     return out

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from conversations.understanding import language as language_mod
 from conversations.understanding.claude import understand_claude
 from conversations.understanding.emergency import emergency_detect
+from conversations.understanding.languages import FALLBACK, language_code
 from conversations.understanding.local import CONFIDENT, understand_local
 from conversations.understanding.text import fold
 from conversations.understanding.types import (
@@ -68,7 +69,7 @@ def understand(
     now = now.replace(tzinfo=zone) if now.tzinfo is None else now.astimezone(zone)
     if button_payload:
         # A tap sends the bot's own option title: it says nothing of the patient's language.
-        language = language_mod.language_code(language_hint or directory.default_language) or "en"
+        language = language_code(language_hint or directory.default_language) or FALLBACK
     else:
         language = language_mod.detect(
             text,

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.languages import PACKS
+from conversations.understanding.languages import FALLBACK, PACKS
 from conversations.understanding.text import fold
 
 RULES_VERSION = "2026.12.1"  # rules moved into the language packs; ids name the pack code
@@ -88,7 +88,7 @@ def crisis_copy(match: EmergencyMatch, language: str) -> str | None:
     """The crisis-line message to send with a suicidal-thoughts match, in the patient's language."""
     if match.category != "suicidal":
         return None
-    return CRISIS_COPY.get(language) or CRISIS_COPY["en"]
+    return CRISIS_COPY.get(language) or CRISIS_COPY[FALLBACK]
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.languages import FALLBACK, PACKS, language_code
 from conversations.understanding.text import fold
 
 _VOCAB: dict[str, frozenset[str]] = {
@@ -90,5 +90,5 @@ def detect(
     total = {code: score + (hint_weight if code == hinted else 0.0) for code, score in evidence.items()}
     best = max(total, key=lambda code: total[code])
     if evidence[best] <= MIN_EVIDENCE:
-        return hinted or PACKS[0].code
+        return hinted or FALLBACK
     return best

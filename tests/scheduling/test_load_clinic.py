@@ -6,6 +6,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
+from conversations.understanding.languages import SPELLINGS
 from scheduling.clinic_file import ClinicFileError, clinic_file_parse
 from scheduling.models import (
     AppointmentType,
@@ -182,7 +183,7 @@ def test_validation_names_the_place_and_the_problem(edit, problem):
     data = example()
     edit(data)
     with pytest.raises(ClinicFileError) as error:
-        clinic_file_parse(data)
+        clinic_file_parse(data, languages=SPELLINGS)
     assert any(problem in p for p in error.value.problems), error.value.problems
 
 
@@ -191,7 +192,7 @@ def test_every_problem_is_reported_at_once():
     data["clinic"]["time_zone"] = "Nowhere"
     data["locations"][0]["code"] = "Bad Code"
     with pytest.raises(ClinicFileError) as error:
-        clinic_file_parse(data)
+        clinic_file_parse(data, languages=SPELLINGS)
     assert len(error.value.problems) >= 2
 
 

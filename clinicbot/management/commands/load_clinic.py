@@ -5,6 +5,7 @@ from django.db import transaction
 
 from conversations.faq.clinic_file import faq_file_parse
 from conversations.faq.services import faq_load
+from conversations.understanding.languages import SPELLINGS
 from scheduling.clinic_file import ClinicFileError, clinic_file_read
 from scheduling.clinic_load import clinic_load
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, **options):
         try:
-            spec = clinic_file_read(file.read_text(encoding="utf-8"))
+            spec = clinic_file_read(file.read_text(encoding="utf-8"), languages=SPELLINGS)
             faq = faq_file_parse(spec.faq, languages=spec.languages)
         except OSError as exc:
             raise CommandError(f"{file}: {exc.strerror}") from exc

@@ -16,16 +16,20 @@ _MODULES = [import_module(f"{__name__}.{module.name}") for module in pkgutil.ite
 PACKS: tuple[LanguagePack, ...] = tuple(module.PACK for module in _MODULES if hasattr(module, "PACK"))
 CODES: tuple[str, ...] = tuple(pack.code for pack in PACKS)
 BY_CODE: dict[str, LanguagePack] = {pack.code: pack for pack in PACKS}
-_SPELLINGS: dict[str, str] = {
-    spelling.casefold(): pack.code for pack in PACKS for spelling in (pack.code, *pack.aliases)
+# Every accepted spelling of a language, folded, to its code ("pt", "pt_br" -> "pt-BR").
+SPELLINGS: dict[str, str] = {
+    spelling.casefold().replace("_", "-"): pack.code
+    for pack in PACKS
+    for spelling in (pack.code, *pack.aliases)
 }
+FALLBACK = "en"  # the language of last resort: nothing says which one the patient reads
 
 
 def language_code(value: str | None) -> str | None:
     """The registered code for any accepted spelling ("pt", "PT-br", "pt_BR" -> "pt-BR"), or None."""
     if not value:
         return None
-    return _SPELLINGS.get(value.strip().casefold().replace("_", "-"))
+    return SPELLINGS.get(value.strip().casefold().replace("_", "-"))
 
 
 def pack_for(code: str | None) -> LanguagePack | None:
@@ -34,4 +38,4 @@ def pack_for(code: str | None) -> LanguagePack | None:
     return BY_CODE[found] if found else None
 
 
-__all__ = ["BY_CODE", "CODES", "PACKS", "LanguagePack", "language_code", "pack_for"]
+__all__ = ["BY_CODE", "CODES", "FALLBACK", "PACKS", "SPELLINGS", "LanguagePack", "language_code", "pack_for"]
