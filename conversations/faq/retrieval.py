@@ -2,22 +2,25 @@
 
 Pure: an index is built from plain `FaqDoc`s (never ORM objects) and queried with text.
 Text is folded (lower case, no accents), function words are dropped, words are reduced to
-a light stem that the three languages often share ("estacionamiento", "estacionamento" ->
-"estaci"), and a word the index does not know is mapped to the nearest known word one or
-two typos away (rapidfuzz). Each entry is scored by idf-weighted cosine against its best
+a stem that the languages often share (the shortest of each language pack's Snowball stem,
+cut to six letters: "estacionamiento", "estacionamento" -> "estaci"), and a word the index
+does not know is mapped to the nearest known word one or two typos away (rapidfuzz). Each entry is scored by idf-weighted cosine against its best
 question variant and against all its text together; the best entry must clear a threshold
 and beat the runner-up by a margin, otherwise the bot says it does not know.
 """
 
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 
 THRESHOLD = 0.48  # combined score of the best entry
@@ -28,25 +31,10 @@ VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's te
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
 # Function words and fillers that say nothing about which entry is meant.
-_STOPWORD_TEXT = """a an the is are am was be been to of and or in on at for with it its this that these those
-    i me my we our you your he she they them do does did can could would will shall may might
-    please hi hello hey thanks thank ok okay so just also there here about any some tell know
-    get got yet already still now while use using allowed have has had need needs want someone
-    anything something place easily really there happen happens option options send pls plz
-    el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o en con
-    por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola gracias favor
-    puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito alguien algo alguna
-    algun aun ahi aqui porfa pf
-    o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na nos nas
-    ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado obrigada favor
-    posso pode podem quero queria gostaria saber sim ja tem tenho preciso alguem algum alguma
-    ainda ai aqui oq pfv pf"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-_SUFFIXES = (
-    "amientos", "imientos", "amiento", "imiento", "amento", "imento", "mente",
-    "ciones", "coes", "cion", "cao", "sion", "ings", "ing", "edly", "ies", "ed", "es", "s",
-)  # fmt: skip
+_STOPWORDS = frozenset(word for pack in PACKS for word in pack.faq_stop_words.split())
 STEM_LENGTH = 6
+# PyStemmer's stemmers are not thread-safe: one set per thread.
+_STEMMERS = threading.local()
 UNKNOWN_IDF = 3.5  # a word no entry uses makes a question less likely to be about any entry
 
 # Words patients use for the same thing across the three languages; each group becomes one
@@ -155,15 +143,19 @@ class Match:
         )
 
 
+def _stemmers() -> list[Stemmer.Stemmer]:
+    if not hasattr(_STEMMERS, "all"):
+        _STEMMERS.all = [Stemmer.Stemmer(pack.stemmer) for pack in PACKS if pack.stemmer]
+    return _STEMMERS.all
+
+
 @lru_cache(maxsize=65536)
 def stem(token: str) -> str:
+    """The shortest stem any language gives the word, cut to STEM_LENGTH letters, so the
+    languages' forms of one word meet ("resultados", "results" -> "result")."""
     if token.startswith("_"):
         return token
-    for suffix in _SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            token = token[: -len(suffix)]
-            break
-    return token[:STEM_LENGTH]
+    return min((stemmer.stemWord(token) for stemmer in _stemmers()), key=len)[:STEM_LENGTH]
 
 
 _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len, reverse=True)) + r")\b")

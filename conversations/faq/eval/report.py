@@ -71,11 +71,11 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
     ]
 
 
-# The held-out set answers 32 of its 47 questions (68.1%), below the 85% goal: its misses
+# The held-out set answers 33 of its 47 questions (70.2%; 68.1% before Snowball stems), below the 85% goal: its misses
 # are paraphrases sharing few words with any variant ("what would a visit set me back",
 # "how do I call off my appointment"). The floor is the figure reached, rounded down, so a
 # regression still fails; the goal stays in the table. See docs/faq.md.
-ANSWERED_FLOOR = {"held-out": 0.68}
+ANSWERED_FLOOR = {"held-out": 0.70}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:

@@ -12,6 +12,7 @@ PACK = LanguagePack(
     choice_name="ENGLISH",
     aliases=("en-us", "en-gb", "english"),
     dates=DATES,
+    stemmer="english",
     commands={
         "reset": (r"\bstart (over|again)\b", r"\brestart\b", r"\breset\b"),
         "more": (r"\bmore (options|times|slots)\b", r"\bother (options|times)\b"),
@@ -499,4 +500,14 @@ PACK = LanguagePack(
     option_time_marks=(r"\d\s*(?:am|pm|h)?\s*one\b",),
     name_fillers=("please", "thanks"),
     want_verbs=("want",),
+    # Words that say nothing about which FAQ entry a question means (retrieval drops them;
+    # general stop-word lists drop "open", "where" and "results", which do say).
+    faq_stop_words="""
+        a an the is are am was be been to of and or in on at for with it its this that these
+        those i me my we our you your he she they them do does did can could would will shall
+        may might please hi hello hey thanks thank ok okay so just also there here about any
+        some tell know get got yet already still now while use using allowed have has had need
+        needs want someone anything something place easily really there happen happens option
+        options send pls plz
+    """,
 )

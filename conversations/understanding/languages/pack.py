@@ -20,6 +20,7 @@ class LanguagePack:
     english_name: str  # for model prompts
     choice_name: str  # the member name in conversations.models.Language
     aliases: tuple[str, ...] = ()  # other spellings accepted in clinic files and hints
+    stemmer: str = ""  # the Snowball algorithm for this language (PyStemmer), e.g. "spanish"
     dates: DateWords = field(default_factory=DateWords)
     # Conversation commands honoured in any state (regex fragments): reset, more, other,
     # later, earlier, any, refuse.
@@ -102,6 +103,9 @@ class LanguagePack:
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")
     birth_words: tuple[str, ...] = ()  # a message about a date of birth
+
+    # ---- approved answers (conversations.faq) ------------------------------------------------
+    faq_stop_words: str = ""  # space-separated
 
     @property
     def slug(self) -> str:
