@@ -31,7 +31,7 @@ VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's te
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
 # Function words and fillers that say nothing about which entry is meant.
-_STOPWORDS = frozenset(word for pack in PACKS for word in pack.faq_stop_words.split())
+_STOPWORDS = frozenset(word for pack in PACKS for word in pack.faq.stop_words.split())
 STEM_LENGTH = 6
 # PyStemmer's stemmers are not thread-safe: one set per thread.
 _STEMMERS = threading.local()

@@ -1,9 +1,21 @@
 """English."""
 
 from conversations.understanding.languages.date_words import DateWords
+from conversations.understanding.languages.faq_words import FaqWords
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
 DATES = DateWords()
+
+FAQ = FaqWords(
+    stop_words="""
+        a an the is are am was be been to of and or in on at for with it its this that these
+        those i me my we our you your he she they them do does did can could would will shall
+        may might please hi hello hey thanks thank ok okay so just also there here about any
+        some tell know get got yet already still now while use using allowed have has had need
+        needs want someone anything something place easily really there happen happens option
+        options send pls plz
+    """,
+)
 
 PACK = LanguagePack(
     code="en",
@@ -12,6 +24,7 @@ PACK = LanguagePack(
     choice_name="ENGLISH",
     aliases=("en-us", "en-gb", "english"),
     dates=DATES,
+    faq=FAQ,
     stemmer="english",
     commands={
         "reset": (r"\bstart (over|again)\b", r"\brestart\b", r"\breset\b"),
@@ -500,14 +513,4 @@ PACK = LanguagePack(
     option_time_marks=(r"\d\s*(?:am|pm|h)?\s*one\b",),
     name_fillers=("please", "thanks"),
     want_verbs=("want",),
-    # Words that say nothing about which FAQ entry a question means (retrieval drops them;
-    # general stop-word lists drop "open", "where" and "results", which do say).
-    faq_stop_words="""
-        a an the is are am was be been to of and or in on at for with it its this that these
-        those i me my we our you your he she they them do does did can could would will shall
-        may might please hi hello hey thanks thank ok okay so just also there here about any
-        some tell know get got yet already still now while use using allowed have has had need
-        needs want someone anything something place easily really there happen happens option
-        options send pls plz
-    """,
 )

@@ -1,9 +1,19 @@
 """Spanish (Spain and Latin America)."""
 
 from conversations.understanding.languages.date_words import DateWords
+from conversations.understanding.languages.faq_words import FaqWords
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
 DATES = DateWords()
+
+FAQ = FaqWords(
+    stop_words="""
+        el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o
+        en con por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola
+        gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
+        alguien algo alguna algun aun ahi aqui porfa pf
+    """,
+)
 
 PACK = LanguagePack(
     code="es",
@@ -12,6 +22,7 @@ PACK = LanguagePack(
     choice_name="SPANISH",
     aliases=("es-es", "es-mx", "es-ar", "es-419", "spanish", "espanol", "español"),
     dates=DATES,
+    faq=FAQ,
     stemmer="spanish",
     commands={
         "reset": (r"\bempe[zc]ar de nuevo\b", r"\bvolver a empezar\b", r"\breiniciar\b"),
@@ -394,12 +405,4 @@ PACK = LanguagePack(
     option_time_marks=(r"\bde las\b",),
     name_fillers=("por", "favor", "gracias"),
     want_verbs=("quiero",),
-    # Words that say nothing about which FAQ entry a question means (retrieval drops them;
-    # general stop-word lists drop "open", "where" and "results", which do say).
-    faq_stop_words="""
-        el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o
-        en con por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola
-        gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
-        alguien algo alguna algun aun ahi aqui porfa pf
-    """,
 )

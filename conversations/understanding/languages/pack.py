@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from conversations.understanding.languages.date_words import DateWords
+from conversations.understanding.languages.faq_words import FaqWords
 
 GAP = r"(?:\w+ ){0,3}"  # up to three filler words between the parts of a phrase
 
@@ -22,6 +23,7 @@ class LanguagePack:
     aliases: tuple[str, ...] = ()  # other spellings accepted in clinic files and hints
     stemmer: str = ""  # the Snowball algorithm for this language (PyStemmer), e.g. "spanish"
     dates: DateWords = field(default_factory=DateWords)
+    faq: FaqWords = field(default_factory=FaqWords)
     # Conversation commands honoured in any state (regex fragments): reset, more, other,
     # later, earlier, any, refuse.
     commands: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -103,9 +105,6 @@ class LanguagePack:
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")
     birth_words: tuple[str, ...] = ()  # a message about a date of birth
-
-    # ---- approved answers (conversations.faq) ------------------------------------------------
-    faq_stop_words: str = ""  # space-separated
 
     @property
     def slug(self) -> str:

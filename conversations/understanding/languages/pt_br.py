@@ -1,9 +1,19 @@
 """Brazilian Portuguese."""
 
 from conversations.understanding.languages.date_words import DateWords
+from conversations.understanding.languages.faq_words import FaqWords
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
 DATES = DateWords()
+
+FAQ = FaqWords(
+    stop_words="""
+        o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
+        nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
+        obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
+        alguem algum alguma ainda ai aqui oq pfv pf
+    """,
+)
 
 PACK = LanguagePack(
     code="pt-BR",
@@ -12,6 +22,7 @@ PACK = LanguagePack(
     choice_name="PORTUGUESE",
     aliases=("pt", "pt-br", "portuguese", "portugues", "português"),
     dates=DATES,
+    faq=FAQ,
     stemmer="portuguese",
     commands={
         "reset": (r"\brecomec(ar|a)\b", r"\bcomecar de novo\b"),
@@ -377,12 +388,4 @@ PACK = LanguagePack(
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),
     want_verbs=("quero",),
-    # Words that say nothing about which FAQ entry a question means (retrieval drops them;
-    # general stop-word lists drop "open", "where" and "results", which do say).
-    faq_stop_words="""
-        o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
-        nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
-        obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
-        alguem algum alguma ainda ai aqui oq pfv pf
-    """,
 )
