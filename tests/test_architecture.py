@@ -160,3 +160,12 @@ def test_no_module_is_longer_than_800_lines():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_conversations_outside_understanding_is_at_most_45_percent_of_the_app_code():
+    # The redesign's budget: the rest of conversations (inbox, outbox, orchestrator, staff
+    # pages, FAQ, channels) stays under half of the code outside understanding.
+    lines = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()}
+    outside = {name: n for name, n in lines.items() if not name.startswith("conversations.understanding")}
+    conversations = sum(n for name, n in outside.items() if name.split(".")[0] == "conversations")
+    assert conversations / sum(outside.values()) <= 0.45
