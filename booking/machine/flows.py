@@ -54,7 +54,8 @@ class BookFlow:
             m.ask(Asked.WHEN, "ask_when")
             return
         if m.s.chosen and m.s.state == State.IDENTIFY:
-            m.effects.append(Hold(m.s.chosen, m.s.type_code, None))
+            # A time was picked before the patient was identified: who it is comes first.
+            self.pick(m, m.s.chosen)
             return
         m.search()
 

@@ -338,3 +338,19 @@ def test_a_new_wish_while_the_kind_of_visit_is_asked_drops_the_waiting_pick():
 
     assert not effects_of(step, m.Hold)
     assert step.session.pick_waiting is False
+
+
+def test_a_pick_made_before_identifying_is_never_held_for_nobody():
+    # An availability answer was picked, then the date of birth was refused and the patient
+    # gave a day instead: the bot still needs to know who the patient is before holding.
+    session = selecting(availability_first=True, chosen=OFFERED[0].to_json(), asked="when", name="Kevin Osei")
+    session = session.with_(state=m.State.IDENTIFY, patient_id=None)
+
+    step = m.transition(
+        session,
+        m.Signal(intent="give_info", day_from=date(2026, 11, 24), day_to=date(2026, 11, 24)),
+        world(known_patient=None),
+    )
+
+    assert not effects_of(step, m.Hold)
+    assert step.session.asked == m.Asked.DATE_OF_BIRTH
