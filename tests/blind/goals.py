@@ -218,9 +218,9 @@ class Patient:
         goal = self.goal
         if goal.get("practitioner") and practitioner.code != goal["practitioner"]:
             return False
-        if not goal.get("practitioner") and goal.get("specialty"):
-            if fold(goal["specialty"]) not in {fold(s) for s in practitioner.specialties}:
-                return False
+        specialties = {fold(s) for s in practitioner.specialties}
+        if not goal.get("practitioner") and goal.get("specialty") and fold(goal["specialty"]) not in specialties:
+            return False
         local_start = start.astimezone(ZONE)
         if goal.get("after") and local_start.time() < time.fromisoformat(goal["after"]):
             return False
