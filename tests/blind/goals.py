@@ -219,7 +219,11 @@ class Patient:
         if goal.get("practitioner") and practitioner.code != goal["practitioner"]:
             return False
         specialties = {fold(s) for s in practitioner.specialties}
-        if not goal.get("practitioner") and goal.get("specialty") and fold(goal["specialty"]) not in specialties:
+        if (
+            not goal.get("practitioner")
+            and goal.get("specialty")
+            and fold(goal["specialty"]) not in specialties
+        ):
             return False
         local_start = start.astimezone(ZONE)
         if goal.get("after") and local_start.time() < time.fromisoformat(goal["after"]):
