@@ -114,3 +114,11 @@ def test_emergencies_survive_case_accents_punctuation_and_filler(text, upper, pr
     stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     shouted = "".join(c.upper() if flip else c for c, flip in zip(stripped, upper, strict=False))
     assert emergency_detect(prefix + shouted + suffix) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have che\u200bst pain", "dor no pe\u00adito", "me duele el pe\u2060cho", "can\u200dt breathe"],
+)
+def test_invisible_characters_inside_a_word_do_not_hide_an_emergency(text):
+    assert emergency_detect(text) is not None
