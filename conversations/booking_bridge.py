@@ -22,11 +22,18 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
     commands = set(commands_in(text))
     if button == "more":
         commands.add("more")
+    intent, yes_no = result.intent.value, _yes_no(e.yes_no, button)
+    if result.engine == "claude" and not button:
+        # A booking is committed on a yes our code recognises (a button, an option number, a
+        # yes word), never on a model's reading of "hmm, I'd rather wait": the model is only
+        # asked when the rules found no yes or no at all.
+        yes_no = None
+        intent = "unknown" if intent in ("affirm", "deny") else intent
     return Signal(
-        intent=result.intent.value,
+        intent=intent,
         option=e.option,
         option_time=e.option_time,
-        yes_no=_yes_no(e.yes_no, button),
+        yes_no=yes_no,
         day_from=day_from,
         day_to=day_to,
         window=window,

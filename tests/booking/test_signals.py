@@ -85,3 +85,44 @@ def test_a_bare_ordinal_still_names_an_option():
     result = understand("a quarta", directory=DIRECTORY, now=NOW, expecting="option")
 
     assert result.entities.option == 4
+
+
+def test_a_yes_read_by_the_model_never_commits_a_booking():
+    from booking import machine as m
+    from conversations.understanding.types import Entities, Understanding
+
+    hesitant = "Hmm I would rather wait, my husband must check his calendar first"
+    model_says_yes = Understanding(Intent.AFFIRM, 0.8, "en", Entities(yes_no=True), engine="claude")
+    signal = booking_signal(model_says_yes, text=hesitant, button="")
+
+    assert signal.yes_no is None and signal.intent == "unknown"
+    slot = m.Slot(NOW.replace(day=24, hour=9), NOW.replace(day=24, hour=9, minute=30), 1, 1)
+    confirming = m.Session(
+        flow=m.Flow.BOOK,
+        state=m.State.CONFIRM,
+        asked=m.Asked.CONFIRM,
+        patient_id=7,
+        hold_id=40,
+        type_code="new",
+        who=(1,),
+        chosen=slot,
+        offered=(slot,),
+    )
+    world = m.World(
+        now=NOW,
+        language="en",
+        clinic_name="Clínica Vista",
+        practitioners={1: m.PractitionerView(1, "Dra. Ana Souza", ("new",), ())},
+        types={"new": {"en": "New patient consultation"}},
+        locations={1: "Centro"},
+    )
+    step = m.transition(confirming, signal, world)
+    assert not [e for e in step.effects if isinstance(e, m.Book)]
+    assert step.replies[0].text.key == "reask_yes_no"
+
+
+def test_a_yes_button_still_books_whatever_engine_read_the_title():
+    from conversations.understanding.types import Entities, Understanding
+
+    tapped = Understanding(Intent.AFFIRM, 1.0, "en", Entities(yes_no=True), engine="claude")
+    assert booking_signal(tapped, text="Yes", button="yes").yes_no is True
