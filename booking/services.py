@@ -42,6 +42,15 @@ def booking_session_active(*, conversation_id: int, now: datetime) -> BookingSes
     return session
 
 
+def booking_expecting_peek(*, conversation_id: int, now: datetime) -> machine.Expecting | None:
+    """What the live session waits for, read without a lock and without writing (an expired
+    session counts as none; booking_session_active closes it later, under the lock)."""
+    session = BookingSession.objects.filter(
+        conversation_id=conversation_id, state__in=machine.ACTIVE, expires_at__gt=now
+    ).first()
+    return booking_expecting(session)
+
+
 def booking_expecting(session: BookingSession | None) -> machine.Expecting | None:
     """What the live session is waiting for (a name, a date, a pick, ...), if any."""
     return machine.expecting(_pure(session)) if session else None

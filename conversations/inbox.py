@@ -12,7 +12,7 @@ from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
-from conversations.orchestrator import message_handle
+from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver
 from conversations.outbox.queue import Reply, reply_queue
 from conversations.tasks import conversation_process_task, task_enqueue
@@ -81,6 +81,8 @@ def conversation_process(*, conversation_id: int) -> int:
     handled, more = 0, True
     while more:
         try:
+            # The model, when it is asked, is asked here: before the lock, in no transaction.
+            prepared = message_prepare(conversation_id=conversation_id)
             with transaction.atomic(), trace_batch():
                 conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
                 waiting = list(conversation.inbound_messages.filter(processed_at__isnull=True)[:2])
@@ -90,7 +92,7 @@ def conversation_process(*, conversation_id: int) -> int:
                 # this lock, so the loop goes on only for one already waiting.
                 inbound, more = waiting[0], len(waiting) > 1
                 _conversation_touch(conversation, inbound)
-                replies = message_handle(conversation=conversation, inbound=inbound)
+                replies = message_handle(conversation=conversation, inbound=inbound, prepared=prepared)
                 outbound = reply_queue(
                     conversation=conversation, replies=replies, in_reply_to=inbound, enqueue=False
                 )

@@ -6,6 +6,7 @@ the handlers. Every decision leaves a trace event.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,8 +14,14 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.machine import Signal
-from booking.services import BookingResult, booking_expecting, booking_handle, booking_session_active
+from booking.machine import Expecting, Signal
+from booking.services import (
+    BookingResult,
+    booking_expecting,
+    booking_expecting_peek,
+    booking_handle,
+    booking_session_active,
+)
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
 from conversations.copy import render, say
@@ -25,7 +32,7 @@ from conversations.faq.selectors import faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
-from conversations.understanding import Intent, understand
+from conversations.understanding import Intent, Understanding, understand
 from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect
 from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.text import fold
@@ -37,8 +44,51 @@ OPT_OUT = {word: pack.code for pack in PACKS for word in pack.opt_out}
 OPT_IN = {word: pack.code for pack in PACKS for word in pack.opt_in}
 
 
-def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> list[Reply]:
-    """Decide the replies to one inbound message; runs under the conversation's lock."""
+@dataclass(frozen=True)
+class Prepared:
+    """A message understood before the conversation's lock was taken (the model may take
+    seconds), with the inputs it was read with, so the locked turn can tell it still holds."""
+
+    inbound_id: int
+    expecting: Expecting | None
+    language_hint: str | None
+    result: Understanding
+
+
+def message_prepare(*, conversation_id: int) -> Prepared | None:
+    """Understand the conversation's next waiting message outside any transaction and
+    lock, when the engine may ask the model; None when there is nothing to prepare (local
+    engine, no message, staff own the chat, opted out, a tap or an empty text). Reads only."""
+    engine = understanding_engine()
+    if engine.policy == "local" or not engine.api_key:
+        return None
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is None:
+        return None
+    inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
+    if inbound is None or conversation.opted_out or conversation.handler == Conversation.Handler.STAFF:
+        return None
+    if inbound.button_payload or not inbound.text.strip():
+        return None
+    now = timezone.now()
+    expecting = booking_expecting_peek(conversation_id=conversation.pk, now=now)
+    hint = conversation.language or _patient_language(conversation) or None
+    result = understand(
+        inbound.text.strip(),
+        directory=clinic_directory(clinic_context()),
+        now=now,
+        language_hint=hint,
+        expecting=expecting,
+        engine=engine,
+    )
+    return Prepared(inbound.pk, expecting, hint, result)
+
+
+def message_handle(
+    *, conversation: Conversation, inbound: InboundMessage, prepared: Prepared | None = None
+) -> list[Reply]:
+    """Decide the replies to one inbound message; runs under the conversation's lock.
+    `prepared` is what message_prepare read before the lock."""
     clinic = clinic_context()
     text = inbound.text.strip()
     keyword = re.sub(r"[^\w]", "", fold(text))
@@ -82,7 +132,7 @@ def message_handle(*, conversation: Conversation, inbound: InboundMessage) -> li
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, answer, language)
-    return _understood(conversation, inbound, clinic, text)
+    return _understood(conversation, inbound, clinic, text, prepared)
 
 
 def _reminder_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
@@ -124,21 +174,36 @@ BOOKING_FLOWS = {
 
 
 def _understood(
-    conversation: Conversation, inbound: InboundMessage, clinic: ClinicContext, text: str
+    conversation: Conversation,
+    inbound: InboundMessage,
+    clinic: ClinicContext,
+    text: str,
+    prepared: Prepared | None = None,
 ) -> list[Reply]:
     """Understand the message once, then let the booking conversation or a handler answer."""
     now = timezone.now()
     session = booking_session_active(conversation_id=conversation.pk, now=now)
     expecting = booking_expecting(session)
-    result = understand(
-        text or inbound.button_text,
-        directory=clinic_directory(clinic),
-        now=now,
-        language_hint=conversation.language or _patient_language(conversation) or None,
-        button_payload=inbound.button_payload,
-        expecting=expecting,
-        engine=understanding_engine(),
-    )
+    hint = conversation.language or _patient_language(conversation) or None
+    if prepared is not None and (prepared.inbound_id, prepared.expecting, prepared.language_hint) == (
+        inbound.pk,
+        expecting,
+        hint,
+    ):
+        result = prepared.result
+    else:
+        # Read again under the lock; with a preparation that went stale (another turn
+        # changed the question meanwhile) the model is not asked while the lock is held.
+        engine = understanding_engine(policy="local") if prepared is not None else understanding_engine()
+        result = understand(
+            text or inbound.button_text,
+            directory=clinic_directory(clinic),
+            now=now,
+            language_hint=hint,
+            button_payload=inbound.button_payload,
+            expecting=expecting,
+            engine=engine,
+        )
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.INTENT_CLASSIFIED,

@@ -60,7 +60,7 @@ def _client() -> anthropic.Anthropic:
         api_key=settings.ANTHROPIC_API_KEY,
         base_url=settings.ANTHROPIC_BASE_URL or None,
         timeout=settings.NLU_TIMEOUT_SECONDS,
-        max_retries=1,
+        max_retries=0,  # one deadline: a retry would double the timeout a patient waits
     )
 
 

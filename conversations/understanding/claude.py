@@ -125,7 +125,7 @@ def _client(engine: EngineSettings) -> anthropic.Anthropic:
         api_key=engine.api_key,
         base_url=engine.base_url or None,
         timeout=engine.timeout_seconds,
-        max_retries=1,
+        max_retries=0,  # one deadline: a retry would double the timeout a patient waits
     )
 
 

@@ -48,7 +48,7 @@ def test_a_message_whose_handling_crashes_is_handed_to_staff_and_does_not_block_
     InboundMessageFactory(conversation=conversation, text="boom")
     InboundMessageFactory(conversation=conversation, text="fine")
 
-    def handle(*, conversation, inbound):
+    def handle(*, conversation, inbound, prepared=None):
         if inbound.text == "boom":
             raise RuntimeError("bug")
         return [Reply("ok")]

@@ -98,6 +98,7 @@ def test_a_timeout_falls_back_to_local_and_says_so(fake_anthropic, directory, no
     result = ask("necesito cancelar mi cita", directory, now)
     assert result.engine == "local"
     assert result.fallback_reason == "timeout"
+    assert len(fake_anthropic.requests) == 1  # no retry: the timeout is the whole wait
     assert result.intent is Intent.CANCEL
     assert "claude.fallback.timeout" in result.rule_ids
 
