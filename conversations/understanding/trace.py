@@ -43,7 +43,8 @@ def _when(when: TimeResolution | None) -> dict[str, Any] | None:
     if when is None:
         return None
     return {
-        "expression": when.expression,
+        # Never the patient's words: the expression is often the whole message, and traces
+        # are append-only, so erasure could not reach it.
         "start": when.start.isoformat() if when.start else None,
         "end": when.end.isoformat() if when.end else None,
         "granularity": when.granularity,

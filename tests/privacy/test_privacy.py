@@ -23,6 +23,8 @@ def stored_text_holding(needles: list[str]) -> list[str]:
             for f in model._meta.concrete_fields
             if isinstance(f, models.CharField | models.TextField | models.JSONField | models.DateField)
         ]
+        if not fields:
+            continue
         for row in model.objects.values_list(*[f.attname for f in fields]):
             for field, value in zip(fields, row, strict=True):
                 text = json.dumps(value, default=str, ensure_ascii=False)
