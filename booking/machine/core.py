@@ -157,6 +157,11 @@ class Machine:
         if "other" in sig.commands and browsing:
             self.other_practitioner()
             return
+        if self.s.asked == Asked.OPTION and (named := questions.offered_named(self, sig)):
+            # A time from the bot's own list picks it, before it could read as a new wish.
+            self.set(misunderstood=0)
+            questions.take(self, named)
+            return
         changed = self.absorb(sig)
         if self.s.state == State.START:
             self.advance()

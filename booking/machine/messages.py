@@ -29,6 +29,7 @@ class Signal:
     yes_no: bool | None = None
     day_from: date | None = None
     day_to: date | None = None
+    day_named: bool = False  # the message said a day ("monday at 9"), not only a time
     window: tuple[time, time] | None = None
     prefer: datetime | None = None
     past: bool = False

@@ -5,11 +5,11 @@ message as a repair or as not understood."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from booking.machine.messages import PAGE, CreatePatient, Signal
-from booking.machine.session import Asked, Flow, When
+from booking.machine.session import Asked, Flow, Slot, When
 
 if TYPE_CHECKING:
     from booking.machine.core import Machine
@@ -95,6 +95,38 @@ def _option(m: Machine, sig: Signal) -> bool:
             return True
     if chosen is None:
         return False
+    take(m, chosen)
+    return True
+
+
+def offered_named(m: Machine, sig: Signal) -> Slot | None:
+    """The one offered time a message names by its clock time, and by its day when it names
+    one: "13:00 works", "ok monday at 09:00", "1:30 is fine" (13:30). None otherwise."""
+    if not m.s.offered or sig.option or sig.button:
+        return None
+    said = sig.option_time
+    if said is None and sig.prefer is not None and sig.window and _is_point(sig.window, sig.prefer.time()):
+        said = sig.prefer.time()
+    if said is None:
+        return None
+    said = said.replace(second=0, microsecond=0)
+    other_half = said.replace(hour=(said.hour + 12) % 24)
+    matches = [
+        s for s in m.s.offered if s.start.time().replace(second=0, microsecond=0) in (said, other_half)
+    ]
+    if sig.day_named and sig.day_from:
+        matches = [s for s in matches if s.start.date() == sig.day_from]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _is_point(window: tuple[time, time], at: time) -> bool:
+    """The hour around a time said alone ("at 10"), as opposed to a range ("after 10")."""
+    start, end = (datetime.combine(date.min, t) for t in window)
+    return window[0] == at and (end - start == timedelta(hours=1) or window[1] == time(23, 59))
+
+
+def take(m: Machine, chosen: Slot) -> None:
+    """The patient chose one of the offered times."""
     m.set(chosen=chosen)
     if m.s.flow == Flow.BOOK and not m.s.type_code:
         # An availability answer showed times before the kind of visit was known: ask it now,
@@ -105,10 +137,9 @@ def _option(m: Machine, sig: Signal) -> bool:
         if len(choices) > 1:
             m.set(pick_waiting=True)
             m.ask_type(choices)
-            return True
+            return
         m.set(type_code=choices[0])
     m.flow.pick(m, chosen)
-    return True
 
 
 def _confirm(m: Machine, sig: Signal) -> bool:

@@ -354,3 +354,73 @@ def test_a_pick_made_before_identifying_is_never_held_for_nobody():
 
     assert not effects_of(step, m.Hold)
     assert step.session.asked == m.Asked.DATE_OF_BIRTH
+
+
+def _at(hour: int, minute: int = 0, day: int = 27) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=ZONE)
+
+
+@pytest.mark.parametrize(
+    "signal",
+    [
+        # "9:30 works": a bare time resolves to the next 9:30, not the offered day.
+        m.Signal(
+            intent="give_info",
+            day_from=date(2026, 11, 24),
+            prefer=_at(9, 30, 24),
+            window=(time(9, 30), time(10, 30)),
+        ),
+        # "ok friday at 9:30"
+        m.Signal(
+            intent="book",
+            day_from=date(2026, 11, 27),
+            day_named=True,
+            prefer=_at(9, 30),
+            window=(time(9, 30), time(10, 30)),
+        ),
+        # "the 9:30 one" read as a time of an option
+        m.Signal(intent="choose_option", option_time=time(9, 30)),
+    ],
+)
+def test_a_time_from_the_offered_list_picks_it_rather_than_searching_again(signal):
+    step = m.transition(selecting(), signal, world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(OFFERED[1], "checkup", None)]
+    assert not effects_of(step, m.FindSlots)
+
+
+def test_an_afternoon_time_said_on_a_twelve_hour_clock_picks_the_offered_one():
+    offered = (slot(27, 13), slot(27, 13, 30))
+    session = selecting(offered=[s.to_json() for s in offered])
+    one_thirty = m.Signal(intent="give_info", prefer=_at(1, 30, 24), window=(time(1, 30), time(2, 30)))
+
+    step = m.transition(session, one_thirty, world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(offered[1], "checkup", None)]
+
+
+@pytest.mark.parametrize(
+    "signal",
+    [
+        # "after 9:30" is a bound, not a pick.
+        m.Signal(
+            intent="give_info",
+            day_from=date(2026, 11, 27),
+            prefer=_at(9, 30),
+            window=(time(9, 30), time(23, 59, 59)),
+        ),
+        # "tuesday at 9:30": the offered 9:30 is on Friday.
+        m.Signal(
+            intent="give_info",
+            day_from=date(2026, 12, 1),
+            day_named=True,
+            prefer=_at(9, 30, 1).replace(month=12),
+            window=(time(9, 30), time(10, 30)),
+        ),
+    ],
+)
+def test_a_bound_or_another_day_is_a_new_wish_not_a_pick(signal):
+    step = m.transition(selecting(), signal, world())
+
+    assert not effects_of(step, m.Hold)
+    assert effects_of(step, m.FindSlots)
