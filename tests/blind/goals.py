@@ -169,10 +169,15 @@ class Patient:
         return self._say("when", answers)
 
     def _say(self, key: str, answers: dict) -> list[str]:
+        """The first time, every line of the answer in a row (piecemeal answers and
+        corrections: ["Jon Park", "sorry typo, John Park"]); asked again, the last line."""
         lines = _as_list(answers.get(key)) or [""]
-        index = min(self.used[key], len(lines) - 1)
+        first = self.used[key] == 0
         self.used[key] += 1
-        return self.send(lines[index])
+        replies: list[str] = []
+        for line in lines if first else lines[-1:]:
+            replies = self.send(line)
+        return replies
 
     # ---- picking among the offered times ------------------------------------------------
 
