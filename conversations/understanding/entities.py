@@ -214,25 +214,51 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
     return None
 
 
-_NAME_INTRO = re.compile(rf"^(?:{_alt(_words('name_intros'))})\s+")
+_NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
+_CORRECTION = re.compile(rf"^(?:(?:{_alt(_words('corrections'))})\b\s*)+")
 _NAME_TOKEN = re.compile(r"^[^\W\d_]{2,}$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
+# Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
+_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words"))) - _CONNECTORS
 
 
-def full_name(text: str, *, expecting_name: bool) -> str | None:
+def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> str | None:
+    """The person's name in "my name is X", "it's for my daughter, X", "se llama X" (the
+    last such phrase wins: a correction comes after), or the whole message when the bot
+    asked for a name; with `correcting`, after "sorry, typo," and the like."""
     cleaned = re.sub(r"[^\w\s'-]", " ", text).strip()
-    folded = fold(cleaned)
-    intro = _NAME_INTRO.match(folded)
-    if not intro and not expecting_name:
-        return None
     words = cleaned.split()
-    if intro:
-        words = words[len(intro.group(0).split()) :]
-    words = [w for w in words if fold(w) not in _NAME_FILLERS]
-    if not (2 <= len(words) <= 6) or not all(_NAME_TOKEN.match(w) for w in words):
+    folded_words = [fold(w) for w in words]
+    joined, starts = "", []
+    for folded in folded_words:
+        starts.append(len(joined) + (1 if joined else 0))
+        joined = f"{joined} {folded}" if joined else folded
+    intros = list(_NAME_INTRO.finditer(joined + " "))
+    if intros:
+        end = intros[-1].end()
+        words = [w for w, start in zip(words, starts, strict=True) if start >= end]
+    elif correcting and (fix := _CORRECTION.match(joined)):
+        words = [w for w, start in zip(words, starts, strict=True) if start >= fix.end()]
+    elif not expecting_name:
         return None
-    return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
+    words = [w for w in words if fold(w) not in _NAME_FILLERS]
+    if _is_name(words):
+        return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
+    if "," in text and (intros or correcting or expecting_name):
+        # "ops, Fernanda Lima Barros, esqueci o sobrenome": the part that is a name.
+        for part in text.split(","):
+            if found := full_name(part, expecting_name=True):
+                return found
+    return None
+
+
+def _is_name(words: list[str]) -> bool:
+    return (
+        2 <= len(words) <= 6
+        and all(_NAME_TOKEN.match(w) for w in words)
+        and not any(fold(w) in _NOT_IN_NAMES for w in words)
+    )
 
 
 _DOB_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")

@@ -360,7 +360,11 @@ def _entities(
     entities.practitioner_ids = ent.practitioner_match(text, directory)
     entities.specialty = ent.specialty_match(text, directory)
     entities.appointment_type_code = ent.appointment_type_match(text, directory.appointment_types)
-    entities.full_name = ent.full_name(text, expecting_name=expecting is Expecting.NAME)
+    entities.full_name = ent.full_name(
+        text,
+        expecting_name=expecting is Expecting.NAME,
+        correcting=expecting is Expecting.DATE_OF_BIRTH,  # "sorry, typo: John Park"
+    )
     if expecting is Expecting.DATE_OF_BIRTH or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):

@@ -424,3 +424,16 @@ def test_a_bound_or_another_day_is_a_new_wish_not_a_pick(signal):
 
     assert not effects_of(step, m.Hold)
     assert effects_of(step, m.FindSlots)
+
+
+def test_a_corrected_name_while_the_date_of_birth_is_asked_replaces_the_first_one():
+    session = m.Session(
+        flow=m.Flow.BOOK, state=m.State.IDENTIFY, asked=m.Asked.DATE_OF_BIRTH, name="Jon Park"
+    )
+
+    step = m.transition(
+        session, m.Signal(intent="give_info", full_name="John Park"), world(known_patient=None)
+    )
+
+    assert step.session.name == "John Park"
+    assert step.replies[0].text == m.say("ask_dob", name="John")

@@ -274,3 +274,20 @@ def test_without_the_booking_context_a_bare_acceptance_is_only_a_yes(ask):
 )
 def test_needing_a_doctor_or_looking_for_an_appointment_books(ask, text):
     assert ask(text).intent is Intent.BOOK
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "name"),
+    [
+        ("es para mi hija, Martina Gómez", "name", "Martina Gómez"),
+        ("it's for my son, Leo Carter", "name", "Leo Carter"),
+        ("é para minha filha Ana Clara Souza", "name", "Ana Clara Souza"),
+        ("My husband David Kim", "name", "David Kim"),
+        ("no, el nombre está mal, se llama Martina Gómez", None, "Martina Gómez"),
+        ("sorry typo, John Park", "date_of_birth", "John Park"),
+        ("ops, Fernanda Lima Barros, esqueci o sobrenome", "date_of_birth", "Fernanda Lima Barros"),
+        ("quiero el martes por la tarde", "name", None),
+    ],
+)
+def test_the_name_is_the_persons_not_the_sentence(ask, text, expecting, name):
+    assert ask(text, expecting=expecting).entities.full_name == name

@@ -405,4 +405,12 @@ PACK = LanguagePack(
     option_time_marks=(r"\bde las\b",),
     name_fillers=("por", "favor", "gracias"),
     want_verbs=("quiero",),
+    for_someone=(
+        r"(?:es )?para mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo"
+        r"|hermano|hermana|novio|novia|nene|nena|bebe)",
+        r"^mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo)",
+        r"se llama",
+        r"su nombre (?:completo )?es",
+    ),
+    corrections=("perdon", "perdona", "disculpa", "me equivoque", "quise decir", "digo", "en realidad", "no"),
 )

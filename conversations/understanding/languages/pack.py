@@ -101,7 +101,9 @@ class LanguagePack:
     option_time_preps: tuple[str, ...] = ()  # "at", "de las", "das": lead to the hour
     option_time_marks: tuple[str, ...] = ()  # regexes that make a time name a slot ("the 10 one")
     time_prepositions: tuple[str, ...] = ()  # "at", "a las", "as": before a bare time
-    name_intros: tuple[str, ...] = ()  # "my name is", "me llamo"
+    name_intros: tuple[str, ...] = ()  # "my name is", "me llamo", "her name is" (regex)
+    for_someone: tuple[str, ...] = ()  # "it's for my daughter": the name follows (regex)
+    corrections: tuple[str, ...] = ()  # "sorry", "typo", "perdón": a fix of what was said
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")
     birth_words: tuple[str, ...] = ()  # a message about a date of birth

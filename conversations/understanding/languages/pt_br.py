@@ -388,4 +388,22 @@ PACK = LanguagePack(
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),
     want_verbs=("quero",),
+    for_someone=(
+        r"(?:e )?para (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
+        r"|namorado|namorada|bebe)",
+        r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
+        r"se chama",
+        r"o nome (?:completo )?(?:dela|dele) e",
+    ),
+    corrections=(
+        "ops",
+        "opa",
+        "desculpa",
+        "desculpe",
+        "perdao",
+        "quer dizer",
+        "quis dizer",
+        "na verdade",
+        "nao",
+    ),
 )
