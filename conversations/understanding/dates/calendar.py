@@ -23,12 +23,13 @@ def next_day_number(day_number: int, today: date, past: bool = False) -> date | 
 
 
 def shift_date(day: date, count: int, unit: str) -> date:
-    """`day` moved by `count` days, weeks, months or years (a month end clips: Jan 31 + 1 month)."""
-    if unit.startswith(("day", "dia")):
+    """`day` moved by `count` units ("day", "week", "month", "year"; a month end clips:
+    Jan 31 + 1 month is Feb 28)."""
+    if unit == "day":
         return day + timedelta(days=count)
-    if unit.startswith(("week", "semana")):
+    if unit == "week":
         return day + timedelta(weeks=count)
-    months = 12 * count if unit.startswith(("year", "ano")) else count
+    months = 12 * count if unit == "year" else count
     first = add_months(day, months)
     return safe_date(first.year, first.month, day.day) or add_months(first, 1) - timedelta(days=1)
 

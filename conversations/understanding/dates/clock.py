@@ -4,27 +4,25 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
+from conversations.understanding.dates.lexicon import ALL, alternation, any_of, every, having
+from conversations.understanding.languages.date_words import PeriodWords
 from conversations.understanding.types import Period
 
-_PERIOD_WORDS: list[tuple[str, Period]] = [
-    (
-        r"(?:in the|this|de|por|en|durante|pela|na|de|da|a la) ?(?:la )?(?:morning|manana|manha)s?",
-        Period.MORNING,
-    ),
-    (r"\bmorning\b", Period.MORNING),
-    (
-        r"(?:in the|this|de|por|en|durante|pela|na|a|da) ?(?:la )?(?:afternoon|tarde)s?",
-        Period.AFTERNOON,
-    ),
-    (r"\b(?:afternoon|tarde)\b", Period.AFTERNOON),
-    (r"\b(?:evening|tonight|esta noche|hoje a noite|anoitecer)\b", Period.EVENING),
-    (
-        r"(?:in the|at|de|por|en|durante|pela|na|a|da) ?(?:la )?(?:night|noche|noite)",
-        Period.EVENING,
-    ),
-    (r"\b(?:night|noche|noite)\b", Period.EVENING),
+
+def _period_pattern(period: Period) -> re.Pattern[str]:
+    named = [words.periods.get(period.value, PeriodWords()) for words in ALL]
+    prepositions = alternation(dict.fromkeys(p for words in named for p in words.prepositions))
+    after = alternation(dict.fromkeys(w for words in named for w in words.after))
+    alone = alternation(dict.fromkeys(w for words in named for w in words.alone))
+    articles = any_of("period_articles")
+    return re.compile(rf"\b(?:(?:{prepositions}) ?(?:(?:{articles}) )?(?:{after})|(?:{alone}))\b")
+
+
+_PERIOD_PATTERNS = [
+    (period, _period_pattern(period))
+    for period in Period
+    if any(period.value in words.periods for words in ALL)
 ]
-_PERIOD_PATTERNS = [(re.compile(rf"\b{p}\b"), period) for p, period in _PERIOD_WORDS]
 
 
 @dataclass(frozen=True)
@@ -36,39 +34,53 @@ class Clock:
     second: int = 0
 
 
+_EXPLICIT_SUFFIXES = ["h", *every("hour_abbreviations"), *every("hours_word")]
+_MINUTE_WORDS = {word: value for words in ALL for word, value in words.clock_minute_words.items()}
+_QUARTER_WORDS = alternation(word for word, value in _MINUTE_WORDS.items() if value == 15)
+_FRACTIONS = {word: value for words in ALL for word, value in words.clock_fractions.items()}
+_QUARTER_FRACTIONS = alternation(word for word, value in _FRACTIONS.items() if value == 15)
+_MINUTE_UNITS = alternation(f" {unit}" for unit in every("clock_minute_units"))
+_HOURS = any_of("hours_word")
 _H = r"(\d{1,2})"
 _TIME_PATTERNS: list[tuple[str, str]] = [
-    ("hm", rf"\b{_H}:(\d\d)(?::(\d\d))?\s*(am|pm|a|p|hs|hrs|h|horas)?\b"),
+    ("hm", rf"\b{_H}:(\d\d)(?::(\d\d))?\s*(am|pm|a|p|h|{alternation(_EXPLICIT_SUFFIXES[1:])})?\b"),
     (
         "y",
-        rf"\b{_H}(?:\s*(am|pm|h|horas))? (?:y|e) (media|meia|cuarto|quarto|quince|\d\d)\b(?! (?:de )?(?:dias|days|minutos))",
+        rf"\b{_H}(?:\s*(am|pm|h|{_HOURS}))? (?:{any_of('number_and', having('clock_minute_words'))}) "
+        rf"({alternation(_MINUTE_WORDS)}|\d\d)\b(?! (?:{any_of('clock_minutes_not_before')}))",
     ),
-    ("menos", rf"\b{_H}(?:\s*(am|pm))? (?:de la \w+ )?menos (cuarto|quarto|quince|\d{{1,2}})\b"),
-    ("past", rf"\b(quarter|half|\d{{1,2}})(?: min| mins| minutes?| minutos)? (past|after) {_H}\b"),
+    (
+        "menos",
+        rf"\b{_H}(?:\s*(am|pm))? (?:{any_of('clock_minus')}) ({_QUARTER_WORDS}|\d{{1,2}})\b",
+    ),
+    (
+        "past",
+        rf"\b({alternation(_FRACTIONS)}|\d{{1,2}})(?:{_MINUTE_UNITS})? ({any_of('clock_past')}) {_H}\b",
+    ),
     (
         "to",
-        rf"\b(quarter|\d{{1,2}})(?: min| mins| minutes?| minutos)? (to|till|before|til|para as|para a) {_H}\b",
+        rf"\b({_QUARTER_FRACTIONS}|\d{{1,2}})(?:{_MINUTE_UNITS})? ({any_of('clock_to')}) {_H}\b",
     ),
     ("ampm", rf"\b{_H}\s*(am|pm)\b"),
-    ("hsp", rf"\b{_H} ([0-5]\d)\b(?!\s*(?:/|de |of |del |do |days|dias|min|h\b|horas))"),
-    ("hours", rf"\b{_H}\s*(?:h|hs|hrs|horas|hora|o ?clock|oclock|en punto|em ponto)\b"),
+    ("hsp", rf"\b{_H} ([0-5]\d)\b(?!\s*(?:/|h\b|{any_of('hour_minute_not_before')}))"),
+    (
+        "hours",
+        rf"\b{_H}\s*(?:h|{alternation([*every('hour_abbreviations'), *every('hours_word'), *every('hour_word'), *every('oclock')])})\b",
+    ),
     (
         "prep",
-        rf"\b(?:at|around|about|by|a las|a la|as|a partir das|a partir de las|las|de las|"
-        rf"desde las|das|ate as|ate las|after|before|antes de las|antes das|depois das|"
-        rf"despues de las|from|until|till|pelas|sobre las|tipo|por volta das)\s+{_H}\b"
-        rf"(?!\s*(?:/|de [a-z]|of|st|nd|rd|th|days|dias|weeks|semanas|del \d|do dia))",
+        rf"\b(?:{any_of('clock_prepositions')})\s+{_H}\b"
+        rf"(?!\s*(?:/|{any_of('clock_preposition_not_before')}))",
     ),
     (
         "period",
-        rf"\b{_H}\s+(?=(?:in the|de la|da|do|of the|at|por la|pela|a la|la|da|esta|this)? ?"
-        rf"(?:morning|afternoon|evening|night|tonight|manana|manha|tarde|noche|noite|madrugada))",
+        rf"\b{_H}\s+(?=(?:{any_of('hour_period_links')})? ?(?:{any_of('hour_period_words')}))",
     ),
-    ("leading", rf"\b(?:morning|evening|afternoon|night|tonight)\s+{_H}(?::(\d\d))?\b"),
+    ("leading", rf"\b(?:{any_of('period_before_hour')})\s+{_H}(?::(\d\d))?\b"),
 ]
 _TIME_RES = [(kind, re.compile(pattern)) for kind, pattern in _TIME_PATTERNS]
-_NOON = re.compile(r"\b(noon|midday|mediodia|meio dia|meiodia)\b")
-_MIDNIGHT = re.compile(r"\b(midnight|mid night|medianoche|media noche|meia noite|meianoite)\b")
+_NOON = re.compile(rf"\b({any_of('noon')})\b")
+_MIDNIGHT = re.compile(rf"\b({any_of('midnight')})\b")
 
 
 def find_clock(s: str) -> Clock | None:
@@ -92,7 +104,7 @@ def _clock_from(kind: str, m: re.Match[str]) -> Clock | None:
     if kind == "hm":
         hour, minute, second = int(g[0]), int(g[1]), int(g[2] or 0)
         suffix = g[3] or ""
-        explicit = hour >= 13 or hour == 0 or suffix in ("h", "hs", "hrs", "horas") or g[0].startswith("0")
+        explicit = hour >= 13 or hour == 0 or suffix in _EXPLICIT_SUFFIXES or g[0].startswith("0")
         if suffix in ("am", "a"):
             hour, explicit = hour % 12, True
         elif suffix in ("pm", "p"):
@@ -106,18 +118,18 @@ def _clock_from(kind: str, m: re.Match[str]) -> Clock | None:
         hour = int(g[0])
         explicit = hour >= 13 or hour == 0
     elif kind == "past":
-        minute = {"quarter": 15, "half": 30}.get(g[0]) or int(g[0])
+        minute = _FRACTIONS.get(g[0]) or int(g[0])
         hour = int(g[2])
     elif kind == "to":
-        minute = 60 - ({"quarter": 15}.get(g[0]) or int(g[0]))
+        minute = 60 - (_FRACTIONS.get(g[0]) or int(g[0]))
         hour = int(g[2]) - 1
     elif kind == "y":
         hour = int(g[0])
-        minute = {"media": 30, "meia": 30, "cuarto": 15, "quarto": 15, "quince": 15}.get(g[2]) or int(g[2])
+        minute = _MINUTE_WORDS.get(g[2]) or int(g[2])
         if g[1] in ("am", "pm") and hour <= 12:
             hour, explicit = hour % 12 + (12 if g[1] == "pm" else 0), True
     elif kind == "menos":
-        minute = 60 - ({"cuarto": 15, "quarto": 15, "quince": 15}.get(g[2]) or int(g[2]))
+        minute = 60 - (_MINUTE_WORDS.get(g[2]) or int(g[2]))
         hour = int(g[0]) - 1
         if g[1]:
             hour, explicit = hour % 12 + (12 if g[1] == "pm" else 0), True
@@ -138,10 +150,11 @@ def _clock_from(kind: str, m: re.Match[str]) -> Clock | None:
     return Clock(hour % 24, minute, explicit, m.span(), second if second < 60 else 0)
 
 
-def find_period(s: str) -> tuple[Period, tuple[int, int]] | None:
-    for pattern, period in _PERIOD_PATTERNS:
-        if m := pattern.search(s):
-            return period, m.span()
+def find_period(s: str) -> Period | None:
+    """The first of the day's periods (morning, afternoon, evening) the message names."""
+    for period, pattern in _PERIOD_PATTERNS:
+        if pattern.search(s):
+            return period
     return None
 
 

@@ -8,72 +8,80 @@ from zoneinfo import ZoneInfo
 
 from conversations.understanding.dates.calendar import add_months, mark_past, safe_date
 from conversations.understanding.dates.holidays import HOLIDAY, holiday, long_weekend
-from conversations.understanding.dates.numbers import MONTH_NUMBER, MONTH_WORD, lang_key
+from conversations.understanding.dates.lexicon import (
+    ALL,
+    UNIT_KIND,
+    YEAR_SHIFTS,
+    alternation,
+    any_of,
+    count_pattern,
+    every,
+    pack_code,
+    units_pattern,
+)
+from conversations.understanding.dates.months import MONTH_NUMBER, MONTH_WORD
 from conversations.understanding.types import TimeResolution
 
 # `resolve` itself, passed in: a composed expression resolves its parts.
 Resolver = Callable[..., TimeResolution | None]
 
+_COUNT = count_pattern()
+_OPTIONAL_ARTICLE = rf"(?:(?:{any_of('optional_article')})\s+)?"
+_DEFINITE_ARTICLE = rf"(?:(?:{any_of('definite_articles')})\s+)?"
+_SHIFT_BEFORE = every("shift_before")
+_NOW_OR_TODAY = {*every("now_words"), *every("today_words")}
 _SHIFT = re.compile(
-    r"^(?:in\s+)?(\d{1,2}|a|an|un|una|uma|um)\s+(days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?)\s+"
-    r"(from|after|before|since|despues de|antes de|depois de|a partir de|apos)\s+(.+)$"
+    rf"^(?:(?:{any_of('shift_prefix')})\s+)?({_COUNT})\s+({units_pattern('day', 'week', 'month', 'year')})\s+"
+    rf"({alternation([*every('shift_after'), *_SHIFT_BEFORE])})\s+(.+)$"
 )
-_WEEK_OF = re.compile(
-    r"^(?:the\s+)?(?:week\s+(?:of|beginning|starting(?:\s+on|\s+from)?|commencing)|w/?c|"
-    r"(?:la\s+)?semana\s+(?:de|del|que\s+(?:inicia|comienza|empieza|va)\s+(?:el|del)|a\s+partir\s+del)|"
-    r"(?:a\s+)?semana\s+(?:de|do|que\s+comeca\s+(?:em|no|dia)))\s+(.+)$"
-)
+_WEEK_OF = re.compile(rf"^{_OPTIONAL_ARTICLE}(?:{any_of('week_of')})\s+(.+)$")
+# "the week of the 18th": a bare day number is read as "the 18" (the first pack's day word).
+_DAY_WORD = every("day_number_before")[0]
 _DATE_RANGE = re.compile(
-    r"^(?:(?:from|between|de|desde|del|entre|das?|do)\s+)?(.+?)\s+"
-    r"(?:to|and|until|till|through|thru|a|al|hasta|y|e|ate|-)\s+(?:el\s+|la\s+|o\s+|the\s+)?(.+)$"
+    rf"^(?:(?:{any_of('range_from')})\s+)?(.+?)\s+"
+    rf"(?:{any_of('range_to')}|-)\s+(?:(?:{any_of('range_articles')})\s+)?(.+)$"
 )
+_LAST_WEEK_OF = every("week_last")
 _NTH_WEEK = re.compile(
-    r"^(?:the\s+|la\s+|a\s+|na\s+)?(1|2|3|4|5|first|second|third|fourth|last|primera|segunda|tercera|cuarta|ultima|"
-    r"primeira|terceira|quarta)\s+(?:week|semana)\s+(?:of|de|del|do|da)\s+(.+)$"
+    rf"^(?:(?:{any_of('nth_week_articles')})\s+)?(1|2|3|4|5|{any_of('week_ordinals')}|{alternation(_LAST_WEEK_OF)})"
+    rf"\s+(?:{any_of('week_words')})\s+(?:{any_of('of_words')})\s+(.+)$"
 )
-_NTH = {
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "5": 5,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "primera": 1,
-    "segunda": 2,
-    "tercera": 3,
-    "cuarta": 4,
-    "primeira": 1,
-    "terceira": 3,
-    "quarta": 4,
+_NTH = {str(n): n for n in range(1, 6)} | {
+    word: n for words in ALL for n, word in enumerate(words.week_ordinals.split(), start=1)
 }
 _SPAN_FROM = re.compile(
-    r"^(?:for\s+|durante\s+|por\s+)?(\d{1,2}|a|an|one|una|un|uma|um)\s+(days?|weeks?|dias?|semanas?)\s*"
-    r"(?:starting(?:\s+from|\s+on)?|from|beginning|a partir de|desde)\s+(.+)$"
+    rf"^(?:(?:{any_of('span_for')})\s+)?({_COUNT}|{any_of('numbers_only_in_context')})\s+"
+    rf"({units_pattern('day', 'week')})\s*(?:{any_of('span_from')})\s+(.+)$"
 )
 _YEAR_FIRST = re.compile(r"^(\d{4})\s+(?:(\w+)\s+(\d{1,2})|(\d{1,2})\s+(\w+))$")
 _END_OF = re.compile(
-    r"^(?:the\s+|el\s+|o\s+)?(?:end of(?: the)?|al final del?|al fin del?|fin del?|final del?|fim do|final do|"
-    r"ao final do)\s+(.+)$|^(?:the\s+)?eod$"
+    rf"^{_DEFINITE_ARTICLE}(?:{any_of('end_of')})\s+(.+)$|^{_OPTIONAL_ARTICLE}(?:{any_of('end_of_day_alone')})$"
 )
-
-
+_END_OF_DAY = every("end_of_day")
 _WEEK_NUMBER = re.compile(
-    r"^(?:the\s+|la\s+|a\s+)?(?:week|semana)\s+(\d{1,2})(?:\s+(?:of|de|del|do|in)\s+(?:the\s+|el\s+|o\s+)?"
-    r"(\d{4}|last year|ano pasado|ano passado|next year|ano que viene|proximo ano|ano que vem|this year|este ano))?$"
+    rf"^(?:(?:{any_of('week_number_articles')})\s+)?(?:{any_of('week_words')})\s+(\d{{1,2}})"
+    rf"(?:\s+(?:{any_of('week_number_links')})\s+{_DEFINITE_ARTICLE}(\d{{4}}|{alternation(YEAR_SHIFTS)}))?$"
 )
-_YEAR_WORD_SHIFT = {"last year": -1, "ano pasado": -1, "ano passado": -1, "next year": 1, "ano que viene": 1}
-_YEAR_WORD_SHIFT |= {"proximo ano": 1, "ano que vem": 1, "this year": 0, "este ano": 0}
-_LATER = re.compile(
-    r"^(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|dias?|semanas?|meses)\s+"
-    r"(?:later|after|despues|mas tarde|depois|mais tarde)$"
+_LATER = re.compile(rf"^({_COUNT})\s+({units_pattern('day', 'week', 'month')})\s+(?:{any_of('later')})$")
+_WEEK_AFTER_NEXT = re.compile(rf"\b({any_of('week_after_next')})\b")
+_THIS_MONTH = every("this_month_names")
+_NEXT_MONTH = every("next_month_names")
+_LAST_MONTH = every("last_month_names")
+_BACKWARDS = every("business_back")
+_BUSINESS_DAYS = re.compile(
+    rf"^{_OPTIONAL_ARTICLE}({alternation([*every('business_next'), *_BACKWARDS])})\s+(\d{{1,2}})\s+"
+    rf"(?:{any_of('business_days')})$"
 )
-_WEEK_AFTER_NEXT = re.compile(
-    r"\b(the week after next|la semana despues de la proxima|a semana depois da proxima|"
-    r"semana depois da que vem)\b"
+_THIS = every("work_week_this")
+_WORK_WEEK = re.compile(
+    rf"^({alternation([*_THIS, *every('work_week_next')])})\s+(?:{any_of('work_week')})"
+    rf"(?:\s+(?:{any_of('work_week_after')}))?$"
 )
+_HOLIDAY_WEEKEND = re.compile(
+    rf"^{_DEFINITE_ARTICLE}(?:{any_of('weekend_of')})\s+(?:{any_of('of_words')})\s+(.+)$"
+    rf"|^(.+?)\s+(?:{any_of('weekend_after')})(\s+\d{{4}})?$"
+)
+_FILLERS = every("any_order_fillers")
 
 
 def composed(
@@ -106,30 +114,27 @@ def composed(
     if (m := _HOLIDAY_WEEKEND.match(s)) and (
         h := HOLIDAY.match(m.group(1) or m.group(2) + (m.group(3) or ""))
     ):
-        found = holiday(h, lang_key(language), today)
+        found = holiday(h, pack_code(language), today)
         if found:
             first, last = long_weekend(found[0])
             start = datetime.combine(first, time(0), tzinfo=tz)
             end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
             return mark_past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _SHIFT.match(s):
-        if m.group(4) in ("now", "today", "hoy", "hoje", "ahora", "agora") and m.group(3) not in (
-            "before",
-            "antes de",
-        ):
+        if m.group(4) in _NOW_OR_TODAY and m.group(3) not in _SHIFT_BEFORE:
             return None  # plain "3 days from today", handled with the other day words
         base = resolve(m.group(4), language=language, now=now, zone=zone, prefer=prefer)
         if base is None or base.start is None:
             return None
         day = base.day or base.start.date()
         count = int(m.group(1)) if m.group(1).isdigit() else 1
-        sign = -1 if m.group(3) in ("before", "antes de") else 1
-        unit = m.group(2)
-        if unit.startswith(("day", "dia")):
+        sign = -1 if m.group(3) in _SHIFT_BEFORE else 1
+        unit = UNIT_KIND[m.group(2)]
+        if unit == "day":
             shifted = day + timedelta(days=sign * count)
-        elif unit.startswith(("week", "semana")):
+        elif unit == "week":
             shifted = day + timedelta(weeks=sign * count)
-        elif unit.startswith(("year", "ano")):
+        elif unit == "year":
             shifted = safe_date(day.year + sign * count, day.month, day.day) or day.replace(day=28)
         else:
             month = add_months(day, sign * count)
@@ -138,7 +143,7 @@ def composed(
         res = TimeResolution(expression, start, start + timedelta(days=1), shifted, None, None, "day")
         return mark_past(res, now)
     if m := _WEEK_OF.match(s):
-        anchor = f"the {m.group(1)}" if re.fullmatch(r"\d{1,2}", m.group(1)) else m.group(1)
+        anchor = f"{_DAY_WORD} {m.group(1)}" if re.fullmatch(r"\d{1,2}", m.group(1)) else m.group(1)
         base = resolve(anchor, language=language, now=now, zone=zone, prefer=prefer)
         if base is None or base.start is None:
             return None
@@ -156,25 +161,28 @@ def composed(
         end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
         return mark_past(TimeResolution(expression, start, end, first, None, None, "range"), now)
     if m := _END_OF.match(s):
-        base = (
-            resolve(m.group(1) or "today", language=language, now=now, zone=zone, prefer=prefer)
-            if (m.group(1) or "") not in ("day", "dia", "the day", "el dia")
-            else None
-        )
-        day = (base.day or base.start.date()) if base is not None and base.start is not None else today
-        if base is None and m.group(1) not in (None, "day", "dia", "the day", "el dia"):
-            return None
+        day = today  # "eod", "end of the day"
+        if m.group(1) is not None and m.group(1) not in _END_OF_DAY:
+            base = resolve(m.group(1), language=language, now=now, zone=zone, prefer=prefer)
+            if base is None:
+                return None
+            if base.start is not None:
+                day = base.day or base.start.date()
         at = datetime.combine(day, time(23, 59, 59), tzinfo=tz)
         return mark_past(TimeResolution(expression, at, at, day, time(23, 59, 59), None, "time"), now)
     if m := HOLIDAY.match(s):
-        found = holiday(m, lang_key(language), today)
+        found = holiday(m, pack_code(language), today)
         if found:
             start = datetime.combine(found[0], time(0), tzinfo=tz)
             res = TimeResolution(expression, start, start + timedelta(days=1), found[0], None, None, "day")
             return mark_past(res, now)
     if m := _WEEK_NUMBER.match(s):
-        year_word = m.group(2) or "this year"
-        year = int(year_word) if year_word.isdigit() else today.year + _YEAR_WORD_SHIFT[year_word]
+        year_word = m.group(2)
+        year = (
+            int(year_word)
+            if year_word and year_word.isdigit()
+            else today.year + YEAR_SHIFTS.get(year_word, 0)
+        )
         try:
             monday = date.fromisocalendar(year, int(m.group(1)), 1)
         except ValueError:
@@ -186,10 +194,10 @@ def composed(
         )
     if m := _LATER.match(s):
         count = int(m.group(1)) if m.group(1).isdigit() else 1
-        unit = m.group(2)
-        if unit.startswith(("day", "dia")):
+        unit = UNIT_KIND[m.group(2)]
+        if unit == "day":
             later = today + timedelta(days=count)
-        elif unit.startswith(("week", "semana")):
+        elif unit == "week":
             later = today + timedelta(weeks=count)
         else:
             month = add_months(today, count)
@@ -203,7 +211,7 @@ def composed(
         if base is not None and base.start is not None:
             first = base.day or base.start.date()
             count = int(m.group(1)) if m.group(1).isdigit() else 1
-            days = count * (7 if m.group(2).startswith(("week", "semana")) else 1)
+            days = count * (7 if UNIT_KIND[m.group(2)] == "week" else 1)
             start = datetime.combine(first, time(0), tzinfo=tz)
             res = TimeResolution(expression, start, start + timedelta(days=days), first, None, None, "range")
             return mark_past(res, now)
@@ -220,22 +228,6 @@ def composed(
     return None
 
 
-_BACKWARDS = ("previous", "last", "past", "los ultimos", "ultimos", "os ultimos")
-_BUSINESS_DAYS = re.compile(
-    r"^(?:the\s+)?(next|following|previous|last|past|los proximos|proximos|os proximos|los ultimos|ultimos|"
-    r"os ultimos)\s+(\d{1,2})\s+(?:(?:business|working|work|week)\s*days|dias (?:habiles|laborables|uteis))$"
-)
-_THIS = ("this", "esta", "essa", "nesta", "the")
-_WORK_WEEK = re.compile(
-    r"^(this|next|the|esta|la proxima|proxima|essa|nesta|a proxima)\s+"
-    r"(?:work ?week|working week|business week|semana laboral|semana de trabajo|semana util|semana de trabalho)"
-    r"(?:\s+que vem)?$"
-)
-_HOLIDAY_WEEKEND = re.compile(
-    r"^(?:the\s+|el\s+|o\s+)?(?:weekend|fin de semana|fim de semana)\s+(?:of|de|del|do|da)\s+(.+)$|^(.+?)\s+weekend(\s+\d{4})?$"
-)
-
-
 def _business_days(today: date, count: int, *, backwards: bool) -> list[date]:
     """The next (or last) `count` Monday-to-Friday days, today excluded, in calendar order."""
     days: list[date] = []
@@ -250,7 +242,7 @@ def _business_days(today: date, count: int, *, backwards: bool) -> list[date]:
 def _any_order_date(s: str) -> date | None:
     """A month name, a four-digit year and a day number in any order: "september 2020 23",
     "2020/23/sep", "23 2020 september". None unless the expression is just those three."""
-    tokens = [t for t in re.split(r"[\s/]+", s) if t not in ("de", "del", "of", "the")]
+    tokens = [t for t in re.split(r"[\s/]+", s) if t not in _FILLERS]
     if len(tokens) != 3:
         return None
     months = [t for t in tokens if t in MONTH_NUMBER]
@@ -276,29 +268,16 @@ def _nth_week(
     which, rest = m.group(1), m.group(2)
     if re.fullmatch(r"\d{4}", rest):
         year = int(rest)
-        if which in ("last", "ultima"):
+        if which in _LAST_WEEK_OF:
             monday = date.fromisocalendar(year, date(year, 12, 28).isocalendar()[1], 1)
         else:
             monday = date.fromisocalendar(year, _NTH[which], 1)
     else:
-        if rest in ("this month", "este mes", "este mes", "esse mes"):
+        if rest in _THIS_MONTH:
             first = now.date().replace(day=1)
-        elif rest in (
-            "next month",
-            "el proximo mes",
-            "el mes que viene",
-            "proximo mes",
-            "mes que vem",
-        ):
+        elif rest in _NEXT_MONTH:
             first = add_months(now.date().replace(day=1), 1)
-        elif rest in (
-            "last month",
-            "the last month",
-            "el mes pasado",
-            "mes pasado",
-            "o mes passado",
-            "mes passado",
-        ):
+        elif rest in _LAST_MONTH:
             first = add_months(now.date().replace(day=1), -1)
         else:
             base = resolve(
@@ -311,7 +290,7 @@ def _nth_week(
                 return None
             first = base.day or base.start.date()
         # A week belongs to the month that holds its Thursday, as ISO weeks belong to years.
-        if which in ("last", "ultima"):
+        if which in _LAST_WEEK_OF:
             last_day = add_months(first, 1) - timedelta(days=1)
             monday = last_day - timedelta(days=(last_day.weekday() - 3) % 7 + 3)
         else:

@@ -12,37 +12,19 @@ from conversations.understanding.dates.calendar import (
     shift_date,
     weekday_with_number,
 )
-from conversations.understanding.dates.numbers import MONTH_NUMBER, MONTH_RE_BY_LANG
-
-_WEEKDAYS = {
-    "en": [
-        ("monday", "mon"),
-        ("tuesday", "tues", "tue"),
-        ("wednesday", "wed"),
-        ("thursday", "thurs", "thu"),
-        ("friday", "fri"),
-        ("saturday", "sat"),
-        ("sunday", "sun"),
-    ],
-    "es": [
-        ("lunes", "lun"),
-        ("martes",),
-        ("miercoles", "mie"),
-        ("jueves", "jue"),
-        ("viernes", "vie"),
-        ("sabado", "sab"),
-        ("domingo", "dom"),
-    ],
-    "pt": [
-        ("segunda feira", "segunda", "seg"),
-        ("terca feira", "terca", "ter"),
-        ("quarta feira", "quarta", "qua"),
-        ("quinta feira", "quinta", "qui"),
-        ("sexta feira", "sexta", "sex"),
-        ("sabado", "sab"),
-        ("domingo", "dom"),
-    ],
-}
+from conversations.understanding.dates.lexicon import (
+    ALL,
+    BY_CODE,
+    UNIT_KIND,
+    alternation,
+    any_of,
+    count_pattern,
+    having,
+    listed,
+    units_pattern,
+)
+from conversations.understanding.dates.months import MONTH_NUMBER, MONTH_RE_BY_CODE
+from conversations.understanding.languages.date_words import DateWords
 
 
 @dataclass(frozen=True)
@@ -53,46 +35,55 @@ class Day:
     label: str = ""
 
 
-def _weekday_table(lang: str) -> list[tuple[str, int]]:
-    langs = [lang] + [other for other in ("en", "es", "pt") if other != lang]
-    table = []
-    for code in langs:
-        for index, names in enumerate(_WEEKDAYS[code]):
-            for name in names:
-                if code != lang and len(name) <= 3:
-                    continue  # short forms ("sex", "dom", "sat") only in their own language
-                table.append((name, index))
+def _weekday_table(own: DateWords) -> list[tuple[str, int]]:
+    table = [(name, index) for index, names in enumerate(own.weekdays) for name in names]
+    # Abbreviations ("sex", "dom", "sat") only in their own language.
+    table += [
+        (short, index) for index, shorts in enumerate(own.weekday_abbreviations) for short in shorts.split()
+    ]
+    table += [
+        (name, index)
+        for words in ALL
+        if words is not own
+        for index, names in enumerate(words.weekdays)
+        for name in names
+    ]
     return sorted(table, key=lambda item: -len(item[0]))
 
 
 _WEEKDAY_RES = {
-    lang: re.compile(r"\b(" + "|".join(re.escape(n) for n, _ in _weekday_table(lang)) + r")\b")
-    for lang in ("en", "es", "pt")
+    code: re.compile(r"\b(" + "|".join(re.escape(n) for n, _ in _weekday_table(words)) + r")\b")
+    for code, words in BY_CODE.items()
 }
-_WEEKDAY_INDEX = {lang: dict(_weekday_table(lang)) for lang in ("en", "es", "pt")}
+_WEEKDAY_INDEX = {code: dict(_weekday_table(words)) for code, words in BY_CODE.items()}
 
-_NEXT_WEEK = (
-    r"(?:next week|the following week|following week|la semana siguiente|semana siguiente|la semana que viene|la proxima semana|"
-    r"la semana proxima|semana que vem|proxima semana|semana seguinte|la siguiente semana)"
-)
-_THIS_WEEK = r"(?:this week|esta semana|essa semana|nesta semana|nessa semana|this coming week)"
-_NEXT_BEFORE = re.compile(r"\b(next|proximo|proxima|el proximo|la proxima|siguiente|following)\s+$")
-_NEXT_AFTER = re.compile(
-    r"^\s*(?:feira\s+)?(que viene|que vem|next week|of next week|de la semana que viene|"
-    r"de la proxima semana|da semana que vem|da proxima semana|"
-    r"proximo|proxima|de la semana proxima|siguiente|seguinte)\b"
-)
-_THIS_BEFORE = re.compile(r"\b(this|this coming|coming|este|esta|essa|esse|nesta|neste)\s+$")
-_LAST_BEFORE = re.compile(r"\b(last|past|previous|pasado|el pasado|passado|passada|ultimo|ultima)\s+$")
-_LAST_AFTER = re.compile(
-    r"^\s*(?:feira\s+)?(pasado|passado|passada|anterior|de la semana pasada|da semana passada|"
-    r"last week|of last week)\b"
-)
+
+def _before(name: str) -> re.Pattern[str]:
+    """Words of field `name` right before a weekday."""
+    return re.compile(rf"\b({any_of(name)})\s+$")
+
+
+def _after(name: str) -> re.Pattern[str]:
+    """Words of field `name` right after a weekday ("segunda feira que vem")."""
+    return re.compile(rf"^\s*(?:(?:{any_of('weekday_tails')})\s+)?({any_of(name)})\b")
+
+
+_NEXT_WEEK = re.compile(rf"\b(?:{any_of('next_week')})\b")
+_THIS_WEEK = re.compile(rf"\b(?:{any_of('this_week')})\b")
+_NEXT_BEFORE = _before("next_before")
+_NEXT_AFTER = _after("next_after")
+_THIS_BEFORE = _before("this_before")
+_COMING_BEFORE = _before("coming_before")
+_LAST_BEFORE = _before("last_before")
+_LAST_AFTER = _after("last_after")
+_THIS_PAST_BEFORE = _before("this_past_before")
+_THIS_BEFORE_LAST_AFTER = _before("this_before_last_after")
+_TODAY = re.compile(rf"\b({any_of('today_words')})\b")
 
 
 def _month_day(month: int, day: int, year: int | None, today: date, past: bool = False) -> Day | None:
     if year is not None:
-        d = safe_date(full_year(year, today, past), month, day)
+        d = safe_date(full_year(year, today, past=past), month, day)
         return None if d is None else Day(d)
     for shift in range(5):
         d = safe_date(today.year + (-shift if past else shift), month, day)
@@ -101,98 +92,117 @@ def _month_day(month: int, day: int, year: int | None, today: date, past: bool =
     return None
 
 
-_RELATIVE: list[tuple[str, int]] = [
-    (r"day after tomorrow|pasado manana|pasado amanha|depois de amanha|dia depois de amanha", 2),
-    (r"day before yesterday|anteayer|antes de ayer|antes de ontem|anteontem", -2),
-    (r"tomorrow|tmrw|tmr|tomorow|amanha|amanh", 1),
-    (
-        r"today|tonight|this (?:morning|afternoon|evening)|later today|hoy|esta noche|esta tarde|hoje|"
-        r"hoy mismo",
-        0,
-    ),
-    (r"yesterday|ayer|ontem|anoche|last night|ontem a noite", -1),
-    # Without an anchor "the day after" counts from today.
-    (r"(?:the |al |el |o |no )?(?:day after|following day|dia siguiente|dia seguinte)$", 1),
-    (r"(?:the |el |o )?(?:day before|previous day|dia anterior)$", -1),
+def _by_offset(name: str) -> dict[int, list[str]]:
+    """Phrases of a field keyed by day offset, joined over the packs."""
+    joined: dict[int, list[str]] = {}
+    for words in ALL:
+        for offset, phrases in getattr(words, name).items():
+            known = joined.setdefault(offset, [])
+            known += [phrase for phrase in listed(phrases) if phrase not in known]
+    return joined
+
+
+# The first group that matches wins, longer phrases first: "day after tomorrow" holds "tomorrow".
+_ORDER = (2, -2, 1, 0, -1)
+_RELATIVE = _by_offset("relative_days")
+_RELATIVE_RES = [
+    (re.compile(rf"\b(?:{alternation(_RELATIVE[offset])})\b"), offset)
+    for offset in sorted(_RELATIVE, key=lambda o: _ORDER.index(o) if o in _ORDER else len(_ORDER) + abs(o))
 ]
-_RELATIVE_RES = [(re.compile(rf"\b(?:{p})\b"), offset) for p, offset in _RELATIVE]
-# "manana" is tomorrow unless it names the morning ("por la manana", "de la manana").
-_MANANA_TOMORROW = re.compile(r"(?<!la )(?<!las )(?<!esta )\bmanana\b")
-
+# Without an anchor "the day after" counts from today, at the end of the message only.
+_AT_END, _AT_END_ARTICLES = _by_offset("relative_days_at_end"), _by_offset("relative_at_end_articles")
+_RELATIVE_RES += [
+    (
+        re.compile(
+            rf"\b(?:(?:(?:{alternation(_AT_END_ARTICLES.get(offset, []))}) )?(?:{alternation(phrases)})$)\b"
+        ),
+        offset,
+    )
+    for offset, phrases in sorted(_AT_END.items(), reverse=True)
+]
 _IN_N = re.compile(
-    r"\b(?:in|within|en|dentro de|daqui a|daqui|em|de aqui a)\s+(\d{1,2}|a|an|un|una|uma|um)\s+"
-    r"(days?|dias?|weeks?|semanas?|months?|mes|meses|years?|anos?)\b"
-    r"|\b(\d{1,2}|a|an|un|una|uma|um)\s+(days?|dias?|weeks?|semanas?|months?|mes|meses)\s+"
-    r"(?:from|after|despues de|a partir de|depois de|a partir de|apos)\s+(?:now|today|ahora|hoy|agora|hoje|"
-    r"(tomorrow|tmrw|manana|amanha))\b"
+    rf"\b(?:{any_of('in_days')})\s+({count_pattern()})\s+({units_pattern('day', 'week', 'month', 'year')})\b"
+    rf"|\b({count_pattern()})\s+({units_pattern('day', 'week', 'month')})\s+"
+    rf"(?:{any_of('days_from')})\s+(?:{any_of('now_words')}|{any_of('today_words')}|({any_of('tomorrow_words')}))\b"
 )
-
-
+_AGO_AFTER, _AGO_BEFORE = having("ago_after"), having("ago_before")
 _AGO_DAYS = re.compile(
-    r"\b(\d{1,2}|a|an|un|una|uma|um)\s+(days?|weeks?|months?|years?|dias?|semanas?|meses|mes|anos?)\s+"
-    r"(?:ago|atras)\b"
-    r"|\b(?:hace|ha|faz)\s+(\d{1,2}|una|un|uma|um)\s+(dias?|semanas?|meses|mes|anos?)\b"
+    rf"\b({count_pattern(_AGO_AFTER)})\s+({units_pattern('day', 'week', 'month', 'year', packs=_AGO_AFTER)})\s+"
+    rf"(?:{any_of('ago_after')})\b"
+    rf"|\b(?:{any_of('ago_before')})\s+({count_pattern(_AGO_BEFORE)})\s+"
+    rf"({units_pattern('day', 'week', 'month', 'year', packs=_AGO_BEFORE)})\b"
 )
-
-
 _NEXT_N_DAYS = re.compile(
-    r"\b(?:next|the next|proximos|los proximos|os proximos|following)\s+(\d{1,2})\s+(?:days|dias)\b"
-    r"|\b(\d{1,2})\s+(?:next days|dias siguientes|proximos dias|following days)\b"
+    rf"\b(?:{any_of('next_days_before')})\s+(\d{{1,2}})\s+(?:{any_of('days_plural')})\b"
+    rf"|\b(\d{{1,2}})\s+(?:{any_of('next_days_after')})\b"
 )
-_LAST_WEEK = re.compile(
-    r"\b(?:last week(?! of)|previous week|the week before|la semana pasada|semana pasada|la semana anterior|"
-    r"semana anterior|semana passada|a semana passada)\b"
-)
+LAST_WEEK = re.compile(rf"\b(?:{any_of('last_week')})\b")
+_NOT_TIME = r"(?!\s*(?::|h\b|am|pm|/|"
 _DAY_NUMBER = re.compile(
-    r"\b(?:the|on the|el|el dia|dia|no dia|o dia|para el|para o|day)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|horas|hrs))"
-    r"|\bon\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|in the|o clock|oclock))"
-    r"|\b(\d{1,2})\s+(?:of|de|do)\s+(?:this|este|esse|este mes|this month|the month)"
-    r"|\b(?:del|do dia)\s+(\d{1,2})\b(?!\s*(?::|h\b|am|pm|/|de [a-z]|del \d))"
+    rf"\b(?:{any_of('day_number_before')})\s+(\d{{1,2}})\b{_NOT_TIME}{any_of('day_number_not_before')}))"
+    rf"|\b(?:{any_of('day_number_on')})\s+(\d{{1,2}})\b{_NOT_TIME}{any_of('day_on_not_before')}))"
+    rf"|\b(\d{{1,2}})\s+(?:{any_of('of_this_month_links')})\s+(?:{any_of('this_month')})"
+    rf"|\b(?:{any_of('day_number_after')})\s+(\d{{1,2}})\b{_NOT_TIME}{any_of('day_number_after_not_before')}))"
 )
 _DAY_OF_NEXT_MONTH = re.compile(
-    r"\b(\d{1,2})\s+(?:day\s+)?(?:of|de|del|do)\s+(?:the\s+|el\s+|o\s+)?"
-    r"(?:next month|following month|proximo mes|mes que viene|mes proximo|mes que vem|mes seguinte)\b"
+    rf"\b(\d{{1,2}})\s+(?:(?:{any_of('day_of_next_month_day')})\s+)?(?:{any_of('day_month_links')})\s+"
+    rf"(?:(?:{any_of('definite_articles')})\s+)?(?:{any_of('next_month')})\b"
 )
 _NUMERIC_DATE = re.compile(r"\b(\d{1,4})[/-](\d{1,2})(?:[/-](\d{2,4}))?\b")
+_NUMERIC_DAY_OF_MONTH = re.compile(
+    rf"\b(\d{{1,2}}) (?:{any_of('numeric_day_of_month_links')}) (\d{{1,2}})"
+    rf"(?: (?:{any_of('numeric_day_of_month_links')}) (\d{{4}}))?\b(?!\s*(?::|h\b|am|pm|{any_of('hours_word')}))"
+)
 # A year after a month: four digits, or two after "de"/"of" or above 31 ("23 novembro 82").
 _YEAR_AFTER = (
-    r"(?:\s+(?:de\s+|del\s+|in\s+|of\s+|em\s+|en\s+)?(\d{4})"
-    r"|\s+(?:de|del|of|in|em|en)\s+(\d\d)|\s+(3[2-9]|[4-9]\d))\b"
-    r"(?!\s*(?::|h\b|am\b|pm\b|horas|hs\b|o ?clock))"
+    rf"(?:\s+(?:(?:{any_of('year_links')})\s+)?(\d{{4}})"
+    rf"|\s+(?:{any_of('year_links')})\s+(\d\d)|\s+(3[2-9]|[4-9]\d))\b"
+    rf"(?!\s*(?::|h\b|am\b|pm\b|{any_of('year_not_before')}))"
 )
-_DAY_MONTH_BY_LANG = {
-    lang: re.compile(rf"(?<!:)\b(\d{{1,2}})\s+(?:de\s+|of\s+|do\s+|del\s+)?({months})\b(?:{_YEAR_AFTER})?")
-    for lang, months in MONTH_RE_BY_LANG.items()
-}
-_MONTH_DAY_BY_LANG = {
-    lang: re.compile(rf"\b({months})\s+(?:the\s+)?(\d{{1,2}})\b(?!:)(?:{_YEAR_AFTER})?")
-    for lang, months in MONTH_RE_BY_LANG.items()
-}
-DAY_MONTH = _DAY_MONTH_BY_LANG["en"]
-MONTH_DAY = _MONTH_DAY_BY_LANG["en"]
-_WEEKEND = re.compile(r"\b(weekend|fin de semana|finde|fim de semana)\b")
 
 
-def find_day(s: str, lang: str, today: date, past: bool = False) -> tuple[Day, tuple[int, int]] | None:
+def day_month(months: str) -> re.Pattern[str]:
+    """ "15 de mayo", "15 of may 2024": groups day, month, then the year in one of 3-5."""
+    return re.compile(
+        rf"(?<!:)\b(\d{{1,2}})\s+(?:(?:{any_of('day_month_links')})\s+)?({months})\b(?:{_YEAR_AFTER})?"
+    )
+
+
+def month_day(months: str) -> re.Pattern[str]:
+    """ "may 15", "may the 15th, 2024": groups month, day, then the year in one of 3-5."""
+    return re.compile(
+        rf"\b({months})\s+(?:(?:{any_of('optional_article')})\s+)?(\d{{1,2}})\b(?!:)(?:{_YEAR_AFTER})?"
+    )
+
+
+_DAY_MONTH_BY_CODE = {code: day_month(months) for code, months in MONTH_RE_BY_CODE.items()}
+_MONTH_DAY_BY_CODE = {code: month_day(months) for code, months in MONTH_RE_BY_CODE.items()}
+_WEEKEND = re.compile(rf"\b({any_of('weekend')})\b")
+_WEEKDAY_NUMBER = re.compile(
+    rf"\s*(?:{any_of('weekday_number_links')}|,)?\s*(\d{{1,2}})\b"
+    rf"(?!\s*(?::|h\b|am|pm|{any_of('weekday_number_not_before')}))"
+)
+
+
+def find_day(s: str, code: str, today: date, past: bool = False) -> tuple[Day, tuple[int, int]] | None:
+    """The day a message names and where it names it; None when it names none."""
+    words = BY_CODE[code]
     hits: list[tuple[Day, tuple[int, int]]] = []
-    s_tomorrow = s
-    if lang == "es" or "manana" in s:
-        s_tomorrow = _MANANA_TOMORROW.sub("amanha", s)
     for pattern, offset in _RELATIVE_RES:
-        if m := pattern.search(s_tomorrow):
+        if m := pattern.search(s):
             d = today + timedelta(days=offset)
             hits.append((Day(d), m.span()))
             break
     if m := _IN_N.search(s):
         count_raw = m.group(1) or m.group(3)
-        unit = m.group(2) or m.group(4)
+        unit = UNIT_KIND[m.group(2) or m.group(4)]
         count = int(count_raw) if count_raw.isdigit() else 1
         base = today + timedelta(days=1 if m.group(5) else 0)
-        if unit.startswith(("day", "dia")):
+        if unit == "day":
             d = base + timedelta(days=count)
-        elif unit.startswith(("week", "semana")):
+        elif unit == "week":
             d = base + timedelta(weeks=count)
-        elif unit.startswith(("year", "ano")):
+        elif unit == "year":
             d = safe_date(base.year + count, base.month, base.day) or base.replace(
                 day=28, year=base.year + count
             )
@@ -203,48 +213,45 @@ def find_day(s: str, lang: str, today: date, past: bool = False) -> tuple[Day, t
     for m in _AGO_DAYS.finditer(s):
         count_raw = m.group(1) or m.group(3)
         count = int(count_raw) if count_raw.isdigit() else 1
-        hits.append((Day(shift_date(today, -count, m.group(2) or m.group(4))), m.span()))
+        hits.append((Day(shift_date(today, -count, UNIT_KIND[m.group(2) or m.group(4)])), m.span()))
     if m := _NEXT_N_DAYS.search(s):
         count = int(m.group(1) or m.group(2))
         hits.append((Day(today + timedelta(days=1), end=today + timedelta(days=count + 1)), m.span()))
-    if (m := _LAST_WEEK.search(s)) and not _WEEKDAY_RES[lang].search(s):
+    if (m := LAST_WEEK.search(s)) and not _WEEKDAY_RES[code].search(s):
         monday = today - timedelta(days=today.weekday() + 7)
         hits.append((Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
-    for m in _DAY_MONTH_BY_LANG[lang].finditer(s):
+    for m in _DAY_MONTH_BY_CODE[code].finditer(s):
         year = _int(m.group(3) or m.group(4) or m.group(5))
         if found := _month_day(MONTH_NUMBER[m.group(2)], int(m.group(1)), year, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
-    for m in _MONTH_DAY_BY_LANG[lang].finditer(s):
+    for m in _MONTH_DAY_BY_CODE[code].finditer(s):
         year = _int(m.group(3) or m.group(4) or m.group(5))
         if found := _month_day(MONTH_NUMBER[m.group(1)], int(m.group(2)), year, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
-    for m in re.finditer(r"\b(\d{1,2}) del? (\d{1,2})(?: del? (\d{4}))?\b(?!\s*(?::|h\b|am|pm|horas))", s):
-        numeric_ok = lang == "es" or (lang == "pt" and m.group(3))
+    for m in _NUMERIC_DAY_OF_MONTH.finditer(s):
+        numeric_ok = words.numeric_day_of_month and (not words.numeric_day_of_month_needs_year or m.group(3))
         if numeric_ok and (
             found := _month_day(int(m.group(2)), int(m.group(1)), _int(m.group(3)), today, past)
         ):
             hits.append((found, m.span()))
     for m in _NUMERIC_DATE.finditer(s):
-        if found := _numeric_date(m, lang, today, past):
+        if found := _numeric_date(m, words, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
-    weekday_matches = list(_WEEKDAY_RES[lang].finditer(s))
+    weekday_matches = list(_WEEKDAY_RES[code].finditer(s))
     for m in weekday_matches:
-        dated = re.match(
-            r"\s*(?:the|el|el dia|dia|o dia|,)?\s*(\d{1,2})\b(?!\s*(?::|h\b|am|pm|horas|hs|o ?clock|oclock|in the|de la|da|en punto|em ponto))",
-            s[m.end() :],
-        )
+        dated = _WEEKDAY_NUMBER.match(s, m.end())
         if dated and (
-            d := weekday_with_number(_WEEKDAY_INDEX[lang][m.group(1)], int(dated.group(1)), today, past)
+            d := weekday_with_number(_WEEKDAY_INDEX[code][m.group(1)], int(dated.group(1)), today, past)
         ):
-            hits.append((Day(d), (m.start(), m.end() + dated.end())))
+            hits.append((Day(d), (m.start(), dated.end())))
         else:
-            hits.append((_weekday(m, s, lang, today, past), m.span()))
+            hits.append((_weekday(m, s, code, today, past), m.span()))
     if weekday_matches:
         pass
-    elif m := re.search(rf"\b{_NEXT_WEEK}\b", s):
+    elif m := _NEXT_WEEK.search(s):
         monday = today + timedelta(days=7 - today.weekday())
         hits.append((Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
-    elif m := re.search(rf"\b{_THIS_WEEK}\b", s):
+    elif m := _THIS_WEEK.search(s):
         monday = today + timedelta(days=7 - today.weekday())
         hits.append((Day(today, end=monday, label="week"), m.span()))
     elif m := _WEEKEND.search(s):
@@ -288,13 +295,13 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _numeric_date(m: re.Match[str], lang: str, today: date, past: bool = False) -> Day | None:
+def _numeric_date(m: re.Match[str], words: DateWords, today: date, past: bool = False) -> Day | None:
     a, b, c = m.group(1), m.group(2), m.group(3)
     if len(a) == 4:
         return _month_day(int(b), int(c), int(a), today, past) if c else None
     first, second = int(a), int(b)
     year = _int(c)
-    if lang == "en":
+    if words.month_first:
         primary = _month_day(first, second, year, today, past)
         other = _month_day(second, first, year, today, past) if first != second else None
     else:
@@ -307,41 +314,38 @@ def _numeric_date(m: re.Match[str], lang: str, today: date, past: bool = False) 
     return primary
 
 
-def _weekday(m: re.Match[str], s: str, lang: str, today: date, past: bool = False) -> Day:
-    target = _WEEKDAY_INDEX[lang][m.group(1)]
+def _weekday(m: re.Match[str], s: str, code: str, today: date, past: bool = False) -> Day:
+    target = _WEEKDAY_INDEX[code][m.group(1)]
     before, after = s[: m.start()], s[m.end() :]
     ahead = (target - today.weekday()) % 7
     upcoming = today + timedelta(days=ahead)
     next_week_monday = today + timedelta(days=7 - today.weekday())
     in_next_week = next_week_monday + timedelta(days=target)
-    if re.search(r"\b(this past|past|este pasado|esse passado|este passado)\s+$", before) or (
-        re.search(r"\b(este|esta|esse|essa)\s+$", before) and _LAST_AFTER.search(after)
+    if _THIS_PAST_BEFORE.search(before) or (
+        _THIS_BEFORE_LAST_AFTER.search(before) and _LAST_AFTER.search(after)
     ):
         return Day(today - timedelta(days=(today.weekday() - target) % 7 or 7))
-    if _LAST_WEEK.search(s):
+    if LAST_WEEK.search(s):
         return Day(today - timedelta(days=today.weekday() + 7 - target))
-    if re.search(
-        r"\b(this coming|coming|este proximo|esta proxima|esse proximo|essa proxima|this next)\s+$",
-        before,
-    ):
+    if _COMING_BEFORE.search(before):
         return Day(today + timedelta(days=ahead or 7))
     if _LAST_BEFORE.search(before) or _LAST_AFTER.search(after):
         return Day(today - timedelta(days=today.weekday() + 7 - target))
-    if re.search(rf"\b{_NEXT_WEEK}\b", s) or _NEXT_AFTER.search(after):
+    if _NEXT_WEEK.search(s) or _NEXT_AFTER.search(after):
         return Day(in_next_week)
     if _NEXT_BEFORE.search(before):
         first_after_today = today + timedelta(days=ahead or 7)
         if first_after_today != in_next_week:
             return Day(in_next_week, alternatives=(first_after_today,))
         return Day(in_next_week)
-    if re.search(rf"\b{_THIS_WEEK}\b", s):
+    if _THIS_WEEK.search(s):
         in_this_week = today + timedelta(days=target - today.weekday())
         return Day(in_this_week)
     if _THIS_BEFORE.search(before):
         return Day(upcoming)
     if past:
         return Day(today - timedelta(days=(today.weekday() - target) % 7))
-    if ahead == 0 and not re.search(r"\b(today|hoy|hoje)\b", s):
+    if ahead == 0 and not _TODAY.search(s):
         # Said on that very weekday: today, or a week from today.
         return Day(today, alternatives=(today + timedelta(days=7),))
     return Day(upcoming)

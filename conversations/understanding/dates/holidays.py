@@ -3,6 +3,9 @@
 import re
 from datetime import date, timedelta
 
+from conversations.understanding.dates.lexicon import ALL, BY_CODE, YEAR_SHIFTS, alternation, any_of, every
+from conversations.understanding.languages.date_words import Holiday
+
 
 def _easter(year: int) -> date:
     """Gregorian Easter Sunday (anonymous algorithm)."""
@@ -23,57 +26,51 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
 
 
-_HOLIDAYS: dict[str, object] = {
-    r"christmas|xmas|navidad|natal": lambda y, lang: date(y, 12, 25),
-    r"new year s day|new year day|new year|new years|ano nuevo|ano novo|reveillon": lambda y, lang: date(
-        y, 1, 1
-    ),
-    r"easter|pascua|pascoa|domingo de resurreccion": lambda y, lang: _easter(y),
-    r"carnaval|carnival": lambda y, lang: _easter(y) - timedelta(days=47),
-    r"halloween": lambda y, lang: date(y, 10, 31),
-    r"valentine s day|valentines day|dia de san valentin|dia dos namorados": lambda y, lang: (
-        date(y, 2, 14) if lang != "pt" else date(y, 6, 12)
-    ),
-    r"saint patrick s day|saint patrick|st patrick s day|dia de san patricio": lambda y, lang: date(y, 3, 17),
-    r"earth day|dia de la tierra|dia da terra": lambda y, lang: date(y, 4, 22),
-    r"independence day|dia de independencia|dia da independencia": lambda y, lang: (
-        date(y, 7, 4) if lang == "en" else (date(y, 9, 7) if lang == "pt" else date(y, 9, 16))
-    ),
-    r"labor day|labour day|dia del trabajo|dia del trabajador|dia internacional de los trabajadores|dia do trabalho|dia do trabalhador": lambda y, lang: (
-        _nth_weekday(y, 9, 0, 1) if lang == "en" else date(y, 5, 1)
-    ),
-    r"thanksgiving": lambda y, lang: _nth_weekday(y, 11, 3, 4),
-    r"black friday|viernes negro": lambda y, lang: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
-    r"international workers day|international worker s day|workers day|may day": lambda y, lang: date(
-        y, 5, 1
-    ),
-    r"tiradentes": lambda y, lang: date(y, 4, 21),
-    r"finados|dia de muertos|dia de los muertos": lambda y, lang: date(y, 11, 2),
-}
+def _date(holiday: Holiday, year: int) -> date:
+    if holiday.easter is not None:
+        return _easter(year) + timedelta(days=holiday.easter)
+    if holiday.weekday is not None:
+        return _nth_weekday(year, holiday.month, holiday.weekday, holiday.nth) + timedelta(
+            days=holiday.days_after
+        )
+    return date(year, holiday.month, holiday.day)
+
+
+# A name's own holiday (the date of the pack that names it), and each pack's dates by key:
+# "dia dos namorados" is June 12th in Brazil, "valentine s day" in a Portuguese message too.
+_NAMED: dict[str, Holiday] = {}
+for _words in ALL:
+    for _holiday in _words.holidays:
+        for _name in _holiday.names:
+            _NAMED.setdefault(_name, _holiday)
+_BY_KEY = {code: {holiday.key: holiday for holiday in words.holidays} for code, words in BY_CODE.items()}
+_LAST = set(every("holiday_last"))
 HOLIDAY = re.compile(
-    r"^(?:(next|following|last|previous|this|el proximo|la proxima|el pasado|el|la|o|a|the)\s+)?"
-    r"(?:dia de |dia del |dia de la |day of )?(" + "|".join(_HOLIDAYS) + r")(?:\s+day)?"
-    r"(?:\s+(?:of\s+|de\s+|del\s+)?(\d{4}|this year|este ano|next year|last year))?$"
+    rf"^(?:({alternation([*every('holiday_next'), *every('holiday_last')])})\s+)?"
+    rf"(?:(?:{any_of('holiday_prefixes')}) )?({alternation(_NAMED)})(?:\s+(?:{any_of('holiday_suffix')}))?"
+    rf"(?:\s+(?:(?:{any_of('holiday_year_links')})\s+)?(\d{{4}}|{any_of('holiday_years')}))?$"
 )
 
 
-def holiday(m: re.Match[str], lang: str, today: date) -> tuple[date, bool] | None:
-    name = m.group(2)
-    rule = next(f for pattern, f in _HOLIDAYS.items() if re.fullmatch(pattern, name))
+def holiday(m: re.Match[str], code: str, today: date) -> tuple[date, bool] | None:
+    """The date of the holiday `HOLIDAY` matched and whether it is past: "last christmas" is
+    the last one, a bare name the next one (this year's if not past), "christmas 2024" that one."""
+    named = _NAMED[m.group(2)]
+    rule = _BY_KEY[code].get(named.key, named)
     modifier, year_word = m.group(1) or "", m.group(3) or ""
     if year_word.isdigit():
-        found = rule(int(year_word), lang)
+        found = _date(rule, int(year_word))
         return found, found < today
-    if year_word in ("this year", "este ano"):
-        found = rule(today.year, lang)
+    if YEAR_SHIFTS.get(year_word) == 0:
+        found = _date(rule, today.year)
         return found, found < today
-    if modifier in ("last", "previous", "el pasado"):
-        found = rule(today.year, lang)
-        found = found if found < today else rule(today.year - 1, lang)
+    if modifier in _LAST:
+        found = _date(rule, today.year)
+        found = found if found < today else _date(rule, today.year - 1)
         return found, True
-    found = rule(today.year, lang)
+    found = _date(rule, today.year)
     if found < today:
-        found = rule(today.year + 1, lang)
+        found = _date(rule, today.year + 1)
     return found, False
 
 

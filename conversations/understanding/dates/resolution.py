@@ -9,45 +9,66 @@ from conversations.understanding.dates.calendar import mark_past
 from conversations.understanding.dates.clock import Clock, find_clock, find_period, hour_readings
 from conversations.understanding.dates.composed import composed
 from conversations.understanding.dates.days import Day, find_day
-from conversations.understanding.dates.numbers import (
-    DOTTED_EN,
-    MONTH_RE_BY_LANG,
-    ORDINAL_DAYS,
-    lang_key,
-    normalize,
-    numbers_to_digits,
-    years_to_digits,
+from conversations.understanding.dates.lexicon import (
+    ALL,
+    BY_CODE,
+    UNIT_KIND,
+    alternation,
+    any_of,
+    count_pattern,
+    every,
+    having,
+    pack_code,
+    units_pattern,
 )
+from conversations.understanding.dates.months import MONTH_RE_BY_CODE
+from conversations.understanding.dates.numbers import DOTTED, normalize, numbers_to_digits, years_to_digits
 from conversations.understanding.types import PERIOD_HOURS, Period, Reading, TimeResolution
 
+_HALF_AN_HOUR_WORDS = every("half_an_hour")
+_HALF_AN_HOUR = alternation(_HALF_AN_HOUR_WORDS)
 _INSTANT = re.compile(
-    r"^(?:right now|now|ahora|ahora mismo|agora|agora mesmo|at present|at the moment|at this time|"
-    r"at the present time|at the minute|en este momento|neste momento|nesse momento)$"
-    r"|\b(?:in|within|en|dentro de|daqui a|daqui|em)\s+(\d{1,3}|an|a|una|un|uma|um|half an)\s+"
-    r"(minutes?|mins?|minutos?|hours?|horas?|h)\b"
-    r"|\b(\d{1,3}|an|a|half an|una|un|uma|um)\s+(minutes?|mins?|minutos?|hours?|horas?)\s+"
-    r"(?:from now|a partir de ahora|a partir de agora|later|despues|depois|mas tarde|mais tarde)\b"
+    rf"^(?:{any_of('now_phrases')})$"
+    rf"|\b(?:{any_of('in_minutes')})\s+({count_pattern(digits=3)}|{_HALF_AN_HOUR})\s+"
+    rf"({units_pattern('minute', 'hour')}|h)\b"
+    rf"|\b({count_pattern(digits=3)}|{_HALF_AN_HOUR})\s+({units_pattern('minute', 'hour')})\s+"
+    rf"(?:{any_of('from_now')})\b"
 )
-
-
+_AGO_BEFORE, _AGO_AFTER = having("time_ago_before"), having("time_ago_after")
 _AGO = re.compile(
-    r"\b(?:hace|ha)\s+(\d{1,3}|una|un|uma|um)\s+(minutos?|horas?)\b"
-    r"|\b(\d{1,3}|an|a)\s+(minutes?|mins?|hours?)\s+ago\b"
+    rf"\b(?:{any_of('time_ago_before')})\s+({count_pattern(_AGO_BEFORE, digits=3)})\s+"
+    rf"({units_pattern('minute', 'hour', packs=_AGO_BEFORE)})\b"
+    rf"|\b({count_pattern(_AGO_AFTER, digits=3)})\s+({units_pattern('minute', 'hour', packs=_AGO_AFTER)})\s+"
+    rf"(?:{any_of('time_ago_after')})\b"
 )
-
-
-_AFTER = re.compile(
-    r"\b(after|from|since|despues de|desde|a partir de|a partir das|depois de|depois das|"
-    r"apos|later than|no earlier than|starting)\b"
-)
-_BEFORE = re.compile(
-    r"\b(before|until|till|no later than|antes de|antes del|antes das|antes do|"
-    r"hasta|ate|ate as)\b"
-)
+_AFTER = re.compile(rf"\b({any_of('after_words')})\b")
+_BEFORE = re.compile(rf"\b({any_of('before_words')})\b")
+_BETWEEN_ARTICLE = rf"(?:(?:{any_of('between_articles')})\s+)?"
 _BETWEEN = re.compile(
-    r"\b(?:between|entre|from|de|desde|das)\s+(?:las\s+|as\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?\s+"
-    r"(?:and|to|y|e|a|hasta|ate|-)\s+(?:las\s+|as\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?\b"
+    rf"\b(?:{any_of('between_from')})\s+{_BETWEEN_ARTICLE}(\d{{1,2}})(?::(\d\d))?\s*(am|pm)?\s+"
+    rf"(?:{any_of('between_and')}|-)\s+{_BETWEEN_ARTICLE}(\d{{1,2}})(?::(\d\d))?\s*(am|pm)?\b"
 )
+_BEFORE_NOON = re.compile(
+    rf"\b({any_of('before_noon')})\s+(?:(?:{any_of('before_noon_articles')}) )?(?:{any_of('before_noon_words')})"
+)
+_PHRASE_REWRITES = [
+    (re.compile(pattern), replacement) for words in ALL for pattern, replacement in words.phrase_rewrites
+]
+# "segundo de agosto": ordinal day words before a month, in their own language.
+_ORDINAL_DAYS = {
+    code: (
+        re.compile(
+            rf"\b({alternation(words.ordinal_days.split())}) ({words.ordinal_day_link}) (?=(?:{MONTH_RE_BY_CODE[code]})\b)"
+        ),
+        words.ordinal_days.split(),
+    )
+    for code, words in BY_CODE.items()
+    if words.ordinal_days
+}
+
+
+def _is_hours(unit: str) -> bool:
+    return unit == "h" or UNIT_KIND.get(unit) == "hour"
 
 
 def resolve(
@@ -66,29 +87,26 @@ def resolve(
         raise ValueError(f"prefer must be 'future' or 'past', not {prefer!r}")
     tz = ZoneInfo(zone)
     now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
-    lang = lang_key(language)
+    code = pack_code(language)
     text = expression_or_text
-    if lang == "en":
-        text = DOTTED_EN.sub(r"\1/\2", text)
-    s = numbers_to_digits(years_to_digits(normalize(text), lang), lang)
+    if dotted := DOTTED[code]:
+        text = dotted.sub(r"\1/\2", text)
+    s = numbers_to_digits(years_to_digits(normalize(text), code), code)
     if not s:
         return None
     today = now.date()
     s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
-    s = re.sub(r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks", s)
-    s = re.sub(r"\b(\d{1,2}) day of (?=[a-z])", r"\1 of ", s)
-    if lang in ORDINAL_DAYS:
-        s = re.sub(
-            rf"\b({'|'.join(ORDINAL_DAYS[lang])}) de (?=(?:{MONTH_RE_BY_LANG[lang]})\b)",
-            lambda m: f"{ORDINAL_DAYS[lang].index(m.group(1)) + 1} de ",
-            s,
-        )
+    for pattern, replacement in _PHRASE_REWRITES:
+        s = pattern.sub(replacement, s)
+    if code in _ORDINAL_DAYS:
+        pattern, ordinals = _ORDINAL_DAYS[code]
+        s = pattern.sub(lambda m: f"{ordinals.index(m.group(1)) + 1} {m.group(2)} ", s)
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
     if m := _AGO.search(s):
         count = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3) or "").isdigit() else 1
         unit = m.group(2) or m.group(4)
-        ago = now - (timedelta(hours=count) if unit.startswith(("h", "hora")) else timedelta(minutes=count))
+        ago = now - (timedelta(hours=count) if _is_hours(unit) else timedelta(minutes=count))
         return TimeResolution(
             expression_or_text.strip(), ago, ago, ago.date(), ago.time(), None, "time", past=True
         )
@@ -96,7 +114,7 @@ def resolve(
         s, expression_or_text.strip(), language=language, now=now, zone=zone, prefer=prefer, resolve=resolve
     ):
         return built
-    found_day = find_day(s, lang, today, prefer == "past")
+    found_day = find_day(s, code, today, prefer == "past")
     rest = s
     if found_day:
         a, b = found_day[1]
@@ -107,10 +125,7 @@ def resolve(
         whole = find_clock(s)
         if whole and (whole.span[1] <= found_day[1][0] or whole.span[0] >= found_day[1][1]):
             clock = whole
-    found_period = find_period(s)
-    period = found_period[0] if found_period else None
-    if period is None and re.search(r"\btonight\b|\besta noche\b|\bhoje a noite\b", s):
-        period = Period.EVENING
+    period = find_period(s)
     if not (found_day or clock or period or between):
         return None
 
@@ -223,11 +238,11 @@ def _instant(m: re.Match[str], expression: str, now: datetime) -> TimeResolution
     unit = m.group(2) or m.group(4) or ""
     delta = timedelta(0)
     if count_raw:
-        if count_raw == "half an":
+        if count_raw in _HALF_AN_HOUR_WORDS:
             delta = timedelta(minutes=30)
         else:
             count = int(count_raw) if count_raw.isdigit() else 1
-            delta = timedelta(hours=count) if unit.startswith(("h", "hora")) else timedelta(minutes=count)
+            delta = timedelta(hours=count) if _is_hours(unit) else timedelta(minutes=count)
     at = now + delta
     return TimeResolution(expression, at, at, at.date(), at.time(), None, "time")
 
@@ -244,9 +259,7 @@ def _window_before(s: str, position: int) -> str | None:
 
 
 def _window_word(s: str) -> str | None:
-    if re.search(
-        r"\b(antes del?|before|antes da|antes do)\s+(?:el |la |o |a )?(?:mediodia|noon|meio dia)", s
-    ):
+    if _BEFORE_NOON.search(s):
         return "before"
     return None
 
