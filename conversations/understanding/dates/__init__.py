@@ -14,13 +14,8 @@ The local engine and the Claude engine both hand the words the patient wrote to
 * en numeric dates are month/day, es and pt day/month; "04/05" in en is ambiguous.
 """
 
-from conversations.understanding.dates.days import day_month, month_day
-from conversations.understanding.dates.months import BIRTH_MONTHS
-from conversations.understanding.dates.months import MONTH_NUMBER as _MONTH_NUMBER
+from conversations.understanding.dates.birth import date_of_birth
 from conversations.understanding.dates.numbers import normalize
 from conversations.understanding.dates.resolution import resolve
 
-# entities.date_of_birth reads these until it moves into this package.
-_DAY_MONTH = day_month(BIRTH_MONTHS)
-_MONTH_DAY = month_day(BIRTH_MONTHS)
-__all__ = ["_DAY_MONTH", "_MONTH_DAY", "_MONTH_NUMBER", "normalize", "resolve"]
+__all__ = ["date_of_birth", "normalize", "resolve"]
