@@ -45,12 +45,12 @@ _H = r"(\d{1,2})"
 _TIME_PATTERNS: list[tuple[str, str]] = [
     ("hm", rf"\b{_H}:(\d\d)(?::(\d\d))?\s*(am|pm|a|p|h|{alternation(_EXPLICIT_SUFFIXES[1:])})?\b"),
     (
-        "y",
+        "and",
         rf"\b{_H}(?:\s*(am|pm|h|{_HOURS}))? (?:{any_of('number_and', having('clock_minute_words'))}) "
         rf"({alternation(_MINUTE_WORDS)}|\d\d)\b(?! (?:{any_of('clock_minutes_not_before')}))",
     ),
     (
-        "menos",
+        "minus",
         rf"\b{_H}(?:\s*(am|pm))? (?:{any_of('clock_minus')}) ({_QUARTER_WORDS}|\d{{1,2}})\b",
     ),
     (
@@ -123,12 +123,12 @@ def _clock_from(kind: str, m: re.Match[str]) -> Clock | None:
     elif kind == "to":
         minute = 60 - (_FRACTIONS.get(g[0]) or int(g[0]))
         hour = int(g[2]) - 1
-    elif kind == "y":
+    elif kind == "and":
         hour = int(g[0])
         minute = _MINUTE_WORDS.get(g[2]) or int(g[2])
         if g[1] in ("am", "pm") and hour <= 12:
             hour, explicit = hour % 12 + (12 if g[1] == "pm" else 0), True
-    elif kind == "menos":
+    elif kind == "minus":
         minute = 60 - (_MINUTE_WORDS.get(g[2]) or int(g[2]))
         hour = int(g[0]) - 1
         if g[1]:

@@ -107,9 +107,11 @@ def composed(
         res = TimeResolution(expression, start, end, days[0], None, None, "range")
         return mark_past(res, now)
     if m := _WORK_WEEK.match(s):
-        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=0 if m.group(1) in _THIS else 1)
-        start = datetime.combine(monday, time(0), tzinfo=tz)
-        res = TimeResolution(expression, start, start + timedelta(days=5), monday, None, None, "range")
+        week_start = (
+            today - timedelta(days=today.weekday()) + timedelta(weeks=0 if m.group(1) in _THIS else 1)
+        )
+        start = datetime.combine(week_start, time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, start + timedelta(days=5), week_start, None, None, "range")
         return mark_past(res, now)
     if (m := _HOLIDAY_WEEKEND.match(s)) and (
         h := HOLIDAY.match(m.group(1) or m.group(2) + (m.group(3) or ""))
@@ -148,9 +150,9 @@ def composed(
         if base is None or base.start is None:
             return None
         day = base.day or base.start.date()
-        monday = day - timedelta(days=day.weekday())
-        start = datetime.combine(monday, time(0), tzinfo=tz)
-        res = TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range")
+        week_start = day - timedelta(days=day.weekday())
+        start = datetime.combine(week_start, time(0), tzinfo=tz)
+        res = TimeResolution(expression, start, start + timedelta(days=7), week_start, None, None, "range")
         return mark_past(res, now)
     if (m := _DATE_RANGE.match(s)) and (
         span := _date_range(m, language=language, now=now, zone=zone, prefer=prefer, resolve=resolve)
@@ -184,12 +186,12 @@ def composed(
             else today.year + YEAR_SHIFTS.get(year_word, 0)
         )
         try:
-            monday = date.fromisocalendar(year, int(m.group(1)), 1)
+            week_start = date.fromisocalendar(year, int(m.group(1)), 1)
         except ValueError:
             return None
-        start = datetime.combine(monday, time(0), tzinfo=tz)
+        start = datetime.combine(week_start, time(0), tzinfo=tz)
         return mark_past(
-            TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
+            TimeResolution(expression, start, start + timedelta(days=7), week_start, None, None, "range"),
             now,
         )
     if m := _LATER.match(s):
@@ -222,9 +224,9 @@ def composed(
             start = datetime.combine(found, time(0), tzinfo=tz)
             return mark_past(TimeResolution(expression, start, start + timedelta(days=1), found), now)
     if _WEEK_AFTER_NEXT.search(s):
-        monday = today + timedelta(days=14 - today.weekday())
-        start = datetime.combine(monday, time(0), tzinfo=tz)
-        return TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range")
+        week_start = today + timedelta(days=14 - today.weekday())
+        start = datetime.combine(week_start, time(0), tzinfo=tz)
+        return TimeResolution(expression, start, start + timedelta(days=7), week_start, None, None, "range")
     return None
 
 
@@ -269,9 +271,9 @@ def _nth_week(
     if re.fullmatch(r"\d{4}", rest):
         year = int(rest)
         if which in _LAST_WEEK_OF:
-            monday = date.fromisocalendar(year, date(year, 12, 28).isocalendar()[1], 1)
+            week_start = date.fromisocalendar(year, date(year, 12, 28).isocalendar()[1], 1)
         else:
-            monday = date.fromisocalendar(year, _NTH[which], 1)
+            week_start = date.fromisocalendar(year, _NTH[which], 1)
     else:
         if rest in _THIS_MONTH:
             first = now.date().replace(day=1)
@@ -292,13 +294,13 @@ def _nth_week(
         # A week belongs to the month that holds its Thursday, as ISO weeks belong to years.
         if which in _LAST_WEEK_OF:
             last_day = add_months(first, 1) - timedelta(days=1)
-            monday = last_day - timedelta(days=(last_day.weekday() - 3) % 7 + 3)
+            week_start = last_day - timedelta(days=(last_day.weekday() - 3) % 7 + 3)
         else:
             first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-            monday = first_thursday - timedelta(days=3) + timedelta(weeks=_NTH[which] - 1)
-    start = datetime.combine(monday, time(0), tzinfo=tz)
+            week_start = first_thursday - timedelta(days=3) + timedelta(weeks=_NTH[which] - 1)
+    start = datetime.combine(week_start, time(0), tzinfo=tz)
     return mark_past(
-        TimeResolution(expression, start, start + timedelta(days=7), monday, None, None, "range"),
+        TimeResolution(expression, start, start + timedelta(days=7), week_start, None, None, "range"),
         now,
     )
 

@@ -64,7 +64,7 @@ def _before(name: str) -> re.Pattern[str]:
 
 
 def _after(name: str) -> re.Pattern[str]:
-    """Words of field `name` right after a weekday ("segunda feira que vem")."""
+    """Words of field `name` right after a weekday, or after its tail ("feira")."""
     return re.compile(rf"^\s*(?:(?:{any_of('weekday_tails')})\s+)?({any_of(name)})\b")
 
 
@@ -102,7 +102,7 @@ def _by_offset(name: str) -> dict[int, list[str]]:
     return joined
 
 
-# The first group that matches wins, longer phrases first: "day after tomorrow" holds "tomorrow".
+# The first group that matches wins; two days away comes first, as its phrases hold the one-day ones.
 _ORDER = (2, -2, 1, 0, -1)
 _RELATIVE = _by_offset("relative_days")
 _RELATIVE_RES = [
@@ -218,8 +218,8 @@ def find_day(s: str, code: str, today: date, past: bool = False) -> tuple[Day, t
         count = int(m.group(1) or m.group(2))
         hits.append((Day(today + timedelta(days=1), end=today + timedelta(days=count + 1)), m.span()))
     if (m := LAST_WEEK.search(s)) and not _WEEKDAY_RES[code].search(s):
-        monday = today - timedelta(days=today.weekday() + 7)
-        hits.append((Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
+        week_start = today - timedelta(days=today.weekday() + 7)
+        hits.append((Day(week_start, end=week_start + timedelta(days=7), label="week"), m.span()))
     for m in _DAY_MONTH_BY_CODE[code].finditer(s):
         year = _int(m.group(3) or m.group(4) or m.group(5))
         if found := _month_day(MONTH_NUMBER[m.group(2)], int(m.group(1)), year, today, past):
@@ -249,11 +249,11 @@ def find_day(s: str, code: str, today: date, past: bool = False) -> tuple[Day, t
     if weekday_matches:
         pass
     elif m := _NEXT_WEEK.search(s):
-        monday = today + timedelta(days=7 - today.weekday())
-        hits.append((Day(monday, end=monday + timedelta(days=7), label="week"), m.span()))
+        week_start = today + timedelta(days=7 - today.weekday())
+        hits.append((Day(week_start, end=week_start + timedelta(days=7), label="week"), m.span()))
     elif m := _THIS_WEEK.search(s):
-        monday = today + timedelta(days=7 - today.weekday())
-        hits.append((Day(today, end=monday, label="week"), m.span()))
+        week_start = today + timedelta(days=7 - today.weekday())
+        hits.append((Day(today, end=week_start, label="week"), m.span()))
     elif m := _WEEKEND.search(s):
         saturday = today + timedelta(days=(5 - today.weekday()) % 7)
         if today.weekday() == 6:
@@ -270,7 +270,7 @@ def find_day(s: str, code: str, today: date, past: bool = False) -> tuple[Day, t
             hits.append((Day(d), m.span()))
     if not hits:
         return None
-    # Parts of a longer expression ("tomorrow" in "3 weeks from tomorrow") drop out; of
+    # Parts of a longer expression (the day word in "3 weeks from ...") drop out; of
     # what is left the last mention wins, as patients correct themselves ("not Thursday,
     # make it Sunday").
     whole = [

@@ -71,6 +71,7 @@ _OWN_NUMBERS = {
     }
     for code, words in BY_CODE.items()
 }
+_READ_NUMBERS = {code: _SHARED_NUMBERS | own for code, own in _OWN_NUMBERS.items()}
 # "book one for Friday": "one" is a number only next to a time word.
 _IN_CONTEXT = [
     (re.compile(pattern), _NUMBERS[code])
@@ -90,7 +91,7 @@ def numbers_to_digits(s: str, code: str) -> str:
     """Spelled numbers as digits: "ten thirty" -> "10 30", "veinte y cinco" -> "25"."""
     for pattern, numbers in _IN_CONTEXT:
         s = pattern.sub(lambda m, numbers=numbers: str(numbers[m.group(0)]), s)
-    words = _SHARED_NUMBERS | _OWN_NUMBERS[code]
+    words = _READ_NUMBERS[code]
     ordinals = BY_CODE[code].ordinals.split()
     out = []
     for token in s.split():

@@ -180,7 +180,7 @@ def resolve(
                 d0 = today + timedelta(days=1)
             return _finish(expression, day_start(d0), at(d0, t), d0, None, period, "range", day_info, now, tz)
         if day_info is None:
-            # A bare time is the next such time: today if still ahead, else tomorrow.
+            # A bare time is the next such time: today if still ahead, else the day after.
             d0 = today if at(today, t) > now else today + timedelta(days=1)
             res = TimeResolution(expression, at(d0, t), at(d0, t), None, t, period, "time")
             if len(readings) > 1:
