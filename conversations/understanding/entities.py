@@ -4,12 +4,12 @@ text; every word comes from the registered language packs.
 """
 
 import re
-from datetime import date, time
+from datetime import time
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.dates import normalize
+from conversations.understanding.dates import date_of_birth, normalize  # noqa: F401 (local.py)
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
@@ -259,51 +259,3 @@ def _is_name(words: list[str]) -> bool:
         and all(_NAME_TOKEN.match(w) for w in words)
         and not any(fold(w) in _NOT_IN_NAMES for w in words)
     )
-
-
-_DOB_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
-_DOB_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-
-
-def date_of_birth(text: str, *, language: str, today: date) -> date | None:
-    """A plausible birth date (past, after 1900): "15/04/1985", "April 15, 1985", "15 de abril de 1985"."""
-    from conversations.understanding.dates import _DAY_MONTH, _MONTH_DAY, _MONTH_NUMBER
-
-    s = normalize(text)
-    candidates: list[date] = []
-    if m := _DOB_ISO.search(s):
-        candidates.append(_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in _DOB_NUMERIC.finditer(s):
-        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if year < 100:
-            year += 1900 if year > today.year % 100 else 2000
-        day_first = language != "en" or a > 12
-        candidates.append(_date(year, b, a) if day_first else _date(year, a, b))
-    for m in _DAY_MONTH.finditer(s):
-        if m.group(3):
-            candidates.append(
-                _date(_full_year(m.group(3), today), _MONTH_NUMBER[m.group(2)], int(m.group(1)))
-            )
-    for m in _MONTH_DAY.finditer(s):
-        if m.group(3):
-            candidates.append(
-                _date(_full_year(m.group(3), today), _MONTH_NUMBER[m.group(1)], int(m.group(2)))
-            )
-    for candidate in candidates:
-        if candidate and date(1900, 1, 1) <= candidate < today:
-            return candidate
-    return None
-
-
-def _full_year(raw: str, today: date) -> int:
-    year = int(raw)
-    if year < 100:
-        year += 1900 if year > today.year % 100 else 2000
-    return year
-
-
-def _date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
