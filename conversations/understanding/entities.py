@@ -134,10 +134,32 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
     return None
 
 
-_ORDINAL_WORD = {word: number for number, words in _merged("ordinals").items() for word in words}
+OPTION_ORDINALS = 6  # "the seventh" is a date more often than an option
+_ORDINAL_WORD = {
+    word: number
+    for number, words in _merged("ordinals").items()
+    if number <= OPTION_ORDINALS
+    for word in words
+}
 _ORDINAL_RE = _alt(list(_ORDINAL_WORD))
-_WEEKDAY_ORDINALS = frozenset(_words("weekday_ordinals"))
-_CARDINALS = {word: number for pack in PACKS for word, number in pack.cardinals.items()}
+# Ordinals that are also weekdays ("segunda", "quinta"): inside a sentence, a day.
+_WEEKDAY_ORDINALS = frozenset(
+    word
+    for pack in PACKS
+    for forms in pack.ordinals.values()
+    for word in forms
+    if any(word in weekday for weekday in pack.dates.weekdays)
+)
+# Option numbers said in words: the packs' numbers one to five and their other forms ("una").
+_CARDINALS = {
+    word: number
+    for pack in PACKS
+    for word, number in [
+        *((w, n) for n, w in enumerate(pack.dates.numbers.split(), start=1)),
+        *pack.dates.number_variants.items(),
+    ]
+    if number <= 5
+}
 _OPTION_NOUN = rf"(?:{_alt(_words('option_nouns'))})"
 _PLEASE = _alt(_words("please"))
 _ARTICLE = _alt([article.strip() for article in _words("option_articles") if " " not in article.strip()])

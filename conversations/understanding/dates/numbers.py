@@ -5,6 +5,7 @@ import unicodedata
 
 from conversations.understanding.dates.lexicon import ALL, BY_CODE, any_of, every
 from conversations.understanding.dates.months import MONTH_NUMBER, MONTH_WORD
+from conversations.understanding.languages import PACKS
 from conversations.understanding.languages.date_words import DateWords
 
 _REWRITES = [(re.compile(pattern), replacement) for words in ALL for pattern, replacement in words.rewrites]
@@ -87,18 +88,26 @@ _TENS_AND_UNITS = {
 }
 
 
+_ORDINALS_ANYWHERE = {
+    pack.code: {word: n for n, forms in pack.ordinals.items() for word in forms}
+    if pack.dates.ordinals_anywhere
+    else {}
+    for pack in PACKS
+}
+
+
 def numbers_to_digits(s: str, code: str) -> str:
     """Spelled numbers as digits: "ten thirty" -> "10 30", "veinte y cinco" -> "25"."""
     for pattern, numbers in _IN_CONTEXT:
         s = pattern.sub(lambda m, numbers=numbers: str(numbers[m.group(0)]), s)
     words = _READ_NUMBERS[code]
-    ordinals = BY_CODE[code].ordinals.split()
+    ordinals = _ORDINALS_ANYWHERE[code]
     out = []
     for token in s.split():
         if token in words:
             out.append(str(words[token]))
         elif token in ordinals:
-            out.append(str(ordinals.index(token) + 1))
+            out.append(str(ordinals[token]))
         else:
             out.append(token)
     return _TENS_AND_UNITS[code].sub(lambda m: str(int(m.group(1)) + int(m.group(2))), " ".join(out))

@@ -11,7 +11,6 @@ from conversations.understanding.dates.composed import composed
 from conversations.understanding.dates.days import Day, find_day
 from conversations.understanding.dates.lexicon import (
     ALL,
-    BY_CODE,
     UNIT_KIND,
     alternation,
     any_of,
@@ -23,6 +22,7 @@ from conversations.understanding.dates.lexicon import (
 )
 from conversations.understanding.dates.months import MONTH_RE_BY_CODE
 from conversations.understanding.dates.numbers import DOTTED, normalize, numbers_to_digits, years_to_digits
+from conversations.understanding.languages import PACKS
 from conversations.understanding.types import PERIOD_HOURS, Period, Reading, TimeResolution
 
 _HALF_AN_HOUR_WORDS = every("half_an_hour")
@@ -56,14 +56,17 @@ _PHRASE_REWRITES = [
 ]
 # "segundo de agosto": ordinal day words before a month, in their own language.
 _ORDINAL_DAYS = {
-    code: (
+    pack.code: (
         re.compile(
-            rf"\b({alternation(words.ordinal_days.split())}) ({words.ordinal_day_link}) (?=(?:{MONTH_RE_BY_CODE[code]})\b)"
+            rf"\b({alternation(list(forms))}) ({pack.dates.ordinal_day_link}) "
+            rf"(?=(?:{MONTH_RE_BY_CODE[pack.code]})\b)"
         ),
-        words.ordinal_days.split(),
+        forms,
     )
-    for code, words in BY_CODE.items()
-    if words.ordinal_days
+    for pack in PACKS
+    if pack.dates.ordinal_days_before_month
+    # Day numbers take the first form of each ordinal: "primero de mayo", not "primera".
+    for forms in [{words[0]: n for n, words in pack.ordinals.items() if words}]
 }
 
 
@@ -100,7 +103,7 @@ def resolve(
         s = pattern.sub(replacement, s)
     if code in _ORDINAL_DAYS:
         pattern, ordinals = _ORDINAL_DAYS[code]
-        s = pattern.sub(lambda m: f"{ordinals.index(m.group(1)) + 1} {m.group(2)} ", s)
+        s = pattern.sub(lambda m: f"{ordinals[m.group(1)]} {m.group(2)} ", s)
     if m := _INSTANT.search(s):
         return _instant(m, expression_or_text.strip(), now)
     if m := _AGO.search(s):

@@ -62,8 +62,9 @@ class DateWords:
     number_contexts: tuple[str, ...] = ()  # these regexes ("one thirty"), and as a count in `span_from`
     number_and: str = ""  # "and": "veinte y cinco", "twenty and five" (years), "10 y media" (clock)
     tens_and_units_joined: bool = False  # "veinte y cinco" (joined), not "twenty five"
-    ordinals: str = ""  # first to twentieth, read as day numbers anywhere in this language
-    ordinal_days: str = ""  # first to tenth, read as day numbers only before a month, after
+    ordinals_anywhere: bool = False  # the pack's ordinals are day numbers anywhere ("the third")
+    ordinal_days_before_month: bool = False  # ... or only before a month ("segundo de agosto",
+    # the first form of each ordinal), after
     ordinal_day_link: str = ""  # this link: "segundo de agosto" (elsewhere "segundo" is a second)
 
     # --- spelled years: "two thousand and eighteen", "mil novecientos noventa y dos"

@@ -87,15 +87,13 @@ class LanguagePack:
     # clinic's appointment type of that kind by its code or names.
     visit_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     visit_type_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    ordinals: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # 1 -> "first", ...
-    cardinals: Mapping[str, int] = field(default_factory=dict)  # "one" -> 1 (options)
+    ordinals: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # 1 -> every form, in order
     option_nouns: tuple[str, ...] = ()  # "option", "number"
     option_articles: tuple[str, ...] = ()  # "the ", "la ": before a chosen option (regex)
     option_fillers: tuple[str, ...] = ()  # "i ll take ", "me quedo con " (regex)
     option_suffixes: tuple[str, ...] = ()  # " one", " option" (regex)
     last_option: tuple[str, ...] = ()  # "the last one" (regex)
     not_an_option: tuple[str, ...] = ()  # words that make an ordinal a day or a visit ("feira")
-    weekday_ordinals: tuple[str, ...] = ()  # ordinals that are weekdays inside a sentence ("quinta")
     please: tuple[str, ...] = ()
     option_time_leads: tuple[str, ...] = ()  # "the", "la de las", "o das": a slot by its time
     option_time_preps: tuple[str, ...] = ()  # "at", "de las", "das": lead to the hour
