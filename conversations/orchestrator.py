@@ -218,6 +218,14 @@ def _understood(
 
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
+    e = result.entities
+    if (
+        session is None
+        and result.intent == Intent.GIVE_INFO
+        and (e.practitioner_ids or e.specialty or e.appointment_type_code)
+    ):
+        # "Dr. Ana", "el dermatólogo", "retorno" before any question: who or what to book.
+        flow = "book"
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
         # a reschedule request switches task.

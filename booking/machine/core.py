@@ -142,8 +142,9 @@ class Machine:
                 return
             self.reask()
             return
-        if sig.past:
-            # Keep who and what was asked for; only the time is refused.
+        if sig.past and self.s.asked not in (Asked.DATE_OF_BIRTH, Asked.NAME):
+            # Keep who and what was asked for; only the time is refused. (Asked for a date of
+            # birth, a date in the past is the answer, not a wish.)
             self.absorb(replace(sig, day_from=None, day_to=None, window=None, prefer=None, past=False))
             self.say("past_refused")
             self.set(asked=Asked.WHEN)

@@ -238,6 +238,23 @@ def _decide(
         and len(folded.split()) <= 5
     ):
         return Intent.CHOOSE_OPTION, 0.85
+    kinds = sum(
+        map(
+            bool,
+            [entities.practitioner_ids or entities.specialty, entities.appointment_type_code, entities.when],
+        )
+    )
+    who_or_what = bool(entities.practitioner_ids or entities.specialty or entities.appointment_type_code)
+    names_a_booking = who_or_what and (kinds >= 2 or Intent.GREETING in by_intent)
+    if (
+        names_a_booking
+        and not expecting
+        and not entities.full_name
+        and not (set(by_intent) - {Intent.GREETING})
+    ):
+        # "hola, me toca el control con el Dr. Carlos", "Dr Ruiz, the cardiologist, Monday
+        # evening": who or what to book, with no verb, is a booking.
+        return Intent.BOOK, 0.8
     for intent in _SOCIAL:
         if intent in by_intent:
             return intent, by_intent[intent]

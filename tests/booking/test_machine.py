@@ -437,3 +437,16 @@ def test_a_corrected_name_while_the_date_of_birth_is_asked_replaces_the_first_on
 
     assert step.session.name == "John Park"
     assert step.replies[0].text == m.say("ask_dob", name="John")
+
+
+def test_a_past_date_while_the_date_of_birth_is_asked_is_not_refused_as_a_past_wish():
+    session = m.Session(
+        flow=m.Flow.BOOK, state=m.State.IDENTIFY, asked=m.Asked.DATE_OF_BIRTH, name="Daniel Brooks"
+    )
+
+    step = m.transition(
+        session, m.Signal(intent="give_info", day_from=date(1988, 4, 9), past=True), world(known_patient=None)
+    )
+
+    assert step.replies[0].text.key == "dob_invalid"
+    assert step.session.asked == m.Asked.DATE_OF_BIRTH

@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -346,3 +346,24 @@ def test_a_past_mention_before_the_requested_day_does_not_win():
     res = at("I was seen 2 weeks ago, can I come back next Tuesday?")
     assert (str(res.day), res.past) == ("2026-11-24", False)
     assert at("hace 3 días").past
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("tuesday afternoon", "en", date(2026, 12, 15)),
+        ("el martes por la tarde", "es", date(2026, 12, 15)),
+        ("Tuesday at 11:30", "en", date(2026, 12, 15)),
+        ("terça de manhã", "pt-BR", date(2026, 12, 15)),
+        ("tuesday at 8pm", "en", date(2026, 12, 8)),  # still ahead today
+    ],
+)
+def test_a_weekday_said_on_that_weekday_after_its_time_means_the_next_one(text, language, day):
+    tuesday_evening = datetime(2026, 12, 8, 19, 30, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    res = resolve(text, language=language, now=tuesday_evening, zone="America/Sao_Paulo")
+    assert (res.start.date(), res.past) == (day, False)
+
+
+def test_an_explicit_today_that_has_passed_stays_past():
+    tuesday_evening = datetime(2026, 12, 8, 19, 30, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    assert resolve("today at 9", language="en", now=tuesday_evening, zone="America/Sao_Paulo").past

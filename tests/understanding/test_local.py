@@ -291,3 +291,21 @@ def test_needing_a_doctor_or_looking_for_an_appointment_books(ask, text):
 )
 def test_the_name_is_the_persons_not_the_sentence(ask, text, expecting, name):
     assert ask(text, expecting=expecting).entities.full_name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1988-04-09",
+        "9/4/1988",
+        "09.04.88",
+        "9 April 1988",
+        "9 de abril de 1988",
+        "9 de abril de 88",
+        "April 9th 88",
+    ],
+)
+def test_every_common_form_of_a_date_of_birth_is_read_where_one_is_asked(ask, text):
+    result = ask(text, expecting="date_of_birth", language_hint="es" if "de" in text else "pt-BR")
+    assert result.entities.date_of_birth == date(1988, 4, 9)
+    assert result.entities.when is None

@@ -10,7 +10,7 @@ from conversations.understanding.dates.months import BIRTH_MONTHS, MONTH_NUMBER
 from conversations.understanding.dates.numbers import normalize
 
 _DOB_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
-_DOB_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_DOB_ISO = re.compile(r"\b((?:19|20)\d\d)[/.-](\d{1,2})[/.-](\d{1,2})\b")  # normalize writes 1988/04/09
 _DAY_MONTH = day_month(BIRTH_MONTHS)
 _MONTH_DAY = month_day(BIRTH_MONTHS)
 
@@ -31,12 +31,12 @@ def date_of_birth(text: str, *, language: str, today: date) -> date | None:
         day_first = not month_first or a > 12
         candidates.append(safe_date(year, b, a) if day_first else safe_date(year, a, b))
     for m in _DAY_MONTH.finditer(s):
-        if m.group(3):
-            year = full_year(int(m.group(3)), today, past=True)
+        if raw := m.group(3) or m.group(4) or m.group(5):  # "9 de abril de 1988", "... de 88"
+            year = full_year(int(raw), today, past=True)
             candidates.append(safe_date(year, MONTH_NUMBER[m.group(2)], int(m.group(1))))
     for m in _MONTH_DAY.finditer(s):
-        if m.group(3):
-            year = full_year(int(m.group(3)), today, past=True)
+        if raw := m.group(3) or m.group(4) or m.group(5):  # "April 9th 88"
+            year = full_year(int(raw), today, past=True)
             candidates.append(safe_date(year, MONTH_NUMBER[m.group(1)], int(m.group(2))))
     for candidate in candidates:
         if candidate and date(1900, 1, 1) <= candidate < today:

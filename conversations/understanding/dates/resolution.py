@@ -79,6 +79,29 @@ def resolve(
 ) -> TimeResolution | None:
     """Resolve a date/time expression against the clinic's clock. Pure; None when there is none.
 
+    When the words allow a reading that is still ahead (a weekday said on that very weekday,
+    "Tuesday afternoon" on Tuesday evening), that reading wins over one already past: people
+    mean the next one. See `_resolve` for the rest of the contract."""
+    res = _resolve(expression_or_text, language=language, now=now, zone=zone, prefer=prefer)
+    if res is None or prefer != "future" or not res.past or not res.readings:
+        return res
+    tz = ZoneInfo(zone)
+    now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+    for reading in res.readings:
+        ahead = reading.start >= now if res.granularity == "time" else reading.end > now
+        if ahead:
+            start = max(reading.start, now) if res.granularity != "time" else reading.start
+            return replace(
+                res, start=start, end=reading.end, day=reading.start.date(), past=False, ambiguous=False
+            )
+    return res
+
+
+def _resolve(
+    expression_or_text: str, *, language: str, now: datetime, zone: str, prefer: str = "future"
+) -> TimeResolution | None:
+    """Resolve a date/time expression against the clinic's clock. Pure; None when there is none.
+
     `now` may be naive (read as clinic time) or aware (converted to the clinic's zone).
     `prefer="past"` reads what the words leave open backwards: a bare weekday, day number,
     month-day or numeric date is the last one not after today and a two-digit year is never
