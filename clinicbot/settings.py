@@ -242,7 +242,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A role, not just a login: clinicbot.staff.staff_api over clinicbot.access.
+    "DEFAULT_PERMISSION_CLASSES": ["clinicbot.staff.CalendarApiAccess"],
 }
 
 # --- Security headers -------------------------------------------------------------------

@@ -11,6 +11,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.schemas.openapi import AutoSchema
 
+from clinicbot.staff import CalendarApiAccess
 from scheduling.availability import Preference, TimeWindow, local_instant
 from scheduling.exceptions import (
     AppointmentNotChangeable,
@@ -54,8 +55,10 @@ class QuerySchema(AutoSchema):
 
 
 class SchedulingAPIView(GenericAPIView):
-    """Errors answer as {"error": code, "message": text[, "fields": {...}]}."""
+    """Errors answer as {"error": code, "message": text[, "fields": {...}]}. Reception and
+    the operations lead only (clinicbot.access.access_handle_conversations)."""
 
+    permission_classes = [CalendarApiAccess]
     schema = QuerySchema()
     query_serializer: type[serializers.Serializer] | None = None
 

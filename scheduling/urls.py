@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.schemas import get_schema_view
 
+from clinicbot.staff import AnyRoleApiAccess
 from scheduling import api
 
 app_name = "scheduling-api"
@@ -22,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "schema/",
-        get_schema_view(title="ClinicBot staff API", version="1"),
+        get_schema_view(title="ClinicBot staff API", version="1", permission_classes=[AnyRoleApiAccess]),
         name="schema",
     ),
 ]

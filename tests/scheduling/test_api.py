@@ -8,6 +8,7 @@ from scheduling.models import Appointment
 from scheduling.services import Actor, appointment_create
 from tests.scheduling.conftest import local
 from tests.scheduling.factories import PatientFactory
+from tests.staff.factories import receptionist
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 # The API runs on the real clock: book a week or more ahead, at 09:00 São Paulo time.
@@ -25,8 +26,8 @@ def future(hh: int, mm: int = 0, days: int = FAR):
 
 
 @pytest.fixture
-def user(django_user_model):
-    return django_user_model.objects.create_user("reception", password="pw")
+def user(db):
+    return receptionist(username="reception")
 
 
 @pytest.fixture
