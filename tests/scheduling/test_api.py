@@ -242,3 +242,28 @@ def test_availability_can_space_the_offered_times(api, practitioner):
         "10:00",
         "11:00",
     ]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/appointments/", "/api/v1/appointments/{id}/reschedule/"])
+def test_a_start_without_a_utc_offset_is_refused_naming_the_field(api, practitioner, patient, user, path):
+    booked = appointment_create(
+        patient=patient,
+        practitioner=practitioner,
+        appointment_type=practitioner.appointment_types.get(),
+        start=future(9),
+        actor=Actor.staff(user),
+    )
+    naive = future(10).replace(tzinfo=None).isoformat()
+    payload = {
+        "patient_id": patient.pk,
+        "practitioner": practitioner.code,
+        "appointment_type": "consult",
+        "start": naive,
+    }
+
+    response = api.post(path.format(id=booked.pk), payload, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("start:")
+    assert "offset" in response.json()["message"]
+    assert Appointment.objects.filter(status=Appointment.Status.BOOKED).get() == booked
