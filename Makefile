@@ -21,7 +21,7 @@ demo: install
 	$(PY) manage.py demo_setup --base-url http://127.0.0.1:$(DEMO_PORT)
 	@echo ""
 	@echo "  ClinicBot is running on its embedded defaults (SQLite, in-process tasks, simulator)."
-	@echo "  Patient simulator:  http://127.0.0.1:$(DEMO_PORT)/simulator/"
+	@echo "  Patient simulator:  http://127.0.0.1:$(DEMO_PORT)/simulator/ (log in as reception)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(DEMO_PORT)
 

@@ -6,6 +6,8 @@ over when its variable is set. A value that cannot be parsed stops start-up with
 message that names the variable.
 """
 
+import hashlib
+import hmac
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -177,9 +179,18 @@ TWILIO_TIMEOUT_SECONDS = read("TWILIO_TIMEOUT_SECONDS", "float", 10.0)
 # Content template (HX...) per number of options, for quick-reply buttons: "2:HX..,3:HX..".
 TWILIO_OPTIONS_CONTENT_SIDS = read("TWILIO_OPTIONS_CONTENT_SIDS", "dict", {})
 TWILIO_CONFIGURED = bool(TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM)
-SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", not TWILIO_CONFIGURED)
-# The simulator signs its webhooks exactly as Twilio does, with this token.
-SIMULATOR_AUTH_TOKEN = "simulator-" + SECRET_KEY[:24]
+# The simulator page chats as any patient number: a development tool, on by default only
+# with DEBUG on, and never beside real Twilio credentials (it would act for real patients).
+SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", DEBUG and not TWILIO_CONFIGURED)
+if SIMULATOR_ENABLED and TWILIO_CONFIGURED:
+    raise ImproperlyConfigured(
+        "SIMULATOR_ENABLED: the simulator cannot run with real Twilio credentials "
+        "(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM are set); "
+        "unset SIMULATOR_ENABLED or the Twilio settings"
+    )
+# The simulator signs its webhooks exactly as Twilio does, with its own token (never
+# Twilio's), derived from the secret key without giving any of it away.
+SIMULATOR_AUTH_TOKEN = hmac.new(SECRET_KEY.encode(), b"clinicbot-simulator", hashlib.sha256).hexdigest()
 OUTBOUND_MAX_ATTEMPTS = 3
 # Approved reminder templates per language, for patients outside the 24-hour window:
 # "en:HX..,es:HX..,pt-BR:HX..". Variables: 1 first name, 2 date and time, 3 practitioner.
