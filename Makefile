@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# DEBUG is off unless set; the demo is development (embedded key, simulator, runserver).
+demo: export DEBUG = true
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py demo_setup --base-url http://127.0.0.1:$(DEMO_PORT)
@@ -28,6 +30,7 @@ demo: install
 test: install
 	scripts/test
 
+lint: export DEBUG = true
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

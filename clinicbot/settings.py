@@ -48,8 +48,27 @@ def read_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 
 DEV_SECRET_KEY = "clinicbot-embedded-development-key-do-not-use-in-production"
 
-DEBUG = read("DEBUG", "bool", True)
+
+def secret_key_problem(key: str) -> str:
+    """Why `key` cannot sign production sessions ("" when it can): the embedded key, a
+    placeholder such as .env.example's, or too short or too plain to resist guessing."""
+    if key == DEV_SECRET_KEY:
+        return "it is the embedded development key"
+    if "change" in key.lower() or key.startswith("django-insecure-"):
+        return "it is a placeholder"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "it is shorter than 50 characters or too repetitive"
+    return ""
+
+
+# Off unless set: `make demo` and the tests turn it on; production never has to remember.
+DEBUG = read("DEBUG", "bool", False)
 SECRET_KEY = read("SECRET_KEY", default=DEV_SECRET_KEY)
+if not DEBUG and (problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY: {problem}; set a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=true for development"
+    )
 ALLOWED_HOSTS = read("ALLOWED_HOSTS", "list", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = read("CSRF_TRUSTED_ORIGINS", "list", [])
 
@@ -275,6 +294,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A staff session ends after eight hours without a request (a shift), not two weeks: every
+# request pushes the expiry on, so a session in use stays open.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 # Webhook bodies are small; nothing legitimate posts megabytes here.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
