@@ -146,13 +146,16 @@ def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpRespon
         handoff.staff_reply(
             conversation_id=conversation.pk, user=request.user, text=request.POST.get("text", "")
         )
-    except (handoff.WindowClosed, ValueError, handoff.AlreadyClaimed) as exc:
+    except handoff.AlreadyClaimed as exc:
+        error, status = str(exc), 409
+    except (handoff.WindowClosed, ValueError) as exc:
         error, status = str(exc), 400
     conversation.refresh_from_db()
-    if not request.htmx:
+    if not request.htmx and not error:
         return redirect("staff_conversation", conversation_id=conversation.pk)
     context = _conversation_context(request, conversation, reply_error=error)
-    return render(request, "conversations/staff/conversation.html#workspace", context, status=status)
+    template = "conversations/staff/conversation.html" + ("#workspace" if request.htmx else "")
+    return render(request, template, context, status=status)
 
 
 def _patient(conversation: Conversation) -> Patient | None:
@@ -281,7 +284,8 @@ def conversation_take_over(request: HttpRequest, conversation_id: int) -> HttpRe
     try:
         handoff.conversation_take_over(conversation_id=conversation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
-        return HttpResponse(str(exc), status=409)
+        context = _conversation_context(request, conversation, claim_error=str(exc))
+        return render(request, "conversations/staff/conversation.html", context, status=409)
     return redirect("staff_conversation", conversation_id=conversation.pk)
 
 
