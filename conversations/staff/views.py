@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -216,6 +216,8 @@ def appointment_cancel(request: HttpRequest, conversation_id: int, appointment_i
             reason=request.POST.get("reason", ""),
             conversation_id=conversation.pk,
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such appointment in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
@@ -232,6 +234,8 @@ def appointment_reschedule(request: HttpRequest, conversation_id: int, appointme
         services.staff_appointment_reschedule(
             appointment_id=appointment_id, user=request.user, start=start, conversation_id=conversation.pk
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such appointment in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
@@ -258,6 +262,8 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
             user=request.user,
             conversation_id=conversation.pk,
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such patient in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
