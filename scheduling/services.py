@@ -53,6 +53,8 @@ __all__ = [
     "appointment_cancel",
     "appointment_create",
     "appointment_list_upcoming",
+    "appointment_mark",
+    "appointment_move",
     "appointment_reschedule",
     "patient_create_provisional",
     "patient_find",
@@ -651,6 +653,44 @@ def appointment_reschedule(
         )
         _audit(actor, "appointment_reschedule", new, rescheduled_from=old.pk)
         return new
+
+
+def appointment_move(
+    *,
+    appointment: Appointment,
+    start: datetime,
+    actor: Actor,
+    reason: str = "",
+    practitioner: Practitioner | None = None,
+    location: Location | None = None,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Reschedule straight onto `start` (staff, API, admin): hold the new time and swap in
+    one transaction, so either both happen or neither. The same practitioner unless
+    another is given. Staff are not bound by the bot's notice and grid policies.
+
+    Raises as slot_hold and appointment_reschedule. Not idempotent.
+    """
+    with transaction.atomic():
+        hold = slot_hold(
+            practitioner=practitioner or appointment.practitioner,
+            start=start,
+            appointment_type=appointment.appointment_type,
+            location=location,
+            replacing=appointment,
+            enforce_policy=actor.is_bot,
+            conversation_id=conversation_id,
+            now=now,
+        )
+        return appointment_reschedule(
+            appointment=appointment,
+            hold=hold,
+            actor=actor,
+            reason=reason,
+            conversation_id=conversation_id,
+            now=now,
+        )
 
 
 @_traced
