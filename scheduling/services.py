@@ -13,6 +13,7 @@ from time import perf_counter
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.models import TraceEvent
@@ -27,6 +28,7 @@ from scheduling.exceptions import (
     PatientAmbiguous,
     SchedulingError,
     SlotUnavailable,
+    UpcomingLimitReached,
 )
 from scheduling.models import (
     Appointment,
@@ -437,6 +439,8 @@ def _book(
     kind = current.appointment_type
     if not kind.new_patients and not _is_returning(patient):
         raise InvalidRequest(f"{kind.code} is for returning patients only")
+    if actor.is_bot and rescheduled_from is None:
+        _within_upcoming_cap(patient, now=now)
     if not current.is_live(now=now):
         others = SlotHold.objects.filter(
             practitioner_id=current.practitioner_id,
@@ -477,6 +481,20 @@ def _book(
     current.save(update_fields=["appointment"])
     _audit(actor, "appointment_book", appointment)
     return appointment
+
+
+def _within_upcoming_cap(patient: Patient, *, now: datetime) -> None:
+    """Raise UpcomingLimitReached when the patient, or the number they book from (new
+    names on one number are new provisional patients), holds the clinic's cap."""
+    cap = _clinic().policy.max_upcoming_per_patient
+    upcoming = Appointment.objects.filter(status=Appointment.Status.BOOKED, start__gte=now)
+    by_patient = Q(patient=patient)
+    if patient.phone_e164:
+        by_patient |= Q(patient__phone_e164=patient.phone_e164)
+    if upcoming.filter(by_patient).count() >= cap:
+        raise UpcomingLimitReached(
+            f"{cap} upcoming appointments already booked for this patient or number; staff can book more"
+        )
 
 
 def _is_returning(patient: Patient) -> bool:
