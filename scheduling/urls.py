@@ -23,7 +23,10 @@ urlpatterns = [
     ),
     path(
         "schema/",
-        get_schema_view(title="ClinicBot staff API", version="1", permission_classes=[AnyRoleApiAccess]),
+        # public: the schema describes every endpoint, whichever the reader may call.
+        get_schema_view(
+            title="ClinicBot staff API", version="1", public=True, permission_classes=[AnyRoleApiAccess]
+        ),
         name="schema",
     ),
 ]
