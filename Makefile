@@ -16,18 +16,21 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# DEBUG is off unless set; the demo is development (embedded key, simulator, runserver).
+demo: export DEBUG = true
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py demo_setup --base-url http://127.0.0.1:$(DEMO_PORT)
 	@echo ""
 	@echo "  ClinicBot is running on its embedded defaults (SQLite, in-process tasks, simulator)."
-	@echo "  Patient simulator:  http://127.0.0.1:$(DEMO_PORT)/simulator/"
+	@echo "  Patient simulator:  http://127.0.0.1:$(DEMO_PORT)/simulator/ (log in as reception)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(DEMO_PORT)
 
 test: install
 	scripts/test
 
+lint: export DEBUG = true
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

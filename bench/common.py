@@ -6,6 +6,7 @@ throw-away servers when DATABASE_URL is unset.
 
 import asyncio
 import os
+import secrets
 import statistics
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def require_services() -> None:
 def app_env(fake: FakeTwilio, queue: str) -> dict[str, str]:
     return {
         "DEBUG": "false",
-        "SECRET_KEY": "bench-" + uuid.uuid4().hex,
+        "SECRET_KEY": "bench-" + secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "SECURE_SSL_REDIRECT": "false",

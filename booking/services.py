@@ -15,13 +15,23 @@ from booking.models import BookingSession
 from scheduling.availability import Preference, TimeWindow
 from scheduling.availability import Slot as CalendarSlot
 from scheduling.directory import directory_get
-from scheduling.exceptions import AppointmentNotChangeable, PatientAmbiguous, SchedulingError, SlotUnavailable
+from scheduling.exceptions import (
+    AppointmentNotChangeable,
+    PatientAmbiguous,
+    SchedulingError,
+    SlotUnavailable,
+    UpcomingLimitReached,
+)
 from scheduling.interface import SchedulingService, scheduling_service
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner, SlotHold
 from scheduling.services import Actor
 
 logger = logging.getLogger(__name__)
 SESSION_TTL = timedelta(hours=24)
+# The clinic's cap on upcoming bot bookings, as the machine hears it. Until the machine
+# has its own branch for this reason ("upcoming_limit" reply, see conversations/copy), it
+# goes as "invalid": the patient is handed to staff, who may book beyond the cap.
+UPCOMING_LIMIT = "invalid"
 MAX_ROUNDS = 12
 
 
@@ -324,6 +334,8 @@ def _carry_out(
                 )
             except SlotUnavailable:
                 return machine.ChangeFailed("taken")
+            except UpcomingLimitReached:
+                return machine.ChangeFailed(UPCOMING_LIMIT)
             except SchedulingError:
                 return machine.ChangeFailed("invalid")
             _trace_outcome(TraceEvent.Type.APPOINTMENT_BOOKED, appointment, conversation_id)

@@ -1,13 +1,24 @@
 import os
 
 from celery import Celery
-from celery.signals import task_postrun, task_prerun
+from celery.signals import after_setup_logger, after_setup_task_logger, task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinicbot.settings")
 
 app = Celery("clinicbot")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def log_handlers_mask_phones(**kwargs) -> None:
+    """A worker replaces the root logger's handlers with its own (and the task logger's),
+    so the phone-masking filter goes onto those too: the twilio SDK logs every request's
+    parameters, `To: whatsapp:+…` included, at INFO."""
+    from clinicbot.logging import mask_every_handler
+
+    mask_every_handler()
 
 
 @task_prerun.connect

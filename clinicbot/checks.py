@@ -43,10 +43,11 @@ def public_url_check(app_configs, **kwargs) -> list:
 
 @register(Tags.security)
 def secret_key_check(app_configs, **kwargs) -> list:
-    from clinicbot.settings import DEV_SECRET_KEY
+    """Start-up refuses these already (clinicbot.settings); this covers settings changed later."""
+    from clinicbot.settings import secret_key_problem
 
-    if not settings.DEBUG and settings.SECRET_KEY == DEV_SECRET_KEY:
-        return [Error("SECRET_KEY must be set when DEBUG is off", id="clinicbot.E005")]
+    if not settings.DEBUG and (problem := secret_key_problem(settings.SECRET_KEY)):
+        return [Error(f"SECRET_KEY must be set when DEBUG is off: {problem}", id="clinicbot.E005")]
     return []
 
 

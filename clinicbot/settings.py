@@ -6,6 +6,8 @@ over when its variable is set. A value that cannot be parsed stops start-up with
 message that names the variable.
 """
 
+import hashlib
+import hmac
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -46,8 +48,27 @@ def read_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 
 DEV_SECRET_KEY = "clinicbot-embedded-development-key-do-not-use-in-production"
 
-DEBUG = read("DEBUG", "bool", True)
+
+def secret_key_problem(key: str) -> str:
+    """Why `key` cannot sign production sessions ("" when it can): the embedded key, a
+    placeholder such as .env.example's, or too short or too plain to resist guessing."""
+    if key == DEV_SECRET_KEY:
+        return "it is the embedded development key"
+    if "change" in key.lower() or key.startswith("django-insecure-"):
+        return "it is a placeholder"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "it is shorter than 50 characters or too repetitive"
+    return ""
+
+
+# Off unless set: `make demo` and the tests turn it on; production never has to remember.
+DEBUG = read("DEBUG", "bool", False)
 SECRET_KEY = read("SECRET_KEY", default=DEV_SECRET_KEY)
+if not DEBUG and (problem := secret_key_problem(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY: {problem}; set a long random value "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DEBUG=true for development"
+    )
 ALLOWED_HOSTS = read("ALLOWED_HOSTS", "list", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = read("CSRF_TRUSTED_ORIGINS", "list", [])
 
@@ -177,9 +198,18 @@ TWILIO_TIMEOUT_SECONDS = read("TWILIO_TIMEOUT_SECONDS", "float", 10.0)
 # Content template (HX...) per number of options, for quick-reply buttons: "2:HX..,3:HX..".
 TWILIO_OPTIONS_CONTENT_SIDS = read("TWILIO_OPTIONS_CONTENT_SIDS", "dict", {})
 TWILIO_CONFIGURED = bool(TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM)
-SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", not TWILIO_CONFIGURED)
-# The simulator signs its webhooks exactly as Twilio does, with this token.
-SIMULATOR_AUTH_TOKEN = "simulator-" + SECRET_KEY[:24]
+# The simulator page chats as any patient number: a development tool, on by default only
+# with DEBUG on, and never beside real Twilio credentials (it would act for real patients).
+SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", DEBUG and not TWILIO_CONFIGURED)
+if SIMULATOR_ENABLED and TWILIO_CONFIGURED:
+    raise ImproperlyConfigured(
+        "SIMULATOR_ENABLED: the simulator cannot run with real Twilio credentials "
+        "(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM are set); "
+        "unset SIMULATOR_ENABLED or the Twilio settings"
+    )
+# The simulator signs its webhooks exactly as Twilio does, with its own token (never
+# Twilio's), derived from the secret key without giving any of it away.
+SIMULATOR_AUTH_TOKEN = hmac.new(SECRET_KEY.encode(), b"clinicbot-simulator", hashlib.sha256).hexdigest()
 OUTBOUND_MAX_ATTEMPTS = 3
 # Approved reminder templates per language, for patients outside the 24-hour window:
 # "en:HX..,es:HX..,pt-BR:HX..". Variables: 1 first name, 2 date and time, 3 practitioner.
@@ -242,7 +272,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # A role, not just a login: clinicbot.staff.staff_api over clinicbot.access.
+    "DEFAULT_PERMISSION_CLASSES": ["clinicbot.staff.CalendarApiAccess"],
 }
 
 # --- Security headers -------------------------------------------------------------------
@@ -263,6 +294,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A staff session ends after eight hours without a request (a shift), not two weeks: every
+# request pushes the expiry on, so a session in use stays open.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 # Webhook bodies are small; nothing legitimate posts megabytes here.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400

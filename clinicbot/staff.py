@@ -13,7 +13,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from rest_framework.permissions import BasePermission
 
+from clinicbot.access import access_handle_conversations, access_staff_area
 from scheduling.selectors import clinic_get
 
 
@@ -37,6 +39,28 @@ def staff_page(access: Callable) -> Callable:
         return wrapped
 
     return decorate
+
+
+def staff_api(access: Callable) -> type[BasePermission]:
+    """The JSON API's counterpart of `staff_page`: a DRF permission admitting a request when
+    `access` admits its user. Anonymous callers get 401 (DRF asks them to authenticate),
+    users without the role 403."""
+
+    class StaffApiAccess(BasePermission):
+        message = "Your role may not use this endpoint."
+
+        def has_permission(self, request, view) -> bool:
+            return bool(request.user and request.user.is_authenticated) and access(request.user)
+
+    StaffApiAccess.__name__ = StaffApiAccess.__qualname__ = f"StaffApi_{access.__name__}"
+    return StaffApiAccess
+
+
+# The calendar API is reception's tool, like the conversation pages' appointment actions;
+# the settings make it every API view's default, so a new endpoint is closed until opened.
+CalendarApiAccess = staff_api(access_handle_conversations)
+# The schema names endpoints and fields, no patient data: any ClinicBot role may read it.
+AnyRoleApiAccess = staff_api(access_staff_area)
 
 
 def query_date(value: str | None) -> date | None:

@@ -105,16 +105,28 @@ def escalation_claim(*, escalation_id: int, user) -> Escalation:
 
 @transaction.atomic
 def conversation_take_over(*, conversation_id: int, user) -> Conversation:
-    """Take a chat that is not escalated (e.g. from the conversation list)."""
+    """Take a chat, escalated or not (e.g. from the conversation list).
+
+    Raises AlreadyClaimed when another person holds it; taking a chat you hold already
+    changes nothing. The conversation's row lock orders two receptionists taking over at
+    once: the second sees the first's claim, never a second active escalation."""
     conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
-    escalation = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
-    if escalation is None:
-        escalation = Escalation.objects.create(
+    active = (
+        conversation.escalations.filter(status__in=[Escalation.Status.OPEN, Escalation.Status.CLAIMED])
+        .select_related("claimed_by")
+        .first()
+    )
+    if active is not None and active.status == Escalation.Status.CLAIMED:
+        if active.claimed_by_id == user.pk:
+            return conversation
+        raise AlreadyClaimed(_staff_name(active.claimed_by) if active.claimed_by else "someone else")
+    if active is None:
+        active = Escalation.objects.create(
             conversation=conversation,
             reason=Escalation.Reason.STAFF_INITIATED,
             detail=f"taken over by {_staff_name(user)}",
         )
-    escalation_claim(escalation_id=escalation.pk, user=user)
+    escalation_claim(escalation_id=active.pk, user=user)
     conversation.refresh_from_db()
     return conversation
 

@@ -143,16 +143,39 @@ class OutboundMessage(models.Model):
         return f"{self.status} #{self.pk}"
 
 
-# A status callback may arrive late or out of order; a status only ever moves forward.
-STATUS_RANK = {
-    OutboundMessage.Status.QUEUED: 0,
-    OutboundMessage.Status.SENDING: 1,
-    OutboundMessage.Status.SENT: 2,
-    OutboundMessage.Status.UNDELIVERED: 3,
-    OutboundMessage.Status.FAILED: 3,
-    OutboundMessage.Status.DELIVERED: 4,
-    OutboundMessage.Status.READ: 5,
+# A status callback may arrive late or out of order: a status only moves forward, and a
+# failure is final (no later `delivered` or `read` overwrites `failed` or `undelivered`; a
+# late failure after `delivered` is ignored, the patient has the message). Each status
+# lists the statuses it may replace.
+_Status = OutboundMessage.Status
+STATUS_REPLACES: dict[str, frozenset[str]] = {
+    _Status.QUEUED: frozenset(),
+    _Status.SENDING: frozenset({_Status.QUEUED}),
+    _Status.SENT: frozenset({_Status.QUEUED, _Status.SENDING}),
+    _Status.DELIVERED: frozenset({_Status.QUEUED, _Status.SENDING, _Status.SENT}),
+    _Status.READ: frozenset({_Status.QUEUED, _Status.SENDING, _Status.SENT, _Status.DELIVERED}),
+    _Status.FAILED: frozenset({_Status.QUEUED, _Status.SENDING, _Status.SENT}),
+    _Status.UNDELIVERED: frozenset({_Status.QUEUED, _Status.SENDING, _Status.SENT}),
 }
+STATUS_FAILURES = frozenset({_Status.FAILED, _Status.UNDELIVERED})
+
+
+class EarlyStatus(models.Model):
+    """A provider status callback that arrived before the send's response stored the
+    message's SID; applied (and deleted) as soon as a message holds the SID. Holds no
+    personal data; the outbound sweep drops those never claimed after a day."""
+
+    provider_message_id = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=12, choices=OutboundMessage.Status)
+    error_code = models.CharField(max_length=16, blank=True)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "early statuses"
+        ordering = ["received_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status} for {self.provider_message_id}"
 
 
 class Escalation(models.Model):

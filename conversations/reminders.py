@@ -114,7 +114,27 @@ def _longest_title() -> int:
 def reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str, int] | None:
     """(action, appointment id) when the message answers a reminder: a tapped button
     (with or without the id, found through the replied message), or the number or title
-    of one of the last reminder's options. None otherwise."""
+    of one of the last reminder's options. None otherwise, and None for an appointment
+    that is not the conversation's own patient's: a button payload is whatever the sender
+    typed, so a forged `reminder:confirm:<id>` must reveal nothing of someone else."""
+    answer = _reminder_answer(conversation=conversation, inbound=inbound)
+    if answer is None or not _patients_own(conversation, answer[1]):
+        return None
+    return answer
+
+
+def _patients_own(conversation: Conversation, appointment_id: int) -> bool:
+    """The appointment belongs to a patient with this conversation's number (reminders go
+    to the patient's number, which a family may share)."""
+    return (
+        bool(conversation.phone_e164)
+        and Appointment.objects.filter(
+            pk=appointment_id, patient__phone_e164=conversation.phone_e164
+        ).exists()
+    )
+
+
+def _reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str, int] | None:
     payload = inbound.button_payload
     if payload.startswith("reminder:"):
         parts = payload.split(":")
@@ -150,7 +170,11 @@ def reminder_confirmed_reply(
     *, conversation: Conversation, appointment_id: int, language: str
 ) -> list[Reply]:
     clinic = clinic_context()
-    appointment = Appointment.objects.filter(pk=appointment_id, status=Appointment.Status.BOOKED).first()
+    appointment = Appointment.objects.filter(
+        pk=appointment_id,
+        status=Appointment.Status.BOOKED,
+        patient__phone_e164=conversation.phone_e164 or None,
+    ).first()
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.REMINDER_ANSWERED,

@@ -88,6 +88,9 @@ def outbound_sweep() -> int:
     )
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
+    from conversations.outbox.delivery import early_status_purge
+
+    early_status_purge()
     return len(ids)
 
 

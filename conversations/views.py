@@ -1,8 +1,9 @@
 import logging
 import uuid
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpRequest,
@@ -17,6 +18,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from twilio.request_validator import RequestValidator
 
+from clinicbot.access import access_handle_conversations
+from clinicbot.staff import staff_page
 from conversations import selectors
 from conversations.channels import webhook_auth_token
 from conversations.channels.base import MalformedPayload
@@ -75,27 +78,34 @@ def twilio_status(request: HttpRequest) -> HttpResponse:
     return _twiml()
 
 
-def _simulator_enabled(request: HttpRequest) -> None:
-    if not settings.SIMULATOR_ENABLED:
-        raise Http404("The simulator is disabled")
-    # With real Twilio credentials the simulator signs with the real token: staff only.
-    if settings.TWILIO_CONFIGURED and not request.user.is_staff:
-        raise PermissionDenied
+def simulator_page(view: Callable) -> Callable:
+    """The simulator's pages: 404 unless it is enabled and no real Twilio is configured
+    (it must never act for real patients), then Reception or the operations lead only."""
+    guarded = staff_page(access_handle_conversations)(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not settings.SIMULATOR_ENABLED or settings.TWILIO_CONFIGURED:
+            raise Http404("The simulator is disabled")
+        return guarded(request, *args, **kwargs)
+
+    return wrapped
 
 
 @require_GET
+@simulator_page
 def simulator(request: HttpRequest) -> HttpResponse:
-    _simulator_enabled(request)
-    return render(
-        request, "conversations/simulator.html", {"phone": request.GET.get("phone", "+15550100001")}
-    )
+    return render(request, "conversations/simulator.html", {"phone": SIMULATOR_PHONE})
+
+
+SIMULATOR_PHONE = "+15550100001"
 
 
 @require_POST
+@simulator_page
 def simulator_sign(request: HttpRequest) -> JsonResponse:
-    """Build a Twilio-shaped webhook for the simulator page and sign it like Twilio does;
-    the page then posts it to the real webhook."""
-    _simulator_enabled(request)
+    """Build a Twilio-shaped webhook for the simulator page and sign it like Twilio does,
+    with the simulator's own token; the page then posts it to the real webhook."""
     phone = request.POST.get("phone", "").strip()
     if not E164.match(phone):
         return JsonResponse({"error": "Phone must be in E.164 form, like +5511987654321"}, status=400)
@@ -121,12 +131,13 @@ def simulator_sign(request: HttpRequest) -> JsonResponse:
     signed_url = (
         (settings.PUBLIC_BASE_URL + path) if settings.PUBLIC_BASE_URL else request.build_absolute_uri(path)
     )
-    signature = RequestValidator(webhook_auth_token()).compute_signature(signed_url, params)
+    signature = RequestValidator(settings.SIMULATOR_AUTH_TOKEN).compute_signature(signed_url, params)
     return JsonResponse({"url": path, "params": params, "signature": signature})
 
 
-@require_GET
+@require_POST
+@simulator_page
 def simulator_transcript(request: HttpRequest) -> HttpResponse:
-    _simulator_enabled(request)
-    entries = selectors.transcript_for_phone(phone=request.GET.get("phone", ""))
+    # POST: a phone number in a query string would sit in every access log.
+    entries = selectors.transcript_for_phone(phone=request.POST.get("phone", ""))
     return render(request, "conversations/simulator.html#transcript", {"entries": entries})

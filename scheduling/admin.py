@@ -1,9 +1,11 @@
 """Reception's admin: the calendar's records, a day view, and actions through services."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -22,7 +24,13 @@ from scheduling.models import (
     WorkingHours,
 )
 from scheduling.selectors import appointment_list_for_day, clinic_get, practitioner_list
-from scheduling.services import Actor, appointment_cancel, appointment_create
+from scheduling.services import (
+    Actor,
+    appointment_cancel,
+    appointment_create,
+    appointment_mark,
+    appointment_move,
+)
 
 
 def clinic_time():
@@ -123,6 +131,11 @@ class AppointmentAddForm(forms.ModelForm):
 
 @admin.register(Appointment)
 class AppointmentAdmin(admin.ModelAdmin):
+    """Appointments are booked here through the add form, and changed only through the
+    scheduling services: the change form is read-only, and its actions (cancel, reschedule,
+    mark completed or no-show) validate, keep the calendar free of overlaps and record the
+    staff action, like the staff pages and the API."""
+
     list_display = [
         "start_local",
         "practitioner",
@@ -136,11 +149,15 @@ class AppointmentAdmin(admin.ModelAdmin):
     search_fields = ["patient__name", "patient__phone_e164", "practitioner__display_name"]
     autocomplete_fields = ["patient"]
     actions = ["cancel_selected"]
-    readonly_fields = [
+    change_form_template = "admin/scheduling/appointment/change_form.html"
+    fields = [
+        "patient",
         "practitioner",
         "location",
         "appointment_type",
         "start",
+        "status",
+        "cancellation_reason",
         "end",
         "source",
         "created_by",
@@ -148,13 +165,6 @@ class AppointmentAdmin(admin.ModelAdmin):
         "rescheduled_from",
         "cancelled_at",
         "created_at",
-    ]
-    fields = [
-        "patient",
-        *readonly_fields[:4],
-        "status",
-        "cancellation_reason",
-        *readonly_fields[4:],
     ]
 
     def get_form(self, request, obj=None, **kwargs):
@@ -166,11 +176,35 @@ class AppointmentAdmin(admin.ModelAdmin):
         return AppointmentAddForm.Meta.fields if obj is None else self.fields
 
     def get_readonly_fields(self, request, obj=None):
-        return () if obj is None else self.readonly_fields
+        return () if obj is None else self.fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancel instead: the history stays, and the slot is freed by the service
 
     def save_model(self, request, obj, form, change):
-        if change:  # status changes only (completed, no show); times change by rescheduling
-            super().save_model(request, obj, form, change)
+        # Additions are booked by AppointmentAddForm.clean (appointment_create); a change
+        # form has no editable field, so a posted one changes nothing.
+        return
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra = dict(extra_context or {})
+        if object_id is not None:
+            appointment = self.get_object(request, object_id)
+            extra |= {
+                "show_save": False,
+                "show_save_and_continue": False,
+                "show_save_and_add_another": False,
+                "appointment_actions": appointment is not None
+                and appointment.status == Appointment.Status.BOOKED
+                and self.has_change_permission(request, appointment),
+                "mark_choices": [
+                    (Appointment.Status.COMPLETED, "Completed"),
+                    (Appointment.Status.NO_SHOW, "No show"),
+                ],
+            }
+        # Reception reads and types times in the clinic's zone, not the server's UTC.
+        with clinic_time():
+            return super().changeform_view(request, object_id, form_url, extra)
 
     @admin.display(description="start (clinic time)", ordering="start")
     def start_local(self, obj):
@@ -192,14 +226,74 @@ class AppointmentAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{appointment}: {exc}", messages.WARNING)
         self.message_user(request, f"{done} appointment(s) cancelled.")
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # Reception reads and types times in the clinic's zone, not the server's UTC.
-        with clinic_time():
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
     def get_urls(self):
-        day = path("day/", self.admin_site.admin_view(self.day_view), name="scheduling_appointment_day")
-        return [day, *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("day/", view(self.day_view), name="scheduling_appointment_day"),
+            path("<int:pk>/cancel/", view(self.cancel_view), name="scheduling_appointment_cancel"),
+            path(
+                "<int:pk>/reschedule/", view(self.reschedule_view), name="scheduling_appointment_reschedule"
+            ),
+            path("<int:pk>/mark/", view(self.mark_view), name="scheduling_appointment_mark"),
+            *super().get_urls(),
+        ]
+
+    def _acting_on(self, request, pk: int) -> Appointment:
+        if request.method != "POST":
+            raise PermissionDenied
+        appointment = get_object_or_404(Appointment, pk=pk)
+        if not self.has_change_permission(request, appointment):
+            raise PermissionDenied
+        return appointment
+
+    def _back(self, request, appointment: Appointment, error: SchedulingError | str | None = None):
+        if error:
+            self.message_user(request, str(error), messages.ERROR)
+        return redirect(reverse("admin:scheduling_appointment_change", args=[appointment.pk]))
+
+    def cancel_view(self, request, pk: int):
+        appointment = self._acting_on(request, pk)
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            return self._back(request, appointment, "Give a reason for the cancellation.")
+        try:
+            appointment_cancel(appointment=appointment, actor=Actor.staff(request.user), reason=reason)
+        except SchedulingError as exc:
+            return self._back(request, appointment, exc)
+        self.message_user(request, "Appointment cancelled.")
+        return self._back(request, appointment)
+
+    def reschedule_view(self, request, pk: int):
+        appointment = self._acting_on(request, pk)
+        clinic = clinic_get()
+        try:
+            start = datetime.fromisoformat(request.POST.get("start", "")).replace(tzinfo=clinic.zone)
+        except ValueError:
+            return self._back(request, appointment, "Choose the new date and time.")
+        try:
+            moved = appointment_move(
+                appointment=appointment,
+                start=start,
+                actor=Actor.staff(request.user),
+                reason="moved in the admin",
+            )
+        except SchedulingError as exc:
+            return self._back(request, appointment, exc)
+        self.message_user(request, "Appointment rescheduled; this is the new one.")
+        return self._back(request, moved)
+
+    def mark_view(self, request, pk: int):
+        appointment = self._acting_on(request, pk)
+        try:
+            appointment_mark(
+                appointment=appointment,
+                status=request.POST.get("mark", ""),
+                actor=Actor.staff(request.user),
+            )
+        except SchedulingError as exc:
+            return self._back(request, appointment, exc)
+        self.message_user(request, "Appointment marked.")
+        return self._back(request, appointment)
 
     def day_view(self, request):
         """One day's appointments, a column per practitioner, in the clinic's time."""

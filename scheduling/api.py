@@ -4,6 +4,7 @@ from datetime import UTC, time, timedelta
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.dateparse import parse_datetime
 from rest_framework import serializers
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import ValidationError
@@ -11,6 +12,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.schemas.openapi import AutoSchema
 
+from clinicbot.staff import CalendarApiAccess
 from scheduling.availability import Preference, TimeWindow, local_instant
 from scheduling.exceptions import (
     AppointmentNotChangeable,
@@ -54,8 +56,10 @@ class QuerySchema(AutoSchema):
 
 
 class SchedulingAPIView(GenericAPIView):
-    """Errors answer as {"error": code, "message": text[, "fields": {...}]}."""
+    """Errors answer as {"error": code, "message": text[, "fields": {...}]}. Reception and
+    the operations lead only (clinicbot.access.access_handle_conversations)."""
 
+    permission_classes = [CalendarApiAccess]
     schema = QuerySchema()
     query_serializer: type[serializers.Serializer] | None = None
 
@@ -115,6 +119,22 @@ class ByCode(serializers.SlugRelatedField):
 
 def by_code(model, **kwargs):
     return ByCode(slug_field="code", queryset=model.objects.all(), **kwargs)
+
+
+class InstantField(serializers.DateTimeField):
+    """An ISO 8601 instant with its UTC offset. A time without one is refused rather than
+    guessed: read as UTC it lands three hours off in São Paulo, read in the clinic's zone
+    it is ambiguous at a daylight-saving change."""
+
+    default_error_messages = {
+        "naive": "give the UTC offset, e.g. 2026-11-23T09:00:00-03:00 (or Z for UTC)",
+    }
+
+    def to_internal_value(self, value):
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+        if parsed is not None and parsed.tzinfo is None:
+            self.fail("naive")
+        return super().to_internal_value(value)
 
 
 class PractitionerOut(serializers.ModelSerializer):
@@ -255,7 +275,7 @@ class AppointmentIn(serializers.Serializer):
     practitioner = by_code(Practitioner)
     appointment_type = by_code(AppointmentType)
     location = by_code(Location, required=False)
-    start = serializers.DateTimeField(help_text="ISO 8601 with offset, e.g. 2026-11-23T09:00:00-03:00")
+    start = InstantField(help_text="ISO 8601 with offset, e.g. 2026-11-23T09:00:00-03:00")
 
     def validate(self, attrs):
         if not attrs.get("patient_id") and not attrs.get("patient"):
@@ -324,7 +344,7 @@ class AppointmentCancelView(SchedulingAPIView):
 
 
 class RescheduleIn(serializers.Serializer):
-    start = serializers.DateTimeField()
+    start = InstantField(help_text="ISO 8601 with offset, e.g. 2026-11-23T09:00:00-03:00")
     practitioner = by_code(Practitioner, required=False, help_text="default: the same practitioner")
     location = by_code(Location, required=False)
     reason = serializers.CharField(required=False, default="", allow_blank=True)

@@ -20,3 +20,8 @@ class PatientAmbiguous(SchedulingError):
 
 class InvalidRequest(SchedulingError):
     """The arguments cannot describe a bookable slot (type not offered, unknown location...)."""
+
+
+class UpcomingLimitReached(SchedulingError):
+    """The bot may not book another: the patient, or their phone number, already has the
+    clinic's `max_upcoming_per_patient` upcoming appointments (staff may book beyond it)."""

@@ -21,6 +21,9 @@ class Policies:
     slot_minutes: int = 15
     buffer_minutes: int = 0
     default_duration_minutes: int = 30
+    # Upcoming appointments the bot may book for one patient, or for one phone number
+    # across the patients sharing it; staff may book beyond it.
+    max_upcoming_per_patient: int = 3
 
     @property
     def min_notice(self) -> timedelta:

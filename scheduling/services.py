@@ -13,6 +13,7 @@ from time import perf_counter
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.models import TraceEvent
@@ -27,6 +28,7 @@ from scheduling.exceptions import (
     PatientAmbiguous,
     SchedulingError,
     SlotUnavailable,
+    UpcomingLimitReached,
 )
 from scheduling.models import (
     Appointment,
@@ -53,6 +55,8 @@ __all__ = [
     "appointment_cancel",
     "appointment_create",
     "appointment_list_upcoming",
+    "appointment_mark",
+    "appointment_move",
     "appointment_reschedule",
     "patient_create_provisional",
     "patient_find",
@@ -435,6 +439,8 @@ def _book(
     kind = current.appointment_type
     if not kind.new_patients and not _is_returning(patient):
         raise InvalidRequest(f"{kind.code} is for returning patients only")
+    if actor.is_bot and rescheduled_from is None:
+        _within_upcoming_cap(patient, now=now)
     if not current.is_live(now=now):
         others = SlotHold.objects.filter(
             practitioner_id=current.practitioner_id,
@@ -475,6 +481,20 @@ def _book(
     current.save(update_fields=["appointment"])
     _audit(actor, "appointment_book", appointment)
     return appointment
+
+
+def _within_upcoming_cap(patient: Patient, *, now: datetime) -> None:
+    """Raise UpcomingLimitReached when the patient, or the number they book from (new
+    names on one number are new provisional patients), holds the clinic's cap."""
+    cap = _clinic().policy.max_upcoming_per_patient
+    upcoming = Appointment.objects.filter(status=Appointment.Status.BOOKED, start__gte=now)
+    by_patient = Q(patient=patient)
+    if patient.phone_e164:
+        by_patient |= Q(patient__phone_e164=patient.phone_e164)
+    if upcoming.filter(by_patient).count() >= cap:
+        raise UpcomingLimitReached(
+            f"{cap} upcoming appointments already booked for this patient or number; staff can book more"
+        )
 
 
 def _is_returning(patient: Patient) -> bool:
@@ -651,6 +671,44 @@ def appointment_reschedule(
         )
         _audit(actor, "appointment_reschedule", new, rescheduled_from=old.pk)
         return new
+
+
+def appointment_move(
+    *,
+    appointment: Appointment,
+    start: datetime,
+    actor: Actor,
+    reason: str = "",
+    practitioner: Practitioner | None = None,
+    location: Location | None = None,
+    conversation_id: int | None = None,
+    now: datetime | None = None,
+) -> Appointment:
+    """Reschedule straight onto `start` (staff, API, admin): hold the new time and swap in
+    one transaction, so either both happen or neither. The same practitioner unless
+    another is given. Staff are not bound by the bot's notice and grid policies.
+
+    Raises as slot_hold and appointment_reschedule. Not idempotent.
+    """
+    with transaction.atomic():
+        hold = slot_hold(
+            practitioner=practitioner or appointment.practitioner,
+            start=start,
+            appointment_type=appointment.appointment_type,
+            location=location,
+            replacing=appointment,
+            enforce_policy=actor.is_bot,
+            conversation_id=conversation_id,
+            now=now,
+        )
+        return appointment_reschedule(
+            appointment=appointment,
+            hold=hold,
+            actor=actor,
+            reason=reason,
+            conversation_id=conversation_id,
+            now=now,
+        )
 
 
 @_traced

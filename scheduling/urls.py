@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.schemas import get_schema_view
 
+from clinicbot.staff import AnyRoleApiAccess
 from scheduling import api
 
 app_name = "scheduling-api"
@@ -22,7 +23,10 @@ urlpatterns = [
     ),
     path(
         "schema/",
-        get_schema_view(title="ClinicBot staff API", version="1"),
+        # public: the schema describes every endpoint, whichever the reader may call.
+        get_schema_view(
+            title="ClinicBot staff API", version="1", public=True, permission_classes=[AnyRoleApiAccess]
+        ),
         name="schema",
     ),
 ]

@@ -21,6 +21,7 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "This may be an emergency. Please call {emergency_number} now or go to the nearest emergency department. I have alerted our team at {clinic_name}.",
     "emergency_crisis": "I'm really sorry you're going through this. You are not alone. Please call {crisis_line} now, or {emergency_number} if you are in danger. I have alerted our team.",
+    "upcoming_limit": "You already have as many upcoming appointments as I can book here. To book another, a member of our team will help you in this chat.",
     "handoff": "I'm passing you to a member of our team, who will reply in this chat as soon as possible.",
     "handoff_pending": "A member of our team will reply here shortly.",
     "voice_note": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",

@@ -21,6 +21,7 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "Esto puede ser una emergencia. Llama ahora al {emergency_number} o acude a urgencias más cercanas. He avisado a nuestro equipo de {clinic_name}.",
     "emergency_crisis": "Siento mucho que estés pasando por esto. No estás solo/a. Llama ahora al {crisis_line}, o al {emergency_number} si estás en peligro. He avisado a nuestro equipo.",
+    "upcoming_limit": "Ya tienes tantas citas próximas como puedo reservar por aquí. Para reservar otra, una persona de nuestro equipo te ayudará en este chat.",
     "handoff": "Te paso con una persona de nuestro equipo, que te responderá en este chat lo antes posible.",
     "handoff_pending": "Una persona de nuestro equipo te responderá aquí en breve.",
     "voice_note": "Lo siento, todavía no puedo escuchar notas de voz. ¿Puedes escribir tu mensaje?",

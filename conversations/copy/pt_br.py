@@ -29,6 +29,7 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "Isto pode ser uma emergência. Ligue agora para o {emergency_number} ou vá ao pronto-socorro mais próximo. Já avisei nossa equipe da {clinic_name}.",
     "emergency_crisis": "Sinto muito que você esteja passando por isso. Você não está sozinho(a). Ligue agora para o {crisis_line}, ou para o {emergency_number} se estiver em perigo. Já avisei nossa equipe.",
+    "upcoming_limit": "Você já tem o máximo de consultas futuras que consigo marcar por aqui. Para marcar outra, uma pessoa da nossa equipe vai ajudar você neste chat.",
     "handoff": "Vou passar você para uma pessoa da nossa equipe, que vai responder neste chat o quanto antes.",
     "handoff_pending": "Uma pessoa da nossa equipe vai responder aqui em breve.",
     "voice_note": "Desculpe, ainda não consigo ouvir áudios. Pode digitar sua mensagem, por favor?",

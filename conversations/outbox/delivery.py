@@ -16,7 +16,14 @@ from conversations.channels import outbound_channel
 from conversations.channels.base import ChannelError, OutgoingMessage, SendResult
 from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
 from conversations.escalations import escalation_open
-from conversations.models import STATUS_RANK, Conversation, Escalation, OutboundMessage
+from conversations.models import (
+    STATUS_FAILURES,
+    STATUS_REPLACES,
+    Conversation,
+    EarlyStatus,
+    Escalation,
+    OutboundMessage,
+)
 from conversations.tasks import outbound_send_task, task_enqueue
 
 logger = logging.getLogger(__name__)
@@ -99,6 +106,8 @@ def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) ->
             "updated_at",
         ]
     )
+    # A status callback may have outrun the provider's answer to the send.
+    _early_statuses_apply(message.provider_message_id, held=True)
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.OUTBOUND_SENT,
@@ -168,18 +177,60 @@ def _delivery_failed(conversation: Conversation, *, message_id: int, code: str) 
 
 
 def outbound_status_update(*, provider_message_id: str, status: str, error_code: str = "") -> bool:
-    """Apply a provider status callback. Statuses only move forward (a late `delivered`
-    never overwrites `read`); one UPDATE decides, so concurrent callbacks cannot race.
-    Returns whether anything changed. Unknown statuses are ignored."""
-    if status not in STATUS_RANK:
+    """Apply a provider status callback. Statuses only move forward and a failure is final
+    (models.STATUS_REPLACES: a late `delivered` never overwrites `read` or `failed`); one
+    UPDATE decides, so concurrent callbacks cannot race. A callback for a SID no message
+    holds yet (it outran the send's response) is kept as an EarlyStatus and applied once
+    the send stores the SID. Returns whether a message changed. Unknown statuses are ignored."""
+    if status not in STATUS_REPLACES:
         return False
-    behind = [s for s, rank in STATUS_RANK.items() if rank < STATUS_RANK[status]]
+    changed = _status_apply(provider_message_id, status, error_code)
+    if changed is not None:
+        return changed
+    EarlyStatus.objects.create(provider_message_id=provider_message_id, status=status, error_code=error_code)
+    # The send may have stored the SID (and looked for early statuses) in between.
+    return _early_statuses_apply(provider_message_id, held=False)
+
+
+def _status_apply(provider_message_id: str, status: str, error_code: str) -> bool | None:
+    """Whether the message with this SID changed; None when no message holds it yet."""
     changed = OutboundMessage.objects.filter(
-        provider_message_id=provider_message_id, status__in=behind
+        provider_message_id=provider_message_id, status__in=STATUS_REPLACES[status]
     ).update(status=status, error_code=error_code, updated_at=timezone.now())
-    if changed and status in {OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED}:
+    if not changed:
+        return (
+            False
+            if OutboundMessage.objects.filter(provider_message_id=provider_message_id).exists()
+            else None
+        )
+    if status in STATUS_FAILURES:
         message = OutboundMessage.objects.get(provider_message_id=provider_message_id)
         with transaction.atomic():
             conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
             _delivery_failed(conversation, message_id=message.pk, code=error_code or status)
-    return bool(changed)
+    return True
+
+
+def _early_statuses_apply(provider_message_id: str, *, held: bool) -> bool:
+    """Apply, in arrival order, the kept callbacks for a SID once a message holds it (`held`:
+    the caller has just stored it). Each is claimed by deleting it, so the send and a
+    callback racing apply it once between them; both store before they look, so one of
+    them sees the other's write."""
+    if not held and not OutboundMessage.objects.filter(provider_message_id=provider_message_id).exists():
+        return False
+    changed = False
+    for early in EarlyStatus.objects.filter(provider_message_id=provider_message_id):
+        deleted, _ = EarlyStatus.objects.filter(pk=early.pk).delete()
+        if deleted:
+            changed |= bool(_status_apply(provider_message_id, early.status, early.error_code))
+    return changed
+
+
+EARLY_STATUS_KEPT = timezone.timedelta(days=1)
+
+
+def early_status_purge() -> int:
+    """Drop early statuses no message claimed within a day (a SID sent by another system);
+    returns how many. Idempotent."""
+    deleted, _ = EarlyStatus.objects.filter(received_at__lt=timezone.now() - EARLY_STATUS_KEPT).delete()
+    return deleted

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from audit.models import StaffAction, TraceEvent
 from audit.services import staff_action_record
+from conversations.models import Conversation
 from scheduling import services as calendar
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
@@ -24,16 +25,41 @@ class ActionRefused(Exception):
     """The action cannot be done; the message says why, in words for reception."""
 
 
+class NotInConversation(Exception):
+    """The appointment or patient is not the conversation's own: for this conversation's
+    page it does not exist (the view answers 404), and nothing is done or audited under it."""
+
+
+def _conversation_phone(conversation_id: int) -> str:
+    return Conversation.objects.filter(pk=conversation_id).values_list("phone_e164", flat=True).first() or ""
+
+
+def _appointment_in(appointment_id: int, conversation_id: int | None) -> Appointment:
+    """The appointment, checked to belong to a patient with the conversation's number (a
+    family may share one) when a conversation is named."""
+    appointment = (
+        Appointment.objects.select_related("patient", "practitioner", "appointment_type")
+        .filter(pk=appointment_id)
+        .first()
+    )
+    if appointment is None:
+        raise NotInConversation(f"no appointment {appointment_id}")
+    if conversation_id is not None and appointment.patient.phone_e164 != _conversation_phone(conversation_id):
+        raise NotInConversation(f"appointment {appointment_id} is not in conversation {conversation_id}")
+    return appointment
+
+
 def staff_appointment_cancel(
     *, appointment_id: int, user: AbstractBaseUser, reason: str, conversation_id: int | None
 ) -> Appointment:
     """Cancel on the patient's behalf, inside the notice period too, and audit it.
 
-    Raises ActionRefused without a reason or when scheduling refuses. Cancelling a cancelled
+    Raises NotInConversation when the appointment is not the conversation's patient's,
+    ActionRefused without a reason or when scheduling refuses. Cancelling a cancelled
     appointment changes nothing (scheduling is idempotent) but is audited again."""
+    appointment = _appointment_in(appointment_id, conversation_id)
     if not reason.strip():
         raise ActionRefused("Give a reason for the cancellation")
-    appointment = Appointment.objects.get(pk=appointment_id)
     try:
         cancelled = calendar.appointment_cancel(
             appointment=appointment,
@@ -53,10 +79,9 @@ def staff_appointment_reschedule(
     """Move the appointment to `start` (same practitioner and type), atomically, and audit it.
 
     The old appointment is cancelled and a new one booked in one transaction; the bot's
-    booking policy does not bind reception. Raises ActionRefused when the time is not free."""
-    appointment = Appointment.objects.select_related("practitioner", "appointment_type").get(
-        pk=appointment_id
-    )
+    booking policy does not bind reception. Raises NotInConversation when the appointment is
+    not the conversation's patient's, ActionRefused when the time is not free."""
+    appointment = _appointment_in(appointment_id, conversation_id)
     actor = calendar.Actor.staff(user)
     try:
         with transaction.atomic():
@@ -92,11 +117,17 @@ def staff_appointment_book(
 ) -> Appointment:
     """Book for the patient at `start` as reception (source "staff"), and audit it.
 
-    Raises ActionRefused when the practitioner or type is unknown or the time is not free;
-    the database constraint is the final judge of a double booking."""
+    Raises NotInConversation when the patient is not the conversation's, ActionRefused when
+    the practitioner or type is unknown or the time is not free; the database constraint is
+    the final judge of a double booking."""
+    patient = Patient.objects.filter(pk=patient_id).first()
+    if patient is None or (
+        conversation_id is not None and patient.phone_e164 != _conversation_phone(conversation_id)
+    ):
+        raise NotInConversation(f"patient {patient_id} is not in conversation {conversation_id}")
     try:
         appointment = calendar.appointment_create(
-            patient=Patient.objects.get(pk=patient_id),
+            patient=patient,
             practitioner=Practitioner.objects.get(pk=practitioner_id),
             appointment_type=AppointmentType.objects.get(code=type_code),
             start=start,

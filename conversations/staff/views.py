@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -146,13 +146,16 @@ def conversation_reply(request: HttpRequest, conversation_id: int) -> HttpRespon
         handoff.staff_reply(
             conversation_id=conversation.pk, user=request.user, text=request.POST.get("text", "")
         )
-    except (handoff.WindowClosed, ValueError, handoff.AlreadyClaimed) as exc:
+    except handoff.AlreadyClaimed as exc:
+        error, status = str(exc), 409
+    except (handoff.WindowClosed, ValueError) as exc:
         error, status = str(exc), 400
     conversation.refresh_from_db()
-    if not request.htmx:
+    if not request.htmx and not error:
         return redirect("staff_conversation", conversation_id=conversation.pk)
     context = _conversation_context(request, conversation, reply_error=error)
-    return render(request, "conversations/staff/conversation.html#workspace", context, status=status)
+    template = "conversations/staff/conversation.html" + ("#workspace" if request.htmx else "")
+    return render(request, template, context, status=status)
 
 
 def _patient(conversation: Conversation) -> Patient | None:
@@ -213,6 +216,8 @@ def appointment_cancel(request: HttpRequest, conversation_id: int, appointment_i
             reason=request.POST.get("reason", ""),
             conversation_id=conversation.pk,
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such appointment in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
@@ -229,6 +234,8 @@ def appointment_reschedule(request: HttpRequest, conversation_id: int, appointme
         services.staff_appointment_reschedule(
             appointment_id=appointment_id, user=request.user, start=start, conversation_id=conversation.pk
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such appointment in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
@@ -255,6 +262,8 @@ def appointment_book(request: HttpRequest, conversation_id: int) -> HttpResponse
             user=request.user,
             conversation_id=conversation.pk,
         )
+    except services.NotInConversation as exc:
+        raise Http404("No such patient in this conversation") from exc
     except services.ActionRefused as exc:
         return _after_action(request, conversation, str(exc))
     return _after_action(request, conversation)
@@ -281,7 +290,8 @@ def conversation_take_over(request: HttpRequest, conversation_id: int) -> HttpRe
     try:
         handoff.conversation_take_over(conversation_id=conversation.pk, user=request.user)
     except handoff.AlreadyClaimed as exc:
-        return HttpResponse(str(exc), status=409)
+        context = _conversation_context(request, conversation, claim_error=str(exc))
+        return render(request, "conversations/staff/conversation.html", context, status=409)
     return redirect("staff_conversation", conversation_id=conversation.pk)
 
 

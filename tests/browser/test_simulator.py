@@ -2,12 +2,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conversations.models import InboundMessage
+from tests.browser.test_staff_workspace import log_in
+from tests.staff.factories import receptionist
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_person_chats_as_a_patient_through_the_signed_webhook(live_server, page: Page, settings):
     settings.SIMULATOR_ENABLED = True
+    log_in(page, live_server.url, receptionist().username)
     page.goto(f"{live_server.url}/simulator/")
     page.fill("#sim-phone", "+5511987654321")
 
@@ -23,6 +26,7 @@ def test_a_person_chats_as_a_patient_through_the_signed_webhook(live_server, pag
 
 def test_a_bad_phone_number_is_explained(live_server, page: Page, settings):
     settings.SIMULATOR_ENABLED = True
+    log_in(page, live_server.url, receptionist().username)
     page.goto(f"{live_server.url}/simulator/")
     page.fill("#sim-phone", "12345")
 

@@ -11,9 +11,8 @@ pytestmark = pytest.mark.sqlite
 
 
 def django_check(**env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL"}
-    }
+    inherited = {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+    clean = {k: v for k, v in os.environ.items() if k not in inherited} | {"DEBUG": "true"}
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -42,7 +41,7 @@ def test_a_bad_value_stops_start_up_naming_the_variable(variable, value):
     assert variable in result.stderr
 
 
-def test_the_embedded_defaults_pass_the_checks():
+def test_the_embedded_defaults_with_debug_on_pass_the_checks():
     result = django_check()
 
     assert result.returncode == 0, result.stderr

@@ -30,7 +30,7 @@ TURNS = [
     ("1", 19, "When would suit you?"),
     ("next Tuesday", 21, "These are the nearest free times"),
     ("1", 31, "Please confirm"),
-    ("yes", 30, "Booked!"),
+    ("yes", 31, "Booked!"),  # 30, + the COUNT of the clinic's cap on upcoming bot bookings
     ("hello", 15, "Hello!"),
 ]
 

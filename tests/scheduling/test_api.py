@@ -8,6 +8,7 @@ from scheduling.models import Appointment
 from scheduling.services import Actor, appointment_create
 from tests.scheduling.conftest import local
 from tests.scheduling.factories import PatientFactory
+from tests.staff.factories import receptionist
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 # The API runs on the real clock: book a week or more ahead, at 09:00 São Paulo time.
@@ -25,8 +26,8 @@ def future(hh: int, mm: int = 0, days: int = FAR):
 
 
 @pytest.fixture
-def user(django_user_model):
-    return django_user_model.objects.create_user("reception", password="pw")
+def user(db):
+    return receptionist(username="reception")
 
 
 @pytest.fixture
@@ -241,3 +242,28 @@ def test_availability_can_space_the_offered_times(api, practitioner):
         "10:00",
         "11:00",
     ]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/appointments/", "/api/v1/appointments/{id}/reschedule/"])
+def test_a_start_without_a_utc_offset_is_refused_naming_the_field(api, practitioner, patient, user, path):
+    booked = appointment_create(
+        patient=patient,
+        practitioner=practitioner,
+        appointment_type=practitioner.appointment_types.get(),
+        start=future(9),
+        actor=Actor.staff(user),
+    )
+    naive = future(10).replace(tzinfo=None).isoformat()
+    payload = {
+        "patient_id": patient.pk,
+        "practitioner": practitioner.code,
+        "appointment_type": "consult",
+        "start": naive,
+    }
+
+    response = api.post(path.format(id=booked.pk), payload, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("start:")
+    assert "offset" in response.json()["message"]
+    assert Appointment.objects.filter(status=Appointment.Status.BOOKED).get() == booked

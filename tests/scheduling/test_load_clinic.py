@@ -169,6 +169,10 @@ def test_an_invalid_file_changes_nothing(tmp_path):
             "clinic.policies.hold_minute: unknown key",
         ),
         (
+            lambda d: d["clinic"]["policies"].update(max_upcoming_per_patient=0),
+            "clinic.policies.max_upcoming_per_patient: 0 is not a positive whole number",
+        ),
+        (
             lambda d: d["practitioners"].append(dict(d["practitioners"][0])),
             'practitioners[5].code: "ana-souza" is used twice',
         ),
