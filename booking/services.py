@@ -28,10 +28,8 @@ from scheduling.services import Actor
 
 logger = logging.getLogger(__name__)
 SESSION_TTL = timedelta(hours=24)
-# The clinic's cap on upcoming bot bookings, as the machine hears it. Until the machine
-# has its own branch for this reason ("upcoming_limit" reply, see conversations/copy), it
-# goes as "invalid": the patient is handed to staff, who may book beyond the cap.
-UPCOMING_LIMIT = "invalid"
+# The clinic's cap on upcoming bot bookings, as the machine hears it.
+UPCOMING_LIMIT = "upcoming_limit"
 MAX_ROUNDS = 12
 
 

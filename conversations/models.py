@@ -192,6 +192,7 @@ class Escalation(models.Model):
         UNSUPPORTED = "unsupported", "Cannot handle yet"
         STAFF_INITIATED = "staff_initiated", "Taken over by staff"
         NO_AVAILABILITY = "no_availability", "No availability"
+        UPCOMING_LIMIT = "upcoming_limit", "Upcoming appointments at the clinic's cap"
 
     class Status(models.TextChoices):
         OPEN = "open", "Waiting"

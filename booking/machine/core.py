@@ -315,6 +315,15 @@ class Machine:
         if failed.reason == "invalid":
             self.escalate("not_understood")
             return
+        if failed.reason == "upcoming_limit":
+            # The clinic's cap on upcoming bot bookings: say why, and let staff decide.
+            self.release_hold()
+            self.go(State.ESCALATED, "upcoming_limit")
+            self.say("upcoming_limit")
+            self.effects.append(
+                Escalate("upcoming_limit", f"{self.s.flow}: upcoming appointments at the cap")
+            )
+            return
         self.set(hold_id=None, offset=0)
         self.search(reason="slot_taken", intro="slot_gone")
 

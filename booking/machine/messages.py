@@ -104,7 +104,7 @@ class Done:
 
 @dataclass(frozen=True)
 class ChangeFailed:
-    reason: str  # "taken", "late" or "invalid"
+    reason: str  # "taken", "late", "invalid" or "upcoming_limit"
 
 
 @dataclass(frozen=True)

@@ -450,3 +450,12 @@ def test_a_past_date_while_the_date_of_birth_is_asked_is_not_refused_as_a_past_w
 
     assert step.replies[0].text.key == "dob_invalid"
     assert step.session.asked == m.Asked.DATE_OF_BIRTH
+
+
+def test_a_booking_past_the_clinics_cap_says_why_and_goes_to_staff():
+    step = m.transition(confirming(), m.ChangeFailed("upcoming_limit"), world())
+
+    assert step.session.state == m.State.ESCALATED
+    assert step.replies[0].text.key == "upcoming_limit"
+    assert [e.reason for e in effects_of(step, m.Escalate)] == ["upcoming_limit"]
+    assert effects_of(step, m.Release) == [m.Release(40)]
