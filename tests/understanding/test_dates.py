@@ -367,3 +367,9 @@ def test_a_weekday_said_on_that_weekday_after_its_time_means_the_next_one(text, 
 def test_an_explicit_today_that_has_passed_stays_past():
     tuesday_evening = datetime(2026, 12, 8, 19, 30, tzinfo=ZoneInfo("America/Sao_Paulo"))
     assert resolve("today at 9", language="en", now=tuesday_evening, zone="America/Sao_Paulo").past
+
+
+def test_rioplatense_a_la_manana_is_the_morning_not_a_range_to_tomorrow():
+    friday_evening = datetime(2026, 12, 11, 17, 45, tzinfo=ZoneInfo("America/Sao_Paulo"))
+    res = resolve("viernes a la mañana", language="es", now=friday_evening, zone="America/Sao_Paulo")
+    assert (res.start, res.granularity) == (datetime(2026, 12, 18, 6, tzinfo=ZoneInfo("America/Sao_Paulo")), "period")

@@ -5,6 +5,8 @@ from conversations.understanding.languages.faq_words import FaqWords
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
 DATES = DateWords(
+    # Rioplatense "a la mañana / a la tarde" is "por la mañana", never a range "to tomorrow".
+    phrase_rewrites=((r"\ba la (manana|tarde|noche)\b", r"por la \1"),),
     ordinal_suffixes="o a er ro",
     numbers="uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
     "diecisiete dieciocho diecinueve veinte",
