@@ -152,6 +152,16 @@ def booking_handle(
                 pending.append(result)
             if isinstance(effect, machine.Release):
                 session = replace(session, hold_id=None)
+    held, before = session.hold_id, session.state
+    session, guarded, repeated = machine.repeat_guard(session, tuple(replies))
+    replies = list(guarded)
+    if repeated is not None:
+        escalation = repeated
+        if held:
+            hold = SlotHold.objects.filter(pk=held).first()
+            if hold is not None:
+                calendar_service.release(hold=hold, conversation_id=conversation_id)
+        _trace_transition(record, before, session.state, repeated.reason)
     _save(record, session, now=now)
     return BookingResult(tuple(replies), escalation, record.pk, session.state)
 

@@ -193,6 +193,7 @@ class Escalation(models.Model):
         STAFF_INITIATED = "staff_initiated", "Taken over by staff"
         NO_AVAILABILITY = "no_availability", "No availability"
         UPCOMING_LIMIT = "upcoming_limit", "Upcoming appointments at the clinic's cap"
+        REPEATED_QUESTION = "repeated_question", "The same question a third time"
 
     class Status(models.TextChoices):
         OPEN = "open", "Waiting"

@@ -18,6 +18,8 @@ anything else raises IllegalTransition, so an illegal jump cannot happen.
     flows.py      book, reschedule and cancel
 """
 
+import hashlib
+
 from booking.machine.core import MAX_MISUNDERSTOOD, IllegalTransition, Machine
 from booking.machine.messages import (
     PAGE,
@@ -100,6 +102,7 @@ __all__ = [
     "When",
     "World",
     "expecting",
+    "repeat_guard",
     "say",
     "transition",
 ]
@@ -110,6 +113,24 @@ def transition(session: Session, event: Event, world: World) -> Step:
         raise IllegalTransition(f"{session.state} is final")
     # Every hop is checked against ALLOWED as it happens (Machine.go).
     return Machine(session, world).handle(event)
+
+
+def repeat_guard(
+    session: Session, replies: tuple[Reply, ...]
+) -> tuple[Session, tuple[Reply, ...], Escalate | None]:
+    """A turn's replies against the last turn's: the same again gets a hint on how to answer
+    (asked differently), a third time the chat goes to staff with the reason. Pure."""
+    if session.state not in ACTIVE or not replies:
+        return session, replies, None
+    fingerprint = hashlib.sha256(repr([(r.text, r.options) for r in replies]).encode()).hexdigest()[:16]
+    repeats = session.repeats + 1 if fingerprint == session.last_replies else 0
+    session = session.with_(last_replies=fingerprint, repeats=repeats)
+    if repeats == 1:
+        return session, (Reply(say("stuck_hint")), *replies), None
+    if repeats >= 2:
+        escalation = Escalate("repeated_question", f"{session.flow}: the same question a third time")
+        return session.with_(state=State.ESCALATED, hold_id=None), (Reply(say("handoff")),), escalation
+    return session, replies, None
 
 
 def expecting(session: Session) -> Expecting | None:

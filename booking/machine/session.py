@@ -178,6 +178,10 @@ class Session:
     preset_target: int | None = None  # a reminder's Reschedule/Cancel button names it
     availability_first: bool = False  # started by "anything on Friday?", before any question
     misunderstood: int = 0
+    # The last turn's replies (a fingerprint) and how often they came again in a row: the
+    # same question never goes out a third time.
+    last_replies: str = ""
+    repeats: int = 0
 
     def with_(self, **changes: Any) -> Session:
         return replace(self, **changes)
@@ -204,6 +208,8 @@ class Session:
             "preset_target": self.preset_target,
             "availability_first": self.availability_first,
             "misunderstood": self.misunderstood,
+            "last_replies": self.last_replies,
+            "repeats": self.repeats,
         }
 
     @classmethod
@@ -242,4 +248,6 @@ class Session:
             preset_target=data.get("preset_target"),
             availability_first=bool(data.get("availability_first")),
             misunderstood=data.get("misunderstood") or 0,
+            last_replies=data.get("last_replies") or "",
+            repeats=data.get("repeats") or 0,
         )

@@ -69,6 +69,7 @@ CATALOGUE = {
     "no_other_practitioner": "Sorry, no other practitioner here offers that.",
     "what_instead": "OK. Which other day or time would suit you?",
     "reask_option": "Please reply with the number of an option, or tell me another day or time.",
+    "stuck_hint": "I still didn't get that. You can tap an option or reply with its number, or write it like in the example.",
     "reask_yes_no": "Please reply yes or no.",
     "past_refused": "That time has already passed. Which day from today on would suit you?",
     "reset_done": "OK, let's start over. How can I help?",

@@ -69,6 +69,7 @@ CATALOGUE = {
     "no_other_practitioner": "Lo siento, ningún otro profesional de la clínica ofrece eso.",
     "what_instead": "De acuerdo. ¿Qué otro día u hora te viene bien?",
     "reask_option": "Responde con el número de una opción, o dime otro día u hora.",
+    "stuck_hint": "Sigo sin entenderlo. Puedes tocar una opción o responder con su número, o escribirlo como en el ejemplo.",
     "reask_yes_no": "Responde sí o no, por favor.",
     "past_refused": "Ese horario ya pasó. ¿Qué día a partir de hoy te viene bien?",
     "reset_done": "De acuerdo, empecemos de nuevo. ¿En qué te ayudo?",

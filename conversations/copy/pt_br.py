@@ -77,6 +77,7 @@ CATALOGUE = {
     "no_other_practitioner": "Desculpe, nenhum outro profissional da clínica oferece isso.",
     "what_instead": "Tudo bem. Que outro dia ou horário fica bom para você?",
     "reask_option": "Responda com o número de uma opção, ou me diga outro dia ou horário.",
+    "stuck_hint": "Ainda não entendi. Você pode tocar em uma opção ou responder com o número dela, ou escrever como no exemplo.",
     "reask_yes_no": "Responda sim ou não, por favor.",
     "past_refused": "Esse horário já passou. Que dia a partir de hoje fica bom para você?",
     "reset_done": "Tudo bem, vamos recomeçar. Como posso ajudar?",

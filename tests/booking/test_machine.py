@@ -459,3 +459,29 @@ def test_a_booking_past_the_clinics_cap_says_why_and_goes_to_staff():
     assert step.replies[0].text.key == "upcoming_limit"
     assert [e.reason for e in effects_of(step, m.Escalate)] == ["upcoming_limit"]
     assert effects_of(step, m.Release) == [m.Release(40)]
+
+
+def test_the_same_question_gets_a_hint_the_second_time_and_goes_to_staff_the_third():
+    asked = (m.Reply(m.say("ask_when")),)
+    session = m.Session(flow=m.Flow.BOOK, state=m.State.PREFERENCES, asked=m.Asked.WHEN)
+
+    first, replies, _ = m.repeat_guard(session, asked)
+    second, replies2, none = m.repeat_guard(first, asked)
+    third, replies3, escalation = m.repeat_guard(second, asked)
+
+    assert replies == asked
+    assert none is None and [r.text.key for r in replies2] == ["stuck_hint", "ask_when"]
+    assert third.state == m.State.ESCALATED
+    assert [r.text.key for r in replies3] == ["handoff"]
+    assert escalation.reason == "repeated_question"
+
+
+def test_a_different_question_in_between_starts_the_count_again():
+    session = m.Session(flow=m.Flow.BOOK, state=m.State.PREFERENCES)
+    for replies in [
+        (m.Reply(m.say("ask_when")),),
+        (m.Reply(m.say("ask_type")),),
+        (m.Reply(m.say("ask_when")),),
+    ]:
+        session, sent, escalation = m.repeat_guard(session, replies)
+        assert escalation is None and sent == replies

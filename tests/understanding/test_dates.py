@@ -372,4 +372,7 @@ def test_an_explicit_today_that_has_passed_stays_past():
 def test_rioplatense_a_la_manana_is_the_morning_not_a_range_to_tomorrow():
     friday_evening = datetime(2026, 12, 11, 17, 45, tzinfo=ZoneInfo("America/Sao_Paulo"))
     res = resolve("viernes a la mañana", language="es", now=friday_evening, zone="America/Sao_Paulo")
-    assert (res.start, res.granularity) == (datetime(2026, 12, 18, 6, tzinfo=ZoneInfo("America/Sao_Paulo")), "period")
+    assert (res.start, res.granularity) == (
+        datetime(2026, 12, 18, 6, tzinfo=ZoneInfo("America/Sao_Paulo")),
+        "period",
+    )
