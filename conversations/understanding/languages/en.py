@@ -15,6 +15,13 @@ FAQ = FaqWords(
         needs want someone anything something place easily really there happen happens option
         options send pls plz
     """,
+    number_words="""
+        2 two 3 three 4 four 5 five 6 six 7 seven 8 eight 9 nine 10 ten 11 eleven 12 twelve noon
+        midday 15 fifteen 20 twenty 24 midnight 30 thirty 40 forty 45 forty-five 48 forty-eight
+        50 fifty 60 sixty 100 hundred 1000 thousand
+    """,
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    currency_words="dollar dollars euro euros",
 )
 
 PACK = LanguagePack(

@@ -13,6 +13,13 @@ FAQ = FaqWords(
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
         alguien algo alguna algun aun ahi aqui porfa pf
     """,
+    number_words="""
+        2 dos 3 tres 4 cuatro 5 cinco 6 seis 7 siete 8 ocho 9 nueve 10 diez 11 once 12 doce
+        mediodia 15 quince 20 veinte 24 medianoche 30 treinta 40 cuarenta 50 cincuenta 60 sesenta
+        100 cien 1000 mil
+    """,
+    weekdays=("lunes", "martes", "miercoles", "jueves", "viernes", "sabado sabados", "domingo domingos"),
+    currency_words="dolares pesos euro euros",
 )
 
 PACK = LanguagePack(

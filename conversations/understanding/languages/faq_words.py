@@ -5,9 +5,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FaqWords:
-    """Filled in by each language pack; plain folded words unless a field says it holds
-    regular-expression fragments."""
+    """Filled in by each language pack, written folded (lower case, no accents); plain
+    space-separated words unless a field says it holds regular-expression fragments."""
 
+    # ---- retrieval (faq.retrieval) -----------------------------------------------------------
     # Words that say nothing about which entry a question means (retrieval drops them;
     # general stop-word lists drop "open", "where" and "results", which do say).
-    stop_words: str = ""  # space-separated
+    stop_words: str = ""
+
+    # ---- grounding (faq.grounding) -----------------------------------------------------------
+    # A fact in a rephrased answer must be in the approved text, in digits or in words.
+    number_words: str = ""  # each number in digits, then its words: "2 two 12 twelve noon"
+    weekdays: tuple[str, ...] = ()  # seven entries, Monday first, each the day's words
+    currency_words: str = ""  # "dollars", "reais"; the symbols ("R$", "€") are the engine's

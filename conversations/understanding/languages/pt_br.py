@@ -13,6 +13,13 @@ FAQ = FaqWords(
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
         alguem algum alguma ainda ai aqui oq pfv pf
     """,
+    number_words="""
+        2 dois duas 3 tres 4 quatro 5 cinco 6 seis 7 sete 8 oito 9 nove 10 dez 11 onze 12 doze
+        meio-dia 15 quinze 20 vinte 24 meia-noite 30 trinta 40 quarenta 50 cinquenta 60 sessenta
+        100 cem 1000 mil
+    """,
+    weekdays=("segunda", "terca", "quarta", "quinta", "sexta", "sabado sabados", "domingo domingos"),
+    currency_words="real reais euro euros",
 )
 
 PACK = LanguagePack(
