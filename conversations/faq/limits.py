@@ -136,7 +136,7 @@ ADMIN = _rules(r"\b{admin}\b")
 PREPARATION = _rules(r"\b{preparation}\b")
 # Needing something is a decision too, unless the message asks to book
 # ("necesito receta para mi medicamento, quiero cita").
-NEED = _rules(r"\b{needs}\b(?! (to )?{admin_verbs}\b)")
+NEED = _rules(r"\b{needs}\b(?! ({need_to} )?{admin_verbs}\b)")
 # "For free" asks for a waiver, unless it is about parking, Wi-Fi or cancelling.
 FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")

@@ -218,6 +218,7 @@ FAQ = FaqWords(
     """,
     preparation=r"prepar\w*",
     needs=r"(do|does) (i|we|he|she|they|my \w+) (really )?need",
+    need_to=r"to",
     billing=r"""
         waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
         charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)

@@ -130,8 +130,9 @@ class FaqWords:
     # Exam preparation ("prepare"): the preparation entry, not a clinical question.
     preparation: str = ""
     # Needing something ("do I need", "necesito"): with a health term, clinical, unless
-    # followed by [to] {admin_verbs}.
+    # followed by [{need_to}] {admin_verbs} ("do I need to bring", "necesito llevar").
     needs: str = ""
+    need_to: str = ""
 
     # ---- fee waivers and billing disputes (faq.limits) ---------------------------------------
     # `billing` (regex, `\b...\b`): waivers, discounts, refunds, "charged twice", "no puedo
