@@ -2,12 +2,14 @@
 
 Facts here are what a patient acts on and a model is known to invent: numbers (prices,
 phone numbers, times, days, counts) in digits or words, links and e-mail addresses,
-currencies and weekdays. Each one in the reply must be present in the approved sources;
-otherwise the reply is rejected and the approved text is sent verbatim.
+currencies and weekdays, whose words come from the registered language packs. Each one in
+the reply must be present in the approved sources; otherwise the reply is rejected and the
+approved text is sent verbatim.
 """
 
 import re
 
+from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 
 _LINK = re.compile(
@@ -16,42 +18,37 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_NUMBER_WORDS = {
-    "2": "two dos dois duas",
-    "3": "three tres",
-    "4": "four cuatro quatro",
-    "5": "five cinco",
-    "6": "six seis",
-    "7": "seven siete sete",
-    "8": "eight ocho oito",
-    "9": "nine nueve nove",
-    "10": "ten diez dez",
-    "11": "eleven once onze",
-    "12": "twelve doce doze noon midday mediodia meio-dia",
-    "15": "fifteen quince quinze",
-    "20": "twenty veinte vinte",
-    "24": "midnight medianoche meia-noite",
-    "30": "thirty treinta trinta",
-    "40": "forty cuarenta quarenta",
-    "45": "forty-five",
-    "48": "forty-eight",
-    "50": "fifty cincuenta cinquenta",
-    "60": "sixty sesenta sessenta",
-    "100": "hundred cien cem",
-    "1000": "thousand mil",
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the packs' weekdays, in this order
+
+
+def _word_to_number() -> dict[str, str]:
+    """Every pack's number words, folded, to their digits ("doce" -> "12")."""
+    found: dict[str, str] = {}
+    for pack in PACKS:
+        number = ""
+        for token in pack.faq.number_words.split():
+            if token.isdigit():
+                number = token
+                continue
+            if not number or found.setdefault(fold(token), number) != number:
+                raise ValueError(f"FaqWords.number_words of {pack.code!r}: {token!r} has no one number")
+    return found
+
+
+_WORD_TO_NUMBER = _word_to_number()
+_CURRENCY_WORDS = sorted(
+    {w for pack in PACKS for w in pack.faq.currency_words.split()}, key=lambda w: (-len(w), w)
+)
+_CURRENCY = re.compile(
+    rf"(r\$|us\$|\$|€|£|\b(?:{'|'.join(map(re.escape, _CURRENCY_WORDS)) or '(?!)'})\b)", re.IGNORECASE
+)
+_WORD_TO_DAY = {
+    word: day
+    for pack in PACKS
+    if pack.faq.weekdays
+    for day, words in zip(DAYS, pack.faq.weekdays, strict=True)
+    for word in words.split()
 }
-_WORD_TO_NUMBER = {fold(w): n for n, ws in _NUMBER_WORDS.items() for w in ws.split()}
-_CURRENCY = re.compile(r"(r\$|us\$|\$|€|£|\b(?:reais|real|dollars?|dolares|pesos|euros?)\b)", re.IGNORECASE)
-_WEEKDAYS = {
-    "mon": "monday lunes segunda",
-    "tue": "tuesday martes terca",
-    "wed": "wednesday miercoles quarta",
-    "thu": "thursday jueves quinta",
-    "fri": "friday viernes sexta",
-    "sat": "saturday sabado sabados",
-    "sun": "sunday domingo domingos",
-}
-_WORD_TO_DAY = {w: day for day, ws in _WEEKDAYS.items() for w in ws.split()}
 
 
 def _groups(text: str) -> set[str]:

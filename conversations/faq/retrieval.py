@@ -1,4 +1,4 @@
-"""Find the approved entry that answers a patient's question, in English, Spanish or Portuguese.
+"""Find the approved entry that answers a patient's question, in any registered language.
 
 Pure: an index is built from plain `FaqDoc`s (never ORM objects) and queried with text.
 Text is folded (lower case, no accents), function words are dropped, words are reduced to
@@ -13,6 +13,7 @@ import math
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,80 +38,31 @@ STEM_LENGTH = 6
 _STEMMERS = threading.local()
 UNKNOWN_IDF = 3.5  # a word no entry uses makes a question less likely to be about any entry
 
-# Words patients use for the same thing across the three languages; each group becomes one
-# token, so "estacionamento", "valet" and "where can I leave the car" meet. Phrases first.
-_PHRASES = {
-    "wi fi": "wifi", "how much": "_price", "how long": "_delay", "quanto tempo": "_delay",
-    "cuanto tiempo": "_delay", "obra social": "_insurance", "obras sociales": "_insurance",
-    "health plan": "_insurance", "health plans": "_insurance", "health insurance": "_insurance",
-    "plano de saude": "_insurance", "planos de saude": "_insurance", "seguro medico": "_insurance",
-    "seguro de salud": "_insurance", "silla de ruedas": "_wheelchair", "cadeira de rodas": "_wheelchair",
-    "por internet": "_online", "pela internet": "_online", "na internet": "_online",
-    "en linea": "_online", "menor de edad": "_minor", "menor de idade": "_minor", "under 18": "_minor",
-    "with me": "_companion", "without eating": "_fast", "sin comer": "_fast", "sem comer": "_fast", "blood work": "_blood _test", "blood draw": "_blood _test", "e mail": "_email",
-    "email address": "_email", "come in": "_enter", "come into": "_enter", "pick up": "_pick",
-}  # fmt: skip
-_GROUPS = {
-    "_price": "price prices cost costs expensive caro cara fee fees penalty multa precio precios cuesta costo costos valor valores tarifa "
-    "tarifas preco precos custa custo custam cobram cobran cobra charge",
-    "_where": "where donde onde",
-    "_address": "address street calle rua avenida avenue direccion endereco located location locations ubicados "
-    "ubicada ubicacion localizacao localizada localizados office offices branch branches unidade unidades sede sedes",
-    "_metro": "metro subway underground station stations estacao estacoes estacion estaciones",
-    "_parking": "park parking estacionamiento estacionamento estacionar estaciono estacione aparcar aparcamiento cochera "
-    "garage garagem valet manobrista car auto carro coche carpark",
-    "_bring": "bring traer traigo llevar llevo levar levo trazer trago",
-    "_document": "docs document documents documento documentos id rg cpf dni identidad identidade",
-    "_open": "open opens opening abren abrir abre abrem abierto abiertos aberto aberta abertos funciona "
-    "funcionam funcionamento",
-    "_close": "close closes closing closed cierran cierra cerrado fecha fecham fechado",
-    "_saturday": "saturday saturdays sabado sabados",
-    "_sunday": "sunday sundays domingo domingos",
-    "_fast": "fast fasting ayuno ayunas jejum",
-    "_blood": "blood sangre sangue",
-    "_test": "test tests exam exams analisis examen examenes exame exames coleta extraccion lab",
-    "_water": "water agua",
-    "_insurance": "insurance insurer insurers network seguro seguros convenio convenios plano planos prepaga prepagas "
-    "carrier cobertura coverage covered cubre cobre unimed amil sulamerica bradesco hapvida intermedica notredame "
-    "careplus allianz osde galeno medife omint sancor",
-    "_pay": "pay paying payment payments pagar pago pagos pagamento pagamentos",
-    "_credit": "credit credito visa mastercard elo",
-    "_debit": "debit debito",
-    "_cash": "cash efectivo dinheiro",
-    "_installments": "installments instalments parcelar parcelas parcelado cuotas",
-    "_cancel": "cancel cancelling canceling cancellation cancelar cancelo cancelacion cancelamento "
-    "desmarcar desmarco anular anulo",
-    "_reschedule": "reschedule reprogramar reprogramo remarcar remarco change cambiar cambio mudar",
-    "_notice": "notice anticipacion antecedencia advance",
-    "_wheelchair": "wheelchair wheelchairs cadeirante cadeirantes accessible accessibility accesible "
-    "accesibilidad acessivel acessibilidade ramp rampa",
-    "_elevator": "elevator elevators lift ascensor elevador",
-    "wifi": "wifi internet",
-    "_password": "password clave senha contrasena",
-    "_companion": "friend amigo amiga conmigo comigo companion companions accompany acompanante acompanantes acompanhante acompanhantes "
-    "acompanado acompanada acompanhado acompanhada",
-    "_minor": "minor minors menor menores",
-    "_child": "child children kid kids nino ninos ninas crianca criancas hijo hijos hija hijas filho filhos filha filhas",
-    "_spouse": "husband wife partner esposo esposa marido mulher",
-    "_alone": "alone solo sola sozinho sozinha",
-    "_parent": "parent parents guardian mom mum mother dad father padre padres madre mama papa mae pai "
-    "mamae papai responsavel tutor",
-    "_result": "result results resultado resultados",
-    "_ready": "ready available listo listos lista listas disponible disponibles pronto prontos pronta "
-    "prontas disponivel disponiveis saiu salio",
-    "_online": "online web website portal site sitio",
-    "_delay": "tardan tarda demora demoram demoran",
-    "_accept": "accept accepted accepts aceptan acepta aceptado aceitam aceita aceito",
-    "_visit": "appointment appointments visit visits consultation consult consulta consultas cita citas",
-    "_enter": "enter entrar entra",
-    "_email": "email mail correo",
-    "_first": "first primera primer primeira primeiro",
-    "_day": "day days dia dias",
-    "_hour": "hour hours time times hora horas horario horarios",
-    "_attend": "atienden atiende atender atendem atende atender atendimento atencion",
-    "_pick": "collect retirar retiro retiro pegar pego buscar busco",
-}
-_CONCEPT = {word: concept for concept, group in _GROUPS.items() for word in group.split()}
+
+def _table(name: str, rows: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """(pack code, key, value) rows of one FaqWords field as one lookup table; a key with two
+    values is an error in the packs, not a tie to break here."""
+    table: dict[str, str] = {}
+    for code, key, value in rows:
+        if table.setdefault(key, value) != value:
+            raise ValueError(f"FaqWords.{name} of {code!r}: {key!r} is {table[key]!r} in another pack")
+    return table
+
+
+# Words patients use for the same thing, in any registered language; each concept becomes
+# one token, so "estacionamento", "valet" and "where can I leave the car" meet. Phrases first.
+_PHRASES = _table(
+    "phrases", ((pack.code, phrase, tokens) for pack in PACKS for phrase, tokens in pack.faq.phrases.items())
+)
+_CONCEPT = _table(
+    "concepts",
+    (
+        (pack.code, word, concept)
+        for pack in PACKS
+        for concept, words in pack.faq.concepts.items()
+        for word in words.split()
+    ),
+)
 
 
 @dataclass(frozen=True)

@@ -33,3 +33,9 @@ def test_phone_written_without_separators_is_the_same_number():
 )
 def test_a_rephrasing_that_adds_a_fact_is_rejected(reply, problem):
     assert problem in grounding_problems(reply, sources=[SOURCE])
+
+
+def test_weekdays_and_numbers_in_another_language_than_the_source_are_the_same_facts():
+    reply = "Abrimos el sábado y el domingo, a las doce."
+    assert grounding_problems(reply, sources=["Open on Saturday and Sunday at 12"]) == []
+    assert grounding_problems("Abrimos el lunes.", sources=["Open on Saturday"]) == ["weekday mon"]

@@ -137,3 +137,23 @@ def test_a_booking_or_visit_question_that_names_a_health_term_is_not_clinical(te
 )
 def test_new_wordings_of_billing_disputes_are_recognised(text):
     assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I tomar ibuprofeno?",
+        "estoy sick since yesterday",
+        "debo take the pills?",
+        "qual o normal for tsh?",
+    ],
+)
+def test_a_clinical_question_mixing_languages_is_still_clinical(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["¿puedo tomar un cafe before the blood test?", "should I tomar o onibus to the exam?"]
+)
+def test_taking_a_coffee_or_a_bus_in_a_mixed_question_is_not_clinical(text):
+    assert not faq_is_clinical(text)

@@ -1,6 +1,6 @@
 import pytest
 
-from conversations.faq.retrieval import FaqDoc, FaqIndex, stem, words
+from conversations.faq.retrieval import FaqDoc, FaqIndex, _table, stem, words
 
 pytestmark = pytest.mark.sqlite
 
@@ -69,3 +69,9 @@ def test_spanish_and_portuguese_words_share_a_stem():
 
 def test_an_empty_index_answers_nothing():
     assert not FaqIndex([]).search("parking").confident
+
+
+def test_two_packs_giving_one_word_two_concepts_fail_loudly():
+    rows = [("en", "car", "_parking"), ("es", "carro", "_parking"), ("pt-BR", "car", "_price")]
+    with pytest.raises(ValueError, match="'car' is '_parking' in another pack"):
+        _table("concepts", rows)
