@@ -222,7 +222,7 @@ FAQ = FaqWords(
         el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o
         en con por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
-        alguien algo alguna algun aun ahi aqui porfa pf
+        alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={

@@ -190,7 +190,7 @@ FAQ = FaqWords(
         o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
         nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
-        alguem algum alguma ainda ai aqui oq pfv pf
+        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
