@@ -473,6 +473,7 @@ PACK = LanguagePack(
     # Language identification: function words (folded) and spelling marks (regexes over
     # lower-cased text with its accents) that tell this language from the others.
     identify_words="""
+        cuanto cuantos cuanta cuantas cuesta hacen abren atienden aceptan
         yo tu usted mi mis el la los las un una unos es son esta estoy estan ser quiero queria
         quisiera necesito puedo puede para por con del al que como cuando donde cual quien hola
         gracias si sí no pero muy bien buenos buenas dias días tardes noches mañana manana hoy

@@ -440,6 +440,7 @@ PACK = LanguagePack(
     # Language identification: function words (folded) and spelling marks (regexes over
     # lower-cased text with its accents) that tell this language from the others.
     identify_words="""
+        vcs vc quanto quantos quanta quantas custa fazem abrem atendem aceitam
         eu voce você meu minha o a os as um uma é sao são estou esta está ser quero queria
         gostaria preciso posso pode para pra por com do da dos das no na nos nas que como quando
         onde qual quem oi ola olá obrigado obrigada sim não nao mas muito bem bom boa dia tarde
