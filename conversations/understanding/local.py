@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from conversations.understanding import entities as ent
 from conversations.understanding.dates import resolve
-from conversations.understanding.languages import PACKS
+from conversations.understanding.languages import PACKS, TYPOS
 from conversations.understanding.text import fold
 from conversations.understanding.types import ClinicDirectory, Entities, Expecting, Intent, Understanding
 
@@ -122,7 +122,7 @@ _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
 _QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
-_TYPOS = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
+_TYPOS = TYPOS
 # Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))

@@ -155,7 +155,7 @@ class TestClaudeEngine:
     def test_when_retrieval_is_unsure_the_model_may_pick_one_of_the_closest_entries(
         self, demo_faq, fake_anthropic
     ):
-        question = "can I leave my car near you"
+        question = "is there a garage close to you or should I take the bus"
         local = faq_respond(
             text=question, language="en", conversation_id=None, clinic_phone=PHONE, engine="local"
         )
@@ -172,7 +172,7 @@ class TestClaudeEngine:
 
     def test_when_retrieval_is_unsure_a_model_failure_means_i_do_not_know(self, demo_faq, fake_anthropic):
         fake_anthropic.behaviour.status = 503
-        response = self.ask("can I leave my car near you")
+        response = self.ask("is there a garage close to you or should I take the bus")
         assert (response.kind, response.fallback_reason) == ("unanswered", "http_503")
         assert UnansweredQuestion.objects.count() == 1
 

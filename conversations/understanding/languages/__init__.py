@@ -32,10 +32,31 @@ def language_code(value: str | None) -> str | None:
     return SPELLINGS.get(value.strip().casefold().replace("_", "-"))
 
 
+# Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
+TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
+
+
+def spelled_out(folded: str) -> str:
+    """A folded text with each pack's misspellings and texting forms written out, so rules
+    written for "que" and "quanto" also read "q" and "qto". Pure."""
+    return " ".join(TYPOS.get(token, token) for token in folded.split())
+
+
 def pack_for(code: str | None) -> LanguagePack | None:
     """The pack of a code in any accepted spelling; None when the language is not registered."""
     found = language_code(code)
     return BY_CODE[found] if found else None
 
 
-__all__ = ["BY_CODE", "CODES", "FALLBACK", "PACKS", "SPELLINGS", "LanguagePack", "language_code", "pack_for"]
+__all__ = [
+    "BY_CODE",
+    "CODES",
+    "FALLBACK",
+    "PACKS",
+    "SPELLINGS",
+    "TYPOS",
+    "LanguagePack",
+    "language_code",
+    "pack_for",
+    "spelled_out",
+]

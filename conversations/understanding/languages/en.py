@@ -267,7 +267,10 @@ FAQ = FaqWords(
         "_ready": "ready available",
         "_online": "online web website portal site",
         "_accept": "accept accepted accepts",
-        "_visit": "appointment appointments visit visits consultation consult",
+        "_visit": "appointment appointments appt appts visit visits consultation consult",
+        "_private": "private privately",
+        "_checkup": "checkup checkups",
+        "_followup": "followup",
         "_enter": "enter",
         "_email": "email mail",
         "_first": "first",
@@ -297,6 +300,25 @@ FAQ = FaqWords(
         "come in": "_enter",
         "come into": "_enter",
         "pick up": "_pick",
+        # Everyday ways to ask what a thing costs, where to leave the car, when a thing is ready.
+        "how much for": "_price",
+        "out of pocket": "_private",
+        "check up": "_checkup",
+        "follow up": "_followup",
+        "return visit": "_followup",
+        "leave my car": "_parking",
+        "leave the car": "_parking",
+        "be ready": "_ready",
+        "come out": "_ready",
+        "move my": "_reschedule",
+        "push my": "_reschedule",
+        "what time": "_hour",
+        # Greetings say nothing about which entry is meant.
+        "good morning": "",
+        "good afternoon": "",
+        "good evening": "",
+        "hi there": "",
+        "hello there": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""
@@ -356,6 +378,12 @@ FAQ = FaqWords(
         dose|doses|dosage|mg|milligrams?|overdos\w*|side effects?|vaccine\w* (safe|side)
         diagnos\w*|prognosis|treatment|treat (my|it|this)|cure|(keep|still|continue|stop) (taking|using)
         how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)
+    """,
+    health_info=r"""
+        (symptoms?|causes?|treatments?|therapies|outlook|complications|risk factors) (of|for)|signs of
+        how (to|do you|can i|can you|is it|are they) (prevent|diagnose|diagnosed|treat|treated|cure|manage)
+        (is|are) .{1,40} (inherited|hereditary|contagious|genetic|curable)|genetic changes
+        how many people (are|have|get)|(who|people) (is|are) at risk
     """,
     results=r"results?|levels?|exams?|test|tests",
     result_readings=r"""
@@ -448,7 +476,7 @@ FAQ = FaqWords(
     charged=r"charged|billed",
     twice=r"twice|double|two times",
     bill_items=r"bill|charge|invoice",
-    bill_wrong=r"incorrect\w*|wrong",
+    bill_wrong=r"incorrect\w*|wrong|a mistake|an error|not right",
     cheaper_make=r"make it",
     cheaper_more=r"a bit",
     cheaper=r"cheaper",

@@ -265,7 +265,10 @@ FAQ = FaqWords(
         "_online": "online web portal sitio",
         "_delay": "tardan tarda demora demoran",
         "_accept": "aceptan acepta aceptado",
-        "_visit": "consulta consultas cita citas",
+        "_visit": "consulta consultas cita citas turno turnos",
+        "_private": "particular particulares privado privada",
+        "_checkup": "chequeo chequeos",
+        "_followup": "control revision",
         "_enter": "entrar entra",
         "_email": "email correo",
         "_first": "primera primer",
@@ -287,6 +290,27 @@ FAQ = FaqWords(
         "menor de edad": "_minor",
         "sin comer": "_fast",
         "e mail": "_email",
+        # Everyday ways to ask what a thing costs, where to leave the car, when a thing is ready.
+        "cuanto sale": "_price",
+        "cuanto vale": "_price",
+        "cuanto cuesta": "_price",
+        "cuanto cobran": "_price",
+        "cuanto es": "_price",
+        "dejar el coche": "_parking",
+        "dejar el auto": "_parking",
+        "dejar el carro": "_parking",
+        "sitio para aparcar": "_parking",
+        "me llegan": "_ready",
+        "estan listos": "_ready",
+        "a que hora": "_hour",
+        # Greetings say nothing about which entry is meant.
+        "buenos dias": "",
+        "buen dia": "",
+        "buenas tardes": "",
+        "buenas noches": "",
+        "buenas": "",
+        "disculpa": "",
+        "disculpe": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""
@@ -299,7 +323,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
-        sintom dolor duele duelen fiebre tos picaz comezon hinch hinchaz bulto sangrado sangrando mareo
+        sintom dolor duele duelen fiebre tos pica pican picor picaz comezon cabelludo hinch hinchaz bulto sangrado sangrando mareo
         mareado mareada nausea vomito diarrea estrenim moreton zumb pitido entumec hormigu desmay
         convuls temblor cansanc fatiga ardor granito espinill verruga lunar nodulo quiste escalofr
         manchas mancha palpit insomn tremor acne eczema psoria diabet asma cancer tumor covid gripe
@@ -327,7 +351,7 @@ FAQ = FaqWords(
     not_health="""
         medicina medico medica medicos medicas medio media mediodia periodo periodos periodico periodica
     """,
-    health_phrases=r"(se )?(comio|bebio) (un|una|el|la)",
+    health_phrases=r"(se )?(comio|bebio) (un|una|el|la)|se (me|le) cae el (pelo|cabello)|caida del (pelo|cabello)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|pastilla\w*|pildora\w*|comprimido\w*|capsula\w*|receta\w*
         antibiotico\w*|anticonceptiv\w*|amoxicilina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*|losartan
@@ -343,6 +367,11 @@ FAQ = FaqWords(
         dosis|mg|miligramos?|efectos? secundarios?|diagnos\w*|tratamiento|tratar (mi|esto)|curar|cura
         como (trato|tratar|curo|curar|alivio|aliviar|quito|quitar)
         (sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar)
+    """,
+    health_info=r"""
+        (sintomas|causas|tratamientos?|complicaciones|pronostico|secuelas) (de|del|para)|senales de
+        como (se )?(previene|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
+        (es|son) (hereditari\w*|contagios\w*|genetic\w*|curable\w*)
     """,
     results=r"resultados?|niveles|examen(es)?|analisis",
     result_readings=r"""
@@ -382,7 +411,8 @@ FAQ = FaqWords(
         \b(peligros\w*|riesgo\w*|preocup\w*|hace mal|hacer mal|me hace dano)\b
         \b(puedo|podria|puede|pueden|se puede|podemos) (tomar|comer|beber|mezclar|dar|darle|usar|combinar|hacer ejercicio|viajar|volar|nadar|amamantar|seguir)\b
         \b(le|les) (puedo )?(doy|dar|das|damos)\b
-        \bque (hago|debo|puedo hacer|hacemos|tomo|le doy|puede ser|sera|significa\w*|quiere decir|me recomienda\w*|recomienda\w*)\b
+        \bque (hago|debo|puedo hacer|hacemos|le doy|puede ser|sera|significa\w*|quiere decir|me recomienda\w*|recomienda\w*)\b
+        (?<!remedios )(?<!medicamentos )(?<!medicinas )(?<!pastillas )\bque tomo\b
         \b(cuant[oa]s?|que cantidad)\b.{0,40}\b(debo|puedo|tomo|le doy|dar|tomar|al dia|por dia)\b
         \b(corro|hay) (riesgo|peligro)\b|\bestoy protegid\w*\b|\bpor que (me|le|tengo|mi|el|la)\b
         \by ahora que\b|\b(puede ser|sera|seria)\b|\bes \w+$|\b(grave|serio|seria)\b
@@ -709,6 +739,9 @@ PACK = LanguagePack(
         "zita": "cita",
         "kancelar": "cancelar",
         "q": "que",
+        "xq": "porque",
+        "pq": "porque",
+        "tmb": "tambien",
     },
     keywords=(
         "consulta",

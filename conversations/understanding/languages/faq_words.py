@@ -63,6 +63,10 @@ class FaqWords:
     # `taken_articles` and `taken_not_medicine` are what "tomar" is said of when it is not
     # medicine ("tomar un cafe", "tomar o onibus"), for the packs' `{...}` placeholders.
     advice: str = ""
+    # Asking for health information about a condition, whatever its name (regex, `\b...\b`):
+    # its symptoms, causes, treatment, outlook, prevention, whether it is inherited; a topic
+    # like `topics` (a booking or a question about the visit outweighs it).
+    health_info: str = ""
     results: str = ""
     result_readings: str = ""
     meaning: str = ""

@@ -235,6 +235,9 @@ FAQ = FaqWords(
         "_delay": "demora demoram",
         "_accept": "aceitam aceita aceito",
         "_visit": "consulta consultas",
+        "_private": "particular particulares privado privada",
+        "_checkup": "checkup",
+        "_followup": "retorno",
         "_enter": "entrar entra",
         "_email": "email",
         "_first": "primeira primeiro",
@@ -254,6 +257,22 @@ FAQ = FaqWords(
         "menor de idade": "_minor",
         "sem comer": "_fast",
         "e mail": "_email",
+        # Everyday ways to ask what a thing costs, where to leave the car, when a thing is ready.
+        "quanto custa": "_price",
+        "quanto fica": "_price",
+        "quanto sai": "_price",
+        "quanto e": "_price",
+        "deixar o carro": "_parking",
+        "quando saem": "_ready",
+        "quando sai": "_ready",
+        "ficam prontos": "_ready",
+        "que horas": "_hour",
+        # Greetings say nothing about which entry is meant.
+        "bom dia": "",
+        "boa tarde": "",
+        "boa noite": "",
+        "tudo bem": "",
+        "com licenca": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""
@@ -292,7 +311,7 @@ FAQ = FaqWords(
         tetan hernia laxant doente braco perna acucar cardiaca cardiaco pulso
     """,
     not_health="medicina medico medica medicos medicas medio media periodo periodos periodico periodica",
-    health_phrases=r"raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)",
+    health_phrases=r"raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)|couro cabeludo|queda de cabelo|cabelo (caindo|cai)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
         anticoncepcional\w*|amoxicilina|dipirona|novalgina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*
@@ -307,6 +326,11 @@ FAQ = FaqWords(
     advice=r"""
         dose|doses|dosagem|mg|miligramas?|efeitos? colatera\w*|diagnos\w*|tratamento|tratar (meu|minha|isso)
         curar|cura|como (trato|tratar|curo|curar|alivio|aliviar|tiro|tirar)
+    """,
+    health_info=r"""
+        (sintomas|causas|tratamentos?|complicacoes|prognostico|sequelas) (de|do|da|dos|das|para)
+        como (se )?(previne|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
+        (e|sao) (hereditari\w*|contagios\w*|genetic\w*|curave\w*)
     """,
     results=r"resultados?|niveis|exames?|analise",
     result_readings=r"""
@@ -346,7 +370,8 @@ FAQ = FaqWords(
         \b(perigos\w*|risco\w*|faz mal|fazer mal)\b
         \b(posso|poderia|pode|podem|da pra|da para|consigo|podemos) (tomar|comer|beber|misturar|dar|usar|combinar|malhar|viajar|voar|nadar|amamentar|continuar|seguir)\b
         \b(dou|dar pro|dar pra|dar para)\b
-        \bo? ?que (eu )?(faco|devo|posso fazer|fazemos|tomo|dou|pode ser|sera|significa\w*|quer dizer|recomenda\w*)\b
+        \bo? ?que (eu )?(faco|devo|posso fazer|fazemos|dou|pode ser|sera|significa\w*|quer dizer|recomenda\w*)\b
+        (?<!remedios )(?<!medicamentos )(?<!comprimidos )\bque (eu )?tomo\b
         \b(quant[oa]s?|que quantidade)\b.{0,40}\b(devo|posso|tomo|dou|dar|tomar|ao dia|por dia)\b
         \b(corro|tem|ha) (risco|perigo)\b|\bestou protegid\w*\b|\bpor que (eu|me|meu|minha|o|a)\b
         \b(ta|esta|tudo) (tudo )?bem (se|tomar|eu)\b|\bsera que\b
@@ -386,7 +411,7 @@ FAQ = FaqWords(
     preparation=r"prepar\w*|preparo",
     needs=r"preciso|precisa|tenho que",
     billing=r"""
-        desconto\w*|devolucao|dinheiro de volta|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
+        desconto\w*|devolucao|dinheiro de volta|reaver|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
         cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
         nao (consigo|posso|tenho como) pagar|isen\w*|perdoar (a|o) (multa|taxa)|contestar|(duas|2) (cobrancas|transacoes)
         (tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)
@@ -671,6 +696,11 @@ PACK = LanguagePack(
         "tbm": "tambem",
         "hj": "hoje",
         "amn": "amanha",
+        "q": "que",
+        "qto": "quanto",
+        "qta": "quanta",
+        "qdo": "quando",
+        "cmg": "comigo",
     },
     keywords=(
         "consulta",
