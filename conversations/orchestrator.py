@@ -33,7 +33,8 @@ from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Intent, Understanding, understand
-from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect
+from conversations.understanding.emergency import EmergencyMatch, emergency_detect
+from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
@@ -111,7 +112,10 @@ def message_handle(
 
     emergency = emergency_detect(text, extra_phrases=clinic.emergency_phrases)
     if emergency:
-        return _emergency(conversation, clinic, emergency)
+        # The patient's words tell the language, not which pack's rule matched ("suicid" is
+        # in the English pack, "quiero suicidarme" is Spanish).
+        hint = conversation.language or emergency.language or clinic.default_language
+        return _emergency(conversation, clinic, emergency, detect(text, hint=hint))
 
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
@@ -214,7 +218,7 @@ def _understood(
         conversation.save(update_fields=["language", "updated_at"])
     language = conversation.language or clinic.default_language
     if result.emergency is not None:
-        return _emergency(conversation, clinic, result.emergency)
+        return _emergency(conversation, clinic, result.emergency, language)
 
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
@@ -321,7 +325,11 @@ def _faq_knows(text: str) -> bool:
 def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:
     """Approved answers only; clinical questions and billing disputes go to a person."""
     answer = faq_respond(
-        text=text, language=language, conversation_id=conversation.pk, clinic_phone=clinic.phone
+        text=text,
+        language=language,
+        conversation_id=conversation.pk,
+        clinic_phone=clinic.phone,
+        emergency_number=clinic.emergency_number,
     )
     if answer.kind in ("clinical", "billing"):
         reason = (
@@ -376,10 +384,11 @@ def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) ->
     return [Reply(say("opted_in", conversation.language, clinic_name=clinic.name))]
 
 
-def _emergency(conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch) -> list[Reply]:
-    language = match.language or conversation.language or clinic.default_language
-    if not conversation.language and match.language:
-        conversation.language = match.language
+def _emergency(
+    conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch, language: str
+) -> list[Reply]:
+    if not conversation.language:
+        conversation.language = language
         conversation.save(update_fields=["language", "updated_at"])
     trace_record(
         conversation_id=conversation.pk,
@@ -392,19 +401,24 @@ def _emergency(conversation: Conversation, clinic: ClinicContext, match: Emergen
         },
     )
     escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
-    key = "emergency_crisis" if match.category == "suicidal" else "emergency"
-    override = clinic.emergency_copy.get(language) if key == "emergency" else None
-    if key == "emergency_crisis" and not clinic.crisis_line:
-        override = crisis_copy(match, language)
-    text = override or say(
-        key,
-        language,
-        emergency_number=clinic.emergency_number,
-        crisis_line=clinic.crisis_line or clinic.emergency_number,
-        clinic_name=clinic.name,
-    )
     # Emergencies are answered even when the patient opted out: safety comes first.
-    return [Reply(text)]
+    return [Reply(_emergency_text(clinic, match.category, language))]
+
+
+def _emergency_text(clinic: ClinicContext, category: str, language: str) -> str:
+    """The clinic's numbers in the patient's language: its emergency number always, and for
+    thoughts of suicide its country's crisis line (whatever language the patient writes)."""
+    if category != "suicidal":
+        own = clinic.emergency_copy.get(language)
+        return own or say(
+            "emergency", language, emergency_number=clinic.emergency_number, clinic_name=clinic.name
+        )
+    if not clinic.crisis_line:
+        return say("emergency_crisis_no_line", language, emergency_number=clinic.emergency_number)
+    line = clinic.crisis_line
+    if clinic.crisis_line_name:
+        line = say("helpline", language, number=line, name=clinic.crisis_line_name)
+    return say("emergency_crisis", language, crisis_line=line, emergency_number=clinic.emergency_number)
 
 
 def _silent(conversation: Conversation, why: str) -> list[Reply]:

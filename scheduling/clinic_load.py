@@ -36,7 +36,10 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
         "languages",
         "default_language",
         "phone",
+        "country",
         "emergency_number",
+        "crisis_line",
+        "crisis_line_name",
         "emergency_copy",
         "policies",
     ):

@@ -21,6 +21,8 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "This may be an emergency. Please call {emergency_number} now or go to the nearest emergency department. I have alerted our team at {clinic_name}.",
     "emergency_crisis": "I'm really sorry you're going through this. You are not alone. Please call {crisis_line} now, or {emergency_number} if you are in danger. I have alerted our team.",
+    "emergency_crisis_no_line": "I'm really sorry you're going through this. You are not alone. Please call {emergency_number} now. I have alerted our team.",
+    "helpline": "{number} ({name})",
     "upcoming_limit": "You already have as many upcoming appointments as I can book here. To book another, a member of our team will help you in this chat.",
     "handoff": "I'm passing you to a member of our team, who will reply in this chat as soon as possible.",
     "handoff_pending": "A member of our team will reply here shortly.",
@@ -38,7 +40,7 @@ CATALOGUE = {
     "reminder_reschedule": "Reschedule",
     "reminder_cancel": "Cancel",
     "reminder_confirmed": "Thank you! See you on {when}.",
-    "faq_clinical": "I'm sorry, I can't give medical advice here. Please talk to our team at {contact}; I have also asked a member of staff to look at your message. If it is urgent, call your local emergency number.",
+    "faq_clinical": "I'm sorry, I can't give medical advice here. Please talk to our team at {contact}; I have also asked a member of staff to look at your message. If it is urgent, call {emergency_number}.",
     "faq_billing": "I can't change fees or look into charges here. Please contact our team at {contact}; I have also passed your message to a member of staff.",
     "faq_unknown": "I don't have that information. Please contact our team at {contact}.",
     "faq_contact_fallback": "the clinic's reception",

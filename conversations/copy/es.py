@@ -21,6 +21,8 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "Esto puede ser una emergencia. Llama ahora al {emergency_number} o acude a urgencias más cercanas. He avisado a nuestro equipo de {clinic_name}.",
     "emergency_crisis": "Siento mucho que estés pasando por esto. No estás solo/a. Llama ahora al {crisis_line}, o al {emergency_number} si estás en peligro. He avisado a nuestro equipo.",
+    "emergency_crisis_no_line": "Siento mucho que estés pasando por esto. No estás solo/a. Llama ahora al {emergency_number}. He avisado a nuestro equipo.",
+    "helpline": "{number} ({name})",
     "upcoming_limit": "Ya tienes tantas citas próximas como puedo reservar por aquí. Para reservar otra, una persona de nuestro equipo te ayudará en este chat.",
     "handoff": "Te paso con una persona de nuestro equipo, que te responderá en este chat lo antes posible.",
     "handoff_pending": "Una persona de nuestro equipo te responderá aquí en breve.",
@@ -38,7 +40,7 @@ CATALOGUE = {
     "reminder_reschedule": "Cambiar",
     "reminder_cancel": "Cancelar",
     "reminder_confirmed": "¡Gracias! Te esperamos el {when}.",
-    "faq_clinical": "Lo siento, por aquí no puedo dar consejos médicos. Habla con nuestro equipo al {contact}; también he pedido a una persona del equipo que revise tu mensaje. Si es urgente, llama al número de emergencias local.",
+    "faq_clinical": "Lo siento, por aquí no puedo dar consejos médicos. Habla con nuestro equipo al {contact}; también he pedido a una persona del equipo que revise tu mensaje. Si es urgente, llama al {emergency_number}.",
     "faq_billing": "Por aquí no puedo cambiar tarifas ni revisar cobros. Contacta con nuestro equipo al {contact}; también he pasado tu mensaje a una persona del equipo.",
     "faq_unknown": "No tengo esa información. Contacta con nuestro equipo al {contact}.",
     "faq_contact_fallback": "la recepción de la clínica",

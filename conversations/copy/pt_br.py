@@ -29,6 +29,8 @@ MONTHS = [
 CATALOGUE = {
     "emergency": "Isto pode ser uma emergência. Ligue agora para o {emergency_number} ou vá ao pronto-socorro mais próximo. Já avisei nossa equipe da {clinic_name}.",
     "emergency_crisis": "Sinto muito que você esteja passando por isso. Você não está sozinho(a). Ligue agora para o {crisis_line}, ou para o {emergency_number} se estiver em perigo. Já avisei nossa equipe.",
+    "emergency_crisis_no_line": "Sinto muito que você esteja passando por isso. Você não está sozinho(a). Ligue agora para o {emergency_number}. Já avisei nossa equipe.",
+    "helpline": "{number} ({name})",
     "upcoming_limit": "Você já tem o máximo de consultas futuras que consigo marcar por aqui. Para marcar outra, uma pessoa da nossa equipe vai ajudar você neste chat.",
     "handoff": "Vou passar você para uma pessoa da nossa equipe, que vai responder neste chat o quanto antes.",
     "handoff_pending": "Uma pessoa da nossa equipe vai responder aqui em breve.",
@@ -46,7 +48,7 @@ CATALOGUE = {
     "reminder_reschedule": "Remarcar",
     "reminder_cancel": "Cancelar",
     "reminder_confirmed": "Obrigado! Até {when}.",
-    "faq_clinical": "Desculpe, por aqui não posso dar orientação médica. Fale com nossa equipe pelo {contact}; também pedi a uma pessoa da equipe que veja sua mensagem. Se for urgente, ligue para o número de emergência local.",
+    "faq_clinical": "Desculpe, por aqui não posso dar orientação médica. Fale com nossa equipe pelo {contact}; também pedi a uma pessoa da equipe que veja sua mensagem. Se for urgente, ligue para o {emergency_number}.",
     "faq_billing": "Por aqui não consigo alterar valores nem verificar cobranças. Fale com nossa equipe pelo {contact}; também passei sua mensagem para uma pessoa da equipe.",
     "faq_unknown": "Não tenho essa informação. Fale com nossa equipe pelo {contact}.",
     "faq_contact_fallback": "recepção da clínica",
