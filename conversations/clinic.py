@@ -27,6 +27,7 @@ class ClinicContext:
     crisis_line_name: str = ""
     emergency_copy: dict[str, str] = field(default_factory=dict)
     emergency_phrases: tuple[str, ...] = ()
+    confirmation_faq: str = ""  # the FAQ topic whose approved answer follows a booking
 
 
 def clinic_context() -> ClinicContext:
@@ -46,6 +47,7 @@ def clinic_context() -> ClinicContext:
         crisis_line=lines.crisis_line,
         crisis_line_name=lines.crisis_line_name,
         emergency_copy=dict(clinic.emergency_copy or {}),
+        confirmation_faq=clinic.confirmation_faq,
     )
 
 

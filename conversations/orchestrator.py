@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.machine import Expecting, Signal
+from booking.machine import Expecting, Say, Signal
 from booking.services import (
     BookingResult,
     booking_expecting,
@@ -28,7 +28,7 @@ from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_is_clinical
-from conversations.faq.selectors import faq_index_get
+from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
@@ -135,11 +135,13 @@ def message_handle(
         return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
-        return _reminder_answered(conversation, answer, language)
+        return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
 
 
-def _reminder_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
+def _reminder_answered(
+    conversation: Conversation, clinic: ClinicContext, answer: tuple[str, int], language: str
+) -> list[Reply]:
     """Confirm / Reschedule / Cancel on a reminder: no model is needed for any of them."""
     action, appointment_id = answer
     if action == "confirm":
@@ -165,7 +167,7 @@ def _reminder_answered(conversation: Conversation, answer: tuple[str, int], lang
     )
     if booked is None:
         return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
-    return _booking_answered(conversation, booked, language)
+    return _booking_answered(conversation, clinic, booked, language)
 
 
 LONG_MESSAGE = 600
@@ -245,11 +247,13 @@ def _understood(
         session=session,
     )
     if booked is not None:
-        return _booking_answered(conversation, booked, language)
+        return _booking_answered(conversation, clinic, booked, language)
     return _handler(conversation, result, signal, clinic, language, text)
 
 
-def _booking_answered(conversation: Conversation, booked: BookingResult, language: str) -> list[Reply]:
+def _booking_answered(
+    conversation: Conversation, clinic: ClinicContext, booked: BookingResult, language: str
+) -> list[Reply]:
     """The booking conversation's replies in `language`, after handing the chat to staff if
     it asked to."""
     if booked.escalation is not None:
@@ -261,12 +265,22 @@ def _booking_answered(conversation: Conversation, booked: BookingResult, languag
         f"booking:{booked.state}",
         [
             Reply(
-                render(r.text, language),
+                _booking_text(r.text, clinic, language),
                 [{"id": o.id, "title": render(o.title, language)} for o in r.options],
             )
             for r in booked.replies
         ],
     )
+
+
+def _booking_text(text: Say, clinic: ClinicContext, language: str) -> str:
+    """A booking reply; a confirmation ends with the clinic's approved answer on what to bring
+    and when to arrive (clinic.confirmation_faq), or says nothing of it when none is approved."""
+    rendered = render(text, language)
+    if text.key != "booked":
+        return rendered
+    instructions = faq_answer_approved(topic=clinic.confirmation_faq, language=language)
+    return f"{rendered}\n\n{instructions}" if instructions else rendered
 
 
 def _handler(

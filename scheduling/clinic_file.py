@@ -98,6 +98,7 @@ class ClinicSpec:
     crisis_line: str = ""
     crisis_line_name: str = ""
     emergency_copy: dict[str, str] = field(default_factory=dict)
+    confirmation_faq: str = ""  # the FAQ topic whose approved answer follows every booking
     policies: dict[str, int] = field(default_factory=dict)
     locations: list[LocationSpec] = field(default_factory=list)
     appointment_types: list[TypeSpec] = field(default_factory=list)
@@ -251,6 +252,10 @@ def clinic_file_parse(data: Any, *, languages: Mapping[str, str]) -> ClinicSpec:
     )
     spec = _clinic(r, top.get("clinic"))
     spec.faq = r.seq(top.get("faq"), "faq")
+    topics = {item.get("topic") for item in spec.faq if isinstance(item, dict)}
+    if spec.confirmation_faq and topics and spec.confirmation_faq not in topics:
+        # Without a faq: section the entry may live in the admin only; with one, a typo.
+        r.fail("clinic.confirmation_faq", f'"{spec.confirmation_faq}" is not a topic of this file\'s faq')
     region = phone_region(spec.phone) if spec.phone else None
     spec.locations = [
         _location(r, item, f"locations[{i}]")
@@ -308,6 +313,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
             "crisis_line",
             "crisis_line_name",
             "emergency_copy",
+            "confirmation_faq",
             "policies",
         },
     )
@@ -344,6 +350,9 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
                     "clinic.policies",
                     zero_ok=key in ("min_notice_minutes", "buffer_minutes", "cancellation_notice_hours"),
                 )
+    confirmation_faq = r.text(data, "confirmation_faq", "clinic", required=False)
+    if confirmation_faq and not CODE.match(confirmation_faq):
+        r.fail("clinic.confirmation_faq", f'"{confirmation_faq}" is not a FAQ topic (a code)')
     spec = ClinicSpec(
         name=r.text(data, "name", "clinic"),
         time_zone=zone,
@@ -351,6 +360,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
         default_language=default,
         phone=phone,
         emergency_copy=r.per_language(data, "emergency_copy", "clinic", required=False),
+        confirmation_faq=confirmation_faq,
         policies=policies,
     )
     _helplines(r, data, spec)

@@ -41,6 +41,7 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
         "crisis_line",
         "crisis_line_name",
         "emergency_copy",
+        "confirmation_faq",
         "policies",
     ):
         setattr(clinic, attr, getattr(spec, attr))

@@ -74,6 +74,11 @@ class Clinic(models.Model):
     )
     crisis_line_name = models.CharField(max_length=80, blank=True, help_text='e.g. "CVV"')
     emergency_copy = models.JSONField(default=dict, blank=True, help_text="{language: text} override")
+    confirmation_faq = models.SlugField(
+        max_length=64,
+        blank=True,
+        help_text="FAQ topic whose approved answer follows every booking confirmation",
+    )
     policies = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -58,7 +58,7 @@ CATALOGUE = {
     "confirm_book": "Please confirm:\n{summary}\nPatient: {patient}\n\nShall I book it?",
     "yes": "Yes",
     "no": "No",
-    "booked": "Booked! {summary}\n\nPlease bring an ID, your health insurance card and any recent exams, and arrive 10 minutes early. To change or cancel, just write to me here.",
+    "booked": "Booked! {summary}\n\nTo change or cancel, just write to me here.",
     "slot_gone": "Sorry, that time is no longer available. These are the next ones:",
     "no_upcoming": "I couldn't find any upcoming appointment for this number. Would you like to book one?",
     "pick_appointment": "Which appointment?",

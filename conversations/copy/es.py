@@ -58,7 +58,7 @@ CATALOGUE = {
     "confirm_book": "Por favor, confirma:\n{summary}\nPaciente: {patient}\n\n¿La reservo?",
     "yes": "Sí",
     "no": "No",
-    "booked": "¡Reservada! {summary}\n\nTrae tu documento de identidad, la tarjeta del seguro y exámenes recientes, y llega 10 minutos antes. Para cambiarla o cancelarla, escríbeme aquí.",
+    "booked": "¡Reservada! {summary}\n\nPara cambiarla o cancelarla, escríbeme aquí.",
     "slot_gone": "Lo siento, ese horario ya no está disponible. Estos son los siguientes:",
     "no_upcoming": "No encontré citas próximas para este número. ¿Quieres reservar una?",
     "pick_appointment": "¿Qué cita?",

@@ -66,7 +66,7 @@ CATALOGUE = {
     "confirm_book": "Por favor, confirme:\n{summary}\nPaciente: {patient}\n\nPosso agendar?",
     "yes": "Sim",
     "no": "Não",
-    "booked": "Agendado! {summary}\n\nTraga um documento com foto, a carteirinha do convênio e exames recentes, e chegue 10 minutos antes. Para remarcar ou cancelar, é só me escrever aqui.",
+    "booked": "Agendado! {summary}\n\nPara remarcar ou cancelar, é só me escrever aqui.",
     "slot_gone": "Desculpe, esse horário não está mais disponível. Estes são os próximos:",
     "no_upcoming": "Não encontrei consultas futuras para este número. Quer agendar uma?",
     "pick_appointment": "Qual consulta?",

@@ -1,5 +1,5 @@
-"""The clinic file's country, emergency number and crisis line: defaults by country, and a
-problem that names the field."""
+"""The clinic file's country, emergency number, crisis line and confirmation FAQ: defaults by
+country, and a problem that names the field."""
 
 from io import StringIO
 from pathlib import Path
@@ -34,13 +34,14 @@ def problems(data: dict) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_the_example_clinic_gets_brazils_lines():
+def test_the_example_clinic_gets_brazils_lines_and_its_confirmation_faq():
     call_command("load_clinic", str(EXAMPLE), stdout=StringIO())
     clinic = Clinic.objects.get()
 
     assert clinic.country == "BR"
     assert clinic.crisis_line == ""  # the country's, read when the bot answers
     assert clinic.helplines == Helplines("192", "188", "CVV")
+    assert clinic.confirmation_faq == "what_to_bring"
 
 
 def test_without_a_phone_the_time_zone_tells_the_country():
@@ -102,9 +103,24 @@ def test_the_files_own_lines_are_kept_as_written():
             "clinic.crisis_line: is required: the country cannot be told from clinic.phone or clinic.time_zone",
         ),
         ({"emergency_number": "112"}, "clinic.emergency_copy.pt-BR: does not name the emergency number 112"),
+        (
+            {"confirmation_faq": "arrival"},
+            'clinic.confirmation_faq: "arrival" is not a topic of this file\'s faq',
+        ),
+        (
+            {"confirmation_faq": "What to bring"},
+            'clinic.confirmation_faq: "What to bring" is not a FAQ topic',
+        ),
     ],
 )
 def test_a_bad_value_is_reported_with_its_field(clinic, problem):
     found = problems(example(**clinic))
 
     assert any(problem in p for p in found), found
+
+
+def test_a_confirmation_faq_outside_the_file_is_accepted_without_a_faq_section():
+    data = example(confirmation_faq="arrival")
+    data.pop("faq")
+
+    assert clinic_file_parse(data, languages=SPELLINGS).confirmation_faq == "arrival"
