@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.machine import Expecting, Signal
+from booking.machine import Expecting, Say, Signal
 from booking.services import (
     BookingResult,
     booking_expecting,
@@ -28,12 +28,13 @@ from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
-from conversations.faq.selectors import faq_index_get
+from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Intent, Understanding, understand
-from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect
+from conversations.understanding.emergency import EmergencyMatch, emergency_detect
+from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
@@ -111,7 +112,10 @@ def message_handle(
 
     emergency = emergency_detect(text, extra_phrases=clinic.emergency_phrases)
     if emergency:
-        return _emergency(conversation, clinic, emergency)
+        # The patient's words tell the language, not which pack's rule matched ("suicid" is
+        # in the English pack, "quiero suicidarme" is Spanish).
+        hint = conversation.language or emergency.language or clinic.default_language
+        return _emergency(conversation, clinic, emergency, detect(text, hint=hint))
 
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
@@ -131,11 +135,13 @@ def message_handle(
         return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
-        return _reminder_answered(conversation, answer, language)
+        return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
 
 
-def _reminder_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
+def _reminder_answered(
+    conversation: Conversation, clinic: ClinicContext, answer: tuple[str, int], language: str
+) -> list[Reply]:
     """Confirm / Reschedule / Cancel on a reminder: no model is needed for any of them."""
     action, appointment_id = answer
     if action == "confirm":
@@ -161,7 +167,7 @@ def _reminder_answered(conversation: Conversation, answer: tuple[str, int], lang
     )
     if booked is None:
         return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
-    return _booking_answered(conversation, booked, language)
+    return _booking_answered(conversation, clinic, booked, language)
 
 
 LONG_MESSAGE = 600
@@ -214,7 +220,7 @@ def _understood(
         conversation.save(update_fields=["language", "updated_at"])
     language = conversation.language or clinic.default_language
     if result.emergency is not None:
-        return _emergency(conversation, clinic, result.emergency)
+        return _emergency(conversation, clinic, result.emergency, language)
 
     if text and not inbound.button_payload and _outside_limits(text, booking_under_way=session is not None):
         # Emergency, then the limits, then booking: "my mole has changed colour, is it
@@ -246,7 +252,7 @@ def _understood(
         session=session,
     )
     if booked is not None:
-        return _booking_answered(conversation, booked, language)
+        return _booking_answered(conversation, clinic, booked, language)
     return _handler(conversation, result, signal, clinic, language, text)
 
 
@@ -259,7 +265,9 @@ def _outside_limits(text: str, *, booking_under_way: bool) -> bool:
     return not booking_under_way and faq_is_clinical(text)
 
 
-def _booking_answered(conversation: Conversation, booked: BookingResult, language: str) -> list[Reply]:
+def _booking_answered(
+    conversation: Conversation, clinic: ClinicContext, booked: BookingResult, language: str
+) -> list[Reply]:
     """The booking conversation's replies in `language`, after handing the chat to staff if
     it asked to."""
     if booked.escalation is not None:
@@ -271,12 +279,22 @@ def _booking_answered(conversation: Conversation, booked: BookingResult, languag
         f"booking:{booked.state}",
         [
             Reply(
-                render(r.text, language),
+                _booking_text(r.text, clinic, language),
                 [{"id": o.id, "title": render(o.title, language)} for o in r.options],
             )
             for r in booked.replies
         ],
     )
+
+
+def _booking_text(text: Say, clinic: ClinicContext, language: str) -> str:
+    """A booking reply; a confirmation ends with the clinic's approved answer on what to bring
+    and when to arrive (clinic.confirmation_faq), or says nothing of it when none is approved."""
+    rendered = render(text, language)
+    if text.key != "booked":
+        return rendered
+    instructions = faq_answer_approved(topic=clinic.confirmation_faq, language=language)
+    return f"{rendered}\n\n{instructions}" if instructions else rendered
 
 
 def _handler(
@@ -340,7 +358,11 @@ def _faq_knows(text: str) -> bool:
 def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:
     """Approved answers only; clinical questions and billing disputes go to a person."""
     answer = faq_respond(
-        text=text, language=language, conversation_id=conversation.pk, clinic_phone=clinic.phone
+        text=text,
+        language=language,
+        conversation_id=conversation.pk,
+        clinic_phone=clinic.phone,
+        emergency_number=clinic.emergency_number,
     )
     if answer.kind in ("clinical", "billing"):
         reason = (
@@ -395,10 +417,11 @@ def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) ->
     return [Reply(say("opted_in", conversation.language, clinic_name=clinic.name))]
 
 
-def _emergency(conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch) -> list[Reply]:
-    language = match.language or conversation.language or clinic.default_language
-    if not conversation.language and match.language:
-        conversation.language = match.language
+def _emergency(
+    conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch, language: str
+) -> list[Reply]:
+    if not conversation.language:
+        conversation.language = language
         conversation.save(update_fields=["language", "updated_at"])
     trace_record(
         conversation_id=conversation.pk,
@@ -411,19 +434,24 @@ def _emergency(conversation: Conversation, clinic: ClinicContext, match: Emergen
         },
     )
     escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
-    key = "emergency_crisis" if match.category == "suicidal" else "emergency"
-    override = clinic.emergency_copy.get(language) if key == "emergency" else None
-    if key == "emergency_crisis" and not clinic.crisis_line:
-        override = crisis_copy(match, language)
-    text = override or say(
-        key,
-        language,
-        emergency_number=clinic.emergency_number,
-        crisis_line=clinic.crisis_line or clinic.emergency_number,
-        clinic_name=clinic.name,
-    )
     # Emergencies are answered even when the patient opted out: safety comes first.
-    return [Reply(text)]
+    return [Reply(_emergency_text(clinic, match.category, language))]
+
+
+def _emergency_text(clinic: ClinicContext, category: str, language: str) -> str:
+    """The clinic's numbers in the patient's language: its emergency number always, and for
+    thoughts of suicide its country's crisis line (whatever language the patient writes)."""
+    if category != "suicidal":
+        own = clinic.emergency_copy.get(language)
+        return own or say(
+            "emergency", language, emergency_number=clinic.emergency_number, clinic_name=clinic.name
+        )
+    if not clinic.crisis_line:
+        return say("emergency_crisis_no_line", language, emergency_number=clinic.emergency_number)
+    line = clinic.crisis_line
+    if clinic.crisis_line_name:
+        line = say("helpline", language, number=line, name=clinic.crisis_line_name)
+    return say("emergency_crisis", language, crisis_line=line, emergency_number=clinic.emergency_number)
 
 
 def _silent(conversation: Conversation, why: str) -> list[Reply]:

@@ -65,6 +65,7 @@ def faq_respond(
     language: str,
     conversation_id: int | None,
     clinic_phone: str,
+    emergency_number: str = "",
     engine: str | None = None,
 ) -> FaqResponse:
     """Answer one patient question from approved content.
@@ -72,12 +73,15 @@ def faq_respond(
     Never raises for model trouble (the verbatim answer is sent and `fallback_reason` says
     why). Side effects: a FAQ_ANSWERED trace (entry id, version, score, engine, kind; no
     patient text) when `conversation_id` is given, and an UnansweredQuestion row for kind
-    "unanswered". Escalating clinical and billing questions is the caller's job.
+    "unanswered". Escalating clinical and billing questions is the caller's job. A clinical
+    refusal names `emergency_number` (default: the configured clinic's).
     """
     contact = clinic_phone or say("faq_contact_fallback", language)
     kind, match = faq_classify(text, index=faq_index_get())
     if kind in (CLINICAL, BILLING):
-        response = FaqResponse(kind, say(f"faq_{kind}", language, contact=contact), engine="rules")
+        emergency_number = emergency_number or _emergency_number()
+        reply = say(f"faq_{kind}", language, contact=contact, emergency_number=emergency_number)
+        response = FaqResponse(kind, reply, engine="rules")
     elif kind == ANSWERED and _model_enabled(engine):
         assert match.doc is not None
         response = _claude(text, language, contact, conversation_id, match, [(match.doc, match.score)])
@@ -174,3 +178,9 @@ def _claude(
         logger.warning("faq.claude.ungrounded problems=%s", problems)
         return doubt("ungrounded")
     return FaqResponse(ANSWERED, rephrased.text, doc.entry_id, doc.version, score, "claude")
+
+
+def _emergency_number() -> str:
+    from conversations.clinic import clinic_context
+
+    return clinic_context().emergency_number

@@ -71,7 +71,8 @@ def test_clinical_and_billing_questions_are_refused_with_the_contact(demo_faq, t
     assert response.kind == kind
     assert response.entry_id is None
     assert PHONE in response.text
-    assert response.text == CATALOGUES[language][f"faq_{kind}"].format(contact=PHONE)
+    # No clinic is loaded here: the refusal names the neutral emergency number.
+    assert response.text == CATALOGUES[language][f"faq_{kind}"].format(contact=PHONE, emergency_number="112")
     assert not UnansweredQuestion.objects.exists()
 
 

@@ -646,7 +646,6 @@ PACK = LanguagePack(
         r"today",
         r"still",
     ),
-    crisis_copy="If you are thinking about ending your life or hurting yourself, you are not alone. Please call or text 988 (US and Canada) or your local emergency number right now.",
     intents={
         "human": (
             r"^(agent|human|operator|receptionist|a person|person)( please| pls)?$",

@@ -624,7 +624,6 @@ PACK = LanguagePack(
         r"hoy",
         r"todavia",
     ),
-    crisis_copy="Si estás pensando en quitarte la vida o hacerte daño, no estás solo/a. Llama ahora al 024 (España), a la Línea de la Vida 800 911 2000 (México) o al número de emergencias local.",
     intents={
         "human": (
             r"^(persona|humano|recepcion|recepcionista)( por favor)?$",

@@ -41,7 +41,6 @@ class LanguagePack:
     history: tuple[str, ...] = ()
     routine: tuple[str, ...] = ()
     happening_now: tuple[str, ...] = ()
-    crisis_copy: str = ""
 
     # ---- intents (understanding.local) -------------------------------------------------------
     # Strong phrase patterns per intent (regexes over folded text), keyed by Intent value:

@@ -584,7 +584,6 @@ PACK = LanguagePack(
         r"hoje",
         r"ainda",
     ),
-    crisis_copy="Se você está pensando em tirar a própria vida ou se machucar, você não está sozinho(a). Ligue agora para o CVV, 188 (gratuito, 24 horas), ou para o SAMU, 192.",
     intents={
         "human": (
             r"^(pessoa|humano|atendente|recepcao|recepcionista)( por favor)?$",
