@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 
-RULES_VERSION = "2026.12.1"  # rules moved into the language packs; ids name the pack code
+RULES_VERSION = "2026.12.2"  # self-harm wordings in es/pt-BR ("quero sumir", "me corto los brazos")
 
 
 @dataclass(frozen=True)

@@ -110,3 +110,32 @@ def test_emergencies_survive_case_accents_punctuation_and_filler(text, upper, pr
 )
 def test_invisible_characters_inside_a_word_do_not_hide_an_emergency(text):
     assert emergency_detect(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero sumir",
+        "tenho me cortado todo dia",
+        "me corto los brazos cuando estoy mal",
+        "no aguanto mas, quiero desaparecer",
+        "me estoy cortando otra vez",
+        "não aguento mais viver assim",
+    ],
+)
+def test_self_harm_in_everyday_words_gets_the_crisis_line(text):
+    match = emergency_detect(text)
+    assert match is not None and match.category == "suicidal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corto el pelo mañana, puedo ir después?",
+        "quero sumir com essa mancha da pele",
+        "no aguanto mas el dolor de muela",
+    ],
+)
+def test_haircuts_and_frustration_are_not_self_harm(text):
+    match = emergency_detect(text)
+    assert match is None or match.category != "suicidal"

@@ -614,6 +614,7 @@ PACK = LanguagePack(
             r"\bno reason to live",
             r"\bnot worth living",
             r"\btake my (own )?life",
+            r"\bwant to disappear (forever|for good)",
         ),
     },
     # Both parts anywhere in the message, in either order ("peito ... dor").

@@ -594,6 +594,10 @@ PACK = LanguagePack(
             r"\bacabar con (todo|mi vida)",
             r"\bmejor (estaria )?muert",
             r"\bno vale la pena vivir",
+            r"\bquiero desaparecer",
+            r"\bme (estoy|sigo) cortando|\bme he estado cortando",
+            r"\bme corto (los|el|las|la|mis) (brazos?|munecas?|piernas?|muslos?)",
+            r"\bno aguanto mas vivir",
         ),
     },
     # Both parts anywhere in the message, in either order ("peito ... dor").

@@ -552,6 +552,10 @@ PACK = LanguagePack(
             r"\bacabar com (tudo|a minha vida|minha vida)",
             r"\bmelhor (estaria )?mort",
             r"\bsumir (para|pra) sempre",
+            r"\bquero sumir\b(?! com)",
+            r"\b(tenho|estou|ando|vivo) me cortando|\btenho me cortado",
+            r"\bme corto (os|o|as|a|meus|minhas) (bracos?|pulsos?|pernas?|coxas?)",
+            r"\bnao aguento mais viver",
         ),
     },
     # Both parts anywhere in the message, in either order ("peito ... dor").
