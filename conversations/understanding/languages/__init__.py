@@ -1,9 +1,10 @@
-"""The languages the bot speaks, one file each (`en.py`, `es.py`, `pt_br.py`), as data.
+"""The languages the bot speaks, one package each (`en/`, `es/`, `pt_br/`), as data.
 
-Each module exports `PACK`, a frozen `LanguagePack`: the words and phrase patterns of that
+Each package exports `PACK`, a frozen `LanguagePack` (its date words in `dates.py`, its FAQ
+words in `faq.py`): the words and phrase patterns of that
 language for every engine (dates, intents, entities, commands, emergency rules, language
 identification). Engines build their patterns from the registered packs; no engine code
-names a word of any language. A module added to this folder is registered by itself; see
+names a word of any language. A package added to this folder is registered by itself; see
 "Adding a language" in docs/nlu.md.
 """
 
