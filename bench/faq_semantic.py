@@ -26,6 +26,12 @@ unanswerable questions answered. Also printed: how often each ranking has the ri
 first and among three, with no threshold; the curve over T; p50/p95 time per question
 (the ratio is to lexical `faq_classify` in the same run), model files on disk, resident
 memory added by loading the model and embedding the index.
+
+Labelled examples: the development questions join the approved variants as neighbours
+(answerable ones labelled with their entry, the rest "none", whose nearest neighbour means
+"I don't know"); development is then scored leave-one-out. The control gives lexical
+retrieval the same questions as variants, so the gain of the examples and the gain of the
+model are told apart.
 """
 
 import argparse
@@ -34,7 +40,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per web worker; also: 2 cores shared here
@@ -148,20 +154,45 @@ def semantic_scores(vectors: np.ndarray, owners: np.ndarray, topics: list[str], 
 
 def score_rows(
     raw: list[dict[str, str]], index: FaqIndex, model: Model, matrix
-) -> tuple[list[Row], list[float]]:
+) -> tuple[list[Row], list[float], np.ndarray]:
     vectors, owners, topics = matrix
-    rows, timings = [], []
+    rows, timings, queries = [], [], []
     for item in raw:
         text = item["text"]
         started = time.perf_counter()
-        ranked, cosine, lead = semantic_scores(vectors, owners, topics, model.embed([text])[0])
+        query = model.embed([text])[0]
+        ranked, cosine, lead = semantic_scores(vectors, owners, topics, query)
         timings.append((time.perf_counter() - started) * 1000)
+        queries.append(query)
         rule = CLINICAL if faq_is_clinical(text) else BILLING if faq_is_billing_dispute(text) else ""
         kind, match = faq_classify(text, index=index)
         lexical = match.doc.topic if kind == ANSWERED and match.doc else None
         lexical_ranked = tuple(doc.topic for _, _, doc in index.ranked(text)[:3])
         rows.append(Row(text, item["expect"], rule, lexical, lexical_ranked, ranked[0], cosine, lead, ranked))
-    return rows, timings
+    return rows, timings, np.array(queries)
+
+
+NONE = "none"  # the label of an out-of-scope example: nearest to it means "I don't know"
+
+
+def neighbour_rows(
+    rows: list[Row], queries: np.ndarray, anchors: np.ndarray, labels: np.ndarray, texts: list[str]
+) -> list[Row]:
+    """`rows` re-decided by their nearest labelled examples: per label its best cosine; the
+    best label, its cosine and its lead over the next label. An example with the row's own
+    text is skipped (leave-one-out, duplicates included); `texts` are the anchors' texts."""
+    out = []
+    names = sorted(set(labels))
+    own_text = np.array(texts, dtype=object)
+    for row, cosines in zip(rows, queries @ anchors.T, strict=True):
+        cosines = np.where(own_text == row.text, -1.0, cosines)
+        per_label = sorted(((float(cosines[labels == name].max()), name) for name in names), reverse=True)
+        (best_cosine, best), (second, _) = per_label[0], per_label[1]
+        ranked = tuple(name for _, name in per_label[:3])
+        out.append(
+            replace(row, best=best, cosine=best_cosine, lead=best_cosine - second, semantic_ranked=ranked)
+        )
+    return out
 
 
 def lexical_answer(row: Row) -> str | None:
@@ -170,7 +201,7 @@ def lexical_answer(row: Row) -> str | None:
 
 def semantic_answer(threshold: float, margin: float) -> Callable[[Row], str | None]:
     def answer(row: Row) -> str | None:
-        if row.rule or row.cosine < threshold or row.lead < margin:
+        if row.rule or row.best == NONE or row.cosine < threshold or row.lead < margin:
             return None
         return row.best
 
@@ -299,13 +330,14 @@ def report_model(
           f"(load {load_s:.2f} s, index {index_s:.2f} s)")  # fmt: skip
     scored = {label: score_rows(raw, index, model, matrix) for label, raw in sets.items()}
     development = scored["development"][0]
+    report_neighbours(scored, matrix)
     semantic_tm = choose(development, semantic_answer)
     hybrid_tm = choose(development, hybrid_answer)
     agreeing_tm = choose(development, agreeing_answer)
     print(f"  chosen on development: semantic T={semantic_tm[0]:.3f} M={semantic_tm[1]:.3f}; "
           f"hybrid fallback T={hybrid_tm[0]:.3f} M={hybrid_tm[1]:.3f}; "
           f"agreeing fallback T={agreeing_tm[0]:.3f} M={agreeing_tm[1]:.3f}")  # fmt: skip
-    for label, (rows, timings) in scored.items():
+    for label, (rows, timings, _) in scored.items():
         base = tally(rows, lexical_answer)
         sem = tally(rows, semantic_answer(*semantic_tm))
         hyb = tally(rows, hybrid_answer(*hybrid_tm))
@@ -327,11 +359,72 @@ def report_model(
     print(" the curve, margin 0 (semantic alone | hybrid): right/wrong/unanswerable answered")
     for threshold in [round(0.60 + 0.02 * i, 2) for i in range(20)]:
         cells = []
-        for label, (rows, _) in scored.items():
+        for label, (rows, _, _) in scored.items():
             s, h = tally(rows, semantic_answer(threshold, 0.0)), tally(rows, hybrid_answer(threshold, 0.0))
             cells.append(f"{label[:5]} {s.right:>3}/{s.wrong:>3}/{s.unanswerable_answered:>3} | "
                          f"{h.right:>3}/{h.wrong:>3}/{h.unanswerable_answered:>3}")  # fmt: skip
         print(f"  T={threshold:.2f}  " + "   ".join(cells))
+
+
+def report_neighbours(scored: dict[str, tuple[list[Row], list[float], np.ndarray]], matrix) -> None:
+    """The development questions as labelled examples beside the approved variants: each
+    answerable one labelled with its entry, each unanswerable, clinical or billing one
+    labelled "none". Development is scored leave-one-out (T, M chosen there), blind6 with
+    every development question as an example."""
+    vectors, owners, topics = matrix
+    dev_rows, _, dev_queries = scored["development"]
+    anchors = np.vstack([vectors, dev_queries])
+    labels = np.array(
+        [topics[n] for n in owners] + [row.expect if row.expect in topics else NONE for row in dev_rows]
+    )
+    texts = [""] * len(owners) + [row.text for row in dev_rows]  # approved variants are never skipped
+    redone = {
+        "development": neighbour_rows(dev_rows, dev_queries, anchors, labels, texts),
+        "blind6": neighbour_rows(
+            scored["blind6"][0], scored["blind6"][2], anchors, labels, [""] * len(labels)
+        ),
+    }
+    semantic_tm = choose(redone["development"], semantic_answer)
+    hybrid_tm = choose(redone["development"], hybrid_answer)
+    print(
+        f" with the development questions as labelled examples ({len(dev_rows)} more, leave-one-out on development)"
+    )
+    for label, rows in redone.items():
+        print(
+            tally(rows, semantic_answer(*semantic_tm)).line(
+                f"{label[:5]} neighbours T={semantic_tm[0]:.3f} M={semantic_tm[1]:.3f}"
+            )
+        )
+        print(tally(rows, hybrid_answer(*hybrid_tm)).line(f"{label[:5]} hybrid     T={hybrid_tm[0]:.3f} M={hybrid_tm[1]:.3f}"))  # fmt: skip
+
+
+def lexical_with_examples(index: FaqIndex, sets: dict[str, list[dict[str, str]]]) -> None:
+    """The control for report_neighbours: the same development questions added to lexical
+    retrieval as question variants of their entries (leave-one-out on development)."""
+    topics = {doc.topic for doc in index.docs}
+    examples = [(row["text"], row["expect"]) for row in sets["development"] if row["expect"] in topics]
+
+    def build(extra: list[tuple[str, str]]) -> FaqIndex:
+        docs = []
+        for doc in index.docs:
+            questions = {lang: list(qs) for lang, qs in doc.questions.items()}
+            questions["en"] = questions.get("en", []) + [text for text, topic in extra if topic == doc.topic]
+            docs.append(replace(doc, questions=questions))
+        return FaqIndex(docs)
+
+    everything = build(examples)
+    print(" control: lexical with the development questions as variants (leave-one-out on development)")
+    for label, raw in sets.items():
+        rows = []
+        for item in raw:
+            own = label == "development" and item["expect"] in topics
+            kind, match = faq_classify(
+                item["text"],
+                index=build([e for e in examples if e[0] != item["text"]]) if own else everything,
+            )
+            lexical = match.doc.topic if kind == ANSWERED and match.doc else None
+            rows.append(Row(item["text"], item["expect"], "", lexical, (), "", 0.0, 0.0, ()))
+        print(tally(rows, lexical_answer).line(f"{label[:5]} lexical + examples"))  # fmt: skip
 
 
 def lexical_latency(index: FaqIndex, texts: list[str]) -> list[float]:
@@ -358,6 +451,7 @@ def main() -> None:
           f"OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}")  # fmt: skip
     print(f"lexical faq_classify (baseline): p50 {statistics.median(lexical):.3f} ms, "
           f"p95 {percentile(lexical, 0.95):.3f} ms per question")  # fmt: skip
+    lexical_with_examples(index, sets)
     for name in args.models.split(","):
         try:
             report_model(name, index, sets, args.show_misses, statistics.median(lexical))
