@@ -352,7 +352,7 @@ def report_model(
         print(ranking_line(rows))
         p50 = statistics.median(timings)
         print(f"  embedding+search per question: p50 {p50:.1f} ms, p95 {percentile(timings, 0.95):.1f} ms"
-              f" ({p50 / lexical_p50:.0f}x lexical faq_classify's p50)")  # fmt: skip
+              f" ({p50 / lexical_p50:.1f}x lexical faq_classify's p50)")  # fmt: skip
         if show:
             print("  hybrid misses (decision, expected, cosine, semantic best, text):")
             print("\n".join(misses(rows, hybrid_answer(*hybrid_tm))))
