@@ -27,7 +27,7 @@ from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
-from conversations.faq.limits import faq_is_clinical
+from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.selectors import faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Origin, Reply
@@ -216,6 +216,11 @@ def _understood(
     if result.emergency is not None:
         return _emergency(conversation, clinic, result.emergency)
 
+    if text and not inbound.button_payload and _outside_limits(text, booking_under_way=session is not None):
+        # Emergency, then the limits, then booking: "my mole has changed colour, is it
+        # cancer?" is a clinical question whatever "changed" may suggest; a booking under way
+        # stays where it was for the patient to go on.
+        return _faq(conversation, text, clinic, language)
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
     e = result.entities
@@ -243,6 +248,15 @@ def _understood(
     if booked is not None:
         return _booking_answered(conversation, booked, language)
     return _handler(conversation, result, signal, clinic, language, text)
+
+
+def _outside_limits(text: str, *, booking_under_way: bool) -> bool:
+    """A request for medical advice or a billing dispute. Before a booking starts, a health
+    worry with no booking request counts too; during one, describing a symptom is an answer
+    ("tiene fiebre desde ayer"), asking what to do about it is not."""
+    if faq_asks_advice(text) or faq_is_billing_dispute(text):
+        return True
+    return not booking_under_way and faq_is_clinical(text)
 
 
 def _booking_answered(conversation: Conversation, booked: BookingResult, language: str) -> list[Reply]:
@@ -279,8 +293,13 @@ def _handler(
     if len(text) > LONG_MESSAGE and not clinical:
         # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
         return _decided(conversation, "too_long", [_say("too_long", language)])
-    # A message the engine could not place may still be a question the FAQ answers.
-    if clinical or intent == Intent.FAQ or (intent == Intent.UNKNOWN and _faq_knows(text)):
+    if (
+        clinical
+        or intent == Intent.FAQ
+        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (_faq_knows(text) or "?" in text))
+    ):
+        # A message the engine could not place may still be a question the FAQ answers ("vcs
+        # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])

@@ -142,14 +142,21 @@ FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")
 
 
-def faq_is_clinical(text: str) -> bool:
-    """True when the message asks for medical advice (medication, symptoms, dose, results,
-    "should I..."); such questions are refused and escalated. Pure."""
+def faq_asks_advice(text: str) -> bool:
+    """True when the message asks for a medical decision or interpretation ("is it cancer?",
+    "should I stop my pills?"), whatever else it says, a booking request included. Pure."""
     folded = fold(text)
     if ADVICE.search(folded):
         return True
-    if DECISION.search(folded) and has_health_term(folded) and not PREPARATION.search(folded):
+    return bool(DECISION.search(folded) and has_health_term(folded) and not PREPARATION.search(folded))
+
+
+def faq_is_clinical(text: str) -> bool:
+    """True when the message asks for medical advice (medication, symptoms, dose, results,
+    "should I..."); such questions are refused and escalated. Pure."""
+    if faq_asks_advice(text):
         return True
+    folded = fold(text)
     if BOOKING.search(folded) or SERVICE.search(folded) or ADMIN.search(folded):
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))

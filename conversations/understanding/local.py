@@ -126,6 +126,11 @@ _TYPOS = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
 # Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))
+# Real words are not typos: a health word one edit from a keyword ("cancer", "cancel") keeps
+# its meaning. Stems of five letters or more match a word's start, shorter ones whole words.
+_HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
+_HEALTH_PREFIXES = tuple(stem for stem in _HEALTH_STEMS if len(stem) >= 5)
+_HEALTH_WORDS = frozenset(stem for stem in _HEALTH_STEMS if len(stem) < 5)
 _OFF_TOPIC = re.compile(rf"\b({'|'.join(_words('off_topic'))})\b")
 _MEDICAL_WORDS = re.compile(rf"\b({_alt(_words('medical_words'))})\b")
 
@@ -191,6 +196,19 @@ def understand_local(
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
 
+    if (
+        0 < by_intent.get(Intent.BOOK, 0) < 0.85
+        and set(by_intent) == {Intent.BOOK}
+        and "?" in text
+        and not _EXPLICIT_BOOKING.search(folded)
+        and not (
+            entities.practitioner_ids or entities.specialty or entities.appointment_type_code or entities.when
+        )
+    ):
+        # "¿Se puede ir con perro a la consulta?": a question that only mentions a visit asks
+        # about it; it books nothing.
+        by_intent.pop(Intent.BOOK)
+        rule_ids.append("scope.question_about_visit")
     if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
         # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
         by_intent.pop(Intent.AVAILABILITY, None)
@@ -333,7 +351,7 @@ def _correct_typos(folded: str) -> str:
 def _correct(token: str) -> str:
     if token in _TYPOS:
         return _TYPOS[token]
-    if len(token) < 6 or token in _KEYWORDS:
+    if len(token) < 6 or token in _KEYWORDS or token in _HEALTH_WORDS or token.startswith(_HEALTH_PREFIXES):
         return token
     for word in _KEYWORDS:
         if token.startswith(word) or word.startswith(token):

@@ -225,7 +225,7 @@ FAQ = FaqWords(
         may might please hi hello hey thanks thank ok okay so just also there here about any
         some tell know get got yet already still now while use using allowed have has had need
         needs want someone anything something place easily really there happen happens option
-        options send pls plz
+        options send pls plz but u ur
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
@@ -284,6 +284,11 @@ FAQ = FaqWords(
         "health insurance": "_insurance",
         "under 18": "_minor",
         "with me": "_companion",
+        # Things taken along are things to bring; people taken along are companions.
+        "take with me": "_bring",
+        "take with us": "_bring",
+        "take along": "_bring",
+        "bring with me": "_bring",
         "without eating": "_fast",
         "blood work": "_blood _test",
         "blood draw": "_blood _test",
@@ -369,12 +374,12 @@ FAQ = FaqWords(
     lab_levels=r"high|low|normal",
     should=r"should i|do i need to",
     should_actions=r"""
-        take(?! (my |the |a |an )?(id|documents?|cards?|insurance|exams?|bus|taxi|train|metro|subway|uber|car|parking))
+        take(?! (my |the |a |an )?(id|documents?|cards?|insurance|exams?|bus|taxi|train|metro|subway|uber|car|parking))(?! (\w+ ){0,2}with (me|us|him|her|them)\b| along\b| to (the |my )?(appointment|visit|clinic|consultation)\b)
         worry|worried|concerned|stop taking|stop|keep taking|go to (the )?(er|emergency|hospital)|see a doctor
     """,
     can_i=r"can i|could i|is it safe to",
     can_i_actions=r"""
-        take(?! (my |the |a |an )?(id|documents?|cards?|bus|taxi|train|metro|subway|uber|car|kids?|children|son|daughter|husband|wife))
+        take(?! (my |the |a |an )?(id|documents?|cards?|bus|taxi|train|metro|subway|uber|car|kids?|children|son|daughter|husband|wife))(?! (\w+ ){0,2}with (me|us|him|her|them)\b| along\b| to (the |my )?(appointment|visit|clinic|consultation)\b)
         keep taking|still take|mix|drink alcohol|combine|breastfeed\w*
     """,
     which=r"what|which",

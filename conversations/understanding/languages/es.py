@@ -222,7 +222,7 @@ FAQ = FaqWords(
         el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o
         en con por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
-        alguien algo alguna algun aun ahi aqui porfa pf
+        alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
@@ -475,6 +475,7 @@ PACK = LanguagePack(
     # Language identification: function words (folded) and spelling marks (regexes over
     # lower-cased text with its accents) that tell this language from the others.
     identify_words="""
+        cuanto cuantos cuanta cuantas cuesta hacen abren atienden aceptan
         yo tu usted mi mis el la los las un una unos es son esta estoy estan ser quiero queria
         quisiera necesito puedo puede para por con del al que como cuando donde cual quien hola
         gracias si sí no pero muy bien buenos buenas dias días tardes noches mañana manana hoy

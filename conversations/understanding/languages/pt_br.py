@@ -190,7 +190,7 @@ FAQ = FaqWords(
         o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
         nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
-        alguem algum alguma ainda ai aqui oq pfv pf
+        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
@@ -442,6 +442,7 @@ PACK = LanguagePack(
     # Language identification: function words (folded) and spelling marks (regexes over
     # lower-cased text with its accents) that tell this language from the others.
     identify_words="""
+        vcs vc quanto quantos quanta quantas custa fazem abrem atendem aceitam
         eu voce você meu minha o a os as um uma é sao são estou esta está ser quero queria
         gostaria preciso posso pode para pra por com do da dos das no na nos nas que como quando
         onde qual quem oi ola olá obrigado obrigada sim não nao mas muito bem bom boa dia tarde
