@@ -30,7 +30,7 @@ from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
-from conversations.outbox.queue import Reply
+from conversations.outbox.queue import Origin, Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Intent, Understanding, understand
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
@@ -126,13 +126,13 @@ def message_handle(
     if _flooding(conversation, inbound):
         if _recently_decided(conversation, "rate_limited", since=inbound.received_at - MINUTE):
             return _silent(conversation, "rate_limited")
-        return _decided(conversation, "rate_limited", [Reply(say("rate_limited", language))])
+        return _decided(conversation, "rate_limited", [_say("rate_limited", language)])
     if inbound.kind == InboundMessage.Kind.MEDIA and not text:
         types = [item.get("content_type", "") for item in inbound.media]
         key = "voice_note" if any(t.startswith("audio/") for t in types) else "media_unsupported"
-        return _decided(conversation, key, [Reply(say(key, language))])
+        return _decided(conversation, key, [_say(key, language)])
     if inbound.kind == InboundMessage.Kind.LOCATION and not text:
-        return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
+        return _decided(conversation, "location_unsupported", [_say("location_unsupported", language)])
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, clinic, answer, language)
@@ -166,7 +166,7 @@ def _reminder_answered(
         target_appointment_id=appointment_id,
     )
     if booked is None:
-        return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
+        return _decided(conversation, "reminder_unhandled", [_say("handoff", language)])
     return _booking_answered(conversation, clinic, booked, language)
 
 
@@ -281,6 +281,7 @@ def _booking_answered(
             Reply(
                 _booking_text(r.text, clinic, language),
                 [{"id": o.id, "title": render(o.title, language)} for o in r.options],
+                origin=Origin.COPY,
             )
             for r in booked.replies
         ],
@@ -303,13 +304,13 @@ def _handler(
     intent = result.intent
     if intent == Intent.HUMAN:
         escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
-        return _decided(conversation, "asked_for_person", [Reply(say("handoff", language))])
+        return _decided(conversation, "asked_for_person", [_say("handoff", language)])
     if "refuse" in signal.commands:
-        return _decided(conversation, "refused", [Reply(say("refused", language))])
+        return _decided(conversation, "refused", [_say("refused", language)])
     clinical = faq_is_clinical(text)
     if len(text) > LONG_MESSAGE and not clinical:
         # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
-        return _decided(conversation, "too_long", [Reply(say("too_long", language))])
+        return _decided(conversation, "too_long", [_say("too_long", language)])
     if (
         clinical
         or intent == Intent.FAQ
@@ -319,13 +320,13 @@ def _handler(
         # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
-        return _decided(conversation, "greeting", [Reply(say("greeting", language, clinic=clinic.name))])
+        return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])
     if intent == Intent.GOODBYE:
-        return _decided(conversation, "goodbye", [Reply(say("goodbye", language))])
+        return _decided(conversation, "goodbye", [_say("goodbye", language)])
     if intent in BOOKING_FLOWS:
         # No clinic calendar is configured yet (load_clinic has not run): a person books.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
-        return _decided(conversation, "no_calendar", [Reply(say("handoff", language))])
+        return _decided(conversation, "no_calendar", [_say("handoff", language)])
     if (
         _recently_decided(conversation, "not_understood", since=timezone.now() - timedelta(minutes=30))
         and _last_decision(conversation) == "not_understood"
@@ -335,9 +336,9 @@ def _handler(
             reason=Escalation.Reason.NOT_UNDERSTOOD,
             detail="two messages in a row not understood",
         )
-        return _decided(conversation, "escalated_not_understood", [Reply(say("handoff", language))])
+        return _decided(conversation, "escalated_not_understood", [_say("handoff", language)])
     key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
-    return _decided(conversation, "not_understood", [Reply(say(key, language))])
+    return _decided(conversation, "not_understood", [_say(key, language)])
 
 
 def _patient_language(conversation: Conversation) -> str:
@@ -371,7 +372,8 @@ def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language:
             else Escalation.Reason.UNSUPPORTED
         )
         escalation_open(conversation=conversation, reason=reason, detail=f"{answer.kind} question")
-    return _decided(conversation, f"faq_{answer.kind}", [Reply(answer.text)])
+    reply = Reply(answer.text, origin=answer.origin, fallback=answer.verbatim)
+    return _decided(conversation, f"faq_{answer.kind}", [reply])
 
 
 def _last_decision(conversation: Conversation) -> str:
@@ -406,7 +408,7 @@ def _opt_out(conversation: Conversation, clinic: ClinicContext, language: str) -
     conversation.save(update_fields=["opted_out", "language", "updated_at"])
     trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_OUT, actor="patient")
     # WhatsApp allows one confirmation; after it, nothing more until the patient opts in.
-    return [Reply(say("opted_out", conversation.language, clinic_name=clinic.name))]
+    return [_say("opted_out", conversation.language, clinic_name=clinic.name)]
 
 
 def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) -> list[Reply]:
@@ -414,7 +416,7 @@ def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) ->
     conversation.language = conversation.language or language
     conversation.save(update_fields=["opted_out", "language", "updated_at"])
     trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_IN, actor="patient")
-    return [Reply(say("opted_in", conversation.language, clinic_name=clinic.name))]
+    return [_say("opted_in", conversation.language, clinic_name=clinic.name)]
 
 
 def _emergency(
@@ -435,7 +437,7 @@ def _emergency(
     )
     escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
     # Emergencies are answered even when the patient opted out: safety comes first.
-    return [Reply(_emergency_text(clinic, match.category, language))]
+    return [Reply(_emergency_text(clinic, match.category, language), origin=Origin.COPY)]
 
 
 def _emergency_text(clinic: ClinicContext, category: str, language: str) -> str:
@@ -452,6 +454,10 @@ def _emergency_text(clinic: ClinicContext, category: str, language: str) -> str:
     if clinic.crisis_line_name:
         line = say("helpline", language, number=line, name=clinic.crisis_line_name)
     return say("emergency_crisis", language, crisis_line=line, emergency_number=clinic.emergency_number)
+
+
+def _say(key: str, language: str, **values) -> Reply:
+    return Reply(say(key, language, **values), origin=Origin.COPY)
 
 
 def _silent(conversation: Conversation, why: str) -> list[Reply]:

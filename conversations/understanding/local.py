@@ -120,6 +120,7 @@ _PRIORITY = [
 _SOCIAL = [Intent.GOODBYE, Intent.AFFIRM, Intent.DENY, Intent.GREETING]
 _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
+_CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
 _QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
 _TYPOS = TYPOS
@@ -196,6 +197,19 @@ def understand_local(
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
 
+    if (
+        "?" in text
+        and (Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent)
+        and _CHANGE_RULES.search(folded)
+        and not (entities.when or entities.practitioner_ids)
+        and not _WANT.search(folded)
+    ):
+        # "What is your cancellation policy?", "¿me cobran si cancelo?": the rules of
+        # cancelling are the FAQ's; nothing is cancelled.
+        by_intent.pop(Intent.CANCEL, None)
+        by_intent.pop(Intent.RESCHEDULE, None)
+        by_intent[Intent.FAQ] = 0.88
+        rule_ids.append("scope.asks_change_rules")
     if (
         0 < by_intent.get(Intent.BOOK, 0) < 0.85
         and set(by_intent) == {Intent.BOOK}

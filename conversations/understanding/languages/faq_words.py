@@ -35,6 +35,11 @@ class FaqWords:
     number_words: str = ""  # each number in digits, then its words: "2 two 12 twelve noon"
     weekdays: tuple[str, ...] = ()  # seven entries, Monday first, each the day's words
     currency_words: str = ""  # "dollars", "reais"; the symbols ("R$", "€") are the engine's
+    # Every other word of a rephrasing, stemmed, must be the approved text's too, except the
+    # pack's stop words; `claim_words` are stop words that still claim something ("any",
+    # "can", "sim") and count all the same, and no `negation_words` of the text may be lost.
+    claim_words: str = ""
+    negation_words: str = ""
 
     # ---- clinical questions (faq.limits) -----------------------------------------------------
     # Health terms: a stem of five letters or more matches every word it starts ("amoxic"),

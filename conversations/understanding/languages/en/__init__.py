@@ -420,6 +420,18 @@ PACK = LanguagePack(
         "works for me",
         "try (again|for|at)",
     ),
+    change_rules=(
+        "policy",
+        "policies",
+        "fee",
+        "fees",
+        "penalty",
+        "charge",
+        "charged",
+        "notice",
+        "for free",
+        "free of charge",
+    ),
     change_existing=(r"re ?schedul\w*", "postpone", "my appointment", "existing"),
     alternatives=("other", "another", "different", "else", "more options"),
     asks_details=(

@@ -112,6 +112,8 @@ FAQ = FaqWords(
     """,
     weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     currency_words="dollar dollars euro euros",
+    claim_words="any some can could may might need needs allowed",
+    negation_words="no not never none nothing without cannot",
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""

@@ -105,6 +105,8 @@ FAQ = FaqWords(
     """,
     weekdays=("lunes", "martes", "miercoles", "jueves", "viernes", "sabado sabados", "domingo domingos"),
     currency_words="dolares pesos euro euros",
+    claim_words="puedo puede pueden hay tienen tiene necesito alguna algun algo",
+    negation_words="no nunca ningun ninguna ninguno nada sin",
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""

@@ -99,6 +99,8 @@ FAQ = FaqWords(
     """,
     weekdays=("segunda", "terca", "quarta", "quinta", "sexta", "sabado sabados", "domingo domingos"),
     currency_words="real reais euro euros",
+    claim_words="posso pode podem sim tem tenho preciso algum alguma",
+    negation_words="nao nunca nenhum nenhuma nada sem",
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
