@@ -211,6 +211,7 @@ class Machine:
                     day_to=(sig.day_to or sig.day_from) if sig.day_from else None,
                     window=(_minutes(window[0]), _minutes(window[1])) if window else None,
                     prefer=sig.prefer,
+                    week_on=sig.week_on if sig.day_from else None,
                 )
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
@@ -279,8 +280,24 @@ class Machine:
                 prefer=when.prefer,
                 replacing_id=self.s.appointment_id if self.s.flow == Flow.RESCHEDULE else None,
                 offset=self.s.offset,
+                week_on=when.week_on,
             )
         )
+
+    def settle_week_on(self, slots: tuple[Slot, ...]) -> None:
+        """A weekday named on that weekday means the day whose times were offered: the wish
+        keeps to it from now on (a race, more options, "later"), as the list restated it."""
+        when = self.s.when
+        if not (when and when.week_on):
+            return
+        days = {slot.start.date() for slot in slots}
+        if days == {when.week_on}:
+            prefer = when.prefer + timedelta(days=7) if when.prefer else None
+            self.set(
+                when=replace(when, day_from=when.week_on, day_to=when.week_on, prefer=prefer, week_on=None)
+            )
+        elif when.day_from in days:
+            self.set(when=replace(when, week_on=None))
 
     def on_slots(self, found: SlotsFound) -> None:
         if not found.slots:
@@ -291,6 +308,7 @@ class Machine:
             self.effects.append(Escalate("no_availability", f"{self.s.flow}: nothing free for the wish"))
             return
         self.set(offered=found.slots)
+        self.settle_week_on(found.slots)
         self.to(State.SELECT)
         intro = self.s.search_intro or ("offer_alternatives" if found.alternatives else "offer")
         slots = tuple(
