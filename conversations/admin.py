@@ -250,6 +250,10 @@ class FaqEntryAdmin(admin.ModelAdmin):
                 "language": name,
                 "approved": entry.approved_version.answers.get(code, "") if entry.approved_version else "",
                 "draft": latest.answers.get(code, "") if latest else "",
+                "approved_questions": entry.approved_version.questions.get(code, [])
+                if entry.approved_version
+                else [],
+                "draft_questions": latest.questions.get(code, []) if latest else [],
             }
             for code, name in Language.choices
         ]
