@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from clinicbot.access import access_content
 from clinicbot.staff import staff_page
 from conversations.faq import selectors, services
+from conversations.faq.retrieval import FaqIndex
 from conversations.models import FaqEntry, Language, UnansweredQuestion
 
 TEMPLATE = "conversations/staff/unanswered.html"
@@ -25,26 +26,26 @@ def unanswered_list(request: HttpRequest) -> HttpResponse:
     language = request.GET.get("language", "") if request.GET.get("language") in Language.values else ""
     questions = selectors.unanswered_question_list(resolved=handled, language=language)
     page = Paginator(questions, 25).get_page(request.GET.get("page"))
+    entries, index = list(selectors.faq_entry_choices()), selectors.faq_index_get()
     done = request.GET.get("done", "")
     context = {
         "page": page,
-        "rows": [_row(question) for question in page],
+        "rows": [_row(question, entries, index) for question in page],
         "handled": handled,
         "language": language,
         "languages": Language.choices,
         "done": UnansweredQuestion.objects.filter(pk=done, resolved=True).first() if done.isdigit() else None,
-        "query": request.GET.urlencode(),
     }
     return render(request, f"{TEMPLATE}#questions" if request.htmx else TEMPLATE, context)
 
 
-def _row(question: UnansweredQuestion, **extra) -> dict:
-    candidates = selectors.faq_entry_candidates(text=question.text) if not question.resolved else []
+def _row(question: UnansweredQuestion, entries: list[FaqEntry], index: FaqIndex, **extra) -> dict:
+    candidates = [] if question.resolved else selectors.faq_entry_candidates(text=question.text, index=index)
     suggested = {doc.entry_id for doc, _ in candidates}
     return {
         "question": question,
         "candidates": candidates,
-        "others": [e for e in selectors.faq_entry_choices() if e.pk not in suggested],
+        "others": [e for e in entries if e.pk not in suggested],
         "languages": Language.choices,
         **extra,
     }
@@ -115,5 +116,6 @@ def _act(request: HttpRequest, question: UnansweredQuestion, action) -> HttpResp
             messages.error(request, error)
             return redirect("staff_unanswered")
         return redirect(f"{reverse('staff_unanswered')}?done={question.pk}")
-    context = _row(question, error=error, form=request.POST)
+    entries, index = list(selectors.faq_entry_choices()), selectors.faq_index_get()
+    context = _row(question, entries, index, error=error, form=request.POST)
     return render(request, f"{TEMPLATE}#question", context, status=status)

@@ -183,3 +183,18 @@ def test_a_question_kept_without_a_conversation_is_never_shown(client, question)
     client.force_login(content_admin())
 
     assert "orphan question" not in client.get(reverse("staff_unanswered")).content.decode()
+
+
+def test_a_full_page_costs_the_same_few_queries_as_one_question(
+    client, question, django_assert_max_num_queries
+):
+    conversation = ConversationFactory(language="en")
+    UnansweredQuestion.objects.bulk_create(
+        UnansweredQuestion(conversation=conversation, language="en", text=f"question {n}?") for n in range(30)
+    )
+    client.force_login(content_admin())
+    client.get(reverse("staff_unanswered"))  # the index and the session warm up
+
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("staff_unanswered")).content.decode()
+    assert page.count('class="card question"') == 25
