@@ -5,9 +5,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from clinicbot.access import access_handle_conversations, access_metrics, access_staff_area
+from clinicbot.access import access_content, access_handle_conversations, access_metrics, access_staff_area
 from clinicbot.staff import staff_page
 from conversations import selectors
+from conversations.faq.selectors import unanswered_question_list
 from conversations.models import Conversation, Escalation, OutboundMessage
 
 
@@ -44,5 +45,6 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "conversations_today": Conversation.objects.filter(last_inbound_at__date=today).count(),
         "can_handle": access_handle_conversations(request.user),
         "can_see_metrics": access_metrics(request.user),
+        "unanswered": unanswered_question_list().count() if access_content(request.user) else None,
     }
     return render(request, "clinicbot/staff_home.html", context)

@@ -1,3 +1,5 @@
+import contextlib
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -9,10 +11,12 @@ from django.urls import path
 from clinicbot.access import access_content
 from conversations.faq.selectors import faq_version_latest, faq_version_pending
 from conversations.faq.services import (
+    QuestionAlreadyHandled,
     faq_content_clean,
     faq_entry_retire,
     faq_version_approve,
     faq_version_create,
+    unanswered_question_dismiss,
 )
 from conversations.models import (
     Conversation,
@@ -250,6 +254,10 @@ class FaqEntryAdmin(admin.ModelAdmin):
                 "language": name,
                 "approved": entry.approved_version.answers.get(code, "") if entry.approved_version else "",
                 "draft": latest.answers.get(code, "") if latest else "",
+                "approved_questions": entry.approved_version.questions.get(code, [])
+                if entry.approved_version
+                else [],
+                "draft_questions": latest.questions.get(code, []) if latest else [],
             }
             for code, name in Language.choices
         ]
@@ -286,15 +294,33 @@ class FaqEntryAdmin(admin.ModelAdmin):
 
 @admin.register(UnansweredQuestion)
 class UnansweredQuestionAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "language", "text", "best_topic", "best_score", "resolved")
+    list_display = ("created_at", "language", "text", "best_topic", "best_score", "resolved", "resolved_by")
     list_filter = ("resolved", "language")
     search_fields = ("text",)
-    readonly_fields = ("conversation", "language", "text", "best_topic", "best_score", "created_at")
+    readonly_fields = (
+        "conversation",
+        "language",
+        "text",
+        "best_topic",
+        "best_score",
+        "created_at",
+        "resolved",
+        "resolved_at",
+        "resolved_by",
+        "resolved_version",
+    )
     actions = ["mark_resolved"]
 
     def has_add_permission(self, request) -> bool:
         return False
 
-    @admin.action(description="Mark as resolved")
-    def mark_resolved(self, request: HttpRequest, queryset) -> None:
-        queryset.update(resolved=True)
+    @admin.action(description="Dismiss: not for the FAQ (content admins)")
+    def mark_resolved(self, request: HttpRequest, queryset) -> HttpResponse | None:
+        # Turning questions into content happens on /staff/unanswered/; here only dismissal,
+        # through the same service, so it is audited like there.
+        if not access_content(request.user):
+            return HttpResponseForbidden("Handling unanswered questions needs the content-admin role.")
+        for question in queryset.filter(resolved=False):
+            with contextlib.suppress(QuestionAlreadyHandled):  # a twin dismissed just before
+                unanswered_question_dismiss(question_id=question.pk, user=request.user)
+        return None

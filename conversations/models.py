@@ -293,7 +293,11 @@ class FaqVersion(models.Model):
 
 
 class UnansweredQuestion(models.Model):
-    """A patient question no approved entry answered; the operations lead's to-do list."""
+    """A patient question no approved entry answered: the content admins' to-do list.
+
+    Its text is the patient's, so erasure and retention blank it with the conversation's
+    messages (conversations.privacy); a question kept without a conversation is never shown.
+    """
 
     conversation = models.ForeignKey(
         Conversation, null=True, blank=True, on_delete=models.CASCADE, related_name="unanswered_questions"
@@ -304,6 +308,14 @@ class UnansweredQuestion(models.Model):
     best_score = models.FloatField(default=0.0)
     created_at = models.DateTimeField(default=timezone.now)
     resolved = models.BooleanField(default=False)
+    # How a content admin handled it: the draft version it became (empty when dismissed).
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_version = models.ForeignKey(
+        FaqVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="from_questions"
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -158,6 +158,8 @@ def weekly_hours_map(
         )
         sql += f" AND EXISTS (SELECT 1 FROM {through.db_table} t WHERE t.{own} = p.id AND t.{other} = %s)"
         params.append(value.pk)
+    # Slots of equal cost keep the practitioners' order: by id, not PostgreSQL's heap order.
+    sql += " ORDER BY h.practitioner_id, h.id"
     weekly: dict[int, list[WeeklyRange]] = defaultdict(list)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

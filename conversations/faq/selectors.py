@@ -74,5 +74,29 @@ def faq_version_pending(*, entry: FaqEntry) -> FaqVersion | None:
     return latest
 
 
-def unanswered_question_list(*, resolved: bool = False) -> QuerySet[UnansweredQuestion]:
-    return UnansweredQuestion.objects.filter(resolved=resolved).order_by("-created_at", "-id")
+def unanswered_question_list(*, resolved: bool = False, language: str = "") -> QuerySet[UnansweredQuestion]:
+    """Questions for content admins, newest first: only those erasure and retention can reach
+    (from a conversation, text not yet blanked), open or handled, in one language or all."""
+    questions = (
+        UnansweredQuestion.objects.filter(resolved=resolved, conversation__isnull=False)
+        .exclude(text="")
+        .select_related("resolved_by", "resolved_version__entry")
+    )
+    if language:
+        questions = questions.filter(language=language)
+    return questions.order_by("-created_at", "-id")
+
+
+def faq_entry_candidates(
+    *, text: str, index: FaqIndex | None = None, limit: int = 3
+) -> list[tuple[FaqDoc, float]]:
+    """The approved entries retrieval finds closest to `text`, best first, with their
+    scores: the suggestions for "add as a variant of". Pass `index` to rank many texts
+    against one index (one query fewer each)."""
+    ranked = (index or faq_index_get()).ranked(text)
+    return [(doc, score) for score, _, doc in ranked[:limit] if score > 0]
+
+
+def faq_entry_choices() -> QuerySet[FaqEntry]:
+    """Every entry a variant may join: drafts and approved ones, not retired ones."""
+    return FaqEntry.objects.exclude(status=FaqEntry.Status.RETIRED).order_by("topic")

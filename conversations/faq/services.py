@@ -1,20 +1,24 @@
 """Writes of the FAQ content: versions are created, never edited; approval moves the pointer.
 
 Approval and retirement need the content-admin role (`clinicbot.access.access_content`);
-the clinic file is the one other author, recorded by label ("clinic file").
+the clinic file is the one other author, recorded by label ("clinic file"). An unanswered
+question becomes a draft here too (`unanswered_question_*`), never approved content.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import timezone
 
 from audit.services import staff_action_record
 from clinicbot.access import access_content
 from conversations.faq.selectors import faq_version_latest
-from conversations.models import FaqEntry, FaqVersion, Language
+from conversations.models import FaqEntry, FaqVersion, Language, UnansweredQuestion
+from conversations.understanding.text import fold
 
 LANGUAGES = {lang.value for lang in Language}
 CLINIC_FILE = "clinic file"
@@ -187,3 +191,142 @@ def faq_load(*, specs: list[FaqSpec], actor_label: str = CLINIC_FILE) -> dict[st
         faq_version_approve(version=version, actor_label=actor_label)
         counts["faq created" if entry is None else "faq updated"] += 1
     return counts
+
+
+# What a question variant may not carry into approved content, whoever wrote it: a patient's
+# e-mail address, or a phone, card or ID number (six digits or more, with any separators).
+_PERSONAL = re.compile(r"\S+@\S+\.\w+|\d(?:[\s./-]?\d){5,}")
+VARIANT_MAX = 300
+
+
+class QuestionAlreadyHandled(Exception):
+    """Another content admin (or an earlier click) handled the question first."""
+
+
+def _question_claim(*, question_id: int, user: AbstractBaseUser) -> UnansweredQuestion:
+    if not access_content(user):
+        raise PermissionDenied("turning questions into FAQ content needs the content-admin role")
+    question = UnansweredQuestion.objects.select_for_update().get(pk=question_id)
+    if question.resolved:
+        raise QuestionAlreadyHandled(f"question {question.pk} was already handled")
+    return question
+
+
+def _variant_clean(text: str) -> str:
+    variant = " ".join(text.split())
+    if not variant:
+        raise ValidationError("Write the question as patients would ask it.")
+    if len(variant) > VARIANT_MAX:
+        raise ValidationError(f"Keep the question under {VARIANT_MAX} characters.")
+    if _PERSONAL.search(variant):
+        raise ValidationError("Remove personal details (e-mail addresses, phone or ID numbers) first.")
+    return variant
+
+
+def _language_clean(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValidationError(f"{language!r} is not a language the bot speaks.")
+    return language
+
+
+def _question_resolve(
+    question: UnansweredQuestion, *, version: FaqVersion | None, user: AbstractBaseUser, action: str
+) -> int:
+    """Mark the question and its open twins (the same words, folded) handled; audit once."""
+    key = fold(question.text)
+    open_questions = UnansweredQuestion.objects.filter(resolved=False, language=question.language)
+    twins = [
+        pk
+        for pk, text in open_questions.exclude(pk=question.pk).values_list("pk", "text")[:5000]
+        if key and fold(text) == key
+    ]
+    handled = UnansweredQuestion.objects.filter(pk__in=[question.pk, *twins]).update(
+        resolved=True, resolved_at=timezone.now(), resolved_by=user, resolved_version=version
+    )
+    staff_action_record(
+        user_id=user.pk,
+        action=action,
+        conversation_id=question.conversation_id,
+        # Ids only: the patient's words stay on the erasable question row.
+        detail={
+            "question_id": question.pk,
+            "twin_ids": twins,
+            "entry_id": version.entry_id if version else None,
+            "version": version.number if version else None,
+        },
+    )
+    return handled
+
+
+@transaction.atomic
+def unanswered_question_add_variant(
+    *, question_id: int, entry_id: int, text: str, language: str, user: AbstractBaseUser
+) -> FaqVersion:
+    """Add `text` (the question, as the content admin worded it) to an entry's questions in
+    `language`, as a new draft version of the entry's latest content; the approved version
+    stays the one patients get until someone approves the draft.
+
+    Marks the question, and open questions with the same words, handled. When the latest
+    version already holds the variant no version is added and that one is returned.
+    Raises PermissionDenied without the content-admin role, QuestionAlreadyHandled,
+    FaqEntry.DoesNotExist for an unknown or retired entry, ValidationError for an empty,
+    long or personal variant or an unknown language. Audited (ids only).
+    """
+    question = _question_claim(question_id=question_id, user=user)
+    variant, language = _variant_clean(text), _language_clean(language)
+    entry = FaqEntry.objects.exclude(status=FaqEntry.Status.RETIRED).get(pk=entry_id)
+    latest = faq_version_latest(entry=entry)
+    questions = {code: list(items) for code, items in (latest.questions if latest else {}).items()}
+    if fold(variant) in {fold(q) for q in questions.get(language, [])} and latest is not None:
+        version = latest
+    else:
+        questions.setdefault(language, []).append(variant)
+        version = faq_version_create(
+            topic=entry.topic,
+            questions=questions,
+            answers=latest.answers if latest else {},
+            change_note=f"question variant from unanswered question #{question.pk}",
+            user=user,
+        )
+    _question_resolve(question, version=version, user=user, action="unanswered_question_variant_added")
+    return version
+
+
+@transaction.atomic
+def unanswered_question_start_entry(
+    *, question_id: int, topic: str, text: str, answer: str, language: str, user: AbstractBaseUser
+) -> FaqVersion:
+    """Start a new entry `topic` from the question: version 1, a draft with the question and
+    the answer in `language` (other languages are added in the entry's form). Nothing is
+    sent to patients until the draft is approved.
+
+    Marks the question and its open twins handled. Raises PermissionDenied,
+    QuestionAlreadyHandled, and ValidationError for a topic that is not a slug or already
+    used, and for a variant or answer as unanswered_question_add_variant would. Audited.
+    """
+    question = _question_claim(question_id=question_id, user=user)
+    variant, language = _variant_clean(text), _language_clean(language)
+    topic = topic.strip().lower()
+    validate_slug(topic)
+    if len(topic) > FaqEntry._meta.get_field("topic").max_length:
+        raise ValidationError("Keep the topic under 64 characters.")
+    if FaqEntry.objects.filter(topic=topic).exists():
+        raise ValidationError(f"There is already an entry {topic!r}; add the question as its variant.")
+    version = faq_version_create(
+        topic=topic,
+        questions={language: [variant]},
+        answers={language: answer},
+        change_note=f"new entry from unanswered question #{question.pk}",
+        user=user,
+    )
+    _question_resolve(question, version=version, user=user, action="unanswered_question_entry_started")
+    return version
+
+
+@transaction.atomic
+def unanswered_question_dismiss(*, question_id: int, user: AbstractBaseUser) -> None:
+    """Mark the question (and its open twins) handled without any content: not for the FAQ.
+
+    Raises PermissionDenied and QuestionAlreadyHandled as the others. Audited."""
+    question = _question_claim(question_id=question_id, user=user)
+    _question_resolve(question, version=None, user=user, action="unanswered_question_dismissed")

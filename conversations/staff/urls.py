@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from conversations.staff import views
+from conversations.staff import unanswered, views
 
 urlpatterns = [
     path("escalations/", views.escalations, name="staff_escalations"),
@@ -35,5 +35,21 @@ urlpatterns = [
         "conversations/<int:conversation_id>/appointments/<int:appointment_id>/reschedule/",
         views.appointment_reschedule,
         name="staff_appointment_reschedule",
+    ),
+    path("unanswered/", unanswered.unanswered_list, name="staff_unanswered"),
+    path(
+        "unanswered/<int:question_id>/variant/",
+        unanswered.unanswered_add_variant,
+        name="staff_unanswered_variant",
+    ),
+    path(
+        "unanswered/<int:question_id>/entry/",
+        unanswered.unanswered_start_entry,
+        name="staff_unanswered_entry",
+    ),
+    path(
+        "unanswered/<int:question_id>/dismiss/",
+        unanswered.unanswered_dismiss,
+        name="staff_unanswered_dismiss",
     ),
 ]

@@ -89,3 +89,26 @@ def test_an_entry_added_in_the_admin_starts_as_an_unsent_draft(client, content_a
     assert entry.versions.get().created_by == content_admin
     reply = faq_respond(text="is there wifi?", language="en", conversation_id=None, clinic_phone=PHONE)
     assert reply.kind == "unanswered"
+
+
+def test_dismissing_in_the_admin_is_for_content_admins_and_audited(
+    client, demo_faq, content_admin, receptionist
+):
+    from audit.models import StaffAction
+    from tests.conversations.factories import ConversationFactory
+
+    questions = [
+        UnansweredQuestion.objects.create(conversation=ConversationFactory(), language="en", text=text)
+        for text in ("Do you sell coffee?", "do you sell coffee")
+    ]
+    action = {"action": "mark_resolved", "_selected_action": [q.pk for q in questions]}
+    changelist = reverse("admin:conversations_unansweredquestion_changelist")
+
+    client.force_login(receptionist)
+    assert client.post(changelist, action).status_code == 403
+    client.force_login(content_admin)
+    client.post(changelist, action)
+
+    assert not UnansweredQuestion.objects.filter(resolved=False).exists()
+    assert UnansweredQuestion.objects.filter(resolved_by=content_admin).count() == 2
+    assert StaffAction.objects.filter(action="unanswered_question_dismissed", user=content_admin).count() == 1
