@@ -238,7 +238,10 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
 _CORRECTION = re.compile(rf"^(?:(?:{_alt(_words('corrections'))})\b\s*)+")
-_NAME_TOKEN = re.compile(r"^[^\W\d_]{2,}$")
+# "O'Brien", "Ana-Clara": letters with an apostrophe or a hyphen inside.
+_NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+# Where a name ends in "Joaquín Sánchez nací el 14/10/81": a number or a birth word.
+_AFTER_NAME = re.compile(rf"\d|^(?:{_alt(_words('birth_words'))})$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
@@ -265,6 +268,9 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     elif not expecting_name:
         return None
     words = [w for w in words if fold(w) not in _NAME_FILLERS]
+    ends = [i for i, w in enumerate(words) if _AFTER_NAME.search(fold(w))]
+    if ends and ends[0] >= 2:
+        words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
         return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
     if "," in text and (intros or correcting or expecting_name):

@@ -382,7 +382,7 @@ def _entities(
         expecting_name=expecting is Expecting.NAME,
         correcting=expecting is Expecting.DATE_OF_BIRTH,  # "sorry, typo: John Park"
     )
-    if expecting is Expecting.DATE_OF_BIRTH or _BIRTH.search(folded):
+    if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):
         # A full date with a year long gone is a birth date, not an appointment.

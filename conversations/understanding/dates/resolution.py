@@ -326,7 +326,7 @@ def _finish(
     now: datetime,
     tz: ZoneInfo,
 ) -> TimeResolution:
-    res = TimeResolution(expression, start, end, d, t, period, granularity)
+    res = TimeResolution(expression, start, end, d, t, period, granularity, day_stated=day_info is not None)
     if day_info and day_info.alternatives:
         options = [Reading(start, end, str(d))]
         for alt in day_info.alternatives:

@@ -969,10 +969,11 @@ PACK = LanguagePack(
     name_fillers=("please", "thanks"),
     want_verbs=("want",),
     for_someone=(
-        r"(?:it s |it is |its |this is )?for my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
+        r"(?:it s |it is |its |this is )?for my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
         r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|brother|sister)",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
         r"(?:her|his|the patient s|the) (?:full )?name is",
+        r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
     ),
     corrections=("sorry", "typo", "i mean", "actually", "oops", "correction", "no"),
 )

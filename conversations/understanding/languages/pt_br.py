@@ -775,7 +775,13 @@ PACK = LanguagePack(
     please=("por favor", "pf"),
     option_time_leads=("o", "a", "a das", "o das", "o de", "a de"),
     time_prepositions=("as", "a"),
-    name_intros=("meu nome e", "me chamo", "eu sou", "sou", "nome"),
+    name_intros=(
+        "meu nome e",
+        "me chamo",
+        "eu sou",
+        "sou",
+        "(?:no |em )?nome(?: de| e| certo e| esta errado e)?",
+    ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
     birth_words=("nasci", "nascimento"),
     option_time_preps=("das",),
@@ -783,7 +789,7 @@ PACK = LanguagePack(
     name_fillers=("por", "favor", "obrigado"),
     want_verbs=("quero",),
     for_someone=(
-        r"(?:e )?para (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
+        r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
         r"|namorado|namorada|bebe)",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         r"se chama",

@@ -80,6 +80,10 @@ class Executor:
                 # booking.services._type: no code books the clinic's first type.
                 self.booked = (slot, code or next(iter(self.clinic.types)), effect.patient_id)
                 return machine.Done(next(self.ids))
+            case machine.RenamePatient():
+                _, born = self.patients[effect.patient_id]
+                self.patients[effect.patient_id] = (effect.name, born)
+                return None
         raise AssertionError(f"unexpected effect {effect!r}")
 
 
@@ -225,8 +229,12 @@ def _check_offer(out: Outcome, step: machine.Step, patient: Patient) -> None:
         if reply.text.key != "offer":
             continue
         slots = step.session.offered
-        if "who" in patient.told and any(s.practitioner_id not in g.practitioner_ids for s in slots):
+        believed = step.session.who or step.session.specialty
+        if believed and any(s.practitioner_id not in g.practitioner_ids for s in slots):
+            # The bot searched someone of its own reading and offers them as the wish.
             out.violations.append("silent_wrong_practitioner")
+        elif "who" in patient.told and not believed:
+            out.notes.append("who_not_understood")
         said, wish = patient.said_day, step.session.when
         believed = wish is not None and wish.day_from is not None
         if said is not None and believed and any(s.start.date() not in said.named for s in slots):
