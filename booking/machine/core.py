@@ -202,6 +202,9 @@ class Machine:
         ):
             # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
             return False
+        if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+            # Only the day or time may change then: a name may sound like a practitioner's.
+            sig = replace(sig, practitioner_ids=(), specialty=None, type_code=None)
         if sig.type_code and sig.type_code in self.w.types:
             if self.w.returning_patient or sig.type_code not in self.w.returning_only_types:
                 self.set(type_code=sig.type_code, type_refused=None)
@@ -231,7 +234,8 @@ class Machine:
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
-        if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered:
+        said_when = sig.day_from or sig.window  # "Tuesday, 10am or later" says when itself
+        if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:
             pivot = self.s.offered[0].start
             top = pivot.replace(minute=0)
             start, end = (

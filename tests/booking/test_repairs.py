@@ -93,3 +93,21 @@ def test_a_returning_only_kind_asked_by_a_new_patient_is_refused_out_loud_and_th
 
     assert [r.text.key for r in step.replies] == ["type_returning_only", "ask_type"]
     assert step.session.type_choices == ("new",) and step.session.type_code is None
+
+
+def test_or_later_with_a_day_searches_that_day_not_after_the_first_offered_time():
+    step = m.transition(
+        selecting(),
+        m.Signal(
+            intent="book",
+            day_from=date(2026, 12, 1),
+            day_to=date(2026, 12, 1),
+            day_named=True,
+            window=(time(10), time(11)),
+            commands=frozenset({"later"}),
+        ),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.day_from == date(2026, 12, 1)

@@ -63,3 +63,29 @@ def test_a_time_said_alone_names_no_day(ask, text):
 
 def test_a_time_with_its_day_names_the_day(ask):
     assert ask("tuesday after 4pm").entities.when.day_stated
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [("el mircoles", 2), ("on Saurday", 5), ("na seexta", 4), ("el vierrnes", 4)],
+)
+def test_a_weekday_with_a_slip_of_the_thumb_is_the_weekday(ask, text, weekday):
+    assert ask(text).entities.when.day.weekday() == weekday
+
+
+@pytest.mark.parametrize("text", ["buenas tardes", "el segundo", "o quarto"])
+def test_real_words_near_a_day_word_are_not_mended(ask, text):
+    assert ask(text).entities.when is None
+
+
+def test_the_patients_own_name_names_no_practitioner(ask):
+    entities = ask("Me llamo Ana Clara Pérez", expecting=Expecting.NAME).entities
+
+    assert (entities.full_name, entities.practitioner_ids) == ("Ana Clara Pérez", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "end_hour"), [("no más tarde de las 11", 11), ("não mais tarde que as 11h", 11)]
+)
+def test_no_later_than_is_a_bound_not_the_afternoon(ask, text, end_hour):
+    assert ask(text).entities.when.end.hour == end_hour

@@ -156,7 +156,7 @@ DATES = DateWords(
         ),
     },
     after_words=("after", "from", "since", "later than", "no earlier than", "starting"),
-    before_words=("before", "until", "till", "no later than"),
+    before_words=("before", "until", "till", "no later than", "not later than", "earlier than"),
     before_noon=("before",),
     before_noon_words=("noon",),
     between_from="between from",
@@ -921,8 +921,8 @@ PACK = LanguagePack(
     },
     visit_phrases={
         "first": ("first visit", "first time", "first appointment", "new patient"),
-        "follow_up": ("follow up", "followup", "check back", "return visit"),
-        "checkup": ("check up", "checkup", "annual exam"),
+        "follow_up": ("follow up", "followup", "check back", "return visit", "review appointment"),
+        "checkup": ("check up", "checkup", "annual exam", "annual physical", "yearly physical"),
     },
     visit_type_words={
         "first": ("first", "new", "initial"),

@@ -6,7 +6,13 @@ from conversations.understanding.languages.pack import GAP, LanguagePack
 
 DATES = DateWords(
     # Rioplatense "a la mañana / a la tarde" is "por la mañana", never a range "to tomorrow".
-    phrase_rewrites=((r"\ba la (manana|tarde|noche)\b", r"por la \1"),),
+    phrase_rewrites=(
+        (r"\ba la (manana|tarde|noche)\b", r"por la \1"),
+        # A bound, not the afternoon: "no más tarde de las 11", "más tarde de las 4".
+        (r"\b(?:no|nunca) mas tarde (?:de|que)\b", "antes de"),
+        (r"\bmas tarde (?:de|que)\b", "despues de"),
+        (r"\bmas tarde\b", " "),  # "¿puede ser más tarde?": later than offered, not the afternoon
+    ),
     ordinal_suffixes="o a er ro",
     numbers="uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
     "diecisiete dieciocho diecinueve veinte",
@@ -157,8 +163,8 @@ DATES = DateWords(
         ),
     },
     period_articles="la",
-    after_words=("despues de", "desde", "a partir de"),
-    before_words=("antes de", "antes del", "hasta"),
+    after_words=("despues de", "desde", "a partir de", "pasadas"),
+    before_words=("antes de", "antes del", "hasta", "como muy tarde a"),
     before_noon=("antes de", "antes del"),
     before_noon_articles="el la",
     before_noon_words=("mediodia",),
@@ -802,7 +808,7 @@ PACK = LanguagePack(
             "nueva consulta",
         ),
         "follow_up": ("seguimiento", "revision", "control", "reconsulta", "segunda consulta"),
-        "checkup": ("chequeo",),
+        "checkup": ("chequeo", "reconocimiento medico", "reconocimiento anual"),
     },
     visit_type_words={
         "first": ("primera", "nuevo"),

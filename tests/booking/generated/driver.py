@@ -149,7 +149,10 @@ def converse(goal: Goal, clinic: MemoryClinic, now: datetime, rng: random.Random
                 )
             world = clinic.world(now=now, language=speaking, known=known, returning=goal.returning)
             session, replies, escalation = _turn(session, signal, world, executor, out, patient, seen_keys)
-            bot = " / ".join(render(r.text, speaking) for r in replies)
+            bot = " / ".join(
+                " ".join([render(r.text, speaking), *(f"[{render(o.title, speaking)}]" for o in r.options)])
+                for r in replies
+            )
             out.transcript.append(f"bot [{session.state}]: {bot}")
             _check_repeats(out, last_texts, bot)
             if escalation is not None:
@@ -232,14 +235,14 @@ def _check_offer(out: Outcome, step: machine.Step, patient: Patient) -> None:
         believed = step.session.who or step.session.specialty
         if believed and any(s.practitioner_id not in g.practitioner_ids for s in slots):
             # The bot searched someone of its own reading and offers them as the wish.
-            out.violations.append("silent_wrong_practitioner")
+            out.violations.append(f"silent_wrong_practitioner: after {out.transcript[-1]!r}")
         elif "who" in patient.told and not believed:
             out.notes.append("who_not_understood")
         said, wish = patient.said_day, step.session.when
         believed = wish is not None and wish.day_from is not None
         if said is not None and believed and any(s.start.date() not in said.named for s in slots):
             # The bot searched a day of its own reading and offers it as the wish.
-            out.violations.append("silent_wrong_day")
+            out.violations.append(f"silent_wrong_day: after {out.transcript[-1]!r}, searched {wish}")
         if (
             "bound" in patient.told
             and said is g.day

@@ -206,7 +206,9 @@ class Patient:
         rng, lang, g = self.rng, self.language, self.g
         chosen = session.chosen
         slot_ok = chosen is not None and g.accepts(chosen.start, chosen.practitioner_id)
-        type_ok = g.accepts_type(session.type_code)
+        type_ok = session.type_code == g.type_code or (
+            session.type_code == g.fallback_type and (self.asked_type or "type" not in self.told)
+        )
         named = session.patient_name or session.name or ""
         name_ok = g.returning or fold(named) == fold(g.person.name)
         if slot_ok and type_ok and name_ok:
