@@ -10,6 +10,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from conversations.understanding.dates import date_of_birth, normalize  # noqa: F401 (local.py)
+from conversations.understanding.dates.lexicon import ALL as DATE_WORDS
+from conversations.understanding.dates.lexicon import listed
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
@@ -244,8 +246,16 @@ _NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _AFTER_NAME = re.compile(rf"\d|^(?:{_alt(_words('birth_words'))})$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
+# Days no name holds: "no, quise decir miércoles" moves the day ("Domingo" is a first name too).
+_DAY_NAMES = frozenset(
+    word
+    for dates in DATE_WORDS
+    for spellings in (*dates.weekdays, listed(dates.today_words), listed(dates.tomorrow_words))
+    for spelling in spellings
+    for word in spelling.split()
+) - {"domingo"}
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
-_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words"))) - _CONNECTORS
+_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES) - _CONNECTORS
 
 
 def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> str | None:
@@ -268,7 +278,8 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     elif not expecting_name:
         return None
     words = [w for w in words if fold(w) not in _NAME_FILLERS]
-    ends = [i for i, w in enumerate(words) if _AFTER_NAME.search(fold(w))]
+    # A capitalised birth word is a surname ("Ana Clara Nascimento"), not "nascimento: 5/10".
+    ends = [i for i, w in enumerate(words) if _AFTER_NAME.search(fold(w)) and not w[:1].isupper()]
     if ends and ends[0] >= 2:
         words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):

@@ -41,6 +41,8 @@ def test_a_name_and_a_date_of_birth_in_one_answer_are_both_read(ask, text, name,
         ("my son's name is Aaron Kim", "Aaron Kim"),
         ("a consulta é do meu filho Gustavo Gonçalves", "Gustavo Gonçalves"),
         ("é pro meu filho, Caio Pereira", "Caio Pereira"),
+        ("Ana Clara Nascimento", "Ana Clara Nascimento"),  # a surname that is also a birth word
+        ("Ana Clara Conceição data de nascimento 2 jan 1996", "Ana Clara Conceição"),
     ],
 )
 def test_the_name_is_the_persons_not_the_sentence(ask, text, name):

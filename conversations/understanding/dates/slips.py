@@ -1,4 +1,5 @@
 """Slips of the thumb in the words a day hangs on: a weekday, "tomorrow", a part of the day,
+"next week",
 one edit away from the word meant (a letter swapped, dropped, doubled or its neighbour's),
 read as that word. Real words one edit from those (ordinals, numbers, months, greetings:
 "quarto", "segundo", "buenas tardes") are never changed, nor is a word's first letter."""
@@ -20,6 +21,8 @@ def _day_words() -> frozenset[str]:
         words |= {w for day in dates.weekdays for spelling in day for w in spelling.split()}
         words |= set(listed(dates.tomorrow_words))
         words |= {w for period in dates.periods.values() for phrase in period.alone for w in phrase.split()}
+        for field in ("next_week", "next_before", "next_after"):  # "la proxima semnaa"
+            words |= {w for phrase in listed(getattr(dates, field)) for w in phrase.split()}
     return frozenset(w for w in words if len(w) >= _LONG_ENOUGH and w.isalpha())
 
 
@@ -32,8 +35,8 @@ def _real_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_TARGETS = _day_words()
-_REAL = _real_words() | _TARGETS
+_TARGETS = tuple(sorted(_day_words()))  # in order: the first word one edit away wins, every run
+_REAL = _real_words() | frozenset(_TARGETS)
 
 
 @lru_cache(maxsize=4096)
@@ -41,6 +44,8 @@ def _meant(token: str) -> str:
     if len(token) < _LONG_ENOUGH or token in _REAL or not token.isalpha():
         return token
     for word in _TARGETS:
+        if token.startswith(word) or word.startswith(token):
+            continue  # an inflection ("proximos", "sabados"), not a slip
         if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
             return word
     return token

@@ -620,7 +620,7 @@ PACK = LanguagePack(
         ),
         "cancel": (
             r"\bcancel",
-            r"\banul",
+            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
             r"\bdar de baja",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",
@@ -848,7 +848,7 @@ PACK = LanguagePack(
         "corrijo el nombre",
     ),
     name_connectors=("de", "del", "la", "y"),
-    birth_words=("nacimiento", "naci"),
+    birth_words=("nacimiento", "naci", "fecha"),
     option_time_preps=("de las",),
     option_time_marks=(r"\bde las\b",),
     name_fillers=("por", "favor", "gracias"),

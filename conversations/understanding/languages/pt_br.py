@@ -587,7 +587,7 @@ PACK = LanguagePack(
         "cancel": (
             r"\bcancel",
             r"\bdesmarc",
-            r"\banul",
+            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
             r"\bnao (preciso|quero) mais (da|a|de) (consulta|reserva)",
             r"\bnao (vou|posso|poderei) (ir|comparecer)",
         ),
@@ -789,7 +789,7 @@ PACK = LanguagePack(
         "(?:no |em )?nome(?: de| e| certo e| esta errado e)?",
     ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
-    birth_words=("nasci", "nascimento"),
+    birth_words=("nasci", "nascimento", "data"),
     option_time_preps=("das",),
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),
