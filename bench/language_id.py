@@ -3,6 +3,9 @@ and the two combined, against labelled messages we did not tune on in this compa
 
     python bench/language_id.py [--show-misses]
 
+The last line reads every message with a strong hint of another language (a chat that was
+in Spanish, say): the share answered in the language of the text.
+
 Sets: the understanding labelled sets (conversations/understanding/eval/*.jsonl) and the
 FAQ development sets (conversations/faq/eval/*.jsonl), each row labelled en/es/pt-BR.
 Prints accuracy per method with no hint and with the clinic default as a weak hint (how a
@@ -97,6 +100,15 @@ def main() -> None:
     for name, method in METHODS.items():
         p50 = run(name, lambda text, hint, method=method: method(text, hint), data, hints, show)
         print(f"{'':<28}p50 ratio to baseline: {p50 / baseline:.1f}x")
+    # A chat that was in another language: the conversation's language is the strong hint
+    # (1.25) and the message is in a different one; how often does the reply follow the text?
+    switched = [(text, expected, hint) for text, expected in data for hint in CODES if hint != expected]
+    followed = sum(
+        language.detect(text, hint=hint, hint_weight=1.25) == expected for text, expected, hint in switched
+    )
+    print(
+        f"switch (strong wrong hint): {followed / len(switched):.1%} ({followed}/{len(switched)}) follow the text"
+    )
 
 
 if __name__ == "__main__":

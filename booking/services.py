@@ -406,6 +406,7 @@ def _find(
     wished = effect.prefer or datetime.combine(
         prefer_day, window.start if window else time(9), tzinfo=world.now.tzinfo
     )
+    week = timedelta(days=7)
     specialty = effect.specialty
     if not specialty and practitioners[0] is not None and practitioners[0].specialties:
         specialty = practitioners[0].specialties[0]
@@ -425,11 +426,14 @@ def _find(
             conversation_id=conversation_id,
         )
 
+    wish = [
+        (p, effect.day_from, effect.day_to, window, effect.specialty if p is None else None)
+        for p in practitioners
+    ]
     attempts = [
-        [
-            (p, effect.day_from, effect.day_to, window, effect.specialty if p is None else None)
-            for p in practitioners
-        ],
+        wish,
+        # "Thursday", said on a Thursday with nothing left today, is next Thursday.
+        [(p, effect.week_on, effect.week_on, w, sp) for p, _, _, w, sp in wish] if effect.week_on else [],
         [(p, None, None, None, effect.specialty if p is None else None) for p in practitioners],
         [(None, None, None, None, specialty)] if specialty else [],
         [(None, None, None, None, None)] if effect.practitioner_ids or effect.specialty else [],
@@ -443,7 +447,7 @@ def _find(
                 for args in attempt
                 for s in search(args[0], day_from=args[1], day_to=args[2], window=args[3], specialty=args[4])
             ),
-            key=lambda s: abs(s.start - wished),
+            key=lambda s: abs(s.start - wished - (week if number == 1 else timedelta(0))),
         )
         page = sorted(slots[effect.offset : effect.offset + effect.count], key=lambda s: s.start)
         if page:
@@ -455,7 +459,7 @@ def _find(
                     )
                     for s in page
                 ),
-                alternatives=number > 0,
+                alternatives=number > 1,
             )
     return machine.SlotsFound(())
 

@@ -232,6 +232,9 @@ NLU_ENGINE = read_choice(
 )
 NLU_MODEL = read("NLU_MODEL", default="claude-haiku-4-5-20251001")
 NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
+# With the Claude engine the model picks the approved FAQ entry and its text is sent word
+# for word; on, the model may also rephrase it, sent only when every word is the entry's.
+FAQ_REPHRASE = read("FAQ_REPHRASE", "bool", False)
 
 # --- Processing ---------------------------------------------------------------------------
 # An inbound message still unprocessed after this long is re-enqueued by the sweep.

@@ -1,6 +1,7 @@
 """Turns an `Understanding` into the booking conversation's `Signal` (plain data)."""
 
-from datetime import datetime, time, timedelta
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 
 from booking.machine import Signal
 from conversations.understanding.commands import commands_in
@@ -12,9 +13,13 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
     day_from = day_to = prefer = window = None
     past = False
     when = e.when
+    week_on = _week_on(when)
     if when is not None:
         past = when.past
-        day_from, day_to, window, prefer = _span(when)
+        # The wish as said ("Thursday", the whole day), not clipped to what is left of today:
+        # the same window is searched a week on.
+        said = replace(when, start=when.readings[0].start, end=when.readings[0].end) if week_on else when
+        day_from, day_to, window, prefer = _span(said)
     period = e.period or (when.period if when else None)
     if window is None and period in PERIOD_HOURS:
         start, end = PERIOD_HOURS[period]
@@ -39,6 +44,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         day_named=when is not None and when.day is not None and when.day_stated,
         window=window,
         prefer=prefer,
+        week_on=week_on,
         past=past,
         practitioner_ids=tuple(e.practitioner_ids),
         specialty=e.specialty,
@@ -48,6 +54,15 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         button=button,
         commands=frozenset(commands),
     )
+
+
+def _week_on(when: TimeResolution | None) -> date | None:
+    """A weekday named on that very weekday reads as today or a week on (see dates.days): the
+    week-on day, searched when today has nothing left for the wish."""
+    if when is None or when.day is None or not when.ambiguous:
+        return None
+    week_on = when.day + timedelta(days=7)
+    return week_on if any(r.start.date() == week_on for r in when.readings) else None
 
 
 def _yes_no(value: bool | None, button: str) -> bool | None:

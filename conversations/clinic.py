@@ -21,10 +21,13 @@ class ClinicContext:
     time_zone: str = "UTC"
     default_language: str = FALLBACK
     languages: tuple[str, ...] = CODES
+    # The clinic's own, else its country's (scheduling.helplines); 112 when nothing is known.
     emergency_number: str = "112"
     crisis_line: str = ""
+    crisis_line_name: str = ""
     emergency_copy: dict[str, str] = field(default_factory=dict)
     emergency_phrases: tuple[str, ...] = ()
+    confirmation_faq: str = ""  # the FAQ topic whose approved answer follows a booking
 
 
 def clinic_context() -> ClinicContext:
@@ -33,14 +36,18 @@ def clinic_context() -> ClinicContext:
     if directory is None:
         return ClinicContext()
     clinic = directory.clinic
+    lines = clinic.helplines
     return ClinicContext(
         name=clinic.name,
         phone=clinic.phone,
         time_zone=clinic.time_zone,
         default_language=clinic.default_language or FALLBACK,
         languages=tuple(clinic.languages or ClinicContext.languages),
-        emergency_number=clinic.emergency_number or ClinicContext.emergency_number,
+        emergency_number=lines.emergency_number or ClinicContext.emergency_number,
+        crisis_line=lines.crisis_line,
+        crisis_line_name=lines.crisis_line_name,
         emergency_copy=dict(clinic.emergency_copy or {}),
+        confirmation_faq=clinic.confirmation_faq,
     )
 
 

@@ -15,7 +15,7 @@ from audit.services import staff_action_record, trace_record
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.models import Conversation, Escalation, OutboundMessage, mask
-from conversations.outbox.queue import Reply, reply_queue
+from conversations.outbox.queue import Origin, Reply, reply_queue
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def escalation_claim(*, escalation_id: int, user) -> Escalation:
             staff_name=user.first_name or _staff_name(user),
             clinic_name=clinic_context().name,
         )
-        reply_queue(conversation=conversation, replies=[Reply(text)], sent_by_id=user.pk)
+        reply_queue(conversation=conversation, replies=[Reply(text, origin=Origin.COPY)], sent_by_id=user.pk)
     return escalation
 
 
@@ -143,7 +143,9 @@ def staff_reply(*, conversation_id: int, user, text: str) -> OutboundMessage:
         raise WindowClosed(
             "The patient's last message is more than 24 hours old; only a template can be sent"
         )
-    [message] = reply_queue(conversation=conversation, replies=[Reply(text[:1600])], sent_by_id=user.pk)
+    [message] = reply_queue(
+        conversation=conversation, replies=[Reply(text[:1600], origin=Origin.STAFF)], sent_by_id=user.pk
+    )
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.STAFF_REPLIED,
@@ -183,6 +185,8 @@ def conversation_hand_back(*, conversation_id: int, user, note: str = "") -> Con
     if conversation.window_open(now=now) and not conversation.opted_out:
         language = conversation.language or clinic_context().default_language
         reply_queue(
-            conversation=conversation, replies=[Reply(say("handed_back", language))], sent_by_id=user.pk
+            conversation=conversation,
+            replies=[Reply(say("handed_back", language), origin=Origin.COPY)],
+            sent_by_id=user.pk,
         )
     return conversation

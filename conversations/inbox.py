@@ -14,7 +14,7 @@ from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
 from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver
-from conversations.outbox.queue import Reply, reply_queue
+from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.tasks import conversation_process_task, task_enqueue
 
 logger = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ def _inbound_fail(*, conversation_id: int, error: str) -> list[OutboundMessage]:
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail=error)
         return reply_queue(
             conversation=conversation,
-            replies=[Reply(say("handoff", language))],
+            replies=[Reply(say("handoff", language), origin=Origin.COPY)],
             in_reply_to=inbound,
             enqueue=False,
         )

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.machine import Expecting, Signal
+from booking.machine import Expecting, Say, Signal
 from booking.services import (
     BookingResult,
     booking_expecting,
@@ -27,13 +27,14 @@ from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
-from conversations.faq.limits import faq_is_clinical
-from conversations.faq.selectors import faq_index_get
+from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
+from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
-from conversations.outbox.queue import Reply
+from conversations.outbox.queue import Origin, Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Intent, Understanding, understand
-from conversations.understanding.emergency import EmergencyMatch, crisis_copy, emergency_detect
+from conversations.understanding.emergency import EmergencyMatch, emergency_detect
+from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
@@ -111,7 +112,10 @@ def message_handle(
 
     emergency = emergency_detect(text, extra_phrases=clinic.emergency_phrases)
     if emergency:
-        return _emergency(conversation, clinic, emergency)
+        # The patient's words tell the language, not which pack's rule matched ("suicid" is
+        # in the English pack, "quiero suicidarme" is Spanish).
+        hint = conversation.language or emergency.language or clinic.default_language
+        return _emergency(conversation, clinic, emergency, detect(text, hint=hint))
 
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
@@ -122,20 +126,22 @@ def message_handle(
     if _flooding(conversation, inbound):
         if _recently_decided(conversation, "rate_limited", since=inbound.received_at - MINUTE):
             return _silent(conversation, "rate_limited")
-        return _decided(conversation, "rate_limited", [Reply(say("rate_limited", language))])
+        return _decided(conversation, "rate_limited", [_say("rate_limited", language)])
     if inbound.kind == InboundMessage.Kind.MEDIA and not text:
         types = [item.get("content_type", "") for item in inbound.media]
         key = "voice_note" if any(t.startswith("audio/") for t in types) else "media_unsupported"
-        return _decided(conversation, key, [Reply(say(key, language))])
+        return _decided(conversation, key, [_say(key, language)])
     if inbound.kind == InboundMessage.Kind.LOCATION and not text:
-        return _decided(conversation, "location_unsupported", [Reply(say("location_unsupported", language))])
+        return _decided(conversation, "location_unsupported", [_say("location_unsupported", language)])
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
-        return _reminder_answered(conversation, answer, language)
+        return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
 
 
-def _reminder_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
+def _reminder_answered(
+    conversation: Conversation, clinic: ClinicContext, answer: tuple[str, int], language: str
+) -> list[Reply]:
     """Confirm / Reschedule / Cancel on a reminder: no model is needed for any of them."""
     action, appointment_id = answer
     if action == "confirm":
@@ -160,8 +166,8 @@ def _reminder_answered(conversation: Conversation, answer: tuple[str, int], lang
         target_appointment_id=appointment_id,
     )
     if booked is None:
-        return _decided(conversation, "reminder_unhandled", [Reply(say("handoff", language))])
-    return _booking_answered(conversation, booked, language)
+        return _decided(conversation, "reminder_unhandled", [_say("handoff", language)])
+    return _booking_answered(conversation, clinic, booked, language)
 
 
 LONG_MESSAGE = 600
@@ -214,8 +220,13 @@ def _understood(
         conversation.save(update_fields=["language", "updated_at"])
     language = conversation.language or clinic.default_language
     if result.emergency is not None:
-        return _emergency(conversation, clinic, result.emergency)
+        return _emergency(conversation, clinic, result.emergency, language)
 
+    if text and not inbound.button_payload and _outside_limits(text, booking_under_way=session is not None):
+        # Emergency, then the limits, then booking: "my mole has changed colour, is it
+        # cancer?" is a clinical question whatever "changed" may suggest; a booking under way
+        # stays where it was for the patient to go on.
+        return _faq(conversation, text, clinic, language)
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
     e = result.entities
@@ -241,11 +252,22 @@ def _understood(
         session=session,
     )
     if booked is not None:
-        return _booking_answered(conversation, booked, language)
+        return _booking_answered(conversation, clinic, booked, language)
     return _handler(conversation, result, signal, clinic, language, text)
 
 
-def _booking_answered(conversation: Conversation, booked: BookingResult, language: str) -> list[Reply]:
+def _outside_limits(text: str, *, booking_under_way: bool) -> bool:
+    """A request for medical advice or a billing dispute. Before a booking starts, a health
+    worry with no booking request counts too; during one, describing a symptom is an answer
+    ("tiene fiebre desde ayer"), asking what to do about it is not."""
+    if faq_asks_advice(text) or faq_is_billing_dispute(text):
+        return True
+    return not booking_under_way and faq_is_clinical(text)
+
+
+def _booking_answered(
+    conversation: Conversation, clinic: ClinicContext, booked: BookingResult, language: str
+) -> list[Reply]:
     """The booking conversation's replies in `language`, after handing the chat to staff if
     it asked to."""
     if booked.escalation is not None:
@@ -257,12 +279,23 @@ def _booking_answered(conversation: Conversation, booked: BookingResult, languag
         f"booking:{booked.state}",
         [
             Reply(
-                render(r.text, language),
+                _booking_text(r.text, clinic, language),
                 [{"id": o.id, "title": render(o.title, language)} for o in r.options],
+                origin=Origin.COPY,
             )
             for r in booked.replies
         ],
     )
+
+
+def _booking_text(text: Say, clinic: ClinicContext, language: str) -> str:
+    """A booking reply; a confirmation ends with the clinic's approved answer on what to bring
+    and when to arrive (clinic.confirmation_faq), or says nothing of it when none is approved."""
+    rendered = render(text, language)
+    if text.key != "booked":
+        return rendered
+    instructions = faq_answer_approved(topic=clinic.confirmation_faq, language=language)
+    return f"{rendered}\n\n{instructions}" if instructions else rendered
 
 
 def _handler(
@@ -271,24 +304,29 @@ def _handler(
     intent = result.intent
     if intent == Intent.HUMAN:
         escalation_open(conversation=conversation, reason=Escalation.Reason.ASKED_FOR_PERSON)
-        return _decided(conversation, "asked_for_person", [Reply(say("handoff", language))])
+        return _decided(conversation, "asked_for_person", [_say("handoff", language)])
     if "refuse" in signal.commands:
-        return _decided(conversation, "refused", [Reply(say("refused", language))])
+        return _decided(conversation, "refused", [_say("refused", language)])
     clinical = faq_is_clinical(text)
     if len(text) > LONG_MESSAGE and not clinical:
         # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
-        return _decided(conversation, "too_long", [Reply(say("too_long", language))])
-    # A message the engine could not place may still be a question the FAQ answers.
-    if clinical or intent == Intent.FAQ or (intent == Intent.UNKNOWN and _faq_knows(text)):
+        return _decided(conversation, "too_long", [_say("too_long", language)])
+    if (
+        clinical
+        or intent == Intent.FAQ
+        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (_faq_knows(text) or "?" in text))
+    ):
+        # A message the engine could not place may still be a question the FAQ answers ("vcs
+        # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
-        return _decided(conversation, "greeting", [Reply(say("greeting", language, clinic=clinic.name))])
+        return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])
     if intent == Intent.GOODBYE:
-        return _decided(conversation, "goodbye", [Reply(say("goodbye", language))])
+        return _decided(conversation, "goodbye", [_say("goodbye", language)])
     if intent in BOOKING_FLOWS:
         # No clinic calendar is configured yet (load_clinic has not run): a person books.
         escalation_open(conversation=conversation, reason=Escalation.Reason.UNSUPPORTED, detail="no calendar")
-        return _decided(conversation, "no_calendar", [Reply(say("handoff", language))])
+        return _decided(conversation, "no_calendar", [_say("handoff", language)])
     if (
         _recently_decided(conversation, "not_understood", since=timezone.now() - timedelta(minutes=30))
         and _last_decision(conversation) == "not_understood"
@@ -298,9 +336,9 @@ def _handler(
             reason=Escalation.Reason.NOT_UNDERSTOOD,
             detail="two messages in a row not understood",
         )
-        return _decided(conversation, "escalated_not_understood", [Reply(say("handoff", language))])
+        return _decided(conversation, "escalated_not_understood", [_say("handoff", language)])
     key = "too_long" if len(text) > LONG_MESSAGE else "not_understood"
-    return _decided(conversation, "not_understood", [Reply(say(key, language))])
+    return _decided(conversation, "not_understood", [_say(key, language)])
 
 
 def _patient_language(conversation: Conversation) -> str:
@@ -321,7 +359,11 @@ def _faq_knows(text: str) -> bool:
 def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:
     """Approved answers only; clinical questions and billing disputes go to a person."""
     answer = faq_respond(
-        text=text, language=language, conversation_id=conversation.pk, clinic_phone=clinic.phone
+        text=text,
+        language=language,
+        conversation_id=conversation.pk,
+        clinic_phone=clinic.phone,
+        emergency_number=clinic.emergency_number,
     )
     if answer.kind in ("clinical", "billing"):
         reason = (
@@ -330,7 +372,8 @@ def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language:
             else Escalation.Reason.UNSUPPORTED
         )
         escalation_open(conversation=conversation, reason=reason, detail=f"{answer.kind} question")
-    return _decided(conversation, f"faq_{answer.kind}", [Reply(answer.text)])
+    reply = Reply(answer.text, origin=answer.origin, fallback=answer.verbatim)
+    return _decided(conversation, f"faq_{answer.kind}", [reply])
 
 
 def _last_decision(conversation: Conversation) -> str:
@@ -365,7 +408,7 @@ def _opt_out(conversation: Conversation, clinic: ClinicContext, language: str) -
     conversation.save(update_fields=["opted_out", "language", "updated_at"])
     trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_OUT, actor="patient")
     # WhatsApp allows one confirmation; after it, nothing more until the patient opts in.
-    return [Reply(say("opted_out", conversation.language, clinic_name=clinic.name))]
+    return [_say("opted_out", conversation.language, clinic_name=clinic.name)]
 
 
 def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) -> list[Reply]:
@@ -373,13 +416,14 @@ def _opt_in(conversation: Conversation, clinic: ClinicContext, language: str) ->
     conversation.language = conversation.language or language
     conversation.save(update_fields=["opted_out", "language", "updated_at"])
     trace_record(conversation_id=conversation.pk, type=TraceEvent.Type.OPT_IN, actor="patient")
-    return [Reply(say("opted_in", conversation.language, clinic_name=clinic.name))]
+    return [_say("opted_in", conversation.language, clinic_name=clinic.name)]
 
 
-def _emergency(conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch) -> list[Reply]:
-    language = match.language or conversation.language or clinic.default_language
-    if not conversation.language and match.language:
-        conversation.language = match.language
+def _emergency(
+    conversation: Conversation, clinic: ClinicContext, match: EmergencyMatch, language: str
+) -> list[Reply]:
+    if not conversation.language:
+        conversation.language = language
         conversation.save(update_fields=["language", "updated_at"])
     trace_record(
         conversation_id=conversation.pk,
@@ -392,19 +436,28 @@ def _emergency(conversation: Conversation, clinic: ClinicContext, match: Emergen
         },
     )
     escalation_open(conversation=conversation, reason=Escalation.Reason.EMERGENCY, detail=match.category)
-    key = "emergency_crisis" if match.category == "suicidal" else "emergency"
-    override = clinic.emergency_copy.get(language) if key == "emergency" else None
-    if key == "emergency_crisis" and not clinic.crisis_line:
-        override = crisis_copy(match, language)
-    text = override or say(
-        key,
-        language,
-        emergency_number=clinic.emergency_number,
-        crisis_line=clinic.crisis_line or clinic.emergency_number,
-        clinic_name=clinic.name,
-    )
     # Emergencies are answered even when the patient opted out: safety comes first.
-    return [Reply(text)]
+    return [Reply(_emergency_text(clinic, match.category, language), origin=Origin.COPY)]
+
+
+def _emergency_text(clinic: ClinicContext, category: str, language: str) -> str:
+    """The clinic's numbers in the patient's language: its emergency number always, and for
+    thoughts of suicide its country's crisis line (whatever language the patient writes)."""
+    if category != "suicidal":
+        own = clinic.emergency_copy.get(language)
+        return own or say(
+            "emergency", language, emergency_number=clinic.emergency_number, clinic_name=clinic.name
+        )
+    if not clinic.crisis_line:
+        return say("emergency_crisis_no_line", language, emergency_number=clinic.emergency_number)
+    line = clinic.crisis_line
+    if clinic.crisis_line_name:
+        line = say("helpline", language, number=line, name=clinic.crisis_line_name)
+    return say("emergency_crisis", language, crisis_line=line, emergency_number=clinic.emergency_number)
+
+
+def _say(key: str, language: str, **values) -> Reply:
+    return Reply(say(key, language, **values), origin=Origin.COPY)
 
 
 def _silent(conversation: Conversation, why: str) -> list[Reply]:

@@ -22,7 +22,7 @@ from booking.reminders import reminder_record, reminders_due
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
-from conversations.outbox.queue import Reply, reply_queue
+from conversations.outbox.queue import Origin, Reply, reply_queue
 from scheduling.models import Appointment
 
 ACTIONS = ("confirm", "reschedule", "cancel")
@@ -70,12 +70,14 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
                 location=appointment.location.name,
             ),
             options,
+            origin=Origin.COPY,
         )
     elif sid := settings.TWILIO_REMINDER_CONTENT_SIDS.get(language):
         reply = Reply(
             "",
             content_sid=sid,
             content_variables={"1": first_name, "2": when, "3": appointment.practitioner.display_name},
+            origin=Origin.COPY,
         )
     else:
         return _skip(appointment, kind, f"24-hour window closed and no reminder template for {language}")
@@ -183,4 +185,4 @@ def reminder_confirmed_reply(
     if appointment is None:
         return []
     when = when_text(appointment.start.astimezone(ZoneInfo(clinic.time_zone)), language)
-    return [Reply(say("reminder_confirmed", language, when=when))]
+    return [Reply(say("reminder_confirmed", language, when=when), origin=Origin.COPY)]

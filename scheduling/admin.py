@@ -40,7 +40,7 @@ def clinic_time():
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "time_zone", "phone", "emergency_number"]
+    list_display = ["name", "time_zone", "phone", "country", "emergency_number", "crisis_line"]
 
 
 @admin.register(Location)

@@ -14,14 +14,17 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import phonenumbers
 import yaml
 
+from scheduling.helplines import COUNTRY_HELPLINES, country_guess, helplines_resolve
 from scheduling.models import MAX_APPOINTMENT, POLICY_FIELDS
 from scheduling.phones import phone_normalize, phone_region
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*(?:@\s*([\w-]+))?\s*$")
+DIALLED = re.compile(r"^\+?[\d\s().-]+$")  # "188", "800 911 2000", "(011) 5275-1135"
 
 
 class ClinicFileError(Exception):
@@ -89,8 +92,13 @@ class ClinicSpec:
     languages: list[str]
     default_language: str
     phone: str = ""
+    country: str = ""  # ISO 3166 alpha-2, given or told from the phone or the time zone
+    # Empty: the country's default (scheduling.helplines), read when the bot answers.
     emergency_number: str = ""
+    crisis_line: str = ""
+    crisis_line_name: str = ""
     emergency_copy: dict[str, str] = field(default_factory=dict)
+    confirmation_faq: str = ""  # the FAQ topic whose approved answer follows every booking
     policies: dict[str, int] = field(default_factory=dict)
     locations: list[LocationSpec] = field(default_factory=list)
     appointment_types: list[TypeSpec] = field(default_factory=list)
@@ -244,6 +252,10 @@ def clinic_file_parse(data: Any, *, languages: Mapping[str, str]) -> ClinicSpec:
     )
     spec = _clinic(r, top.get("clinic"))
     spec.faq = r.seq(top.get("faq"), "faq")
+    topics = {item.get("topic") for item in spec.faq if isinstance(item, dict)}
+    if spec.confirmation_faq and topics and spec.confirmation_faq not in topics:
+        # Without a faq: section the entry may live in the admin only; with one, a typo.
+        r.fail("clinic.confirmation_faq", f'"{spec.confirmation_faq}" is not a topic of this file\'s faq')
     region = phone_region(spec.phone) if spec.phone else None
     spec.locations = [
         _location(r, item, f"locations[{i}]")
@@ -296,8 +308,12 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
             "languages",
             "default_language",
             "phone",
+            "country",
             "emergency_number",
+            "crisis_line",
+            "crisis_line_name",
             "emergency_copy",
+            "confirmation_faq",
             "policies",
         },
     )
@@ -322,12 +338,6 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
             phone = phone_normalize(phone)
         except ValueError:
             r.fail("clinic.phone", f'"{phone}" is not a phone number with country code (+...)')
-    emergency = r.text(data, "emergency_number", "clinic", required=False)
-    if emergency and not emergency.isdigit():
-        r.fail(
-            "clinic.emergency_number",
-            f'"{emergency}" is not a short number such as 192, 911 or 112',
-        )
     policies = {}
     raw = data.get("policies") or {}
     r.mapping(raw, "clinic.policies", allowed=set(POLICY_FIELDS))
@@ -340,16 +350,67 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
                     "clinic.policies",
                     zero_ok=key in ("min_notice_minutes", "buffer_minutes", "cancellation_notice_hours"),
                 )
-    return ClinicSpec(
+    confirmation_faq = r.text(data, "confirmation_faq", "clinic", required=False)
+    if confirmation_faq and not CODE.match(confirmation_faq):
+        r.fail("clinic.confirmation_faq", f'"{confirmation_faq}" is not a FAQ topic (a code)')
+    spec = ClinicSpec(
         name=r.text(data, "name", "clinic"),
         time_zone=zone,
         languages=[x for x in languages if x],
         default_language=default,
         phone=phone,
-        emergency_number=emergency,
         emergency_copy=r.per_language(data, "emergency_copy", "clinic", required=False),
+        confirmation_faq=confirmation_faq,
         policies=policies,
     )
+    _helplines(r, data, spec)
+    return spec
+
+
+def _helplines(r: _Reader, data: dict, spec: ClinicSpec) -> None:
+    """The country, the emergency number and the crisis line, each checked; a country
+    without defaults needs both numbers, and an emergency copy must name its number."""
+    country = r.text(data, "country", "clinic", required=False).upper()
+    if country and country not in phonenumbers.SUPPORTED_REGIONS:
+        r.fail("clinic.country", f'"{country}" is not a country code (ISO 3166, e.g. BR, ES, US)')
+        country = ""
+    spec.country = country or country_guess(phone=spec.phone, time_zone=spec.time_zone)
+    emergency = r.text(data, "emergency_number", "clinic", required=False)
+    if emergency and not (emergency.isdigit() and len(emergency) <= 6):
+        r.fail("clinic.emergency_number", f'"{emergency}" is not a short number such as 192, 911 or 112')
+        emergency = ""
+    line = r.text(data, "crisis_line", "clinic", required=False)
+    digits = sum(c.isdigit() for c in line)
+    if line and not (DIALLED.match(line) and 3 <= digits <= 15 and len(line) <= 40):
+        r.fail(
+            "clinic.crisis_line",
+            f'"{line}" is not a phone number as dialled (digits, spaces, +, - and brackets; e.g. 188)',
+        )
+        line = ""
+    name = r.text(data, "crisis_line_name", "clinic", required=False)
+    if name and len(name) > 80:
+        r.fail("clinic.crisis_line_name", "is longer than 80 characters")
+    if name and "crisis_line" not in data:
+        r.fail("clinic.crisis_line_name", "names no line: set clinic.crisis_line too")
+    spec.emergency_number, spec.crisis_line, spec.crisis_line_name = emergency, line, name
+    lines = helplines_resolve(
+        country=spec.country, emergency_number=emergency, crisis_line=line, crisis_line_name=name
+    )
+    if spec.country in COUNTRY_HELPLINES:
+        unknown = ""
+    elif spec.country:
+        unknown = f"no default is known for {spec.country} ({', '.join(sorted(COUNTRY_HELPLINES))} have one)"
+    else:
+        unknown = "the country cannot be told from clinic.phone or clinic.time_zone; set clinic.country"
+    for key, value in (("emergency_number", lines.emergency_number), ("crisis_line", lines.crisis_line)):
+        if not value and key not in data:
+            r.fail(f"clinic.{key}", f"is required: {unknown}")
+    for language, text in spec.emergency_copy.items():
+        if lines.emergency_number and lines.emergency_number not in text:
+            r.fail(
+                f"clinic.emergency_copy.{language}",
+                f"does not name the emergency number {lines.emergency_number}",
+            )
 
 
 def _location(r: _Reader, value: Any, path: str) -> LocationSpec:

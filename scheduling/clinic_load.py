@@ -36,8 +36,12 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
         "languages",
         "default_language",
         "phone",
+        "country",
         "emergency_number",
+        "crisis_line",
+        "crisis_line_name",
         "emergency_copy",
+        "confirmation_faq",
         "policies",
     ):
         setattr(clinic, attr, getattr(spec, attr))

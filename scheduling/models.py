@@ -5,9 +5,12 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+
+from scheduling.helplines import Helplines, country_guess, helplines_resolve
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,31 @@ class Clinic(models.Model):
     languages = models.JSONField(default=list, blank=True)
     default_language = models.CharField(max_length=5, default="en")
     phone = models.CharField(max_length=20, blank=True, help_text="E.164; escalations go here.")
-    emergency_number = models.CharField(max_length=8, blank=True, help_text='e.g. "192", "911", "112"')
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", "Two capital letters (ISO 3166), e.g. BR.")],
+        help_text='ISO 3166, e.g. "BR"; blank: from the phone',
+    )
+    emergency_number = models.CharField(
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{1,6}$", "A short number such as 192, 911 or 112.")],
+        help_text='e.g. "192", "911", "112"; blank: the country\'s',
+    )
+    crisis_line = models.CharField(
+        max_length=40,
+        blank=True,
+        validators=[RegexValidator(r"^\+?[\d\s().-]{3,}$", "A phone number as dialled, e.g. 188.")],
+        help_text='Suicide-prevention line, e.g. "188"; blank: the country\'s',
+    )
+    crisis_line_name = models.CharField(max_length=80, blank=True, help_text='e.g. "CVV"')
     emergency_copy = models.JSONField(default=dict, blank=True, help_text="{language: text} override")
+    confirmation_faq = models.SlugField(
+        max_length=64,
+        blank=True,
+        help_text="FAQ topic whose approved answer follows every booking confirmation",
+    )
     policies = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,6 +88,16 @@ class Clinic(models.Model):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
+
+    @property
+    def helplines(self) -> Helplines:
+        """The numbers patients are told to call: the clinic's own, else its country's."""
+        return helplines_resolve(
+            country=self.country or country_guess(phone=self.phone, time_zone=self.time_zone),
+            emergency_number=self.emergency_number,
+            crisis_line=self.crisis_line,
+            crisis_line_name=self.crisis_line_name,
+        )
 
     @property
     def policy(self) -> Policies:

@@ -220,9 +220,10 @@ class Machine:
             # "Actually Wednesday" changes the day only: the time of day asked for stays.
             window = sig.window or (previous.window if previous else None)
             day_from, day_to, prefer = sig.day_from, (sig.day_to or sig.day_from), sig.prefer
+            week_on = sig.week_on if sig.day_from else None
             if sig.window and not sig.day_named and previous is not None and previous.day_from:
                 # "Depois das 16h" alone changes the time: the day already chosen stays.
-                day_from, day_to = previous.day_from, previous.day_to
+                day_from, day_to, week_on = previous.day_from, previous.day_to, previous.week_on
                 prefer = datetime.combine(day_from, sig.window[0], tzinfo=self.w.now.tzinfo)
             self.set(
                 when=When(
@@ -230,11 +231,12 @@ class Machine:
                     day_to=day_to if day_from else None,
                     window=(_minutes(window[0]), _minutes(window[1])) if window else None,
                     prefer=prefer,
+                    week_on=week_on,
                 )
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
-        said_when = sig.day_from or sig.window  # "Tuesday, 10am or later" says when itself
+        said_when = sig.day_named  # "Tuesday, 10am or later" says which day itself
         if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:
             pivot = self.s.offered[0].start
             top = pivot.replace(minute=0)
@@ -319,8 +321,24 @@ class Machine:
                 prefer=when.prefer,
                 replacing_id=self.s.appointment_id if self.s.flow == Flow.RESCHEDULE else None,
                 offset=self.s.offset,
+                week_on=when.week_on,
             )
         )
+
+    def settle_week_on(self, slots: tuple[Slot, ...]) -> None:
+        """A weekday named on that weekday means the day whose times were offered: the wish
+        keeps to it from now on (a race, more options, "later"), as the list restated it."""
+        when = self.s.when
+        if not (when and when.week_on):
+            return
+        days = {slot.start.date() for slot in slots}
+        if days == {when.week_on}:
+            prefer = when.prefer + timedelta(days=7) if when.prefer else None
+            self.set(
+                when=replace(when, day_from=when.week_on, day_to=when.week_on, prefer=prefer, week_on=None)
+            )
+        elif when.day_from in days:
+            self.set(when=replace(when, week_on=None))
 
     def on_slots(self, found: SlotsFound) -> None:
         if not found.slots:
@@ -331,6 +349,7 @@ class Machine:
             self.effects.append(Escalate("no_availability", f"{self.s.flow}: nothing free for the wish"))
             return
         self.set(offered=found.slots)
+        self.settle_week_on(found.slots)
         self.to(State.SELECT)
         intro = self.s.search_intro or ("offer_alternatives" if found.alternatives else "offer")
         slots = tuple(

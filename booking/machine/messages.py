@@ -32,6 +32,8 @@ class Signal:
     day_named: bool = False  # the message said a day ("monday at 9"), not only a time
     window: tuple[time, time] | None = None
     prefer: datetime | None = None
+    # A weekday said on that weekday: the same weekday a week on, for when today has nothing left.
+    week_on: date | None = None
     past: bool = False
     practitioner_ids: tuple[int, ...] = ()
     specialty: str | None = None
@@ -131,6 +133,7 @@ class FindSlots:
     replacing_id: int | None
     offset: int = 0
     count: int = PAGE
+    week_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,7 @@ class When:
     window: tuple[time, time] | None = None
     prefer: datetime | None = None
     anytime: bool = False
+    week_on: date | None = None  # the day the wish means when its first day has nothing left
 
     def to_json(self) -> dict[str, Any] | str:
         if self.anytime:
@@ -132,6 +133,7 @@ class When:
             "to": self.day_to.isoformat() if self.day_to else None,
             "window": [t.strftime("%H:%M") for t in self.window] if self.window else None,
             "prefer": self.prefer.isoformat() if self.prefer else None,
+            "week_on": self.week_on.isoformat() if self.week_on else None,
         }
 
     @classmethod
@@ -147,6 +149,7 @@ class When:
             day_to=date.fromisoformat(data["to"]) if data.get("to") else None,
             window=(time.fromisoformat(window[0]), time.fromisoformat(window[1])) if window else None,
             prefer=datetime.fromisoformat(data["prefer"]) if data.get("prefer") else None,
+            week_on=date.fromisoformat(data["week_on"]) if data.get("week_on") else None,
         )
 
 

@@ -2,9 +2,10 @@
 
 Order is the safety contract: clinical questions are refused (the orchestrator escalates),
 then fee waivers and billing disputes, then retrieval. A confident match is answered with
-the approved text verbatim (local engine) or a grounded rephrasing (Claude engine, checked
-in code, verbatim on any doubt); anything else gets "I don't have that information" with
-the clinic's contact and is logged for the operations lead.
+the approved text verbatim. With the Claude engine the model chooses the entry among the
+retrieved ones (or none); its text is sent verbatim, or, with `FAQ_REPHRASE` on, a
+rephrasing whose every claim the entry carries (checked in code, verbatim on any doubt). Anything else gets "I don't have that information" with the clinic's contact and
+is logged for the operations lead.
 """
 
 import logging
@@ -15,11 +16,12 @@ from django.conf import settings
 from audit.models import TraceEvent
 from audit.services import trace_record
 from conversations.copy import say
-from conversations.faq.grounding import grounding_problems
+from conversations.faq.grounding import problem_kinds, rephrasing_problems
 from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex, Match
 from conversations.faq.selectors import faq_index_get
 from conversations.models import UnansweredQuestion
+from conversations.outbox.queue import Origin
 from conversations.understanding.languages import CODES
 
 __all__ = ["FaqResponse", "faq_classify", "faq_is_clinical", "faq_respond"]
@@ -38,7 +40,10 @@ class FaqResponse:
     version: int | None = None
     score: float = 0.0
     engine: str = "local"  # "local", "claude", or "rules" for refusals
-    fallback_reason: str = ""  # why a Claude answer was replaced by the verbatim one
+    fallback_reason: str = ""  # why the model's choice or rephrasing was not what was sent
+    origin: Origin = Origin.COPY  # APPROVED: the entry's text verbatim; GENERATED: a rephrasing
+    verbatim: str = ""  # the approved text a rephrasing stands for, sent if the outbox refuses it
+    problems: tuple[str, ...] = ()  # kinds of problem found in a withheld rephrasing
 
 
 def faq_classify(text: str, *, index: FaqIndex) -> tuple[str, Match]:
@@ -65,6 +70,7 @@ def faq_respond(
     language: str,
     conversation_id: int | None,
     clinic_phone: str,
+    emergency_number: str = "",
     engine: str | None = None,
 ) -> FaqResponse:
     """Answer one patient question from approved content.
@@ -72,19 +78,21 @@ def faq_respond(
     Never raises for model trouble (the verbatim answer is sent and `fallback_reason` says
     why). Side effects: a FAQ_ANSWERED trace (entry id, version, score, engine, kind; no
     patient text) when `conversation_id` is given, and an UnansweredQuestion row for kind
-    "unanswered". Escalating clinical and billing questions is the caller's job.
+    "unanswered". Escalating clinical and billing questions is the caller's job. A clinical
+    refusal names `emergency_number` (default: the configured clinic's).
     """
     contact = clinic_phone or say("faq_contact_fallback", language)
     kind, match = faq_classify(text, index=faq_index_get())
     if kind in (CLINICAL, BILLING):
-        response = FaqResponse(kind, say(f"faq_{kind}", language, contact=contact), engine="rules")
+        emergency_number = emergency_number or _emergency_number()
+        reply = say(f"faq_{kind}", language, contact=contact, emergency_number=emergency_number)
+        response = FaqResponse(kind, reply, engine="rules")
     elif kind == ANSWERED and _model_enabled(engine):
         assert match.doc is not None
         response = _claude(text, language, contact, conversation_id, match, [(match.doc, match.score)])
     elif kind == ANSWERED:
         assert match.doc is not None
-        verbatim = approved_answer(match.doc, language)
-        response = FaqResponse(ANSWERED, verbatim, match.doc.entry_id, match.doc.version, match.score)
+        response = _verbatim(match.doc, match.score, language)
     elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR:
         # Retrieval alone is unsure; the model may pick one of the closest entries or decline.
         response = _claude(text, language, contact, conversation_id, match, list(match.candidates))
@@ -102,6 +110,8 @@ def faq_respond(
                 "runner_up": round(match.runner_up, 3),
                 "engine": response.engine,
                 "fallback_reason": response.fallback_reason,
+                "origin": response.origin,
+                "problems": list(response.problems),
                 "language": language,
             },
         )
@@ -133,6 +143,11 @@ def _unanswered(
     return FaqResponse(UNANSWERED, reply, score=match.score, engine=engine, fallback_reason=fallback_reason)
 
 
+def _verbatim(doc: FaqDoc, score: float, language: str, *, engine: str = "local") -> FaqResponse:
+    text = approved_answer(doc, language)
+    return FaqResponse(ANSWERED, text, doc.entry_id, doc.version, score, engine, origin=Origin.APPROVED)
+
+
 def _claude(
     text: str,
     language: str,
@@ -141,36 +156,44 @@ def _claude(
     match: Match,
     candidates: list[tuple[FaqDoc, float]],
 ) -> FaqResponse:
-    """Rephrase from the candidates; when retrieval was confident (one candidate) any doubt
-    sends its answer verbatim, otherwise any doubt means "I don't know"."""
+    """The model chooses among the candidates and the chosen entry's text is sent. When
+    retrieval was confident (one candidate) a model failure sends that entry verbatim,
+    otherwise "I don't know"; the model choosing none, or an entry it was not offered,
+    always means "I don't know"."""
     from conversations.clinic import clinic_context
-    from conversations.faq.claude import NO_ANSWER, FaqModelError, faq_rephrase
+    from conversations.faq.claude import FaqModelError, faq_choose
 
-    sources = [approved_answer(doc, language) for doc, _ in candidates]
-    confident = match.confident
-    first, first_score = candidates[0]
-    verbatim = FaqResponse(ANSWERED, sources[0], first.entry_id, first.version, first_score)
-
-    def doubt(reason: str) -> FaqResponse:
-        if confident:
-            return replace(verbatim, fallback_reason=reason)
-        return _unanswered(
-            text, language, contact, conversation_id, match, engine="local", fallback_reason=reason
-        )
-
+    offered = {doc.entry_id: (doc, score) for doc, score in candidates}
     try:
-        rephrased = faq_rephrase(
-            question=text, sources=sources, language=language, clinic_name=clinic_context().name
+        choice = faq_choose(
+            question=text,
+            entries={entry_id: approved_answer(doc, language) for entry_id, (doc, _) in offered.items()},
+            language=language,
+            clinic_name=clinic_context().name,
+            rephrase=settings.FAQ_REPHRASE,
         )
     except FaqModelError as exc:
         logger.warning("faq.claude.fallback reason=%s detail=%s", exc.reason, exc)
-        return doubt(exc.reason)
-    if rephrased.text == NO_ANSWER or rephrased.source is None:
-        return _unanswered(text, language, contact, conversation_id, match, engine="claude")
-    doc, score = candidates[rephrased.source - 1]
-    source = sources[rephrased.source - 1]
-    problems = grounding_problems(rephrased.text, sources=[source])
+        if match.confident:
+            return replace(_verbatim(*candidates[0], language), fallback_reason=exc.reason)
+        return _unanswered(
+            text, language, contact, conversation_id, match, engine="local", fallback_reason=exc.reason
+        )
+    if choice.entry_id is None:
+        return _unanswered(
+            text, language, contact, conversation_id, match, engine="claude", fallback_reason=choice.why_none
+        )
+    answer = _verbatim(*offered[choice.entry_id], language, engine="claude")
+    if not choice.rephrasing:
+        return answer
+    problems = rephrasing_problems(choice.rephrasing, source=answer.text, language=language)
     if problems:
-        logger.warning("faq.claude.ungrounded problems=%s", problems)
-        return doubt("ungrounded")
-    return FaqResponse(ANSWERED, rephrased.text, doc.entry_id, doc.version, score, "claude")
+        logger.warning("faq.claude.rephrasing_withheld problems=%s", problem_kinds(problems))
+        return replace(answer, fallback_reason="ungrounded", problems=tuple(problem_kinds(problems)))
+    return replace(answer, text=choice.rephrasing, origin=Origin.GENERATED, verbatim=answer.text)
+
+
+def _emergency_number() -> str:
+    from conversations.clinic import clinic_context
+
+    return clinic_context().emergency_number

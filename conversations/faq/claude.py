@@ -1,21 +1,24 @@
-"""Claude rephrases an approved answer to fit the patient's question; code decides what is sent.
+"""Claude chooses the approved entry that answers a patient's question; code decides what is sent.
 
-The model sees only the retrieved approved answers and the question. It must answer from
-one of them, starting with that source's number ("[2] ..."), or reply NO_ANSWER. The
-caller checks the text against the cited source (`grounding.grounding_problems`); a
-failure, timeout or HTTP error means the verbatim answer or "I don't know".
+The model sees only the retrieved approved answers, each with its entry id, and the
+question. A forced tool (`choose_answer`) returns the id of the one entry that answers, or
+null, with a confidence; with `FAQ_REPHRASE` on it may also return the entry's text
+rephrased to fit the question. The caller sends the entry's approved text, or checks the
+rephrasing against it (`grounding.rephrasing_problems`). A failure, timeout or HTTP error
+means the verbatim answer or "I don't know".
 """
 
 import logging
-import re
 from dataclasses import dataclass
+from typing import Any
 
 import anthropic
 from django.conf import settings
 
 from conversations.understanding.languages import BY_CODE, FALLBACK, pack_for
 
-NO_ANSWER = "NO_ANSWER"
+TOOL = "choose_answer"
+CHOICE_FLOOR = 0.5  # a choice the model itself rates lower is treated as none
 
 logger = logging.getLogger(__name__)
 
@@ -28,31 +31,53 @@ class FaqModelError(Exception):
 
 
 @dataclass(frozen=True)
-class Rephrasing:
-    text: str  # NO_ANSWER when the model says the sources do not answer
-    source: int | None  # 1-based number of the source the answer comes from
+class Choice:
+    entry_id: int | None  # None: no approved entry answers the question
+    confidence: float
+    rephrasing: str  # the entry's text fitted to the question; "" unless asked for
     usage: dict[str, int]
+    why_none: str = ""  # "model_none", "unknown_entry" (an id we did not offer) or "unsure"
 
 
-_CITED = re.compile(r"^\s*\[(\d{1,2})\]\s*(.+)$", re.S)
-
-
-def system_prompt(*, sources: list[str], language: str, clinic_name: str) -> str:
-    numbered = "\n".join(f"<source id={i}>\n{text}\n</source>" for i, text in enumerate(sources, 1))
-    return "\n".join(
-        [
-            f"You answer WhatsApp questions for {clinic_name or 'a medical clinic'}.",
-            "Answer ONLY from ONE of the approved sources below; you may shorten or rephrase it to fit",
-            "the question, but never add a fact, number, price, phone number, time, day, address or",
-            "link that is not written in it. Start your reply with the source's number in brackets,",
-            "for example [1].",
-            f"If the sources do not answer the question, reply exactly {NO_ANSWER} and nothing else.",
-            "Never give medical advice.",
-            f"Reply in {_english_name(language)}, in at most three short sentences,",
-            "as plain text without markdown.",
-            numbered,
+def system_prompt(*, entries: dict[int, str], language: str, clinic_name: str, rephrase: bool) -> str:
+    listed = "\n".join(f"<entry id={entry_id}>\n{text}\n</entry>" for entry_id, text in entries.items())
+    lines = [
+        f"You help answer WhatsApp questions for {clinic_name or 'a medical clinic'}.",
+        f"Call {TOOL} with the id of the ONE approved entry below that answers the patient's",
+        "question, or null when none of them does, and how sure you are (0 to 1).",
+        "An entry that is only about the same subject does not answer the question.",
+    ]
+    if rephrase:
+        lines += [
+            f"In `rephrasing`, give that entry's text shortened to fit the question, in"
+            f" {_english_name(language)}, in at most three short sentences of plain text.",
+            "Use only the entry's own facts and words; never add a fact, number, price, phone",
+            "number, time, day, address, link or advice, never ask for personal or card details.",
         ]
-    )
+    return "\n".join([*lines, "Never give medical advice.", listed])
+
+
+def choice_tool(*, entry_ids: list[int], rephrase: bool) -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "entry_id": {
+            "type": ["integer", "null"],
+            "enum": [*entry_ids, None],
+            "description": "The id of the approved entry that answers the question; null if none does.",
+        },
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+    }
+    if rephrase:
+        properties["rephrasing"] = {"type": "string", "description": "The chosen entry's text, fitted."}
+    return {
+        "name": TOOL,
+        "description": "Record which approved entry answers the patient's question.",
+        "input_schema": {
+            "type": "object",
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+        },
+    }
 
 
 def _client() -> anthropic.Anthropic:
@@ -64,15 +89,24 @@ def _client() -> anthropic.Anthropic:
     )
 
 
-def faq_rephrase(*, question: str, sources: list[str], language: str, clinic_name: str = "") -> Rephrasing:
-    """One Messages API call. Raises FaqModelError on timeout, HTTP error, or an answer that is
-    empty, refused or does not cite one of the sources."""
+def faq_choose(
+    *, question: str, entries: dict[int, str], language: str, clinic_name: str = "", rephrase: bool = False
+) -> Choice:
+    """One Messages API call with a forced tool over `entries` (entry id -> approved text).
+
+    Raises FaqModelError on timeout, HTTP error, or a missing, refused or malformed tool
+    call. An id that is not one of `entries`, null, or a confidence under CHOICE_FLOOR is a
+    Choice with no entry (`why_none` says which)."""
     try:
         message = _client().messages.create(
             model=settings.NLU_MODEL,
-            max_tokens=300,
-            system=system_prompt(sources=sources, language=language, clinic_name=clinic_name),
+            max_tokens=400,
+            system=system_prompt(
+                entries=entries, language=language, clinic_name=clinic_name, rephrase=rephrase
+            ),
             messages=[{"role": "user", "content": question}],
+            tools=[choice_tool(entry_ids=list(entries), rephrase=rephrase)],
+            tool_choice={"type": "tool", "name": TOOL},
         )
     except anthropic.APITimeoutError as exc:
         raise FaqModelError(str(exc), reason="timeout", retryable=True) from exc
@@ -85,15 +119,23 @@ def faq_rephrase(*, question: str, sources: list[str], language: str, clinic_nam
         "input_tokens": message.usage.input_tokens or 0,
         "output_tokens": message.usage.output_tokens or 0,
     }
-    text = " ".join(block.text for block in message.content if block.type == "text").strip()
-    if message.stop_reason == "refusal" or not text:
-        raise FaqModelError("empty or refused answer", reason="invalid_output", retryable=False)
-    if text.strip(" .") == NO_ANSWER:
-        return Rephrasing(NO_ANSWER, None, usage)
-    cited = _CITED.match(text)
-    if not cited or not 1 <= int(cited.group(1)) <= len(sources):
-        raise FaqModelError("the answer cites no source", reason="uncited", retryable=False)
-    return Rephrasing(cited.group(2).strip(), int(cited.group(1)), usage)
+    called = [block.input for block in message.content if block.type == "tool_use" and block.name == TOOL]
+    if message.stop_reason == "refusal" or not called or not isinstance(called[0], dict):
+        raise FaqModelError("no choice recorded", reason="invalid_output", retryable=False)
+    chosen, confidence, rephrasing = (called[0].get(key) for key in ("entry_id", "confidence", "rephrasing"))
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+        raise FaqModelError(
+            "confidence is not a number from 0 to 1", reason="invalid_output", retryable=False
+        )
+    rephrasing = rephrasing.strip() if rephrase and isinstance(rephrasing, str) else ""
+    if chosen is None:
+        return Choice(None, float(confidence), "", usage, why_none="model_none")
+    if isinstance(chosen, bool) or chosen not in entries:
+        logger.warning("faq.claude.unknown_entry")
+        return Choice(None, float(confidence), "", usage, why_none="unknown_entry")
+    if confidence < CHOICE_FLOOR:
+        return Choice(None, float(confidence), "", usage, why_none="unsure")
+    return Choice(chosen, float(confidence), rephrasing, usage)
 
 
 def _english_name(language: str) -> str:

@@ -21,7 +21,7 @@ pregnant wife come with me?") never match.
 import re
 from functools import cache
 
-from conversations.understanding.languages import PACKS
+from conversations.understanding.languages import PACKS, spelled_out
 from conversations.understanding.text import fold
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -63,7 +63,7 @@ def _words(name: str) -> list[str]:
 
 # Medication, symptoms and conditions: clinical unless the message asks to book or asks
 # whether the clinic offers a service ("my back hurts, can I book?", "do you treat allergies?").
-TOPIC = _rules(r"\b{topics}\b")
+TOPIC = _rules(r"\b{topics}\b", r"\b{health_info}\b")
 # Asking for advice: always clinical, whatever else the message says.
 _NOT_NEGATED = "".join(f"(?<!{re.escape(word)} )" for word in _words("negations"))
 ADVICE = _rules(
@@ -83,7 +83,7 @@ SERVICE = _rules(r"\b{service_who}\s+{service_verbs}\b", r"^{service_starts}\b")
 BILLING = _rules(
     r"\b{billing}\b",
     r"\b{charged}( \w+){0,3} {twice}\b",
-    r"\b{bill_items}\b.{0,25}\b{bill_wrong}\b",
+    r"\b({bill_items}|{charged})\b.{0,60}\b{bill_wrong}\b",
     r"\b{agree}\b.{0,30}\b{agree_items}\b",
     r"\b{cheaper_make} ({cheaper_more} )?{cheaper}\b",
 )
@@ -142,14 +142,21 @@ FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")
 
 
+def faq_asks_advice(text: str) -> bool:
+    """True when the message asks for a medical decision or interpretation ("is it cancer?",
+    "should I stop my pills?"), whatever else it says, a booking request included. Pure."""
+    folded = spelled_out(fold(text))
+    if ADVICE.search(folded):
+        return True
+    return bool(DECISION.search(folded) and has_health_term(folded) and not PREPARATION.search(folded))
+
+
 def faq_is_clinical(text: str) -> bool:
     """True when the message asks for medical advice (medication, symptoms, dose, results,
     "should I..."); such questions are refused and escalated. Pure."""
-    folded = fold(text)
-    if ADVICE.search(folded):
+    if faq_asks_advice(text):
         return True
-    if DECISION.search(folded) and has_health_term(folded) and not PREPARATION.search(folded):
-        return True
+    folded = spelled_out(fold(text))
     if BOOKING.search(folded) or SERVICE.search(folded) or ADMIN.search(folded):
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))
@@ -157,5 +164,5 @@ def faq_is_clinical(text: str) -> bool:
 
 def faq_is_billing_dispute(text: str) -> bool:
     """True when the message asks for a fee waiver, a discount or disputes a charge. Pure."""
-    folded = fold(text)
+    folded = spelled_out(fold(text))
     return bool(BILLING.search(folded) or (FREE.search(folded) and not FACILITY.search(folded)))

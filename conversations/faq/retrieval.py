@@ -21,7 +21,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.languages import PACKS
+from conversations.understanding.languages import PACKS, spelled_out
 from conversations.understanding.text import fold
 
 THRESHOLD = 0.48  # combined score of the best entry
@@ -114,7 +114,7 @@ _PHRASE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PHRASES), key=len,
 
 
 def _tokens(text: str) -> list[str]:
-    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], fold(text))
+    folded = _PHRASE.sub(lambda m: _PHRASES[m.group(1)], spelled_out(fold(text)))
     return [t for t in folded.split() if t not in _STOPWORDS and (len(t) > 1 or t.isdigit())]
 
 

@@ -48,6 +48,19 @@ def faq_index_get() -> FaqIndex:
     return index
 
 
+def faq_answer_approved(*, topic: str, language: str) -> str:
+    """The approved answer of the entry `topic` in `language`; "" when there is no such
+    approved entry or it has no answer in that language (callers then say nothing)."""
+    if not topic:
+        return ""
+    entry = (
+        FaqEntry.objects.filter(topic=topic, status=FaqEntry.Status.APPROVED, approved_version__isnull=False)
+        .select_related("approved_version")
+        .first()
+    )
+    return entry.approved_version.answers.get(language, "") if entry else ""
+
+
 def faq_version_latest(*, entry: FaqEntry) -> FaqVersion | None:
     """The newest version of an entry, approved or not."""
     return entry.versions.order_by("-number").first()

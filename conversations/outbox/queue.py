@@ -1,24 +1,44 @@
 """The outbox: what the bot or a person decided to send, stored as rows before anything
-is sent (row before send), then handed to the send task after commit."""
+is sent (row before send), then handed to the send task after commit. A text the bot did
+not take word for word from its fixed copy or from approved content passes the advice
+filter here, or is replaced before it is stored."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from django.conf import settings
 from django.db import transaction
 
+from audit.models import TraceEvent
+from audit.services import trace_record
+from conversations.clinic import clinic_context
 from conversations.copy import say
+from conversations.faq.grounding import advice_problem
 from conversations.models import Conversation, InboundMessage, OutboundMessage
 from conversations.tasks import outbound_send_task, task_enqueue
 
 
+class Origin(StrEnum):
+    """Where a reply's words come from; only GENERATED text is filtered before it is stored."""
+
+    COPY = "copy"  # fixed copy (conversations/copy, the clinic file's), values from records filled in
+    APPROVED = "approved"  # an approved FAQ answer, word for word
+    STAFF = "staff"  # typed by a person in the inbox
+    GENERATED = "generated"  # anything else, a model's rephrasing first
+
+
 @dataclass(frozen=True)
 class Reply:
-    """One message the bot decided to send; `options` become buttons or a numbered list."""
+    """One message the bot decided to send; `options` become buttons or a numbered list.
+    Unmarked text counts as generated; `fallback` is the approved text sent instead when a
+    generated one is refused (else the clinic's refusal with its contact)."""
 
     text: str
     options: list[dict[str, str]] = field(default_factory=list)
     content_sid: str = ""
     content_variables: dict[str, str] = field(default_factory=dict)
+    origin: Origin = Origin.GENERATED
+    fallback: str = ""
 
 
 def reply_queue(
@@ -32,7 +52,7 @@ def reply_queue(
     """Store replies as queued outbound rows; with `enqueue`, their sending is enqueued
     after commit (the worker's own turn delivers inline instead)."""
     rows = []
-    for reply in replies:
+    for reply in (_vetted(conversation, reply) for reply in replies):
         content_sid, variables = reply.content_sid, reply.content_variables
         body = reply.text
         if reply.options and not content_sid:
@@ -63,3 +83,26 @@ def reply_queue(
 def options_as_text(body: str, options: list[dict[str, str]], language: str) -> str:
     lines = [f"{number}. {option['title']}" for number, option in enumerate(options, start=1)]
     return "\n".join([body, "", *lines, "", say("options_hint", language)])
+
+
+def _vetted(conversation: Conversation, reply: Reply) -> Reply:
+    """The reply itself, unless it is generated and the advice filter refuses it: then its
+    approved fallback, or the clinic's refusal, and a trace saying why (no text in it)."""
+    if reply.origin != Origin.GENERATED or not (problem := advice_problem(reply.text)):
+        return reply
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REPLY_DECIDED,
+        payload={"replies": 1, "why": "generated_text_replaced", "problem": problem},
+    )
+    if reply.fallback:
+        return replace(reply, text=reply.fallback, origin=Origin.APPROVED, fallback="")
+    clinic = clinic_context()
+    language = conversation.language or clinic.default_language
+    contact = clinic.phone or say("faq_contact_fallback", language)
+    return replace(
+        reply,
+        text=say("faq_clinical", language, contact=contact, emergency_number=clinic.emergency_number),
+        origin=Origin.COPY,
+        fallback="",
+    )

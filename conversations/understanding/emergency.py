@@ -20,10 +20,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.languages import FALLBACK, PACKS
+from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 
-RULES_VERSION = "2026.12.1"  # rules moved into the language packs; ids name the pack code
+RULES_VERSION = "2026.12.2"  # self-harm wordings in es/pt-BR ("quero sumir", "me corto los brazos")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,6 @@ _SYMPTOM_WORDS = list(dict.fromkeys(word for pack in PACKS for word in pack.symp
 _SYMPTOM_SET = frozenset(_SYMPTOM_WORDS)
 # Real words one letter away from a symptom word: "strike that" is not a stroke.
 _NOT_TYPOS = frozenset(word for pack in PACKS for word in pack.not_typos.split())
-CRISIS_COPY = {pack.code: pack.crisis_copy for pack in PACKS}
 
 
 def _any(fragments: Iterable[str]) -> re.Pattern[str]:
@@ -82,13 +81,6 @@ def _any(fragments: Iterable[str]) -> re.Pattern[str]:
 _HISTORY = _any(fragment for pack in PACKS for fragment in pack.history)
 _ROUTINE = _any(fragment for pack in PACKS for fragment in pack.routine)
 _NOW = _any(fragment for pack in PACKS for fragment in pack.happening_now)
-
-
-def crisis_copy(match: EmergencyMatch, language: str) -> str | None:
-    """The crisis-line message to send with a suicidal-thoughts match, in the patient's language."""
-    if match.category != "suicidal":
-        return None
-    return CRISIS_COPY.get(language) or CRISIS_COPY[FALLBACK]
 
 
 @lru_cache(maxsize=4096)

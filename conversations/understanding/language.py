@@ -30,6 +30,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 MIN_EVIDENCE = 0.75
 LIBRARY_WEIGHT = 2.0
 LIBRARY_FULL_AT = 8  # letters; below this the library's say counts proportionally less
+# From this many letters the text speaks for itself: any hint weighs at most LONG_HINT_WEIGHT,
+# so a Portuguese question in a chat that was in Spanish is answered in Portuguese
+# (bench/language_id.py --switch measures it on every labelled message with a wrong hint).
+LONG_TEXT = 20
+LONG_HINT_WEIGHT = 0.5
 
 
 def _library_language(code: str) -> Language:
@@ -79,14 +84,17 @@ def detect(
 ) -> str:
     """Best guess of the message's language; the hint wins ties and empty evidence.
 
-    A conversation's established language is a strong hint (switching away needs real
-    evidence, not one shared word like "as"); a clinic's default is a weak one. Words in
+    A conversation's established language is a strong hint for short messages (switching
+    away needs real evidence, not one shared word like "as"); a clinic's default is a weak
+    one; from LONG_TEXT letters on, every hint is weak. Words in
     `names` (folded: the clinic's practitioners, say) are no evidence: "Dra. Lucía
     Fernández" is Spanish to any model, whatever the patient writes around it."""
     if names:
         text = " ".join(word for word in text.split() if fold(word) not in names)
     evidence = scores(text)
     hinted = language_code(hint)
+    if len(_LETTER.findall(text)) >= LONG_TEXT:
+        hint_weight = min(hint_weight, LONG_HINT_WEIGHT)
     total = {code: score + (hint_weight if code == hinted else 0.0) for code, score in evidence.items()}
     best = max(total, key=lambda code: total[code])
     if evidence[best] <= MIN_EVIDENCE:

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from conversations.understanding import entities as ent
 from conversations.understanding.dates import resolve
-from conversations.understanding.languages import PACKS
+from conversations.understanding.languages import PACKS, TYPOS
 from conversations.understanding.text import fold
 from conversations.understanding.types import ClinicDirectory, Entities, Expecting, Intent, Understanding
 
@@ -120,9 +120,10 @@ _PRIORITY = [
 _SOCIAL = [Intent.GOODBYE, Intent.AFFIRM, Intent.DENY, Intent.GREETING]
 _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
+_CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
 _QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
-_TYPOS = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
+_TYPOS = TYPOS
 # Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))
@@ -136,6 +137,11 @@ _ANSWER_WORDS = list(
         ]
     )
 )
+# Real words are not typos: a health word one edit from a keyword ("cancer", "cancel") keeps
+# its meaning. Stems of five letters or more match a word's start, shorter ones whole words.
+_HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
+_HEALTH_PREFIXES = tuple(stem for stem in _HEALTH_STEMS if len(stem) >= 5)
+_HEALTH_WORDS = frozenset(stem for stem in _HEALTH_STEMS if len(stem) < 5)
 _OFF_TOPIC = re.compile(rf"\b({'|'.join(_words('off_topic'))})\b")
 _MEDICAL_WORDS = re.compile(rf"\b({_alt(_words('medical_words'))})\b")
 
@@ -201,6 +207,32 @@ def understand_local(
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
 
+    if (
+        "?" in text
+        and (Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent)
+        and _CHANGE_RULES.search(folded)
+        and not (entities.when or entities.practitioner_ids)
+        and not _WANT.search(folded)
+    ):
+        # "What is your cancellation policy?", "¿me cobran si cancelo?": the rules of
+        # cancelling are the FAQ's; nothing is cancelled.
+        by_intent.pop(Intent.CANCEL, None)
+        by_intent.pop(Intent.RESCHEDULE, None)
+        by_intent[Intent.FAQ] = 0.88
+        rule_ids.append("scope.asks_change_rules")
+    if (
+        0 < by_intent.get(Intent.BOOK, 0) < 0.85
+        and set(by_intent) == {Intent.BOOK}
+        and "?" in text
+        and not _EXPLICIT_BOOKING.search(folded)
+        and not (
+            entities.practitioner_ids or entities.specialty or entities.appointment_type_code or entities.when
+        )
+    ):
+        # "¿Se puede ir con perro a la consulta?": a question that only mentions a visit asks
+        # about it; it books nothing.
+        by_intent.pop(Intent.BOOK)
+        rule_ids.append("scope.question_about_visit")
     if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
         # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
         by_intent.pop(Intent.AVAILABILITY, None)
@@ -343,7 +375,7 @@ def _correct_typos(folded: str) -> str:
 def _correct(token: str) -> str:
     if token in _TYPOS:
         return _TYPOS[token]
-    if len(token) < 6 or token in _KEYWORDS:
+    if len(token) < 6 or token in _KEYWORDS or token in _HEALTH_WORDS or token.startswith(_HEALTH_PREFIXES):
         return token
     for word in _KEYWORDS:
         if token.startswith(word) or word.startswith(token):

@@ -30,7 +30,9 @@ TURNS = [
     ("1", 19, "When would suit you?"),
     ("next Tuesday", 21, "These are the nearest free times"),
     ("1", 31, "Please confirm"),
-    ("yes", 31, "Booked!"),  # 30, + the COUNT of the clinic's cap on upcoming bot bookings
+    # 30, + the COUNT of the clinic's cap on upcoming bot bookings, + the approved answer
+    # the confirmation ends with (clinic.confirmation_faq)
+    ("yes", 32, "Booked!"),
     ("hello", 15, "Hello!"),
 ]
 

@@ -1,24 +1,127 @@
-"""Replays scripted WhatsApp conversations through the real webhook.
+"""Replays scripted WhatsApp conversations through the real webhook, at every instant of the
+clock sweep (clock.INSTANTS).
 
-Each scenario (YAML, in data/) gives the clinic's clock, the patient, the lines they send,
-patterns each reply must (or must not) match, and the database state expected at the end:
-the patient's appointments, the escalation and the booking session's state. Replies are
-read where a patient would see them: at the loopback fake of Twilio's Messages API.
+Each scenario (YAML, in data/) gives the patient, the lines they send, what each reply must
+(or must not) say, and the database state expected at the end: the patient's appointments,
+the escalation and the booking session's state. Replies are read where a patient would see
+them: at the loopback fake of Twilio's Messages API. Nothing names a fixed date; everything
+is relative to the conversation's "now", the sweep's instant:
+
+Scenario keys
+  name, goal (book/reschedule/cancel/none), phone, profile, lang (en/es/pt: how dates are
+  written in replies), setup.appointments, turns, final.
+  now: omitted, the sweep's instant; "a1 - 18h" moves the clock, after setup, to 18 hours
+  before the first setup appointment (scenarios about one offset: notice periods, reminders).
+
+Days and instants (clock.py)
+  A day: today, tomorrow, +Nd, "tue" (the coming Tuesday; said on a Tuesday, today or a week
+  on), "next tue" (next week's), "tue after +2d" (the first at least two days on), "from
+  today", "from tomorrow". An instant: a day and a time, "thu after +2d 10:00".
+
+Variables
+  Each reply's list of times ("1. Tue 24/11 08:00 · Dr. Carlos Mendes") binds o1, o2, ...; a
+  pick (the patient sends "2", taps slot:2, or the turn says `pick: 2`) binds `picked`, and
+  `last` is the list's last option; setup
+  appointments bind a1, a2, ...; `keep: {first: o1}` names one for later turns. A turn's
+  checks see the variables as they were before its reply. `{picked.long}` (the long date in
+  the scenario's language: "Tuesday 24 November at 08:00"), `.short` ("Tue 24/11 08:00"),
+  `.time`, `.dm` ("24/11"), `.day` ("24"), `.weekday` ("Tuesday") are filled into `say`,
+  `expect` and `expect_not` (escaped there); `{dm:wed after +8d}` and `{day:...}` fill a day
+  expression's "9/12" or "9".
+
+Turn keys
+  say, button, media; advance ("15m"); others (another patient books `start: o1` or an
+  instant) before the line is sent; sweep: reminders; expect / expect_not (regular
+  expressions); silent; offers: what the list in this reply must hold:
+    day: a day expression every option falls on; period: morning/afternoon/evening (the
+      understanding's one definition of the periods); from / until: "16:00" bounds;
+    at: "11:00" the first option's time; practitioner: code for every option;
+    after / before / same_day / exclude: a variable (later than it, ...).
+  `offers: none` says the reply lists no times. honest: {day: today, expect: [...]}: when no
+  option falls on that day the reply must say so (the patterns), and only then. Every list, checked or not, must lie between
+  the clinic's minimum notice and its booking horizon.
+
+Final
+  appointments: [{practitioner, type, start: picked | a1 | o2 | an instant, status}].
 """
 
+import copy
+import functools
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import time_machine
 import yaml
 
+from tests.scenarios.clock import Clock, Instant, duration
+
 DATA = Path(__file__).parent / "data"
-ZONE = ZoneInfo("America/Sao_Paulo")  # the demo clinic's zone (clinic.example.yaml)
+CLINIC_FILE = Path(__file__).resolve().parents[2] / "clinic.example.yaml"
+
+NAMES = {
+    "en": (
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    ),
+    "es": (
+        ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+        (
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
+    ),
+    "pt": (
+        ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+        (
+            "janeiro",
+            "fevereiro",
+            "março",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+        ),
+    ),
+}
+LONG = {
+    "en": "{weekday} {day} {month} at {time}",
+    "es": "{weekday} {day} de {month} a las {time}",
+    "pt": "{weekday}, {day} de {month}, às {time}",
+}
+OPTION_LINE = re.compile(r"(?m)^\s*(\d+)\.\s+\S+\s+(\d{1,2})/(\d{1,2})\s+(\d{1,2}):(\d{2})\s+·\s+(.+?)\s*$")
+PLACEHOLDER = re.compile(r"\{(\w+)\.(\w+)\}|\{(dm|day):([^}]+)\}")
 
 
 def scenarios() -> list[dict]:
@@ -30,14 +133,39 @@ def scenarios() -> list[dict]:
     return items
 
 
-def local(text: str) -> datetime:
-    return datetime.fromisoformat(str(text)).replace(tzinfo=ZONE)
+def clinic_data() -> dict:
+    """The demo clinic file as data (a fresh copy: callers may change it)."""
+    return copy.deepcopy(_clinic_file())
 
 
-def duration(text: str) -> timedelta:
-    """ "15m", "3h", "22h30m", "2d" as a timedelta."""
-    units = {"d": "days", "h": "hours", "m": "minutes"}
-    return timedelta(**{units[unit]: int(number) for number, unit in re.findall(r"(\d+)([dhm])", text)})
+@functools.cache
+def _clinic_file() -> dict:
+    return yaml.load(
+        CLINIC_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: datetime
+    practitioner: str = ""
+
+    def text(self, attribute: str, lang: str) -> str:
+        weekdays, months = NAMES[lang]
+        weekday = weekdays[self.start.weekday()]
+        values = {
+            "time": f"{self.start:%H:%M}",
+            "dm": f"{self.start.day}/{self.start.month:02d}",
+            "day": str(self.start.day),
+            "weekday": weekday,
+        }
+        if attribute == "long":
+            return LONG[lang].format(
+                weekday=weekday, day=self.start.day, month=months[self.start.month - 1], time=values["time"]
+            )
+        if attribute == "short":
+            return f"{weekday[:3].capitalize()} {values['dm']} {values['time']}"
+        return values[attribute]
 
 
 @dataclass
@@ -45,48 +173,190 @@ class Outcome:
     name: str
     goal: str
     completed: bool
+    instant: str = ""
     fields_expected: int = 0
     fields_matched: int = 0
     failures: list[str] = field(default_factory=list)
 
 
 class Runner:
-    def __init__(self, *, post_webhook, fake_twilio) -> None:
+    def __init__(self, *, post_webhook, fake_twilio, instant: Instant) -> None:
         self.post_webhook = post_webhook
         self.fake = fake_twilio
+        self.instant = instant
+        clinic = clinic_data()
+        policies = clinic["clinic"]["policies"]
+        self.notice = timedelta(minutes=policies["min_notice_minutes"])
+        self.horizon = timedelta(days=policies["max_days_ahead"])
+        self.names = {p["name"]: p["code"] for p in clinic["practitioners"]}
+        self.vars: dict[str, Slot] = {}
+        self.options: list[Slot] = []
+        self.lang = "en"
+
+    @property
+    def clock(self) -> Clock:
+        from django.utils import timezone
+
+        return Clock(timezone.now().astimezone(self.instant.now.tzinfo))
 
     def run(self, scenario: dict) -> Outcome:
-        from booking.models import BookingSession
-        from conversations.models import Conversation, Escalation
-        from scheduling.models import Appointment
-
-        outcome = Outcome(scenario["name"], scenario.get("goal", "none"), completed=False)
+        outcome = Outcome(
+            f"{scenario['file']}:{scenario['name']}", scenario.get("goal", "none"), completed=False
+        )
+        outcome.instant = self.instant.label
+        self.lang = scenario.get("lang", "en")
         phone = scenario.get("phone", "+15550001111")
-        with time_machine.travel(local(scenario["now"]), tick=True) as traveller:
+        with time_machine.travel(self.instant.now, tick=True) as traveller:
             self.setup(scenario.get("setup") or {})
+            if scenario.get("now"):
+                name, _, offset = scenario["now"].partition(" - ")
+                traveller.move_to(self.vars[name.strip()].start - duration(offset))
             for number, turn in enumerate(scenario["turns"], start=1):
                 if "advance" in turn:
                     traveller.shift(duration(turn["advance"]))
-                for action in turn.get("others", []):
-                    self.other(action)
-                if turn.get("sweep") == "reminders":
-                    replies = self.reminders(phone)
-                else:
-                    replies = self.say(phone, turn, scenario.get("profile", "Patient"))
-                text = "\n".join(replies)
-                for pattern in turn.get("expect", []):
-                    if not re.search(pattern, text, re.IGNORECASE):
-                        outcome.failures.append(
-                            f"turn {number} ({turn.get('say')!r}): no /{pattern}/ in {text!r}"
-                        )
-                for pattern in turn.get("expect_not", []):
-                    if re.search(pattern, text, re.IGNORECASE):
-                        outcome.failures.append(
-                            f"turn {number} ({turn.get('say')!r}): /{pattern}/ in {text!r}"
-                        )
-                if turn.get("silent") and replies:
-                    outcome.failures.append(f"turn {number}: expected silence, got {text!r}")
-        final = scenario.get("final") or {}
+                self.turn(number, turn, phone, scenario.get("profile", "Patient"), outcome)
+            self.final(scenario.get("final") or {}, phone, outcome)
+        outcome.completed = not outcome.failures and outcome.goal != "none"
+        return outcome
+
+    def turn(self, number: int, turn: dict, phone: str, profile: str, outcome: Outcome) -> None:
+        said = self.fill(turn.get("say", ""), escape=False)
+        self.pick(turn, said)
+        for name, var in (turn.get("keep") or {}).items():
+            self.vars[name] = self.vars[var]
+        for action in turn.get("others", []):
+            self.other(action)
+        if turn.get("sweep") == "reminders":
+            replies = self.reminders(phone)
+        else:
+            replies = self.say(phone, turn, said, profile)
+        text = "\n".join(replies)
+        where = f"turn {number} ({said!r}) at {self.clock.now:%a %d/%m %H:%M}"
+        for pattern in turn.get("expect", []):
+            if not re.search(self.fill(pattern), text, re.IGNORECASE):
+                outcome.failures.append(f"{where}: no /{self.fill(pattern)}/ in {text!r}")
+        for pattern in turn.get("expect_not", []):
+            if re.search(self.fill(pattern), text, re.IGNORECASE):
+                outcome.failures.append(f"{where}: /{self.fill(pattern)}/ in {text!r}")
+        if turn.get("silent") and replies:
+            outcome.failures.append(f"{where}: expected silence, got {text!r}")
+        options = self.parse_options(text)
+        problems = self.check_offers(options, turn.get("offers")) + self.check_honest(
+            options, text, turn.get("honest")
+        )
+        outcome.failures.extend(f"{where}: {problem} in {text!r}" for problem in problems)
+        if options:
+            self.options = options
+            self.vars.update({f"o{n}": slot for n, slot in enumerate(options, start=1)})
+            self.vars["last"] = options[-1]
+
+    def fill(self, text: str, *, escape: bool = True) -> str:
+        def value(m: re.Match) -> str:
+            if m[3]:
+                day = self.clock.first_day(m[4])
+                found = f"{day.day}/{day.month}" if m[3] == "dm" else str(day.day)
+            else:
+                if m[1] not in self.vars:
+                    raise AssertionError(f"{m[0]}: no {m[1]} yet (have {sorted(self.vars)})")
+                found = self.vars[m[1]].text(m[2], self.lang)
+            return re.escape(found) if escape else found
+
+        return PLACEHOLDER.sub(value, str(text))
+
+    def pick(self, turn: dict, said: str) -> None:
+        number = turn.get("pick")
+        if number is None and str(turn.get("button", "")).startswith("slot:"):
+            number = turn["button"].split(":")[1]
+        if number is None and re.fullmatch(r"\s*\d{1,2}\s*", said) and "button" not in turn:
+            number = said
+        if number is not None and 1 <= int(number) <= len(self.options):
+            self.vars["picked"] = self.options[int(number) - 1]
+            self.options = []  # the next number answers another question, until a new list
+
+    def parse_options(self, text: str) -> list[Slot]:
+        clock = self.clock
+        options = []
+        for _, day, month, hour, minute, who in OPTION_LINE.findall(text):
+            on = clock.year_of(int(day), int(month))
+            start = datetime.combine(on, time(int(hour), int(minute)), tzinfo=clock.zone)
+            options.append(Slot(start, self.names.get(who, who)))
+        return options
+
+    def check_offers(self, options: list[Slot], spec: dict | str | None) -> list[str]:
+        clock = self.clock
+        problems = [
+            f"{o.start:%a %d/%m %H:%M} is offered inside the notice period or past the horizon"
+            for o in options
+            if not clock.now + self.notice <= o.start <= clock.now + self.horizon
+        ]
+        if spec is None:
+            return problems
+        if spec == "none":
+            return problems + ([f"no list expected, got {len(options)} options"] if options else [])
+        if not options:
+            return [*problems, f"a list of times was expected ({spec})"]
+        days = clock.days(spec["day"]) if "day" in spec else None
+        lower, upper = self.window(spec)
+        for o in options:
+            local = o.start.astimezone(clock.zone)
+            label = f"{local:%a %d/%m %H:%M} {o.practitioner}"
+            if days is not None and local.date() not in days:
+                problems.append(f"{label} is not on {spec['day']} ({', '.join(map(str, days))})")
+            if "day" in spec and spec["day"].startswith("from tomorrow") and local.date() <= clock.today:
+                problems.append(f"{label} is not from tomorrow on")
+            if not lower <= local.time() < upper and not (upper == time.max and local.time() >= lower):
+                problems.append(f"{label} is outside {lower:%H:%M}-{upper:%H:%M}")
+            if "practitioner" in spec and o.practitioner != spec["practitioner"]:
+                problems.append(f"{label} is not with {spec['practitioner']}")
+            if "after" in spec and not o.start > self.vars[spec["after"]].start:
+                problems.append(f"{label} is not after {spec['after']}")
+            if "before" in spec and not o.start < self.vars[spec["before"]].start:
+                problems.append(f"{label} is not before {spec['before']}")
+            if "same_day" in spec and local.date() != self.vars[spec["same_day"]].start.date():
+                problems.append(f"{label} is not on the day of {spec['same_day']}")
+            if "exclude" in spec and o.start == self.vars[spec["exclude"]].start:
+                problems.append(f"{label} is {spec['exclude']}, which should be gone")
+        if "at" in spec and f"{options[0].start.astimezone(clock.zone):%H:%M}" != spec["at"]:
+            problems.append(f"the first option is not at {spec['at']}")
+        return problems
+
+    def check_honest(self, options: list[Slot], text: str, spec: dict | None) -> list[str]:
+        """When no option falls on the day the patient named, the reply says so (and only then)."""
+        if spec is None:
+            return []
+        days = self.clock.days(spec["day"]) or ()
+        kept = any(o.start.astimezone(self.clock.zone).date() in days for o in options)
+        said = [p for p in spec["expect"] if re.search(self.fill(p), text, re.IGNORECASE)]
+        if kept and said:
+            return [f"times on {spec['day']} are offered, yet the reply says /{said[0]}/"]
+        if not kept and len(said) < len(spec["expect"]):
+            return [f"nothing on {spec['day']} is offered and the reply does not say so"]
+        return []
+
+    @staticmethod
+    def window(spec: dict) -> tuple[time, time]:
+        from conversations.understanding.types import PERIOD_HOURS, Period
+
+        lower, upper = time.min, time.max
+        if "period" in spec:
+            start, end = PERIOD_HOURS[Period(spec["period"])]
+            lower, upper = time(start), (time(end) if end < 24 else time.max)
+        if "from" in spec:
+            lower = max(lower, time.fromisoformat(spec["from"]))
+        if "until" in spec:
+            upper = min(upper, time.fromisoformat(spec["until"]))
+        return lower, upper
+
+    def instant_of(self, value: str) -> datetime:
+        if value in self.vars:
+            return self.vars[value].start
+        return self.clock.at(value)
+
+    def final(self, final: dict, phone: str, outcome: Outcome) -> None:
+        from booking.models import BookingSession, Reminder
+        from conversations.models import Conversation, Escalation
+        from scheduling.models import Appointment
+
         conversation = Conversation.objects.filter(channel_user_id=phone.lstrip("+")).first()
         actual = list(
             Appointment.objects.filter(patient__phone_e164=phone)
@@ -94,24 +364,26 @@ class Runner:
             .values_list("practitioner__code", "appointment_type__code", "start", "status")
         )
         if "appointments" in final:
-            expected = [
-                (a["practitioner"], a["type"], local(a["start"]), a.get("status", "booked"))
-                for a in final["appointments"]
-            ]
+            try:
+                expected = [
+                    (a["practitioner"], a["type"], self.instant_of(a["start"]), a.get("status", "booked"))
+                    for a in final["appointments"]
+                ]
+            except KeyError as missing:
+                outcome.failures.append(f"final: {missing} was never offered or picked")
+                expected = []
             if sorted(actual, key=lambda a: a[2]) != sorted(expected, key=lambda a: a[2]):
                 outcome.failures.append(f"appointments {actual} != expected {expected}")
-            booked = [a for a in expected if a[3] == "booked"]
-            for want in booked:
+            for want in (a for a in expected if a[3] == "booked"):
                 outcome.fields_expected += 3
-                best = max(
+                outcome.fields_matched += max(
                     (
-                        sum(x == y for x, y in zip(have[:3], want[:3], strict=True))
-                        for have in actual
-                        if have[3] == "booked"
+                        sum(x == y for x, y in zip(h[:3], want[:3], strict=True))
+                        for h in actual
+                        if h[3] == "booked"
                     ),
                     default=0,
                 )
-                outcome.fields_matched += best
         if "escalation" in final:
             reasons = list(
                 Escalation.objects.filter(conversation=conversation).values_list("reason", flat=True)
@@ -125,18 +397,14 @@ class Runner:
             if state != final["state"]:
                 outcome.failures.append(f"booking state {state}, expected {final['state']}")
         if "reminders" in final:
-            from booking.models import Reminder
-
             have = sorted(
                 Reminder.objects.filter(appointment__patient__phone_e164=phone).values_list("kind", "status")
             )
             want = sorted((r["kind"], r["status"]) for r in final["reminders"])
             if have != want:
                 outcome.failures.append(f"reminders {have} != expected {want}")
-        outcome.completed = not outcome.failures and outcome.goal != "none"
-        return outcome
 
-    def say(self, phone: str, turn: dict, profile: str) -> list[str]:
+    def say(self, phone: str, turn: dict, said: str, profile: str) -> list[str]:
         before = len(self.fake.requests)
         sid = "SM" + uuid.uuid4().hex
         form = {
@@ -147,18 +415,14 @@ class Runner:
             "To": "whatsapp:+14155238886",
             "WaId": phone.lstrip("+"),
             "ProfileName": profile,
-            "Body": turn.get("say", ""),
+            "Body": said,
             "NumMedia": "0",
             "SmsStatus": "received",
             "MessageType": "text",
             "ApiVersion": "2010-04-01",
         }
         if "button" in turn:
-            form |= {
-                "MessageType": "button",
-                "ButtonPayload": turn["button"],
-                "ButtonText": turn.get("say", ""),
-            }
+            form |= {"MessageType": "button", "ButtonPayload": turn["button"], "ButtonText": said}
         if "media" in turn:
             form |= {
                 "NumMedia": "1",
@@ -188,28 +452,29 @@ class Runner:
         ]
 
     def setup(self, setup: dict) -> None:
-        for appointment in setup.get("appointments", []):
-            self.other({"book": appointment})
+        for number, appointment in enumerate(setup.get("appointments", []), start=1):
+            start = self.other({"book": appointment})
+            self.vars[f"a{number}"] = Slot(start, appointment["practitioner"])
 
-    def other(self, action: dict) -> None:
+    def other(self, action: dict) -> datetime:
         """Something another patient or the staff did meanwhile (a race, a booking)."""
         from scheduling import services
         from scheduling.models import AppointmentType, Patient, Practitioner
 
-        if "book" in action:
-            spec = action["book"]
-            patient = Patient.objects.filter(
-                phone_e164=spec.get("phone", "+15559990000")
-            ).first() or Patient.objects.create(
-                name=spec.get("name", "Other Patient"), phone_e164=spec.get("phone", "+15559990000")
-            )
-            services.appointment_create(
-                patient=patient,
-                practitioner=Practitioner.objects.get(code=spec["practitioner"]),
-                appointment_type=AppointmentType.objects.get(code=spec.get("type", "new")),
-                start=local(spec["start"]),
-                actor=services.Actor.staff(None),
-            )
+        spec = action["book"]
+        phone = spec.get("phone", "+15559990000")
+        patient = Patient.objects.filter(phone_e164=phone).first() or Patient.objects.create(
+            name=spec.get("name", "Other Patient"), phone_e164=phone
+        )
+        start = self.instant_of(spec["start"])
+        services.appointment_create(
+            patient=patient,
+            practitioner=Practitioner.objects.get(code=spec["practitioner"]),
+            appointment_type=AppointmentType.objects.get(code=spec.get("type", "new")),
+            start=start,
+            actor=services.Actor.staff(None),
+        )
+        return start
 
 
 def summary(outcomes: list[Outcome]) -> str:
@@ -217,7 +482,12 @@ def summary(outcomes: list[Outcome]) -> str:
     completed = sum(o.completed for o in goals)
     expected = sum(o.fields_expected for o in outcomes)
     matched = sum(o.fields_matched for o in outcomes)
-    lines = [f"scenarios: {len(outcomes)} run, {sum(not o.failures for o in outcomes)} passed"]
+    instants = sorted({o.instant for o in outcomes})
+    names = {o.name for o in outcomes}
+    lines = [
+        f"scenarios: {len(outcomes)} run, {sum(not o.failures for o in outcomes)} passed "
+        f"({len(names)} scenarios x {len(instants)} instants)"
+    ]
     if goals:
         lines.append(
             f"task completion: {completed}/{len(goals)} = {completed / len(goals):.1%} "
@@ -228,4 +498,7 @@ def summary(outcomes: list[Outcome]) -> str:
             f"field accuracy: {matched}/{expected} = {matched / expected:.1%} "
             f"(practitioner, type, start of each expected appointment)"
         )
+    for instant in instants:
+        at = [o for o in outcomes if o.instant == instant]
+        lines.append(f"  at {instant}: {sum(not o.failures for o in at)}/{len(at)} passed")
     return "\n".join(lines)

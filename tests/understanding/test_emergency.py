@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conversations.understanding.emergency import RULES_VERSION, crisis_copy, emergency_detect
+from conversations.understanding.emergency import RULES_VERSION, emergency_detect
 
 pytestmark = pytest.mark.sqlite
 
@@ -64,18 +64,6 @@ def test_a_clinic_can_add_its_own_phrase():
     assert match.rule_id == "clinic.1"
 
 
-def test_suicidal_matches_carry_a_crisis_line_in_the_patients_language():
-    match = emergency_detect("quero me matar")
-    assert match is not None
-    assert "188" in crisis_copy(match, "pt-BR")
-
-
-def test_other_emergencies_carry_no_crisis_line():
-    match = emergency_detect("chest pain")
-    assert match is not None
-    assert crisis_copy(match, "en") is None
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -122,3 +110,32 @@ def test_emergencies_survive_case_accents_punctuation_and_filler(text, upper, pr
 )
 def test_invisible_characters_inside_a_word_do_not_hide_an_emergency(text):
     assert emergency_detect(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero sumir",
+        "tenho me cortado todo dia",
+        "me corto los brazos cuando estoy mal",
+        "no aguanto mas, quiero desaparecer",
+        "me estoy cortando otra vez",
+        "não aguento mais viver assim",
+    ],
+)
+def test_self_harm_in_everyday_words_gets_the_crisis_line(text):
+    match = emergency_detect(text)
+    assert match is not None and match.category == "suicidal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me corto el pelo mañana, puedo ir después?",
+        "quero sumir com essa mancha da pele",
+        "no aguanto mas el dolor de muela",
+    ],
+)
+def test_haircuts_and_frustration_are_not_self_harm(text):
+    match = emergency_detect(text)
+    assert match is None or match.category != "suicidal"

@@ -309,3 +309,29 @@ def test_every_common_form_of_a_date_of_birth_is_read_where_one_is_asked(ask, te
     result = ask(text, expecting="date_of_birth", language_hint="es" if "de" in text else "pt-BR")
     assert result.entities.date_of_birth == date(1988, 4, 9)
     assert result.entities.when is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is your cancellation policy?",
+        "¿cuál es la política de cancelación?",
+        "qual é a política de cancelamento?",
+        "is there a fee if I cancel?",
+        "¿me cobran si cancelo?",
+    ],
+)
+def test_a_question_about_the_rules_of_cancelling_cancels_nothing(text, directory, now):
+    assert understand(text, directory=directory, now=now).intent == Intent.FAQ
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I cancel my appointment tomorrow?",
+        "I want to cancel my appointment",
+        "I need to cancel, will I be charged?",
+    ],
+)
+def test_a_patient_who_wants_to_cancel_still_cancels(text, directory, now):
+    assert understand(text, directory=directory, now=now).intent == Intent.CANCEL

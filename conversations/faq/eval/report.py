@@ -71,11 +71,13 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
     ]
 
 
-# The held-out set answers 33 of its 47 questions (70.2%; 68.1% before Snowball stems), below the 85% goal: its misses
-# are paraphrases sharing few words with any variant ("what would a visit set me back",
-# "how do I call off my appointment"). The floor is the figure reached, rounded down, so a
-# regression still fails; the goal stays in the table. See docs/faq.md.
-ANSWERED_FLOOR = {"held-out": 0.70}
+# The held-out set answers 35 of its 47 questions (74.5%; 70.2% before the everyday-wording
+# phrases, 68.1% before Snowball stems), below the 85% goal: its misses are paraphrases
+# sharing few words with any variant ("what would a visit set me back", "how do I call off
+# my appointment"; those two phrases were left out of the packs on purpose, so this set stays
+# a fair guide). The floor is the figure reached, rounded down, so a regression still fails;
+# the goal stays in the table. See docs/faq.md.
+ANSWERED_FLOOR = {"held-out": 0.74}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:

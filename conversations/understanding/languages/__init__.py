@@ -1,9 +1,10 @@
-"""The languages the bot speaks, one file each (`en.py`, `es.py`, `pt_br.py`), as data.
+"""The languages the bot speaks, one package each (`en/`, `es/`, `pt_br/`), as data.
 
-Each module exports `PACK`, a frozen `LanguagePack`: the words and phrase patterns of that
+Each package exports `PACK`, a frozen `LanguagePack` (its date words in `dates.py`, its FAQ
+words in `faq.py`): the words and phrase patterns of that
 language for every engine (dates, intents, entities, commands, emergency rules, language
 identification). Engines build their patterns from the registered packs; no engine code
-names a word of any language. A module added to this folder is registered by itself; see
+names a word of any language. A package added to this folder is registered by itself; see
 "Adding a language" in docs/nlu.md.
 """
 
@@ -32,10 +33,31 @@ def language_code(value: str | None) -> str | None:
     return SPELLINGS.get(value.strip().casefold().replace("_", "-"))
 
 
+# Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
+TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
+
+
+def spelled_out(folded: str) -> str:
+    """A folded text with each pack's misspellings and texting forms written out, so rules
+    written for "que" and "quanto" also read "q" and "qto". Pure."""
+    return " ".join(TYPOS.get(token, token) for token in folded.split())
+
+
 def pack_for(code: str | None) -> LanguagePack | None:
     """The pack of a code in any accepted spelling; None when the language is not registered."""
     found = language_code(code)
     return BY_CODE[found] if found else None
 
 
-__all__ = ["BY_CODE", "CODES", "FALLBACK", "PACKS", "SPELLINGS", "LanguagePack", "language_code", "pack_for"]
+__all__ = [
+    "BY_CODE",
+    "CODES",
+    "FALLBACK",
+    "PACKS",
+    "SPELLINGS",
+    "TYPOS",
+    "LanguagePack",
+    "language_code",
+    "pack_for",
+    "spelled_out",
+]

@@ -35,6 +35,11 @@ class FaqWords:
     number_words: str = ""  # each number in digits, then its words: "2 two 12 twelve noon"
     weekdays: tuple[str, ...] = ()  # seven entries, Monday first, each the day's words
     currency_words: str = ""  # "dollars", "reais"; the symbols ("R$", "€") are the engine's
+    # Every other word of a rephrasing, stemmed, must be the approved text's too, except the
+    # pack's stop words; `claim_words` are stop words that still claim something ("any",
+    # "can", "sim") and count all the same, and no `negation_words` of the text may be lost.
+    claim_words: str = ""
+    negation_words: str = ""
 
     # ---- clinical questions (faq.limits) -----------------------------------------------------
     # Health terms: a stem of five letters or more matches every word it starts ("amoxic"),
@@ -63,6 +68,10 @@ class FaqWords:
     # `taken_articles` and `taken_not_medicine` are what "tomar" is said of when it is not
     # medicine ("tomar un cafe", "tomar o onibus"), for the packs' `{...}` placeholders.
     advice: str = ""
+    # Asking for health information about a condition, whatever its name (regex, `\b...\b`):
+    # its symptoms, causes, treatment, outlook, prevention, whether it is inherited; a topic
+    # like `topics` (a booking or a question about the visit outweighs it).
+    health_info: str = ""
     results: str = ""
     result_readings: str = ""
     meaning: str = ""

@@ -41,7 +41,6 @@ class LanguagePack:
     history: tuple[str, ...] = ()
     routine: tuple[str, ...] = ()
     happening_now: tuple[str, ...] = ()
-    crisis_copy: str = ""
 
     # ---- intents (understanding.local) -------------------------------------------------------
     # Strong phrase patterns per intent (regexes over folded text), keyed by Intent value:
@@ -67,6 +66,9 @@ class LanguagePack:
     want_verbs: tuple[str, ...] = ()  # "want", "quiero": a "no" followed by one asks for more
     booking_verbs: tuple[str, ...] = ()  # an explicit request to book (regex fragments)
     question_starts: tuple[str, ...] = ()  # words a question starts with
+    # The rules of cancelling or moving (regex fragments): a question about them ("what is
+    # your cancellation policy?", "is there a fee if I cancel?") asks; it cancels nothing.
+    change_rules: tuple[str, ...] = ()
     typos: Mapping[str, str] = field(default_factory=dict)  # common misspellings, texting forms
     keywords: tuple[str, ...] = ()  # long words corrected when one edit away
     off_topic: tuple[str, ...] = ()  # bookings that are not medical ("a table for two")

@@ -1,0 +1,271 @@
+"""English: the words of FAQ retrieval and its limits (fields documented in faq_words.py)."""
+
+from conversations.understanding.languages.faq_words import FaqWords
+
+FAQ = FaqWords(
+    stop_words="""
+        a an the is are am was be been to of and or in on at for with it its this that these
+        those i me my we our you your he she they them do does did can could would will shall
+        may might please hi hello hey thanks thank ok okay so just also there here about any
+        some tell know get got yet already still now while use using allowed have has had need
+        needs want someone anything something place easily really there happen happens option
+        options send pls plz but u ur
+    """,
+    # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
+    concepts={
+        "_price": "price prices cost costs expensive fee fees penalty charge",
+        "_where": "where",
+        "_address": "address street avenue located location locations office offices branch branches",
+        "_metro": "metro subway underground station stations",
+        "_parking": "park parking garage valet car carpark",
+        "_bring": "bring",
+        "_document": "docs document documents id",
+        "_open": "open opens opening",
+        "_close": "close closes closing closed",
+        "_saturday": "saturday saturdays",
+        "_sunday": "sunday sundays",
+        "_fast": "fast fasting",
+        "_blood": "blood",
+        "_test": "test tests exam exams lab",
+        "_water": "water",
+        "_insurance": "insurance insurer insurers network carrier coverage covered",
+        "_pay": "pay paying payment payments",
+        "_credit": "credit visa mastercard",
+        "_debit": "debit",
+        "_cash": "cash",
+        "_installments": "installments instalments",
+        "_cancel": "cancel cancelling canceling cancellation",
+        "_reschedule": "reschedule change",
+        "_notice": "notice advance",
+        "_wheelchair": "wheelchair wheelchairs accessible accessibility ramp",
+        "_elevator": "elevator elevators lift",
+        "wifi": "wifi internet",
+        "_password": "password",
+        "_companion": "friend companion companions accompany",
+        "_minor": "minor minors",
+        "_child": "child children kid kids",
+        "_spouse": "husband wife partner",
+        "_alone": "alone",
+        "_parent": "parent parents guardian mom mum mother dad father",
+        "_result": "result results",
+        "_ready": "ready available",
+        "_online": "online web website portal site",
+        "_accept": "accept accepted accepts",
+        "_visit": "appointment appointments appt appts visit visits consultation consult",
+        "_private": "private privately",
+        "_checkup": "checkup checkups",
+        "_followup": "followup",
+        "_enter": "enter",
+        "_email": "email mail",
+        "_first": "first",
+        "_day": "day days",
+        "_hour": "hour hours time times",
+        "_pick": "collect",
+    },
+    phrases={
+        "wi fi": "wifi",
+        "how much": "_price",
+        "how long": "_delay",
+        "health plan": "_insurance",
+        "health plans": "_insurance",
+        "health insurance": "_insurance",
+        "under 18": "_minor",
+        "with me": "_companion",
+        # Things taken along are things to bring; people taken along are companions.
+        "take with me": "_bring",
+        "take with us": "_bring",
+        "take along": "_bring",
+        "bring with me": "_bring",
+        "without eating": "_fast",
+        "blood work": "_blood _test",
+        "blood draw": "_blood _test",
+        "e mail": "_email",
+        "email address": "_email",
+        "come in": "_enter",
+        "come into": "_enter",
+        "pick up": "_pick",
+        # Everyday ways to ask what a thing costs, where to leave the car, when a thing is ready.
+        "how much for": "_price",
+        "out of pocket": "_private",
+        "check up": "_checkup",
+        "follow up": "_followup",
+        "return visit": "_followup",
+        "leave my car": "_parking",
+        "leave the car": "_parking",
+        "be ready": "_ready",
+        "come out": "_ready",
+        "move my": "_reschedule",
+        "push my": "_reschedule",
+        "what time": "_hour",
+        # Greetings say nothing about which entry is meant.
+        "good morning": "",
+        "good afternoon": "",
+        "good evening": "",
+        "hi there": "",
+        "hello there": "",
+    },
+    # Grounding: facts a rephrased answer may not invent.
+    number_words="""
+        2 two 3 three 4 four 5 five 6 six 7 seven 8 eight 9 nine 10 ten 11 eleven 12 twelve noon
+        midday 15 fifteen 20 twenty 24 midnight 30 thirty 40 forty 45 forty-five 48 forty-eight
+        50 fifty 60 sixty 100 hundred 1000 thousand
+    """,
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    currency_words="dollar dollars euro euros",
+    claim_words="any some can could may might need needs allowed",
+    negation_words="no not never none nothing without cannot",
+    # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
+    # (each field and its shape: languages/faq_words.py).
+    health_stems="""
+        sympt pain painf hurt hurts hurting ache aches aching headach migrain fever cough rash itchy
+        itchi itch swell swoll lump bleed bruis nause vomit diarrh dizzi dizzy faint numb tingl ringing
+        sneez congest runny wheez breathl palpit seizur tremor insomn fatigu tired cramp spott discharg
+        constip sore burning blister pimpl acne eczema psoria dandruff wart convuls diabet hypertens
+        asthma cancer tumor tumour covid flu influenz infect allerg anemi anaemi thyroid depress anxiet
+        hpv hiv aids herpes uti otitis sinusit bronchit pneumon dengue zika chikung colic reflux
+        heartburn gastrit ulcer hemorr arthrit osteopor cholest obesi melanom mole moles std stds sti
+        stis medic pill pills tablet capsul drug drugs syrup cream ointm drops inhaler injec vaccin
+        antibiot antiinfl anti-infl analges antihist antacid ibuprof paracetam acetamin tylenol advil
+        motrin aspirin amoxic azithro cefalex ciproflox metronid omepraz pantopraz ranitid losart
+        metform insulin levothyrox synthroid sertral fluoxet escitalop clonazep diazep alprazol zolpidem
+        melaton benadryl loratad desloratad fexofen allegra predniso cortico corticoid dexamet warfar
+        clopidog atorvast simvast rosuvast statin contracep iud viagra sildenaf tadalaf ozempic semaglut
+        wegovy vitamin suppleme iron zinc magnes calcium omega probiot creatin collagen antidepres
+        antidepr alcohol beer wine dose doses dosage mg mcg ml iu milligr overdos glucos sugar pressure
+        ldl hdl triglyc tsh t3 t4 hemoglob hba1c creatinin ferritin potass sodium psa crp esr platelet
+        hematocr urea uric bilirrub enzym hormon testost estrogen estradi progest prolact hcg bhcg
+        ultrasound mammogr xray mri biops urine stool abnormal elevated pregnan breastf baby babies
+        toddler infant newborn neonat swallow bleach poison intoxic fractur broken sprain burn burns
+        burned wound bite bitten sting stung surger operat postop anesthes stitch sutur temperat heart
+        chest stomach tummy belly throat ear ears eye eyes nose skin knee tooth teeth gum headach neck
+        spine hip kidney liver lung period periods menstru ovul ovari uterus penis vagin breast prostat
+        testic urinat pee poop sleep sleeping weight shot shots meningit hepatit measles tetan hernia
+        laxat sick ill arm arms leg legs hand foot feet cardiac pulse
+    """,
+    not_health="medical media pillow sugarcane heartly",
+    health_phrases=r"""
+        birth control|blood (sugar|pressure|count)|x ray|morning after|the pill|ct scan|pap smear|by mouth
+        (ate|drank|swallowed|ingested|put) (a|an|some|the|his|her|my)
+    """,
+    topics=r"""
+        medication|medications|medicine|medicines|meds|pill|pills|tablet|tablets|capsule|drug|drugs|prescription
+        prescribe|prescribed|antibiotic\w*|ibuprofen|paracetamol|acetaminophen|tylenol|advil|aspirin\w*
+        amoxicillin\w*|insulin\w*|metformin\w*|omeprazol\w*|losartan|statin\w*|antidepressant\w*|contraceptive\w*
+        birth control|symptom\w*|pain|painful|hurts?|hurting|ache|aches|aching|headache|migraine|fever|feverish
+        cough\w*|rash|itch\w*|swollen|swelling|lump|bleed\w*|nausea|nauseous|vomit\w*|diarrh\w*|dizz\w*
+        infection|infected|inflamed|sore|bruise\w*|burning|discharge|spotting|cramp\w*|allerg\w*|diabet\w*
+        hypertension|(high|low) blood pressure|blood pressure (is|of|reading)|cholesterol|anxiety|depress\w*
+        insomnia|pregnan\w*|miscarriage|std|sti|hiv|cancer|tumou?r|asthma|flu|covid|cold sore|swallow\w*
+        supplement\w*|vitamin\w*|heartburn|reflux|heart rate|pulse|vaccin\w*|vaccine\w*|biops\w*|surger\w*
+        operation|menstrua\w*|period pain|periods|constipat\w*|burn|burns|burned|wound|injur\w*|lesion\w*
+        fracture\w*|sprain\w*|bite|bitten|sting
+    """,
+    advice=r"""
+        dose|doses|dosage|mg|milligrams?|overdos\w*|side effects?|vaccine\w* (safe|side)
+        diagnos\w*|prognosis|treatment|treat (my|it|this)|cure|(keep|still|continue|stop) (taking|using)
+        how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)
+    """,
+    health_info=r"""
+        (symptoms?|causes?|treatments?|therapies|outlook|complications|risk factors) (of|for)|signs of
+        how (to|do you|can i|can you|is it|are they) (prevent|diagnose|diagnosed|treat|treated|cure|manage)
+        (is|are) .{1,40} (inherited|hereditary|contagious|genetic|curable)|genetic changes
+        how many people (are|have|get)|(who|people) (is|are) at risk
+    """,
+    results=r"results?|levels?|exams?|test|tests",
+    result_readings=r"""
+        mean|means|normal|high|low|bad|good|worr\w*|serious|concern\w*|positiv\w*|negativ\w*
+    """,
+    meaning=r"mean|means|meaning|interpret\w*",
+    negations="not",
+    is_it=r"is it|is this|is that|is my \w+",
+    is_it_states=r"normal|serious|contagious|dangerous|high|low|too high|too low",
+    lab_tests=r"""
+        glucose|sugar level|tsh|t4|hemoglobin|hba1c|triglycerides?|creatinine|psa|ferritin|platelets|white cells
+        vitamin d|ldl|hdl
+    """,
+    lab_levels=r"high|low|normal",
+    should=r"should i|do i need to",
+    should_actions=r"""
+        take(?! (my |the |a |an )?(id|documents?|cards?|insurance|exams?|bus|taxi|train|metro|subway|uber|car|parking))(?! (\w+ ){0,2}with (me|us|him|her|them)\b| along\b| to (the |my )?(appointment|visit|clinic|consultation)\b)
+        worry|worried|concerned|stop taking|stop|keep taking|go to (the )?(er|emergency|hospital)|see a doctor
+    """,
+    can_i=r"can i|could i|is it safe to",
+    can_i_actions=r"""
+        take(?! (my |the |a |an )?(id|documents?|cards?|bus|taxi|train|metro|subway|uber|car|kids?|children|son|daughter|husband|wife))(?! (\w+ ){0,2}with (me|us|him|her|them)\b| along\b| to (the |my )?(appointment|visit|clinic|consultation)\b)
+        keep taking|still take|mix|drink alcohol|combine|breastfeed\w*
+    """,
+    which=r"what|which",
+    remedies=r"medicine|medication|pill|cream|ointment|treatment|antibiotic",
+    am_i=r"am i",
+    sick=r"sick|ill",
+    what_is=r"what is|what s|whats",
+    normal_articles=r"a|an",
+    normal=r"normal",
+    decisions=r"""
+        \bshould (i|we|he|she|they|my \w+|a \w+)\b(?! {admin_verbs}\b)
+        \bis (it|this|that|my \w+|his \w+|her \w+|the \w+|\w+)( \w+)? (normal|safe|ok|okay|alright|all right|bad|dangerous|serious|harmful|risky|a problem|a concern|worrying|contagious|too high|too low|too much|high|low|fine)\b(?! (to|for) {admin_verbs}\b)
+        \b(normal|abnormal|unsafe|dangerous|harmful|risky|worr\w*|concern\w*|afraid|scared|bad for|good for)\b
+        \b(can|could|may) (i|we|he|she|they|my \w+|a \w+|you) (still )?(take|eat|drink|mix|give|use|combine|skip|stop|double|fly|exercise|work out|go to the gym|swim|travel|have sex|breastfeed)\b
+        \bwhat (does|do|did|is|would) .{0,50}\bmeans?\b|\bmeaning of\b
+        \bwhat (could|might|can|would) (it|this|that|cause|be)\b|\bwhat s wrong\b|\bwhat is wrong\b
+        \bwhat (should|do|can|must|shall) (i|we) (do|take|give|use|eat|drink|apply)\b|\bwhat to (do|take|give)\b
+        \bhow (much|many|often|long)\b.{0,40}\b(should|can|may|must|to take|to give|per day|a day|daily)\b
+        \bam i (protected|pregnant|sick|ill|at risk|contagious|infected|ok|okay)\b|\bis there a (risk|chance)\b
+        \bwhy (do|does|is|am|are|did|would) \w+\b|\b(give|gave) (him|her|them|my \w+|a \w+|the \w+)\b
+        \btoo (high|low|fast|slow|much|little|long|often|many|few|big|small)\b
+        \b(what now|and now what|what next)\b|\b(could it be|can it be)\b|\bis it \w+$|\bserious\b
+        \bhow (do|can|should|to) (i|we)? ?(treat|cure|heal|stop|get rid|relieve|help|lower|raise|reduce|increase)\b
+        \b(keep|still|continue|stop) (taking|using)\b
+    """,
+    admin_verbs=r"""
+        bring|book|arrive|come|pay|call|cancel|park|schedule|reschedule|wear|fill|print|send|register|check in
+        show|wait|leave|sign|fast|prepare
+    """,
+    result_is=r"is|are",
+    result_levels=r"high|low",
+    number_is=r"is",
+    number_levels=r"high|low",
+    problem_is=r"is",
+    problem_this=r"it|this|that",
+    problem_articles=r"a",
+    problem=r"problem",
+    works_which=r"what|which",
+    works=r"is it|do i have|works?|helps?",
+    take_again=r"take",
+    again=r"double|another|again",
+    do_sport=r"do|play",
+    sports=r"sports?",
+    can_go=r"can i",
+    go=r"go|drive|work",
+    booking=r"""
+        book|booking|appointment|appt|schedule|slot|consult|consultation|check ?up|follow ?up
+        see (a|the|him|her|me|someone|somebody)\b
+    """,
+    service_who=r"do you|does (the clinic|your clinic|the doctor|dr \w+)|do (your|the) doctors",
+    service_verbs=r"treat|do|offer|see|handle|have",
+    admin=r"""
+        bring|brings|list|pay|paying|price|cost|costs|fee|park\w*|fast|fasting|come with|accompany|wheelchairs?
+        insurance|open|cancel\w*|reschedul\w*|ready|wifi|toilet|elevator|lift|ramp
+    """,
+    preparation=r"prepar\w*",
+    needs=r"(do|does) (i|we|he|she|they|my \w+) (really )?need",
+    need_to=r"to",
+    billing=r"""
+        waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
+        charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)
+        dispute\w*|chargeback|money back|pay less|(billed|charged) me\b|can ?t afford|cannot afford|unable to pay
+        not pay(ing)? (the|this|that)|(two|2|double|duplicate\w*|extra) (charges|payments|transactions)
+        (drop|remove|cancel|take off|skip|forgive|waive|get rid of) (the|that|this|my|your)( \w+){0,2} (fee|charge|penalty|fine)
+        contest\w*|impugn\w*|overpaid|paid too much|special price|(was|were|got|been|being) (billed|charged)
+        return my money|unemployed|no money
+    """,
+    charged=r"charged|billed",
+    twice=r"twice|double|two times",
+    bill_items=r"bill|charge|invoice",
+    bill_wrong=r"incorrect\w*|wrong|a mistake|an error|not right",
+    cheaper_make=r"make it",
+    cheaper_more=r"a bit",
+    cheaper=r"cheaper",
+    free=r"free of charge|for free|free consult\w*",
+    facility=r"park\w*|valet|wi ?fi|internet|cancel\w*",
+)

@@ -1,0 +1,55 @@
+"""Kinds of question the limits must place, in each language (issue 14): health information
+about a condition whatever its name, texting forms, things taken along, disputed charges."""
+
+import pytest
+
+from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
+
+pytestmark = pytest.mark.sqlite
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What are the symptoms of Coloboma?",  # a condition no list names
+        "how to prevent amblyopia",
+        "Is Huntington disease inherited?",
+        "cuáles son los síntomas de la diabetes?",
+        "como se previene la gripe?",
+        "quais são os sintomas da dengue?",
+        "me pica mucho el cuero cabelludo y se me cae el pelo, q será",
+        "apareceram umas manchas vermelhas na pele q coçam, q pomada eu passo",
+        "My mole has changed colour, is it cancer?",
+    ],
+)
+def test_health_questions_are_clinical(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What do I need to take with me?",
+        "what should i take with me to the appointment",
+        "necesito llevar la lista de remedios q tomo o no hace falta?",
+        "what are the treatments you offer?",
+        "what causes the delay in results?",
+        "how to prevent flu, can I book a vaccine?",
+        "vcs abrem sabado?",
+        "oi, meu convênio não é nenhum desses q vcs atendem, consigo recibo pra pedir reembolso depois?",
+    ],
+)
+def test_visit_questions_are_not_clinical(text):
+    assert not faq_is_clinical(text)
+    assert not faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why was I billed R$ 350 if it was just a follow-up?? that's wrong",
+        "cancelei com 3 dias de antecedência e mesmo assim cobraram, como faço pra reaver?",
+    ],
+)
+def test_disputed_charges_are_billing(text):
+    assert faq_is_billing_dispute(text)
