@@ -329,6 +329,13 @@ def _carry_out(
             except SchedulingError:
                 return machine.ChangeFailed("invalid")
             return machine.PatientCreated(patient.pk, patient.name)
+        case machine.RenamePatient():
+            patient = Patient.objects.filter(pk=effect.patient_id).first()
+            if patient is not None:
+                service.rename_provisional_patient(
+                    patient=patient, name=effect.name, conversation_id=conversation_id
+                )
+            return None
         case machine.Book():
             hold = SlotHold.objects.filter(pk=effect.hold_id).first()
             if hold is None:

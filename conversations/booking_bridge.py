@@ -41,7 +41,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         yes_no=yes_no,
         day_from=day_from,
         day_to=day_to,
-        day_named=when is not None and when.day is not None,
+        day_named=when is not None and when.day is not None and when.day_stated,
         window=window,
         prefer=prefer,
         week_on=week_on,

@@ -146,3 +146,10 @@ class BuiltinSchedulingService:
             language=language,
             conversation_id=conversation_id,
         )
+
+    def rename_provisional_patient(
+        self, *, patient: Patient, name: str, conversation_id: int | None = None
+    ) -> Patient:
+        return services.patient_rename_provisional(
+            patient=patient, name=name, conversation_id=conversation_id
+        )

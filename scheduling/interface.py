@@ -99,6 +99,12 @@ class SchedulingService(Protocol):
         conversation_id: int | None = None,
     ) -> Patient: ...
 
+    def rename_provisional_patient(
+        self, *, patient: Patient, name: str, conversation_id: int | None = None
+    ) -> Patient:
+        """A record the bot created takes the name the patient corrected; others stay."""
+        ...
+
 
 def scheduling_service(*, now: datetime | None = None) -> SchedulingService:
     """The configured implementation (setting SCHEDULING_SERVICE, a dotted class path;

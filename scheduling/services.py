@@ -60,6 +60,7 @@ __all__ = [
     "appointment_reschedule",
     "patient_create_provisional",
     "patient_find",
+    "patient_rename_provisional",
     "slot_hold",
     "slot_hold_purge",
     "slot_list_available",
@@ -779,3 +780,18 @@ def patient_create_provisional(
     return Patient.objects.create(
         name=name, phone_e164=e164, date_of_birth=date_of_birth, language=language, provisional=True
     )
+
+
+@_traced
+def patient_rename_provisional(*, patient: Patient, name: str, conversation_id: int | None = None) -> Patient:
+    """The patient corrected the name the bot recorded ("no, the name is wrong, it's ...").
+
+    Only a provisional record changes (reception has not confirmed it yet); a confirmed one
+    is returned unchanged. Idempotent. Raises InvalidRequest for an empty name."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidRequest("a patient needs a name")
+    if patient.provisional and patient.name != name:
+        patient.name = name
+        patient.save(update_fields=["name"])
+    return patient

@@ -25,6 +25,7 @@ from booking.machine.messages import (
     Option,
     PatientCreated,
     Release,
+    RenamePatient,
     Reply,
     Say,
     Signal,
@@ -142,6 +143,8 @@ class Machine:
                 return
             self.reask()
             return
+        if self.renamed(sig):
+            return
         if sig.past and self.s.asked not in (Asked.DATE_OF_BIRTH, Asked.NAME):
             # Keep who and what was asked for; only the time is refused. (Asked for a date of
             # birth, a date in the past is the answer, not a wish.)
@@ -167,6 +170,12 @@ class Machine:
         if self.s.state == State.START:
             self.advance()
             return
+        if changed and self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+            # "No, I meant Thursday" while asked who the patient is: noted; the question stands.
+            self.say("wish_noted")
+            self.set(misunderstood=0)
+            self.advance()
+            return
         if changed and self.s.state == State.CONFIRM and sig.yes_no is not True and sig.intent != "affirm":
             # "No, Wednesday" changes the wish rather than declining the booking.
             handled = False
@@ -188,15 +197,20 @@ class Machine:
     def absorb(self, sig: Signal) -> bool:
         """Take every preference the message carries; True when something changed."""
         before = self.s
-        if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+        if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH) and (
+            sig.full_name or sig.date_of_birth or sig.past
+        ):
             # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
             return False
-        if (
-            sig.type_code
-            and sig.type_code in self.w.types
-            and (self.w.returning_patient or sig.type_code not in self.w.returning_only_types)
-        ):
-            self.set(type_code=sig.type_code)
+        if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+            # Only the day or time may change then: a name may sound like a practitioner's.
+            sig = replace(sig, practitioner_ids=(), specialty=None, type_code=None)
+        if sig.type_code and sig.type_code in self.w.types:
+            if self.w.returning_patient or sig.type_code not in self.w.returning_only_types:
+                self.set(type_code=sig.type_code, type_refused=None)
+            elif not self.s.type_code:
+                # Never booked silently as another kind: the patient is told and asked.
+                self.set(type_refused=sig.type_code)
         if sig.practitioner_ids:
             self.set(who=tuple(sig.practitioner_ids), specialty=None)
         elif sig.specialty:
@@ -205,18 +219,25 @@ class Machine:
             previous = self.s.when
             # "Actually Wednesday" changes the day only: the time of day asked for stays.
             window = sig.window or (previous.window if previous else None)
+            day_from, day_to, prefer = sig.day_from, (sig.day_to or sig.day_from), sig.prefer
+            week_on = sig.week_on if sig.day_from else None
+            if sig.window and not sig.day_named and previous is not None and previous.day_from:
+                # "Depois das 16h" alone changes the time: the day already chosen stays.
+                day_from, day_to, week_on = previous.day_from, previous.day_to, previous.week_on
+                prefer = datetime.combine(day_from, sig.window[0], tzinfo=self.w.now.tzinfo)
             self.set(
                 when=When(
-                    day_from=sig.day_from,
-                    day_to=(sig.day_to or sig.day_from) if sig.day_from else None,
+                    day_from=day_from,
+                    day_to=day_to if day_from else None,
                     window=(_minutes(window[0]), _minutes(window[1])) if window else None,
-                    prefer=sig.prefer,
-                    week_on=sig.week_on if sig.day_from else None,
+                    prefer=prefer,
+                    week_on=week_on,
                 )
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
-        if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered:
+        said_when = sig.day_named  # "Tuesday, 10am or later" says which day itself
+        if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:
             pivot = self.s.offered[0].start
             top = pivot.replace(minute=0)
             start, end = (
@@ -227,6 +248,24 @@ class Machine:
             day = pivot.date()
             self.set(when=When(day, day, (_minutes(start.time()), _minutes(end.time()))))
         return self.s != before
+
+    def renamed(self, sig: Signal) -> bool:
+        """ "No, the name is wrong, it's X": a repair of who the patient is, in any state; the
+        record this conversation created takes the new name and the question stands."""
+        if not sig.full_name or not self.s.name or self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
+            return False
+        if sig.full_name.casefold() == self.s.name.casefold():
+            return False
+        self.set(name=sig.full_name, misunderstood=0)
+        if self.s.patient_id is not None:
+            self.effects.append(RenamePatient(self.s.patient_id, sig.full_name))
+            self.set(patient_name=sig.full_name)
+        self.say("name_updated", name=sig.full_name)
+        if self.s.asked == Asked.CONFIRM and self.s.chosen is not None:
+            self.flow.confirmation(self, self.s.chosen)
+        else:
+            self.reask()
+        return True
 
     def other_practitioner(self) -> None:
         """ "No, the other doctor": someone else of the same specialty (anyone offering the type
@@ -261,7 +300,9 @@ class Machine:
         self.flow.advance(self)
 
     def ask_type(self, choices: list[str]) -> None:
-        self.set(type_choices=tuple(choices))
+        if self.s.type_refused:
+            self.say("type_returning_only", type=self.type_name(self.s.type_refused))
+        self.set(type_choices=tuple(choices), type_refused=None)
         options = tuple(Option(f"type:{c}", self.type_name(c)) for c in choices)
         self.ask(Asked.TYPE, "ask_type", options)
 

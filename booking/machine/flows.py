@@ -39,9 +39,9 @@ class BookFlow:
         """The kind of visit and the time wished for, then a search (book and reschedule)."""
         if not m.s.type_code:
             choices = m.type_choices()
-            if len(choices) == 1:
+            if len(choices) == 1 and not m.s.type_refused:
                 m.set(type_code=choices[0])
-            elif not m.s.availability_first:
+            elif not m.s.availability_first or m.s.type_refused:
                 m.to(State.PREFERENCES)
                 m.ask_type(choices)
                 return

@@ -172,12 +172,20 @@ class CreatePatient:
 
 
 @dataclass(frozen=True)
+class RenamePatient:
+    """The patient corrected the name of the record this conversation created."""
+
+    patient_id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Escalate:
     reason: str
     detail: str = ""
 
 
-Effect = FindSlots | Hold | Release | Book | Cancel | Reschedule | CreatePatient | Escalate
+Effect = FindSlots | Hold | Release | Book | Cancel | Reschedule | CreatePatient | RenamePatient | Escalate
 
 
 # ---- replies --------------------------------------------------------------------------------

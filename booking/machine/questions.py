@@ -25,6 +25,11 @@ def _name(m: Machine, sig: Signal) -> bool:
     if not sig.full_name or sig.day_from or sig.window or sig.option:
         return False
     m.set(name=sig.full_name)
+    if sig.date_of_birth and sig.date_of_birth < m.w.now.date():
+        # "Joaquín Sánchez, nací el 14/10/81": both answers in one message.
+        m.set(date_of_birth=sig.date_of_birth)
+        m.effects.append(CreatePatient(sig.full_name, sig.date_of_birth))
+        return True
     m.ask(Asked.DATE_OF_BIRTH, "ask_dob", name=sig.full_name.split()[0])
     return True
 
@@ -139,7 +144,7 @@ def take(m: Machine, chosen: Slot) -> None:
         practitioner = m.w.practitioners.get(chosen.practitioner_id)
         offers = practitioner.type_codes if practitioner else ()
         choices = [c for c in m.type_choices() if c in offers] or m.type_choices()
-        if len(choices) > 1:
+        if len(choices) > 1 or m.s.type_refused:
             m.set(pick_waiting=True)
             m.ask_type(choices)
             return

@@ -177,6 +177,7 @@ class Session:
     search_intro: str = ""
     type_choices: tuple[str, ...] = ()
     pick_waiting: bool = False  # a time was chosen before the kind of visit was known
+    type_refused: str | None = None  # asked for a kind this patient may not take (returning only)
     targets: tuple[int, ...] = ()
     preset_target: int | None = None  # a reminder's Reschedule/Cancel button names it
     availability_first: bool = False  # started by "anything on Friday?", before any question
@@ -207,6 +208,7 @@ class Session:
             "search_intro": self.search_intro,
             "type_choices": list(self.type_choices),
             "pick_waiting": self.pick_waiting,
+            "type_refused": self.type_refused,
             "targets": list(self.targets),
             "preset_target": self.preset_target,
             "availability_first": self.availability_first,
@@ -247,6 +249,7 @@ class Session:
             search_intro=data.get("search_intro") or "",
             type_choices=tuple(data.get("type_choices") or ()),
             pick_waiting=bool(data.get("pick_waiting")),
+            type_refused=data.get("type_refused"),
             targets=tuple(data.get("targets") or ()),
             preset_target=data.get("preset_target"),
             availability_first=bool(data.get("availability_first")),

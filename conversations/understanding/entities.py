@@ -10,6 +10,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from conversations.understanding.dates import date_of_birth, normalize  # noqa: F401 (local.py)
+from conversations.understanding.dates.lexicon import ALL as DATE_WORDS
+from conversations.understanding.dates.lexicon import listed
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
@@ -238,11 +240,22 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
 _CORRECTION = re.compile(rf"^(?:(?:{_alt(_words('corrections'))})\b\s*)+")
-_NAME_TOKEN = re.compile(r"^[^\W\d_]{2,}$")
+# "O'Brien", "Ana-Clara": letters with an apostrophe or a hyphen inside.
+_NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
+# Where a name ends in "Joaquín Sánchez nací el 14/10/81": a number or a birth word.
+_AFTER_NAME = re.compile(rf"\d|^(?:{_alt(_words('birth_words'))})$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
+# Days no name holds: "no, quise decir miércoles" moves the day ("Domingo" is a first name too).
+_DAY_NAMES = frozenset(
+    word
+    for dates in DATE_WORDS
+    for spellings in (*dates.weekdays, listed(dates.today_words), listed(dates.tomorrow_words))
+    for spelling in spellings
+    for word in spelling.split()
+) - {"domingo"}
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
-_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words"))) - _CONNECTORS
+_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES) - _CONNECTORS
 
 
 def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> str | None:
@@ -265,6 +278,10 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     elif not expecting_name:
         return None
     words = [w for w in words if fold(w) not in _NAME_FILLERS]
+    # A capitalised birth word is a surname ("Ana Clara Nascimento"), not "nascimento: 5/10".
+    ends = [i for i, w in enumerate(words) if _AFTER_NAME.search(fold(w)) and not w[:1].isupper()]
+    if ends and ends[0] >= 2:
+        words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
         return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
     if "," in text and (intros or correcting or expecting_name):

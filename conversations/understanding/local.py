@@ -127,6 +127,16 @@ _TYPOS = TYPOS
 # Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))
+# Answers said in one word, mended only from their second letter on ("retonro" is a
+# "retorno", "cofirmo" a "confirmo"; "previsao" stays the weather, not a "revisao").
+_ANSWER_WORDS = list(
+    dict.fromkeys(
+        [
+            *(p for pack in PACKS for phrases in pack.visit_phrases.values() for p in phrases if p.isalpha()),
+            *(w for w in _words("yes_words") if w.isalpha() and len(w) >= 6),
+        ]
+    )
+)
 # Real words are not typos: a health word one edit from a keyword ("cancer", "cancel") keeps
 # its meaning. Stems of five letters or more match a word's start, shorter ones whole words.
 _HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
@@ -372,6 +382,9 @@ def _correct(token: str) -> str:
             continue  # an inflection ("horarios", "cancelled"), not a typo
         if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) <= 1:
             return word
+    for word in _ANSWER_WORDS:
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
+            return word
     return token
 
 
@@ -401,20 +414,26 @@ def _entities(
         if entities.option is None and (short or expecting_option)
         else None
     )
-    if entities.option is None and entities.option_time is None:
+    if entities.option is None:
         when = resolve(text, language=language, now=now, zone=directory.time_zone)
+        if when is not None and entities.option_time is not None and not (when.day and when.day_stated):
+            when = None  # "the 10:30 one" picks an offered time; "Thursday after 1" is a new wish
         if when is not None:
+            entities.option_time = None
             entities.when = when
             entities.period = when.period
-    entities.practitioner_ids = ent.practitioner_match(text, directory)
-    entities.specialty = ent.specialty_match(text, directory)
-    entities.appointment_type_code = ent.appointment_type_match(text, directory.appointment_types)
     entities.full_name = ent.full_name(
         text,
         expecting_name=expecting is Expecting.NAME,
         correcting=expecting is Expecting.DATE_OF_BIRTH,  # "sorry, typo: John Park"
     )
-    if expecting is Expecting.DATE_OF_BIRTH or _BIRTH.search(folded):
+    # The patient's own name ("Ana Clara Oliveira") names no practitioner.
+    named = frozenset(fold(entities.full_name).split()) if entities.full_name else frozenset()
+    who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
+    entities.practitioner_ids = ent.practitioner_match(who_text, directory)
+    entities.specialty = ent.specialty_match(text, directory)
+    entities.appointment_type_code = ent.appointment_type_match(folded, directory.appointment_types)
+    if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):
         # A full date with a year long gone is a birth date, not an appointment.

@@ -22,6 +22,7 @@ from conversations.understanding.dates.lexicon import (
 )
 from conversations.understanding.dates.months import MONTH_RE_BY_CODE
 from conversations.understanding.dates.numbers import DOTTED, normalize, numbers_to_digits, years_to_digits
+from conversations.understanding.dates.slips import mend_slips
 from conversations.understanding.languages import PACKS
 from conversations.understanding.types import PERIOD_HOURS, Period, Reading, TimeResolution
 
@@ -117,7 +118,7 @@ def _resolve(
     text = expression_or_text
     if dotted := DOTTED[code]:
         text = dotted.sub(r"\1/\2", text)
-    s = numbers_to_digits(years_to_digits(normalize(text), code), code)
+    s = numbers_to_digits(years_to_digits(mend_slips(normalize(text)), code), code)
     if not s:
         return None
     today = now.date()
@@ -326,7 +327,7 @@ def _finish(
     now: datetime,
     tz: ZoneInfo,
 ) -> TimeResolution:
-    res = TimeResolution(expression, start, end, d, t, period, granularity)
+    res = TimeResolution(expression, start, end, d, t, period, granularity, day_stated=day_info is not None)
     if day_info and day_info.alternatives:
         options = [Reading(start, end, str(d))]
         for alt in day_info.alternatives:

@@ -486,8 +486,8 @@ PACK = LanguagePack(
     },
     visit_phrases={
         "first": ("first visit", "first time", "first appointment", "new patient"),
-        "follow_up": ("follow up", "followup", "check back", "return visit"),
-        "checkup": ("check up", "checkup", "annual exam"),
+        "follow_up": ("follow up", "followup", "check back", "return visit", "review appointment"),
+        "checkup": ("check up", "checkup", "annual exam", "annual physical", "yearly physical"),
     },
     visit_type_words={
         "first": ("first", "new", "initial"),
@@ -528,16 +528,17 @@ PACK = LanguagePack(
     time_prepositions=("at",),
     name_intros=("my name is", "my name s", "name is", "i am", "i m", "im", "this is", "it s", "name"),
     name_connectors=("van", "von"),
-    birth_words=("born", "birth", "dob"),
+    birth_words=("born", "birth", "dob", "date"),
     option_time_preps=("at",),
     option_time_marks=(r"\d\s*(?:am|pm|h)?\s*one\b",),
     name_fillers=("please", "thanks"),
     want_verbs=("want",),
     for_someone=(
-        r"(?:it s |it is |its |this is )?for my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
+        r"(?:it s |it is |its |this is )?for my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
         r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|brother|sister)",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
         r"(?:her|his|the patient s|the) (?:full )?name is",
+        r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
     ),
     corrections=("sorry", "typo", "i mean", "actually", "oops", "correction", "no"),
 )

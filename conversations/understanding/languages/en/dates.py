@@ -154,7 +154,7 @@ DATES = DateWords(
         ),
     },
     after_words=("after", "from", "since", "later than", "no earlier than", "starting"),
-    before_words=("before", "until", "till", "no later than"),
+    before_words=("before", "until", "till", "no later than", "not later than", "earlier than"),
     before_noon=("before",),
     before_noon_words=("noon",),
     between_from="between from",

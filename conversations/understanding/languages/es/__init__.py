@@ -178,7 +178,7 @@ PACK = LanguagePack(
         ),
         "cancel": (
             r"\bcancel",
-            r"\banul",
+            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
             r"\bdar de baja",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",
@@ -380,7 +380,7 @@ PACK = LanguagePack(
             "nueva consulta",
         ),
         "follow_up": ("seguimiento", "revision", "control", "reconsulta", "segunda consulta"),
-        "checkup": ("chequeo",),
+        "checkup": ("chequeo", "reconocimiento medico", "reconocimiento anual"),
     },
     visit_type_words={
         "first": ("primera", "nuevo"),
@@ -409,9 +409,18 @@ PACK = LanguagePack(
     please=("por favor", "porfa"),
     option_time_leads=("la", "el", "la de las", "el de las", "la de", "el de"),
     time_prepositions=("a las", "las"),
-    name_intros=("me llamo", "mi nombre es", "soy", "nombre"),
+    name_intros=(
+        "me llamo",
+        "mi nombre es",
+        "soy",
+        "nombre",
+        "a nombre de",
+        "nombre es",
+        "nombre correcto es",
+        "corrijo el nombre",
+    ),
     name_connectors=("de", "del", "la", "y"),
-    birth_words=("nacimiento", "naci"),
+    birth_words=("nacimiento", "naci", "fecha"),
     option_time_preps=("de las",),
     option_time_marks=(r"\bde las\b",),
     name_fillers=("por", "favor", "gracias"),

@@ -4,7 +4,12 @@ from conversations.understanding.languages.date_words import DateWords, Holiday,
 
 DATES = DateWords(
     # Rioplatense "a la mañana / a la tarde" is "por la mañana", never a range "to tomorrow".
-    phrase_rewrites=((r"\ba la (manana|tarde|noche)\b", r"por la \1"),),
+    phrase_rewrites=(
+        (r"\ba la (manana|tarde|noche)\b", r"por la \1"),
+        # A bound, not the afternoon: "no más tarde de las 11", "más tarde de las 4".
+        (r"\b(?:no|nunca) mas tarde (?:de|que)\b", "antes de"),
+        (r"\bmas tarde (?:de|que)\b", "despues de"),
+    ),
     ordinal_suffixes="o a er ro",
     numbers="uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis "
     "diecisiete dieciocho diecinueve veinte",
@@ -155,8 +160,8 @@ DATES = DateWords(
         ),
     },
     period_articles="la",
-    after_words=("despues de", "desde", "a partir de"),
-    before_words=("antes de", "antes del", "hasta"),
+    after_words=("despues de", "desde", "a partir de", "pasadas"),
+    before_words=("antes de", "antes del", "hasta", "como muy tarde a"),
     before_noon=("antes de", "antes del"),
     before_noon_articles="el la",
     before_noon_words=("mediodia",),

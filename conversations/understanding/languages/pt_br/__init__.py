@@ -183,7 +183,7 @@ PACK = LanguagePack(
         "cancel": (
             r"\bcancel",
             r"\bdesmarc",
-            r"\banul",
+            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
             r"\bnao (preciso|quero) mais (da|a|de) (consulta|reserva)",
             r"\bnao (vou|posso|poderei) (ir|comparecer)",
         ),
@@ -393,15 +393,21 @@ PACK = LanguagePack(
     please=("por favor", "pf"),
     option_time_leads=("o", "a", "a das", "o das", "o de", "a de"),
     time_prepositions=("as", "a"),
-    name_intros=("meu nome e", "me chamo", "eu sou", "sou", "nome"),
+    name_intros=(
+        "meu nome e",
+        "me chamo",
+        "eu sou",
+        "sou",
+        "(?:no |em )?nome(?: de| e| certo e| esta errado e)?",
+    ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
-    birth_words=("nasci", "nascimento"),
+    birth_words=("nasci", "nascimento", "data"),
     option_time_preps=("das",),
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),
     want_verbs=("quero",),
     for_someone=(
-        r"(?:e )?para (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
+        r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
         r"|namorado|namorada|bebe)",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         r"se chama",

@@ -3,6 +3,11 @@
 from conversations.understanding.languages.date_words import DateWords, Holiday, PeriodWords
 
 DATES = DateWords(
+    # A bound, not the afternoon: "mais tarde que as 14h", "não mais tarde que as 11".
+    phrase_rewrites=(
+        (r"\bnao mais tarde (?:que|do que)\b", "antes de"),
+        (r"\bmais tarde (?:que|do que)\b", "depois de"),
+    ),
     ordinal_suffixes="o a",
     numbers="um dois tres quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis "
     "dezessete dezoito dezenove vinte",

@@ -1,0 +1,113 @@
+"""Repairs the generated patients needed (issue 13, kinds 5-7): a name corrected in any
+state, a time changed alone, a date of birth given with the name, a day corrected while the
+bot asks who the patient is, and a kind of visit this patient may not take."""
+
+from datetime import date, datetime, time
+
+import pytest
+
+from booking import machine as m
+from tests.booking.test_machine import ZONE, confirming, effects_of, selecting, world
+
+pytestmark = pytest.mark.sqlite
+THURSDAY = {"from": "2026-11-26", "to": "2026-11-26", "window": None, "prefer": None}
+
+
+def unknown_number() -> m.World:
+    return world(known_patient=None)
+
+
+def identifying(asked: str, **data) -> m.Session:
+    stored = {"type": "checkup", "who": [1], "when": THURSDAY, "asked": asked} | data
+    return m.Session.from_json(stored, flow="book", state="PATIENT_IDENTIFICATION")
+
+
+def test_a_name_corrected_while_confirming_renames_the_patient_and_asks_again():
+    session = confirming().with_(name="Paula Peea", patient_name="Paula Peea", patient_id=8)
+
+    step = m.transition(session, m.Signal(intent="deny", yes_no=False, full_name="Paula Peña"), world())
+
+    assert effects_of(step, m.RenamePatient) == [m.RenamePatient(8, "Paula Peña")]
+    assert step.session.state == m.State.CONFIRM and step.session.hold_id == 40
+    assert [r.text.key for r in step.replies] == ["name_updated", "confirm_book"]
+
+
+def test_a_name_corrected_while_choosing_a_time_keeps_the_offer():
+    session = selecting(name="Joaquin Pena").with_(patient_id=8)
+
+    step = m.transition(session, m.Signal(intent="give_info", full_name="Joaquín Peña"), world())
+
+    assert effects_of(step, m.RenamePatient) == [m.RenamePatient(8, "Joaquín Peña")]
+    assert step.session.offered == selecting().offered
+    assert not effects_of(step, m.FindSlots)
+
+
+def test_a_time_said_alone_keeps_the_day_already_chosen():
+    after_four = (time(16), time(23, 59))
+    step = m.transition(
+        selecting(),
+        m.Signal(
+            intent="give_info",
+            day_from=date(2026, 11, 23),
+            day_to=date(2026, 11, 23),
+            window=after_four,
+            prefer=datetime(2026, 11, 23, 16, tzinfo=ZONE),
+        ),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.window) == (date(2026, 11, 27), after_four)
+
+
+def test_a_name_with_the_date_of_birth_creates_the_patient_at_once():
+    step = m.transition(
+        identifying("name"),
+        m.Signal(intent="give_info", full_name="Joaquín Sánchez", date_of_birth=date(1981, 10, 14)),
+        unknown_number(),
+    )
+
+    assert effects_of(step, m.CreatePatient) == [m.CreatePatient("Joaquín Sánchez", date(1981, 10, 14))]
+
+
+def test_a_day_corrected_while_the_name_is_asked_changes_the_wish_and_asks_the_name_again():
+    step = m.transition(
+        identifying("name"),
+        m.Signal(intent="give_info", day_from=date(2026, 12, 1), day_to=date(2026, 12, 1), day_named=True),
+        unknown_number(),
+    )
+
+    assert step.session.when.day_from == date(2026, 12, 1)
+    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name"]
+
+
+def test_a_returning_only_kind_asked_by_a_new_patient_is_refused_out_loud_and_the_kind_asked():
+    w = world(
+        known_patient=(7, "Emily Carter"),
+        returning_patient=False,
+        returning_only_types=frozenset({"checkup"}),
+        practitioners={1: m.PractitionerView(1, "Dra. Ana Souza", ("new", "checkup"), ("general practice",))},
+    )
+
+    step = m.transition(m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", type_code="checkup"), w)
+
+    assert [r.text.key for r in step.replies] == ["type_returning_only", "ask_type"]
+    assert step.session.type_choices == ("new",) and step.session.type_code is None
+
+
+def test_or_later_with_a_day_searches_that_day_not_after_the_first_offered_time():
+    step = m.transition(
+        selecting(),
+        m.Signal(
+            intent="book",
+            day_from=date(2026, 12, 1),
+            day_to=date(2026, 12, 1),
+            day_named=True,
+            window=(time(10), time(11)),
+            commands=frozenset({"later"}),
+        ),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.day_from == date(2026, 12, 1)
