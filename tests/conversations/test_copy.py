@@ -66,3 +66,15 @@ def test_a_machine_reply_is_rendered_with_nested_text_and_short_instants():
 def test_an_unknown_language_falls_back_to_english_and_a_regional_spelling_is_understood():
     assert say("kept", "xx") == CATALOGUES["en"]["kept"]
     assert say("kept", "pt") == CATALOGUES["pt-BR"]["kept"]
+
+
+@pytest.mark.parametrize(
+    "language, reads",
+    [
+        ("en", "contact our team at the clinic's reception"),
+        ("es", "Contacta con nuestro equipo al teléfono de la clínica"),
+        ("pt-BR", "Fale com nossa equipe pelo telefone da clínica"),
+    ],
+)
+def test_a_clinic_without_a_phone_is_named_in_words_that_fit_the_sentence(language, reads):
+    assert reads in say("faq_unknown", language, contact=say("faq_contact_fallback", language))
