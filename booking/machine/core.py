@@ -205,6 +205,10 @@ class Machine:
         if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
             # Only the day or time may change then: a name may sound like a practitioner's.
             sig = replace(sig, practitioner_ids=(), specialty=None, type_code=None)
+        if sig.full_name and not self.s.name and self.s.patient_id is None and self.w.known_patient:
+            # "It's for my daughter, Martina Gómez" from a known number, before anyone asked:
+            # the visit may be for someone other than the number's patient.
+            self.set(name=sig.full_name)
         if sig.type_code and sig.type_code in self.w.types:
             if self.w.returning_patient or sig.type_code not in self.w.returning_only_types:
                 self.set(type_code=sig.type_code, type_refused=None)

@@ -3,6 +3,7 @@ what a yes does, what a no does, and what the patient is told at the end."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -22,13 +23,31 @@ if TYPE_CHECKING:
     from booking.machine.core import Machine
 
 
+def _books_for_the_known_patient(m: Machine) -> bool:
+    """The number is known and the booking is for its patient: no name was given, or the
+    name given is theirs ("Emily", "Emily Carter"). "It's for my daughter, Martina Gómez"
+    from that number is someone else: who they are is asked, never booked as the parent."""
+    if not m.w.known_patient:
+        return False
+    if not m.s.name:
+        return True
+    given = _plain(m.s.name).split()
+    known = _plain(m.w.known_patient[1]).split()
+    return bool(given) and bool(known) and given[0] == known[0] and set(given) <= set(known)
+
+
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class BookFlow:
     """A new appointment: who the patient is (a known number needs no questions), the kind of
     visit, when, a pick from the offered times, then yes."""
 
     def advance(self, m: Machine) -> None:
         if m.s.patient_id is None and not m.s.availability_first:
-            if not m.w.known_patient:
+            if not _books_for_the_known_patient(m):
                 self.identify(m)
                 return
             m.set(patient_id=m.w.known_patient[0], patient_name=m.w.known_patient[1])
@@ -69,7 +88,7 @@ class BookFlow:
             m.ask(Asked.NAME, "ask_name")
 
     def pick(self, m: Machine, chosen: Slot) -> None:
-        if m.s.patient_id is None and m.w.known_patient:
+        if m.s.patient_id is None and _books_for_the_known_patient(m):
             # An availability answer came first; the number is known, so no questions.
             m.set(patient_id=m.w.known_patient[0], patient_name=m.w.known_patient[1])
         if m.s.patient_id is None:

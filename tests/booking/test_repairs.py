@@ -111,3 +111,13 @@ def test_or_later_with_a_day_searches_that_day_not_after_the_first_offered_time(
 
     (find,) = effects_of(step, m.FindSlots)
     assert find.day_from == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("name, asks", [("Martina Gómez", True), ("Emily", False), ("emily carter", False)])
+def test_a_known_number_booking_for_someone_else_asks_who_they_are(name, asks):
+    step = m.transition(m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", full_name=name), world())
+
+    assert (step.session.patient_id is None) is asks
+    assert not effects_of(step, m.Book)
+    if asks:
+        assert step.session.asked == m.Asked.DATE_OF_BIRTH
