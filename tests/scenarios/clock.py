@@ -7,6 +7,7 @@ in the clinic's zone. These are the patient's meanings, written down independent
 bot's own date resolution, so a disagreement is a failure.
 """
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -42,6 +43,12 @@ INSTANTS = (
     Instant("madrid-dst-end", "Europe/Madrid", "2026-10-25 01:30"),
     Instant("newyork-dst-start", "America/New_York", "2027-03-14 01:30"),
 )
+# SCENARIO_INSTANTS=mon-0800,fri-2350 runs only those (the SQLite pass of scripts/test: the
+# embedded defaults at one ordinary and one edge instant; PostgreSQL runs all of them).
+if _chosen := os.environ.get("SCENARIO_INSTANTS", "").split(","):
+    if unknown := set(filter(None, _chosen)) - {instant.label for instant in INSTANTS}:
+        raise ValueError(f"SCENARIO_INSTANTS: no instant named {sorted(unknown)}")
+    INSTANTS = tuple(instant for instant in INSTANTS if instant.label in _chosen) or INSTANTS
 
 _DAY = re.compile(
     r"^(?:(?P<today>today)|(?P<tomorrow>tomorrow)|(?P<from>from (?:today|tomorrow))"
