@@ -75,9 +75,9 @@ def test_clinical_and_billing_questions_are_refused_with_the_contact(demo_faq, t
     assert not UnansweredQuestion.objects.exists()
 
 
-def test_without_a_clinic_phone_the_reply_points_to_reception(demo_faq):
+def test_without_a_clinic_phone_the_reply_points_to_the_clinic_phone(demo_faq):
     response = faq_respond(text="fazem ultrassom?", language="pt-BR", conversation_id=None, clinic_phone="")
-    assert "recepção da clínica" in response.text
+    assert "pelo telefone da clínica" in response.text
 
 
 def test_a_retired_entry_is_never_sent(demo_faq, content_admin):
