@@ -222,7 +222,12 @@ def _understood(
     if result.emergency is not None:
         return _emergency(conversation, clinic, result.emergency, language)
 
-    if text and not inbound.button_payload and _outside_limits(text, booking_under_way=session is not None):
+    clinical = bool(text) and faq_is_clinical(text)
+    if (
+        text
+        and not inbound.button_payload
+        and _outside_limits(text, clinical=clinical, booking_under_way=session is not None)
+    ):
         # Emergency, then the limits, then booking: "my mole has changed colour, is it
         # cancer?" is a clinical question whatever "changed" may suggest; a booking under way
         # stays where it was for the patient to go on.
@@ -253,16 +258,17 @@ def _understood(
     )
     if booked is not None:
         return _booking_answered(conversation, clinic, booked, language)
-    return _handler(conversation, result, signal, clinic, language, text)
+    return _handler(conversation, result, signal, clinic, language, text, clinical=clinical)
 
 
-def _outside_limits(text: str, *, booking_under_way: bool) -> bool:
+def _outside_limits(text: str, *, clinical: bool, booking_under_way: bool) -> bool:
     """A request for medical advice or a billing dispute. Before a booking starts, a health
     worry with no booking request counts too; during one, describing a symptom is an answer
-    ("tiene fiebre desde ayer"), asking what to do about it is not."""
-    if faq_asks_advice(text) or faq_is_billing_dispute(text):
+    ("tiene fiebre desde ayer"), asking what to do about it is not. `clinical` is
+    faq_is_clinical(text), which every request for advice also is."""
+    if faq_is_billing_dispute(text):
         return True
-    return not booking_under_way and faq_is_clinical(text)
+    return clinical and (not booking_under_way or faq_asks_advice(text))
 
 
 def _booking_answered(
@@ -299,7 +305,14 @@ def _booking_text(text: Say, clinic: ClinicContext, language: str) -> str:
 
 
 def _handler(
-    conversation: Conversation, result, signal, clinic: ClinicContext, language: str, text: str
+    conversation: Conversation,
+    result,
+    signal,
+    clinic: ClinicContext,
+    language: str,
+    text: str,
+    *,
+    clinical: bool,
 ) -> list[Reply]:
     intent = result.intent
     if intent == Intent.HUMAN:
@@ -307,14 +320,13 @@ def _handler(
         return _decided(conversation, "asked_for_person", [_say("handoff", language)])
     if "refuse" in signal.commands:
         return _decided(conversation, "refused", [_say("refused", language)])
-    clinical = faq_is_clinical(text)
     if len(text) > LONG_MESSAGE and not clinical:
         # A wall of text that asks for nothing bookable: ask for the gist rather than a person.
         return _decided(conversation, "too_long", [_say("too_long", language)])
     if (
         clinical
         or intent == Intent.FAQ
-        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (_faq_knows(text) or "?" in text))
+        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and ("?" in text or _faq_knows(text)))
     ):
         # A message the engine could not place may still be a question the FAQ answers ("vcs
         # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.

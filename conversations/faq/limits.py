@@ -21,7 +21,7 @@ pregnant wife come with me?") never match.
 import re
 from functools import cache
 
-from conversations.understanding.languages import PACKS, spelled_out
+from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, spelled_out
 from conversations.understanding.text import fold
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -91,13 +91,8 @@ BILLING = _rules(
 
 # The general rule: a health term together with a request for a decision or an
 # interpretation is clinical, whatever else the message says (a booking included).
-# Health terms are stems matched at the start of a folded word (stems of five letters or
-# more) or whole words (shorter ones), so new wording of a known idea still matches:
-# "amoxicilina", "amoxicillin"; "inchado", "inchaço"; "embarazada", "embarazo".
-_SHORT_HEALTH = re.compile(r"^[a-z0-9-]{1,4}$")
-_STEMS = _words("health_stems")
-HEALTH_WORDS = frozenset(s for s in _STEMS if _SHORT_HEALTH.match(s))
-HEALTH_PREFIXES = tuple(dict.fromkeys(s for s in _STEMS if not _SHORT_HEALTH.match(s)))
+# Health terms are the packs' HEALTH_PREFIXES and HEALTH_WORDS, so new wording of a known
+# idea still matches: "amoxicilina", "amoxicillin"; "inchado", "inchaço"; "embarazada".
 # Words that start like a health stem but are not one.
 _NOT_HEALTH = frozenset(_words("not_health"))
 _HEALTH_PHRASES = _rules(r"\b{health_phrases}\b")
@@ -142,21 +137,28 @@ FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")
 
 
-def faq_asks_advice(text: str) -> bool:
-    """True when the message asks for a medical decision or interpretation ("is it cancer?",
-    "should I stop my pills?"), whatever else it says, a booking request included. Pure."""
-    folded = spelled_out(fold(text))
+def _folded(text: str) -> str:
+    return spelled_out(fold(text))
+
+
+def _asks_advice(folded: str) -> bool:
     if ADVICE.search(folded):
         return True
     return bool(DECISION.search(folded) and has_health_term(folded) and not PREPARATION.search(folded))
 
 
+def faq_asks_advice(text: str) -> bool:
+    """True when the message asks for a medical decision or interpretation ("is it cancer?",
+    "should I stop my pills?"), whatever else it says, a booking request included. Pure."""
+    return _asks_advice(_folded(text))
+
+
 def faq_is_clinical(text: str) -> bool:
     """True when the message asks for medical advice (medication, symptoms, dose, results,
     "should I..."); such questions are refused and escalated. Pure."""
-    if faq_asks_advice(text):
+    folded = _folded(text)
+    if _asks_advice(folded):
         return True
-    folded = spelled_out(fold(text))
     if BOOKING.search(folded) or SERVICE.search(folded) or ADMIN.search(folded):
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))
@@ -164,5 +166,5 @@ def faq_is_clinical(text: str) -> bool:
 
 def faq_is_billing_dispute(text: str) -> bool:
     """True when the message asks for a fee waiver, a discount or disputes a charge. Pure."""
-    folded = spelled_out(fold(text))
+    folded = _folded(text)
     return bool(BILLING.search(folded) or (FREE.search(folded) and not FACILITY.search(folded)))

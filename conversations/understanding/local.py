@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from conversations.understanding import entities as ent
 from conversations.understanding.dates import resolve
-from conversations.understanding.languages import PACKS, TYPOS
+from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, TYPOS
 from conversations.understanding.text import fold
 from conversations.understanding.types import ClinicDirectory, Entities, Expecting, Intent, Understanding
 
@@ -123,8 +123,7 @@ _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
 _CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
 _QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
-_TYPOS = TYPOS
-# Short words ("quiero", "preciso", "marcar") are left to _TYPOS: one edit away from them
+# Short words ("quiero", "preciso", "marcar") are left to TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))
 # Answers said in one word, mended only from their second letter on ("retonro" is a
@@ -137,11 +136,6 @@ _ANSWER_WORDS = list(
         ]
     )
 )
-# Real words are not typos: a health word one edit from a keyword ("cancer", "cancel") keeps
-# its meaning. Stems of five letters or more match a word's start, shorter ones whole words.
-_HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
-_HEALTH_PREFIXES = tuple(stem for stem in _HEALTH_STEMS if len(stem) >= 5)
-_HEALTH_WORDS = frozenset(stem for stem in _HEALTH_STEMS if len(stem) < 5)
 _OFF_TOPIC = re.compile(rf"\b({'|'.join(_words('off_topic'))})\b")
 _MEDICAL_WORDS = re.compile(rf"\b({_alt(_words('medical_words'))})\b")
 
@@ -373,10 +367,12 @@ def _correct_typos(folded: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _correct(token: str) -> str:
-    if token in _TYPOS:
-        return _TYPOS[token]
-    if len(token) < 6 or token in _KEYWORDS or token in _HEALTH_WORDS or token.startswith(_HEALTH_PREFIXES):
+    if token in TYPOS:
+        return TYPOS[token]
+    if len(token) < 6 or token in _KEYWORDS:
         return token
+    if token in HEALTH_WORDS or token.startswith(HEALTH_PREFIXES):
+        return token  # a real word is no typo: "cancer" is not one edit from "cancel"
     for word in _KEYWORDS:
         if token.startswith(word) or word.startswith(token):
             continue  # an inflection ("horarios", "cancelled"), not a typo

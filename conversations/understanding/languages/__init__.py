@@ -33,6 +33,12 @@ def language_code(value: str | None) -> str | None:
     return SPELLINGS.get(value.strip().casefold().replace("_", "-"))
 
 
+# Health terms of every pack, as FaqWords.health_stems: stems of five letters or more match
+# the start of a folded word ("amoxicilina", "amoxicillin"), shorter ones whole words.
+_HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
+HEALTH_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(stem for stem in _HEALTH_STEMS if len(stem) >= 5))
+HEALTH_WORDS: frozenset[str] = frozenset(stem for stem in _HEALTH_STEMS if len(stem) < 5)
+
 # Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
 TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
 
@@ -53,6 +59,8 @@ __all__ = [
     "BY_CODE",
     "CODES",
     "FALLBACK",
+    "HEALTH_PREFIXES",
+    "HEALTH_WORDS",
     "PACKS",
     "SPELLINGS",
     "TYPOS",
