@@ -214,6 +214,9 @@ OUTBOUND_MAX_ATTEMPTS = 3
 # Approved reminder templates per language, for patients outside the 24-hour window:
 # "en:HX..,es:HX..,pt-BR:HX..". Variables: 1 first name, 2 date and time, 3 practitioner.
 TWILIO_REMINDER_CONTENT_SIDS = read("TWILIO_REMINDER_CONTENT_SIDS", "dict", {})
+# Approved "your appointment" templates per language, for telling a patient outside the
+# window what reception booked or moved; the same variables as the reminder's.
+TWILIO_APPOINTMENT_CONTENT_SIDS = read("TWILIO_APPOINTMENT_CONTENT_SIDS", "dict", {})
 
 # The calendar behind the bot: the built-in one, or an adapter for a practice-management
 # system implementing scheduling.interface.SchedulingService.

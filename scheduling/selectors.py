@@ -261,3 +261,17 @@ def patient_list_by_phone(*, phone: str) -> list[Patient]:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def specialty_choices() -> list[str]:
+    """Each active practitioner's first specialty (how the clinic file names it), sorted:
+    the calendar's filter offers these and matches them as practitioner_list does."""
+    named = {p.specialties[0] for p in Practitioner.objects.filter(active=True) if p.specialties}
+    return sorted(named, key=str.casefold)
+
+
+def appointment_inside_notice(*, appointment: Appointment, clinic: Clinic | None, now: datetime) -> bool:
+    """The appointment starts within the clinic's cancellation notice: the bot would refuse
+    to change it, and reception overrides only with a reason."""
+    notice = (clinic.policy if clinic else Clinic().policy).cancellation_notice
+    return appointment.start - now < notice

@@ -2,17 +2,25 @@
 the bot did. Every call goes through the scheduling services as the staff member (so
 policies meant for the bot do not bind reception) and is audited."""
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 
 from audit.models import StaffAction, TraceEvent
 from audit.services import staff_action_record
+from conversations.clinic import clinic_context
+from conversations.copy import say, when_text
 from conversations.models import Conversation
+from conversations.outbox.queue import Origin, Reply, reply_queue
 from scheduling import services as calendar
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
+from scheduling.patients import patient_create
+from scheduling.selectors import appointment_inside_notice, clinic_get
 
 UNDOABLE = {
     TraceEvent.Type.APPOINTMENT_BOOKED,
@@ -74,7 +82,12 @@ def staff_appointment_cancel(
 
 
 def staff_appointment_reschedule(
-    *, appointment_id: int, user: AbstractBaseUser, start: datetime, conversation_id: int | None
+    *,
+    appointment_id: int,
+    user: AbstractBaseUser,
+    start: datetime,
+    conversation_id: int | None,
+    reason: str = "",
 ) -> Appointment:
     """Move the appointment to `start` (same practitioner and type), atomically, and audit it.
 
@@ -97,12 +110,19 @@ def staff_appointment_reschedule(
                 appointment=appointment,
                 hold=hold,
                 actor=actor,
-                reason="moved by reception",
+                reason=reason.strip() or "moved by reception",
                 conversation_id=conversation_id,
             )
     except SchedulingError as exc:
         raise ActionRefused(str(exc)) from exc
-    _record(user, "staff_reschedule", conversation_id, moved.pk, from_appointment=appointment.pk)
+    _record(
+        user,
+        "staff_reschedule",
+        conversation_id,
+        moved.pk,
+        from_appointment=appointment.pk,
+        **({"reason": reason.strip()} if reason.strip() else {}),
+    )
     return moved
 
 
@@ -199,3 +219,150 @@ def _record(
         appointment_id=appointment_id,
         detail=detail,
     )
+
+
+# ---- the desk: booking, moving and cancelling from the calendar --------------------------
+
+
+@dataclass(frozen=True)
+class Notified:
+    """What became of the WhatsApp message to the patient, in words for reception."""
+
+    sent: bool
+    how: str
+
+
+def desk_patient(
+    *, patient_id: int | None, name: str = "", phone: str = "", date_of_birth: date | None = None
+) -> Patient:
+    """The chosen patient, or a new confirmed record for one who phoned in. Raises
+    ActionRefused when neither is given well enough to book."""
+    if patient_id is not None:
+        patient = Patient.objects.filter(pk=patient_id).first()
+        if patient is None:
+            raise ActionRefused("That patient record no longer exists")
+        return patient
+    if not name.strip() or not phone.strip():
+        raise ActionRefused("Choose a patient, or give the new patient's name and phone")
+    try:
+        return patient_create(name=name, phone=phone, date_of_birth=date_of_birth)
+    except SchedulingError as exc:
+        raise ActionRefused(f"Check the patient's details: {exc}") from exc
+
+
+def desk_appointment_book(
+    *,
+    patient: Patient,
+    practitioner_id: int,
+    type_code: str,
+    start: datetime,
+    user: AbstractBaseUser,
+    notify: bool,
+) -> tuple[Appointment, Notified | None]:
+    """Book from a free slot of the calendar as reception (audited), then, with `notify`,
+    tell the patient on WhatsApp. Raises ActionRefused when the time is not free or the type
+    does not fit; the message names the type by its name."""
+    kind = AppointmentType.objects.filter(code=type_code, active=True).first()
+    if kind is None:
+        raise ActionRefused("Choose the type of appointment")
+    if (
+        not kind.new_patients
+        and not patient.appointments.exclude(status=Appointment.Status.CANCELLED).exists()
+    ):
+        raise ActionRefused(f"{kind} is for returning patients only; {patient.name} has no earlier visit")
+    with transaction.atomic():
+        appointment = staff_appointment_book(
+            patient_id=patient.pk,
+            practitioner_id=practitioner_id,
+            type_code=kind.code,
+            start=start,
+            user=user,
+            conversation_id=None,
+        )
+        return appointment, (
+            patient_notify(appointment=appointment, event="booked", user=user) if notify else None
+        )
+
+
+def desk_appointment_move(
+    *, appointment_id: int, start: datetime, user: AbstractBaseUser, reason: str, notify: bool
+) -> tuple[Appointment, Notified | None]:
+    """Move an appointment from the calendar (audited). Inside the clinic's cancellation
+    notice the bot would refuse; reception may override it with a reason, which is recorded.
+    Raises ActionRefused without that reason or when the new time is not free."""
+    appointment = Appointment.objects.filter(pk=appointment_id).first()
+    if appointment is None:
+        raise ActionRefused("That appointment no longer exists")
+    _notice_reason(appointment, reason)
+    with transaction.atomic():
+        moved = staff_appointment_reschedule(
+            appointment_id=appointment.pk, user=user, start=start, conversation_id=None, reason=reason
+        )
+        return moved, (patient_notify(appointment=moved, event="moved", user=user) if notify else None)
+
+
+def desk_appointment_cancel(
+    *, appointment_id: int, user: AbstractBaseUser, reason: str, notify: bool
+) -> tuple[Appointment, Notified | None]:
+    """Cancel from the calendar with a reason (always asked; inside the notice it is also
+    the override's), audited; with `notify` the patient is told. Raises ActionRefused."""
+    with transaction.atomic():
+        cancelled = staff_appointment_cancel(
+            appointment_id=appointment_id, user=user, reason=reason, conversation_id=None
+        )
+        return cancelled, (
+            patient_notify(appointment=cancelled, event="cancelled", user=user) if notify else None
+        )
+
+
+def _notice_reason(appointment: Appointment, reason: str) -> None:
+    clinic = clinic_get()
+    if (
+        appointment_inside_notice(appointment=appointment, clinic=clinic, now=timezone.now())
+        and not reason.strip()
+    ):
+        hours = clinic.policy.cancellation_notice_hours if clinic else 24
+        raise ActionRefused(
+            f"This appointment is less than {hours} hours away, inside the clinic's notice: give a reason to override it"
+        )
+
+
+def patient_notify(*, appointment: Appointment, event: str, user: AbstractBaseUser) -> Notified:
+    """Tell the patient what reception did (event: booked, moved, cancelled) through the
+    outbox: free text inside WhatsApp's 24-hour window, else the clinic's approved appointment
+    template for the patient's language (TWILIO_APPOINTMENT_CONTENT_SIDS; not for a
+    cancellation). Nothing is sent to an opted-out patient. Audited when sent."""
+    patient = appointment.patient
+    conversation, _ = Conversation.objects.get_or_create(
+        channel=Conversation.Channel.WHATSAPP,
+        channel_user_id=patient.phone_e164.lstrip("+"),
+        defaults={"phone_e164": patient.phone_e164, "profile_name": patient.name.split()[0]},
+    )
+    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if conversation.opted_out:
+        return Notified(False, "not sent: the patient opted out of WhatsApp messages")
+    language = patient.language or conversation.language or clinic_context().default_language
+    when = when_text(appointment.start.astimezone(timezone.get_current_timezone()), language)
+    if conversation.window_open(now=timezone.now()):
+        text = say(
+            f"desk_{event}",
+            language,
+            name=patient.name.split()[0],
+            kind=appointment.appointment_type.name_in(language),
+            practitioner=appointment.practitioner.display_name,
+            when=when,
+            location=appointment.location.name,
+        )
+        reply, how = Reply(text, origin=Origin.COPY), "sent on WhatsApp"
+    elif event != "cancelled" and (sid := settings.TWILIO_APPOINTMENT_CONTENT_SIDS.get(language)):
+        variables = {"1": patient.name.split()[0], "2": when, "3": appointment.practitioner.display_name}
+        reply = Reply("", content_sid=sid, content_variables=variables, origin=Origin.COPY)
+        how = "sent on WhatsApp with the approved template (the patient has not written in 24 hours)"
+    else:
+        return Notified(
+            False,
+            "not sent: the patient has not written in 24 hours and no approved template fits; call them",
+        )
+    [row] = reply_queue(conversation=conversation, replies=[reply], sent_by_id=user.pk)
+    _record(user, "patient_notified", conversation.pk, appointment.pk, outbound_id=row.pk, event=event)
+    return Notified(True, how)

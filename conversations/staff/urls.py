@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from conversations.staff import unanswered, views
+from conversations.staff import desk, unanswered, views
 
 urlpatterns = [
     path("escalations/", views.escalations, name="staff_escalations"),
@@ -35,6 +35,24 @@ urlpatterns = [
         "conversations/<int:conversation_id>/appointments/<int:appointment_id>/reschedule/",
         views.appointment_reschedule,
         name="staff_appointment_reschedule",
+    ),
+    path("calendar/book/", desk.desk_book, name="staff_desk_book"),
+    path("calendar/patients/", desk.desk_patient_search, name="staff_desk_patients"),
+    path("calendar/appointments/<int:appointment_id>/", desk.desk_appointment, name="staff_desk_appointment"),
+    path(
+        "calendar/appointments/<int:appointment_id>/move/",
+        desk.desk_appointment_move,
+        name="staff_desk_move",
+    ),
+    path(
+        "calendar/appointments/<int:appointment_id>/cancel/",
+        desk.desk_appointment_cancel,
+        name="staff_desk_cancel",
+    ),
+    path(
+        "patients/<int:patient_id>/conversation/",
+        desk.patient_conversation,
+        name="staff_patient_conversation",
     ),
     path("unanswered/", unanswered.unanswered_list, name="staff_unanswered"),
     path(

@@ -21,7 +21,7 @@ def escalated():
 
 
 @pytest.mark.parametrize(
-    "name", ["staff_home", "staff_escalations", "staff_conversations", "staff_metrics", "staff_day"]
+    "name", ["staff_home", "staff_escalations", "staff_conversations", "staff_metrics", "staff_calendar"]
 )
 def test_anonymous_visitors_are_sent_to_login(client, name):
     response = client.get(reverse(name))
@@ -30,7 +30,7 @@ def test_anonymous_visitors_are_sent_to_login(client, name):
     assert response["Location"].startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["staff_home", "staff_escalations", "staff_metrics", "staff_day"])
+@pytest.mark.parametrize("name", ["staff_home", "staff_escalations", "staff_metrics", "staff_calendar"])
 def test_a_user_without_a_role_gets_a_whole_403(client, name):
     client.force_login(UserFactory())
 
