@@ -121,7 +121,7 @@ def _appointment_context(request: HttpRequest, appointment: Appointment, **extra
             appointment=appointment, clinic=clinic, now=timezone.now()
         ),
         "notice_hours": clinic.policy.cancellation_notice_hours if clinic else 24,
-        "slots": slots,
+        "slots": [slot for slot in slots if slot.start != appointment.start],
         "day": day,
         "zone": timezone.get_current_timezone_name(),
         **extra,
