@@ -19,6 +19,7 @@ from conversations.faq.services import (
     unanswered_question_dismiss,
 )
 from conversations.models import (
+    CannedReply,
     Conversation,
     Escalation,
     FaqEntry,
@@ -87,6 +88,14 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 class EscalationAdmin(admin.ModelAdmin):
     list_display = ("id", "conversation", "reason", "status", "created_at", "claimed_by")
     list_filter = ("status", "reason")
+
+
+@admin.register(CannedReply)
+class CannedReplyAdmin(admin.ModelAdmin):
+    list_display = ("title", "language", "position", "active")
+    list_filter = ("language", "active")
+    list_editable = ("position", "active")
+    search_fields = ("title", "text")
 
 
 # FAQ content. Edits never change a version: saving the form adds a draft version, and

@@ -323,3 +323,21 @@ class UnansweredQuestion(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class CannedReply(models.Model):
+    """A reply reception sends often ("Your results are ready..."), per language, edited in
+    the admin; the conversation page offers the ones in the patient's language."""
+
+    language = models.CharField(max_length=5, choices=Language)
+    title = models.CharField(max_length=60, help_text="What reception sees on the button")
+    text = models.TextField(max_length=1600)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Lower first")
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["language", "position", "title"]
+        verbose_name_plural = "canned replies"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from audit.models import TraceEvent
-from conversations.models import Conversation, Escalation, OutboundMessage, UnansweredQuestion
+from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, UnansweredQuestion
 from conversations.understanding.text import fold
 
 
@@ -112,3 +113,54 @@ def unanswered_top(*, since: datetime, until: datetime, limit: int = 10) -> list
         if key:
             groups.setdefault(key, [text, language, 0])[2] += 1
     return sorted((tuple(g) for g in groups.values()), key=lambda g: -g[2])[:limit]
+
+
+class InboxScope:
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    ALL = "all"
+    CHOICES = ((MINE, "Mine"), (UNASSIGNED, "Unassigned"), (ALL, "All"))
+
+
+def inbox_list(
+    *, user, scope: str = InboxScope.ALL, reason: str = "", language: str = ""
+) -> QuerySet[Escalation]:
+    """The escalation queue (emergencies first, then the longest waiting) with what the inbox
+    shows per row in one query: the last message each way, and how many of the patient's
+    messages came after the clinic's last one (unread). `scope`: mine, unassigned or all."""
+    queue = escalation_queue()
+    if scope == InboxScope.MINE:
+        queue = queue.filter(claimed_by=user)
+    elif scope == InboxScope.UNASSIGNED:
+        queue = queue.filter(status=Escalation.Status.OPEN)
+    if reason:
+        queue = queue.filter(reason=reason)
+    if language:
+        queue = queue.filter(conversation__language=language)
+    inbound = InboundMessage.objects.filter(conversation=OuterRef("conversation")).order_by(
+        "-received_at", "-id"
+    )
+    outbound = OutboundMessage.objects.filter(conversation=OuterRef("conversation")).order_by(
+        "-created_at", "-id"
+    )
+    return queue.annotate(
+        last_in_text=Subquery(inbound.values("text")[:1]),
+        last_in_at=Subquery(inbound.values("received_at")[:1]),
+        last_out_text=Subquery(outbound.values("body")[:1]),
+        last_out_at=Subquery(outbound.values("created_at")[:1]),
+    ).annotate(
+        unread=Case(
+            When(last_out_at__isnull=True, then=_inbound_count()),
+            default=_inbound_count(received_at__gt=OuterRef("last_out_at")),
+        )
+    )
+
+
+def _inbound_count(**after) -> Coalesce:
+    counted = (
+        InboundMessage.objects.filter(conversation=OuterRef("conversation"), **after)
+        .values("conversation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), Value(0))

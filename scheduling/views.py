@@ -1,10 +1,11 @@
 """The staff calendar pages (HTML, mounted under /staff/ by clinicbot.urls): the day grid of
-every practitioner, one practitioner's week, and marking an appointment completed or no-show.
+every practitioner, one practitioner's week, the forms to book a free slot and to move or
+cancel an appointment, and marking an appointment completed or no-show.
 
-Booking, moving and cancelling from the grid may message the patient, so those forms post
-to conversations.staff.desk; the JSON API lives in scheduling.api; all call the same services."""
+Booking, moving and cancelling may message the patient, so those forms post to
+conversations.staff.desk; the JSON API lives in scheduling.api; all call the same services."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,10 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 from clinicbot.access import access_handle_conversations
 from clinicbot.staff import query_date, staff_page
 from scheduling.exceptions import SchedulingError
-from scheduling.grid import calendar_day_grid, calendar_week_grid
+from scheduling.grid import calendar_day_grid, calendar_week_grid, slot_type_fits
 from scheduling.models import Appointment, Location, Practitioner
-from scheduling.selectors import clinic_get, specialty_choices
-from scheduling.services import Actor, appointment_mark
+from scheduling.patients import patient_search
+from scheduling.selectors import appointment_inside_notice, clinic_get, specialty_choices
+from scheduling.services import Actor, appointment_mark, slot_list_available
 
 
 @require_GET
@@ -68,6 +70,80 @@ def _calendar_context(day, grid, *, step: timedelta) -> dict:
         "now": timezone.now(),
         "zone": timezone.get_current_timezone_name(),
     }
+
+
+@require_GET
+@staff_page(access_handle_conversations)
+def calendar_book(request: HttpRequest) -> HttpResponse:
+    """The form for one free slot: the patient (found or new), the type, the confirmation."""
+    practitioner = get_object_or_404(Practitioner, pk=_int(request.GET.get("practitioner")) or 0, active=True)
+    start = _instant(request.GET.get("start", ""))
+    if start is None:
+        return redirect("staff_calendar")
+    context = {
+        "practitioner": practitioner,
+        "start": start,
+        "fits": slot_type_fits(
+            clinic=clinic_get(), practitioner=practitioner, start=start, now=timezone.now()
+        ),
+        "q": request.GET.get("q", ""),
+        "found": patient_search(query=request.GET.get("q", "")),
+        "chosen": _int(request.GET.get("patient")),
+        "kind": request.GET.get("type", ""),
+        "zone": timezone.get_current_timezone_name(),
+    }
+    return render(request, "scheduling/book.html", context)
+
+
+@require_GET
+@staff_page(access_handle_conversations)
+def calendar_patients(request: HttpRequest) -> HttpResponse:
+    """The booking form's patient list, for htmx as the receptionist types."""
+    context = {"found": patient_search(query=request.GET.get("q", "")), "q": request.GET.get("q", "")}
+    return render(request, "scheduling/book.html#patients", context)
+
+
+@require_GET
+@staff_page(access_handle_conversations)
+def calendar_appointment(request: HttpRequest, appointment_id: int) -> HttpResponse:
+    """One appointment: its facts, the clinic's notice, and the move and cancel forms. The
+    free times offered are the bot's (slot_list_available), from the chosen day."""
+    appointment = get_object_or_404(
+        Appointment.objects.select_related("patient", "practitioner", "appointment_type", "location"),
+        pk=appointment_id,
+    )
+    clinic = clinic_get()
+    day = query_date(request.GET.get("date")) or max(
+        timezone.localdate(), timezone.localdate(appointment.start)
+    )
+    slots = []
+    if appointment.status == Appointment.Status.BOOKED:
+        slots = slot_list_available(
+            practitioner=appointment.practitioner,
+            appointment_type=appointment.appointment_type,
+            replacing=appointment,
+            date_from=day,
+            limit=13,
+        )
+    context = {
+        "appointment": appointment,
+        "inside_notice": appointment_inside_notice(
+            appointment=appointment, clinic=clinic, now=timezone.now()
+        ),
+        "notice_hours": clinic.policy.cancellation_notice_hours,
+        "slots": [slot for slot in slots if slot.start != appointment.start][:12],
+        "day": day,
+        "zone": timezone.get_current_timezone_name(),
+    }
+    return render(request, "scheduling/appointment.html", context)
+
+
+def _instant(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.get_current_timezone())
 
 
 def _int(value: str | None) -> int | None:

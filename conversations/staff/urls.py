@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from conversations.staff import desk, unanswered, views
+from conversations.staff import desk, inbox, unanswered, views
 
 urlpatterns = [
-    path("escalations/", views.escalations, name="staff_escalations"),
+    path("escalations/", inbox.inbox, name="staff_escalations"),
     path("escalations/<int:escalation_id>/claim/", views.escalation_claim, name="staff_escalation_claim"),
     path("conversations/", views.conversation_list, name="staff_conversations"),
     path("conversations/<int:conversation_id>/", views.conversation_detail, name="staff_conversation"),
@@ -36,9 +36,7 @@ urlpatterns = [
         views.appointment_reschedule,
         name="staff_appointment_reschedule",
     ),
-    path("calendar/book/", desk.desk_book, name="staff_desk_book"),
-    path("calendar/patients/", desk.desk_patient_search, name="staff_desk_patients"),
-    path("calendar/appointments/<int:appointment_id>/", desk.desk_appointment, name="staff_desk_appointment"),
+    path("calendar/book/confirm/", desk.desk_book, name="staff_desk_book"),
     path(
         "calendar/appointments/<int:appointment_id>/move/",
         desk.desk_appointment_move,

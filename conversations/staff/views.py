@@ -14,28 +14,17 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from audit.models import StaffAction, TraceEvent
-from booking.models import BookingSession
 from clinicbot.access import access_handle_conversations, access_replay
 from clinicbot.staff import query_date, staff_page
 from conversations import escalations as handoff
 from conversations import selectors
-from conversations.models import Conversation, Escalation, Language
+from conversations.clinic import clinic_context
+from conversations.models import CannedReply, Conversation, Escalation, Language
 from conversations.staff import services
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
 from scheduling.selectors import clinic_get
 from scheduling.services import patient_find
-
-
-@require_GET
-@staff_page(access_handle_conversations)
-def escalations(request: HttpRequest) -> HttpResponse:
-    template = (
-        "conversations/staff/escalations.html#queue"
-        if request.htmx
-        else "conversations/staff/escalations.html"
-    )
-    return render(request, template, {"queue": selectors.escalation_queue(), "now": timezone.now()})
 
 
 @require_POST
@@ -120,9 +109,9 @@ def _conversation_context(request: HttpRequest, conversation: Conversation, **ex
         else [],
         "practitioners": Practitioner.objects.filter(active=True).order_by("display_name"),
         "types": AppointmentType.objects.filter(active=True).order_by("id"),
-        "session": BookingSession.objects.filter(conversation_id=conversation.pk)
-        .order_by("-updated_at")
-        .first(),
+        "canned": CannedReply.objects.filter(
+            active=True, language=conversation.language or clinic_context().default_language
+        ),
         "bot_actions": _bot_actions(conversation),
         "conversation": conversation,
         "transcript": selectors.transcript(conversation=conversation),
@@ -130,6 +119,7 @@ def _conversation_context(request: HttpRequest, conversation: Conversation, **ex
             status__in=[Escalation.Status.OPEN, Escalation.Status.CLAIMED]
         ).first(),
         "window_open": conversation.window_open(now=timezone.now()),
+        "now": timezone.now(),
         "can_handle": access_handle_conversations(request.user),
         **extra,
     }
@@ -167,6 +157,13 @@ def _patient(conversation: Conversation) -> Patient | None:
         return Patient.objects.filter(phone_e164=conversation.phone_e164).order_by("-id").first()
 
 
+BOT_ACTION_WORDS = {
+    TraceEvent.Type.APPOINTMENT_BOOKED: "Booked an appointment",
+    TraceEvent.Type.APPOINTMENT_CANCELLED: "Cancelled an appointment",
+    TraceEvent.Type.APPOINTMENT_RESCHEDULED: "Moved an appointment",
+}
+
+
 def _bot_actions(conversation: Conversation) -> list[dict]:
     undone = set(
         StaffAction.objects.filter(action="undo", conversation_id=conversation.pk).values_list(
@@ -174,7 +171,7 @@ def _bot_actions(conversation: Conversation) -> list[dict]:
         )
     )
     return [
-        {"event": event, "undone": event.pk in undone}
+        {"event": event, "undone": event.pk in undone, "label": BOT_ACTION_WORDS.get(event.type, event.type)}
         for event in TraceEvent.objects.filter(
             conversation=conversation, actor="bot", type__in=services.UNDOABLE
         ).order_by("created_at")

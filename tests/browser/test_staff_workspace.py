@@ -40,7 +40,7 @@ def test_a_receptionist_claims_replies_and_hands_back(live_server, page: Page, e
     user = receptionist(first_name="Marta")
     log_in(page, live_server.url, user.username)
 
-    page.click("text=Escalations")
+    page.click("nav >> text=Inbox")
     row = page.locator(f"tr[data-escalation='{escalated_chat.pk}']")
     expect(row).to_contain_text("João Lima")
     expect(row).to_contain_text("Asked for a person")

@@ -55,7 +55,7 @@ def test_free_closed_and_lunch_cells_differ_and_a_free_one_links_to_booking(rece
         html = reception.get(reverse("staff_calendar"), {"date": "2026-11-23"}).content.decode()
 
     free = _cell(html, practitioner, "2026-11-23T09:30")
-    assert "cell-free" in free and reverse("staff_desk_book") in free
+    assert "cell-free" in free and reverse("staff_calendar_book") in free
     assert "start=2026-11-23T09%3A30%3A00-03%3A00" in free
     assert "cell-closed" in _cell(html, practitioner, "2026-11-23T12:00")
 

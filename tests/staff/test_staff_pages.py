@@ -63,8 +63,8 @@ def test_the_queue_refresh_returns_only_the_partial(client, escalated):
 
     response = client.get(reverse("staff_escalations"), HTTP_HX_REQUEST="true")
 
-    assert b"<table" in response.content
-    assert b"<html" not in response.content
+    assert b'<tbody id="inbox-rows"' in response.content
+    assert b"<table" not in response.content and b"<html" not in response.content
 
 
 def test_claiming_gives_the_chat_to_the_receptionist_and_tells_the_patient(client, escalated):
