@@ -18,7 +18,16 @@ def _in_role(user: User, *roles: str) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=roles).exists()
+    return not role_names(user).isdisjoint(roles)
+
+
+def role_names(user: User) -> frozenset[str]:
+    """The user's ClinicBot roles, read once per request (the menu asks for each link)."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_clinicbot_roles"):
+        user._clinicbot_roles = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    return user._clinicbot_roles
 
 
 def access_staff_area(user: User) -> bool:
@@ -43,3 +52,14 @@ def access_metrics(user: User) -> bool:
 def access_content(user: User) -> bool:
     """Edit and approve the FAQ content."""
     return _in_role(user, CONTENT_ADMIN)
+
+
+def access_menu(user: User) -> dict[str, bool]:
+    """Which staff pages the menu offers: a role never sees a link it cannot open."""
+    return {
+        "staff": access_staff_area(user),
+        "handle": access_handle_conversations(user),
+        "replay": access_replay(user),
+        "metrics": access_metrics(user),
+        "content": access_content(user),
+    }

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from rest_framework.permissions import BasePermission
 
-from clinicbot.access import access_handle_conversations, access_staff_area
+from clinicbot.access import access_handle_conversations, access_menu, access_staff_area, role_names
 from scheduling.selectors import clinic_get
 
 
@@ -69,3 +69,12 @@ def query_date(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def staff_menu(request: HttpRequest) -> dict:
+    """Template context for every page: the links the user's role may follow (`can`) and the
+    roles' names, for the menu and the 403 page."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"can": access_menu(user), "roles": sorted(role_names(user))}

@@ -80,7 +80,7 @@ class Grid:
 
 def calendar_day_grid(
     *,
-    clinic: Clinic,
+    clinic: Clinic | None,
     day: date,
     now: datetime,
     location: Location | None = None,
@@ -97,7 +97,9 @@ def calendar_day_grid(
     return _grid(clinic=clinic, columns=[Column(p, day) for p in working], now=now, location=location)
 
 
-def calendar_week_grid(*, clinic: Clinic, practitioner: Practitioner, day: date, now: datetime) -> Grid:
+def calendar_week_grid(
+    *, clinic: Clinic | None, practitioner: Practitioner, day: date, now: datetime
+) -> Grid:
     """One column per day the practitioner works in the week (Monday first) holding `day`."""
     monday = day - timedelta(days=day.weekday())
     weekdays = {
@@ -111,11 +113,12 @@ def _here(weekly_range: availability.WeeklyRange, location: Location | None) -> 
     return location is None or weekly_range.location_id == location.pk
 
 
-def _grid(*, clinic: Clinic, columns: list[Column], now: datetime, location: Location | None) -> Grid:
-    rules, zone = rules_for(clinic), clinic.zone
+def _grid(*, clinic: Clinic | None, columns: list[Column], now: datetime, location: Location | None) -> Grid:
+    rules = rules_for(clinic)
     step = rules.slot_step
-    if not columns:
+    if clinic is None or not columns:  # before load_clinic there is no clock to draw on
         return Grid(columns=[], rows=[], step=step)
+    zone = clinic.zone
     ids = sorted({c.practitioner.pk for c in columns})
     first, last = min(c.day for c in columns), max(c.day for c in columns)
     weekly = weekly_hours_map(practitioner_ids=ids)
