@@ -342,7 +342,7 @@ def patient_notify(*, appointment: Appointment, event: str, user: AbstractBaseUs
     if conversation.opted_out:
         return Notified(False, "not sent: the patient opted out of WhatsApp messages")
     language = patient.language or conversation.language or clinic_context().default_language
-    when = when_text(appointment.start.astimezone(timezone.get_current_timezone()), language)
+    when = when_text(appointment.start.astimezone(clinic_get().zone), language)
     if conversation.window_open(now=timezone.now()):
         text = say(
             f"desk_{event}",

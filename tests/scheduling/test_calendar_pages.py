@@ -209,3 +209,9 @@ def test_the_grid_rows_run_from_the_first_opening_to_the_last_closing(reception,
     assert '<th scope="row" class="time">07:30</th>' in html
     assert '<th scope="row" class="time">17:45</th>' in html
     assert '<th scope="row" class="time">18:00</th>' not in html
+
+
+def test_before_a_clinic_is_loaded_the_calendar_says_nobody_works(reception, db):
+    html = reception.get(reverse("staff_calendar")).content.decode()
+
+    assert "Nobody works on this day" in html
