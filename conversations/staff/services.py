@@ -265,10 +265,10 @@ def desk_appointment_book(
     kind = AppointmentType.objects.filter(code=type_code, active=True).first()
     if kind is None:
         raise ActionRefused("Choose the type of appointment")
-    if (
-        not kind.new_patients
-        and not patient.appointments.exclude(status=Appointment.Status.CANCELLED).exists()
-    ):
+    returning = patient.appointments.filter(
+        status__in=[Appointment.Status.COMPLETED, Appointment.Status.BOOKED]
+    )
+    if not kind.new_patients and not returning.exists():
         raise ActionRefused(f"{kind} is for returning patients only; {patient.name} has no earlier visit")
     with transaction.atomic():
         appointment = staff_appointment_book(
