@@ -55,3 +55,18 @@ def test_webhooks_keep_utc(rf, sao_paulo_time_off):
     middleware(rf.get("/simulator/"))
 
     assert seen == ["UTC", "America/Sao_Paulo"]
+
+
+def test_an_appointment_names_its_time_in_the_active_zone():
+    from scheduling.models import Appointment
+    from tests.scheduling.factories import PractitionerFactory
+
+    appointment = Appointment(
+        practitioner=PractitionerFactory.build(display_name="Dr. Ana"),
+        start=datetime(2026, 12, 9, 13, 0, tzinfo=UTC),
+        status="BOOKED",
+    )
+
+    assert str(appointment) == "Dr. Ana 2026-12-09 13:00 UTC (BOOKED)"
+    with timezone.override("America/Sao_Paulo"):
+        assert str(appointment) == "Dr. Ana 2026-12-09 10:00 -03 (BOOKED)"
