@@ -55,7 +55,11 @@ def judge(reply: str, answers: dict[str, dict[str, str]]) -> tuple[str, str | No
                 return {"faq_clinical": "clinical", "faq_billing": "billing", "faq_unknown": "unknown"}.get(
                     key, "emergency"
                 ), language
-    return "other", None
+    # Anything else is the bot's own copy (a greeting, a booking question): long, clean text
+    # whose language the identifier reads without doubt.
+    from conversations.understanding.language import detect
+
+    return "other", detect(reply) if reply.strip() else None
 
 
 def test_blind_faq_questions_end_to_end(twilio_settings, fake_twilio, post_webhook):
