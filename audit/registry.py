@@ -8,7 +8,8 @@ its own functions from its AppConfig.ready() (see conversations/apps.py):
 
 - one conversation header: (conversation_id) -> ConversationHeader, or None if unknown;
 - timeline sources, by name: (conversation_id) -> list[TimelineItem];
-- metric sources, by one of the names below: (since, until) -> the figure.
+- metric sources, by one of the names below: (since, until) -> the figure;
+- words for codes audit's traces carry (an escalation reason), by kind: {code: words}.
 
 Registering a name again replaces the earlier function. Asking for something nobody
 registered raises LookupError: that is a wiring bug, not an empty page.
@@ -25,6 +26,8 @@ KINDS = ("inbound", "trace", "staff", "outbound")
 # Metric names audit's pages ask for, and what each source returns.
 REPLY_LATENCIES_MS = "reply_latencies_ms"  # list[float]: bot replies, patient's message in to reply out
 UNANSWERED_QUESTIONS = "unanswered_questions"  # [(example text, language, count)], most asked first
+# Kinds of code a trace payload carries and an owner puts into words.
+ESCALATION_REASON = "escalation_reason"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class MetricSource(Protocol):
 _header_source: HeaderSource | None = None
 _timeline_sources: dict[str, TimelineSource] = {}
 _metric_sources: dict[str, MetricSource] = {}
+_words: dict[str, dict[str, str]] = {}
 
 
 def conversation_header_register(*, source: HeaderSource) -> None:
@@ -75,6 +79,16 @@ def timeline_source_register(*, name: str, source: TimelineSource) -> None:
 def metric_source_register(*, name: str, source: MetricSource) -> None:
     """Supply the figure audit's metrics page asks for under `name`."""
     _metric_sources[name] = source
+
+
+def words_register(*, kind: str, words: dict[str, str]) -> None:
+    """Say in words the codes of `kind` (e.g. ESCALATION_REASON) that traces carry."""
+    _words[kind] = dict(words)
+
+
+def words_for(*, kind: str, code: str) -> str:
+    """The owner's words for a code; a code nobody named reads as a sentence of its parts."""
+    return _words.get(kind, {}).get(code) or code.replace("_", " ").capitalize()
 
 
 def conversation_header(*, conversation_id: int) -> ConversationHeader | None:

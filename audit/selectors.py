@@ -11,6 +11,7 @@ from audit.models import StaffAction, TraceEvent
 from audit.registry import KINDS, TimelineItem, timeline_items
 
 T = TraceEvent.Type
+# The booking machine's states in the order a booking passes them, and what each means.
 FUNNEL = [
     "START",
     "PATIENT_IDENTIFICATION",
@@ -19,6 +20,14 @@ FUNNEL = [
     "WAITING_CONFIRMATION",
     "COMPLETE",
 ]
+FUNNEL_WORDS = {
+    "START": "Started a booking",
+    "PATIENT_IDENTIFICATION": "Said who the patient is",
+    "PREFERENCES": "Said what and when",
+    "AVAILABILITY_SELECTION": "Were offered times",
+    "WAITING_CONFIRMATION": "Chose a time",
+    "COMPLETE": "Booked",
+}
 # USD per million tokens for the default model (Claude Haiku 4.5); override per deployment.
 PRICES = {"input": 1.00, "output": 5.00, "cache_read": 0.10, "cache_creation": 1.25}
 
@@ -93,7 +102,14 @@ def metrics_for_period(*, start: datetime, end: datetime, label: str) -> PeriodM
         reached[payload.get("to", "")].add(session_id)
         if payload.get("reason") == "no_availability":
             metrics.no_availability += 1
-    metrics.funnel = {state: len(reached[state]) for state in FUNNEL}
+    # A session counts at every step up to the furthest it reached (a known patient skips
+    # "who is it" but has passed it), so the funnel never goes back up.
+    passed: set[int] = set()
+    at_least = {}
+    for state in reversed(FUNNEL):
+        passed |= reached[state]
+        at_least[state] = len(passed)
+    metrics.funnel = {state: at_least[state] for state in FUNNEL}
     started = set().union(*(reached[state] for state in FUNNEL)) if reached else set()
     metrics.sessions_started = len(started)
     metrics.sessions_completed = len(reached["COMPLETE"])

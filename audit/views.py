@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from audit import selectors
+from audit import registry, selectors
 from audit.registry import (
     REPLY_LATENCIES_MS,
     UNANSWERED_QUESTIONS,
@@ -67,10 +67,13 @@ def metrics(request: HttpRequest) -> HttpResponse:
         "latency_count": len(latencies),
         **_charts(days, weeks[-1]),
         "unanswered": metric_read(name=UNANSWERED_QUESTIONS, since=now - timedelta(days=14), until=now),
-        "reasons": sorted(
-            sum((d.escalation_reasons for d in days), start=type(weeks[-1].escalation_reasons)()).items(),
-            key=lambda item: -item[1],
-        ),
+        "reasons": [
+            (registry.words_for(kind=registry.ESCALATION_REASON, code=code), count)
+            for code, count in sorted(
+                sum((d.escalation_reasons for d in days), start=type(weeks[-1].escalation_reasons)()).items(),
+                key=lambda item: -item[1],
+            )
+        ],
     }
     return render(request, "audit/metrics.html", context)
 
@@ -94,7 +97,9 @@ def _charts(days: list[selectors.PeriodMetrics], week: selectors.PeriodMetrics) 
                 "cancelled": [d.cancelled for d in days],
             },
         ),
-        "funnel_chart": charts.funnel(list(week.funnel.items())),
+        "funnel_chart": charts.funnel(
+            [(selectors.FUNNEL_WORDS[state], count) for state, count in week.funnel.items()]
+        ),
     }
 
 

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "clinicbot.middleware.ClinicTimeMiddleware",
 ]
 
 ROOT_URLCONF = "clinicbot.urls"

@@ -7,23 +7,20 @@ staff urls under /staff/. The page itself (template, reads, services) belongs to
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from rest_framework.permissions import BasePermission
 
 from clinicbot.access import access_handle_conversations, access_menu, access_staff_area, role_names
-from scheduling.selectors import clinic_get
 
 
 def staff_page(access: Callable) -> Callable:
     """Login required; then the access function decides, and a refusal is a whole 403.
 
-    An admitted request runs on the clinic's clock (its time zone is activated), so pages
-    show and parse times as reception reads them on the wall."""
+    Pages run on the clinic's clock (clinicbot.middleware activates its time zone for the
+    request), so they show and parse times as reception reads them on the wall."""
 
     def decorate(view: Callable) -> Callable:
         @login_required
@@ -31,9 +28,6 @@ def staff_page(access: Callable) -> Callable:
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if not access(request.user):
                 raise PermissionDenied
-            clinic = clinic_get()
-            if clinic is not None:
-                timezone.activate(ZoneInfo(clinic.time_zone))
             return view(request, *args, **kwargs)
 
         return wrapped

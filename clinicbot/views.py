@@ -42,6 +42,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
             status__in=[OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED],
             updated_at__date=today,
         ).count(),
+        "today": today,
         "conversations_today": Conversation.objects.filter(last_inbound_at__date=today).count(),
         "can_handle": access_handle_conversations(request.user),
         "can_see_metrics": access_metrics(request.user),

@@ -1,7 +1,7 @@
 import contextlib
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -102,9 +102,45 @@ class CannedReplyAdmin(admin.ModelAdmin):
 # only "Approve" (content-admin role) makes a version the one patients get.
 
 
+def _language_names(codes) -> str:
+    names = dict(Language.choices)
+    named = [names.get(code, code) for code in codes]
+    return ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else "".join(named)
+
+
+def faq_changes_in_words(changes: list[str]) -> str:
+    """["answers.en", "questions.es"] as "answer: English; questions: Spanish"."""
+    parts = []
+    for field, label in (("answers", "answer"), ("questions", "questions")):
+        codes = [change.split(".", 1)[1] for change in changes if change.startswith(field + ".")]
+        if codes:
+            parts.append(f"{label}: {_language_names(codes)}")
+    return "; ".join(parts) or "nothing"
+
+
+def faq_languages_left_behind(approved: FaqVersion | None, draft: FaqVersion | None) -> str:
+    """A warning when a draft changes the answer in some languages and leaves others as approved.
+
+    After "R$ 30" was approved in English only, Spanish patients still heard "R$ 25": the
+    answers are one fact in several languages, so an edit to one usually belongs in all.
+    """
+    if approved is None or draft is None or draft.pk == approved.pk:
+        return ""
+    written = [code for code, _ in Language.choices if draft.answers.get(code)]
+    changed = [code for code in written if draft.answers.get(code) != approved.answers.get(code)]
+    same = [code for code in written if code not in changed and approved.answers.get(code)]
+    if not changed or not same:
+        return ""
+    return (
+        f"Only the {_language_names(changed)} answer changed; {_language_names(same)} still say what "
+        f"version {approved.number} says. If the fact changed (a price, an hour, an address), "
+        "change it in every language before approving."
+    )
+
+
 class FaqVersionInline(admin.TabularInline):
     model = FaqVersion
-    fields = ("number", "created_at", "author", "change_note", "changes", "approved_at", "approver")
+    fields = ("number", "created_at", "author", "change_note", "changed", "approved_at", "approver")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -122,6 +158,10 @@ class FaqVersionInline(admin.TabularInline):
         return version.approved_by_label or (
             version.approved_by.get_username() if version.approved_by else ""
         )
+
+    @admin.display(description="changes")
+    def changed(self, version: FaqVersion) -> str:
+        return faq_changes_in_words(version.changes)
 
 
 def _slug(code: str) -> str:
@@ -217,7 +257,8 @@ class FaqEntryAdmin(admin.ModelAdmin):
         if latest and (latest.questions, latest.answers) == faq_content_clean(
             questions=questions, answers=answers
         ):
-            return  # nothing changed: no new version
+            request.faq_saved = ("Nothing changed, so no new version was made.", messages.INFO)
+            return
         version = faq_version_create(
             topic=form.cleaned_data["topic"] if not change else obj.topic,
             questions=questions,
@@ -227,6 +268,24 @@ class FaqEntryAdmin(admin.ModelAdmin):
         )
         obj.pk = version.entry_id
         obj.refresh_from_db()
+        live = (
+            f"patients still get version {obj.approved_version.number}"
+            if obj.approved_version
+            else "patients get nothing from this entry yet"
+        )
+        saved = f"Draft version {version.number} saved, not live: {live}. Preview it, then approve it."
+        left_behind = faq_languages_left_behind(obj.approved_version, version)
+        request.faq_saved = (
+            f"{saved} {left_behind}".strip(),
+            messages.WARNING if left_behind else messages.INFO,
+        )
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs) -> None:
+        # Django's "was changed successfully" would say a draft is live; say what happened.
+        saved = getattr(request, "faq_saved", None)
+        if saved is not None and level == messages.SUCCESS:
+            message, level = saved
+        super().message_user(request, message, level, *args, **kwargs)
 
     def get_urls(self):
         urls = [
@@ -276,6 +335,7 @@ class FaqEntryAdmin(admin.ModelAdmin):
             "entry": entry,
             "latest": latest,
             "rows": rows,
+            "left_behind": faq_languages_left_behind(entry.approved_version, latest),
             "can_approve": access_content(request.user),
             "title": f"Preview: {entry.topic}",
         }

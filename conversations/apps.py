@@ -10,8 +10,10 @@ class ConversationsConfig(AppConfig):
         # app: conversations hands its readers over here (audit/registry.py explains).
         from audit import registry
         from conversations import replay, selectors
+        from conversations.models import Escalation
 
         registry.conversation_header_register(source=replay.replay_header)
         registry.timeline_source_register(name="messages", source=replay.replay_messages)
         registry.metric_source_register(name=registry.REPLY_LATENCIES_MS, source=selectors.turn_latencies_ms)
         registry.metric_source_register(name=registry.UNANSWERED_QUESTIONS, source=selectors.unanswered_top)
+        registry.words_register(kind=registry.ESCALATION_REASON, words=dict(Escalation.Reason.choices))

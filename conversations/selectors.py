@@ -63,6 +63,7 @@ class ConversationFilters:
     escalated: str = ""  # "yes" / "no" / ""
     outcome: str = ""  # a trace type such as APPOINTMENT_BOOKED, or ""
     handler: str = ""
+    delivery: str = ""  # "failed": a reply that failed or went undelivered on or after date_from
 
 
 def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]:
@@ -86,6 +87,14 @@ def conversation_list(*, filters: ConversationFilters) -> QuerySet[Conversation]
         conversations = conversations.filter(
             Exists(TraceEvent.objects.filter(conversation=OuterRef("pk"), type=filters.outcome))
         )
+    if filters.delivery == "failed":
+        failed = OutboundMessage.objects.filter(
+            conversation=OuterRef("pk"),
+            status__in=[OutboundMessage.Status.FAILED, OutboundMessage.Status.UNDELIVERED],
+        )
+        if filters.date_from:
+            failed = failed.filter(updated_at__date__gte=filters.date_from)
+        conversations = conversations.filter(Exists(failed))
     return conversations
 
 

@@ -214,7 +214,7 @@ class TimeOff(models.Model):
 
     def __str__(self) -> str:
         who = self.practitioner or "Whole clinic"
-        return f"{who}: {self.start:%Y-%m-%d} {self.reason}"
+        return f"{who}: {timezone.localtime(self.start):%Y-%m-%d} {self.reason}"
 
 
 class Patient(models.Model):
@@ -285,7 +285,8 @@ class Appointment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.practitioner} {self.start:%Y-%m-%d %H:%M} UTC ({self.status})"
+        # In the active time zone, named: the clinic's on pages people read, else UTC.
+        return f"{self.practitioner} {timezone.localtime(self.start):%Y-%m-%d %H:%M %Z} ({self.status})"
 
 
 class SlotHold(models.Model):
@@ -312,7 +313,7 @@ class SlotHold(models.Model):
         indexes = [models.Index(fields=["practitioner", "expires_at"])]
 
     def __str__(self) -> str:
-        return f"hold {self.practitioner} {self.start:%Y-%m-%d %H:%M} UTC"
+        return f"hold {self.practitioner} {timezone.localtime(self.start):%Y-%m-%d %H:%M %Z}"
 
     def is_live(self, *, now) -> bool:
         return self.appointment_id is None and self.expires_at > now

@@ -53,6 +53,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         handler=request.GET.get("handler", "")
         if request.GET.get("handler") in Conversation.Handler.values
         else "",
+        delivery="failed" if request.GET.get("delivery") == "failed" else "",
     )
     page = Paginator(selectors.conversation_list(filters=filters), 50).get_page(request.GET.get("page"))
     template = (

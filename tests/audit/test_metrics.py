@@ -149,3 +149,28 @@ def test_a_metric_no_app_supplies_is_a_loud_wiring_error():
 
     with pytest.raises(LookupError, match="'bookings_per_hour'"):
         registry.metric_read(name="bookings_per_hour", since=now - timedelta(days=1), until=now)
+
+
+def test_the_funnel_never_goes_back_up_when_a_known_patient_skips_a_step():
+    conversation = ConversationFactory()
+    for state in FULL[:2] + FULL[2:]:
+        trace(conversation, T.STATE_TRANSITION, to=state, flow="book", session=1)
+    for state in [FULL[0], *FULL[2:]]:  # the number's own patient: nobody asked who
+        trace(conversation, T.STATE_TRANSITION, to=state, flow="book", session=2)
+
+    funnel = list(period().funnel.values())
+
+    assert funnel == [2, 2, 2, 2, 2, 2]
+
+
+def test_escalation_reasons_are_shown_in_words(client):
+    conversation = ConversationFactory()
+    trace(conversation, T.INCOMING_MESSAGE)
+    trace(conversation, T.ESCALATED_TO_HUMAN, reason="asked_for_person")
+    trace(conversation, T.ESCALATED_TO_HUMAN, reason="some_new_reason")
+    client.force_login(operations_lead())
+
+    html = client.get(reverse("staff_metrics")).content.decode()
+
+    assert "Asked for a person" in html and "asked_for_person" not in html
+    assert "Some new reason" in html

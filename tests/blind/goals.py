@@ -12,6 +12,7 @@ time: the worst kind); handed to staff (with the reason); stuck (12 turns withou
 looped (the same bot message three times in a row).
 """
 
+import os
 import re
 import uuid
 from collections import Counter
@@ -26,7 +27,8 @@ import yaml
 
 from conversations.understanding.text import fold
 
-DATA = Path(__file__).parent / "booking"
+# BLIND_BOOKING_SET picks the set: "booking" (the first, now development) or a later one.
+DATA = Path(__file__).parent / os.environ.get("BLIND_BOOKING_SET", "booking")
 ZONE = ZoneInfo("America/Sao_Paulo")  # clinic.example.yaml
 MAX_TURNS = 12
 THINK = timedelta(seconds=40)

@@ -1,6 +1,7 @@
 """The booking blind set (tests/blind/booking/): goal-driven patients nobody here scripted,
-played at eight instants across a week. Run with `pytest -m blind tests/blind -p no:xdist -s`;
-the figures are printed per instant and per language."""
+played at eight instants across a week. Run with `pytest -m blind tests/blind -p no:xdist -s`
+(BLIND_BOOKING_SET=booking2 plays the second set); the figures are printed per instant and
+per language."""
 
 import os
 from dataclasses import asdict

@@ -112,3 +112,33 @@ def test_dismissing_in_the_admin_is_for_content_admins_and_audited(
     assert not UnansweredQuestion.objects.filter(resolved=False).exists()
     assert UnansweredQuestion.objects.filter(resolved_by=content_admin).count() == 2
     assert StaffAction.objects.filter(action="unanswered_question_dismissed", user=content_admin).count() == 1
+
+
+def test_saving_a_draft_says_it_is_not_live_and_warns_of_the_languages_left_behind(
+    client, demo_faq, content_admin
+):
+    entry = FaqEntry.objects.get(topic="parking")
+    client.force_login(content_admin)
+    change_url = reverse("admin:conversations_faqentry_change", args=[entry.pk])
+
+    saved = client.post(change_url, edit_form(entry, en="Valet parking now costs R$ 30."), follow=True)
+    page = saved.content.decode()
+    preview = client.get(reverse("admin:conversations_faqentry_preview", args=[entry.pk])).content.decode()
+    versions = client.get(change_url).content.decode()
+
+    assert "changed successfully" not in page
+    assert "Draft version 2 saved, not live: patients still get version 1." in page
+    assert "Only the English answer changed; Español and Português (Brasil) still say" in page
+    assert "Only the English answer changed" in preview
+    assert "answer: English" in versions and "answers.en" not in versions
+
+
+def test_a_draft_edited_in_every_language_gets_no_warning(client, demo_faq, content_admin):
+    entry = FaqEntry.objects.get(topic="parking")
+    client.force_login(content_admin)
+    change_url = reverse("admin:conversations_faqentry_change", args=[entry.pk])
+    form = edit_form(entry, en="Valet: R$ 30.", es="Aparcacoches: R$ 30.", pt_BR="Manobrista: R$ 30.")
+
+    page = client.post(change_url, form, follow=True).content.decode()
+
+    assert "Draft version 2 saved, not live" in page and "Only the" not in page

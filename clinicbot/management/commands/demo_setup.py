@@ -17,7 +17,7 @@ DEMO_CHATS = [
     (
         "+5511987654321",
         "João",
-        ["Oi, quero marcar um check-up com a Dra. Ana na sexta de manhã", "2", "1", "sim"],
+        ["Oi, quero marcar um check-up com a Dra. Ana na sexta de manhã", "2", "1", "obrigado!"],
     ),
     ("+5491155551234", "Sofía", ["Hola", "quiero hablar con una persona, por favor"]),
     ("+14155550123", "Emily", ["I have a crushing chest pain and my left arm is numb"]),
