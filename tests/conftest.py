@@ -83,7 +83,7 @@ def post_webhook(client, settings, django_capture_on_commit_callbacks):
     enqueues on commit run in-process before this returns."""
 
     def post(path: str, body: str, *, signature: str | None = None, **extra):
-        from conversations.channels import webhook_auth_token
+        from conversations.channels.twilio import webhook_auth_token
 
         url = (settings.PUBLIC_BASE_URL or "http://testserver") + path
         if signature is None:

@@ -35,6 +35,7 @@ CATALOGUE = {
     "handed_back": "Thanks for your patience. I'm the clinic's assistant again; how can I help?",
     "rate_limited": "You're sending messages very quickly. Please wait a moment before the next one.",
     "options_hint": "Reply with the number of your choice.",
+    "options_button": "Choose",
     "reminder": "Hello {name}! A reminder of your appointment with {practitioner} on {when}, at {location}.",
     "reminder_confirm": "Confirm",
     "reminder_reschedule": "Reschedule",

@@ -35,6 +35,7 @@ CATALOGUE = {
     "handed_back": "Gracias por tu paciencia. Vuelvo a ser el asistente de la clínica; ¿en qué te ayudo?",
     "rate_limited": "Estás enviando mensajes muy rápido. Espera un momento antes del siguiente.",
     "options_hint": "Responde con el número de tu elección.",
+    "options_button": "Elegir",
     "reminder": "¡Hola, {name}! Te recordamos tu cita con {practitioner} el {when}, en {location}.",
     "reminder_confirm": "Confirmar",
     "reminder_reschedule": "Cambiar",

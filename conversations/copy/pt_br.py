@@ -43,6 +43,7 @@ CATALOGUE = {
     "handed_back": "Obrigado pela paciência. Sou de novo o assistente da clínica; como posso ajudar?",
     "rate_limited": "Você está enviando mensagens muito rápido. Aguarde um momento antes da próxima.",
     "options_hint": "Responda com o número da sua escolha.",
+    "options_button": "Escolher",
     "reminder": "Olá, {name}! Lembrete da sua consulta com {practitioner}: {when}, em {location}.",
     "reminder_confirm": "Confirmar",
     "reminder_reschedule": "Remarcar",

@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from audit.models import TraceEvent
-from conversations.channels.twilio_whatsapp import signature_valid
+from conversations.channels.twilio.webhook import signature_valid
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
 from tests.conftest import fixture_form, sign
 
@@ -68,7 +68,7 @@ def test_missing_signature_is_refused(client):
 
 def test_tampered_body_is_refused(post_webhook, settings):
     body = fixture_form("text")
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     signature = sign("http://testserver" + WEBHOOK, body, webhook_auth_token())
     response = post_webhook(WEBHOOK, body.replace("Thursday", "Friday"), signature=signature)
@@ -89,7 +89,7 @@ def test_signature_is_checked_against_the_public_url_behind_a_tls_proxy(post_web
 
 
 def test_signature_made_for_http_is_refused_when_public_url_is_https(post_webhook, settings):
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     settings.PUBLIC_BASE_URL = "https://clinic.example.com"
     body = fixture_form("text")
@@ -99,7 +99,7 @@ def test_signature_made_for_http_is_refused_when_public_url_is_https(post_webhoo
 
 
 def test_forwarded_proto_is_honoured_without_a_public_url(post_webhook, settings, client):
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     settings.PUBLIC_BASE_URL = ""
     body = fixture_form("text")
