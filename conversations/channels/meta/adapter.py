@@ -73,7 +73,7 @@ class MetaCloudChannel:
 
     # --- sending ------------------------------------------------------------------------
     def options_native(self, options: list[dict[str, str]]) -> bool:
-        return 0 < len(options) <= MAX_ROWS and all(len(o["title"]) <= MAX_ROW_TITLE for o in options)
+        return 0 < len(options) <= MAX_ROWS and all(_row(o) is not None for o in options)
 
     def has_template(self, purpose: str, language: str) -> bool:
         return bool(self.templates.get(purpose, {}).get(language))
@@ -102,7 +102,7 @@ class MetaCloudChannel:
                     "type": "interactive",
                     "interactive": {"type": "button", "body": body, "action": {"buttons": buttons}},
                 }
-            rows = [{"id": o["id"][:200], "title": o["title"]} for o in options]
+            rows = [_row(o) for o in options]
             action = {
                 "button": (message.options_label or "Options")[:MAX_BUTTON_TITLE],
                 "sections": [{"rows": rows}],
@@ -174,3 +174,17 @@ class MetaCloudChannel:
             failure=failure_for(code, http_status=response.status_code),
             code=str(code or response.status_code),
         )
+
+
+def _row(option: dict[str, str]) -> dict[str, str] | None:
+    """A list row: a title that is too long for one goes on in the description, split
+    where a word ends ("Tue 1/12 08:00" / "Dr. Carlos Mendes"); None when even that fails."""
+    title = option["title"]
+    row = {"id": option["id"][:200], "title": title}
+    if len(title) <= MAX_ROW_TITLE:
+        return row
+    cut = title.rfind(" ", 0, MAX_ROW_TITLE + 1)
+    head, rest = title[:cut].rstrip(" ·-–,"), title[cut:].strip(" ·-–,")
+    if cut <= 0 or not head or len(rest) > MAX_ROW_DESCRIPTION:
+        return None
+    return row | {"title": head, "description": rest}
