@@ -204,7 +204,7 @@ META_APP_SECRET = read("META_APP_SECRET", default="")
 META_VERIFY_TOKEN = read("META_VERIFY_TOKEN", default="")
 META_ACCESS_TOKEN = read("META_ACCESS_TOKEN", default="")
 META_PHONE_NUMBER_ID = read("META_PHONE_NUMBER_ID", default="")
-META_GRAPH_BASE_URL = read_url("META_GRAPH_BASE_URL", "https://graph.facebook.com/v23.0", ("http", "https"))
+META_GRAPH_BASE_URL = read_url("META_GRAPH_BASE_URL", "https://graph.facebook.com/v26.0", ("http", "https"))
 META_TIMEOUT_SECONDS = read("META_TIMEOUT_SECONDS", "float", 10.0)
 # Approved templates per purpose and language (JSON), for patients outside the 24-hour
 # window: {"reminder": {"en": "appointment_reminder", "pt-BR": "appointment_reminder/pt_BR"}}.

@@ -182,3 +182,32 @@ def test_location_is_normalised(post_webhook):
 
 def test_get_is_not_allowed(client):
     assert client.get(WEBHOOK).status_code == 405
+
+
+def test_a_voice_notes_media_is_downloaded_with_the_accounts_credentials(twilio_settings, fake_twilio):
+    from conversations.channels import channel_for
+    from tests.fakes.twilio_server import ACCOUNT_SID
+
+    path = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/MM{'2' * 32}/Media/ME{'3' * 32}"
+    fake_twilio.media[path] = (b"OggS\x00voice", "audio/ogg")
+
+    media = channel_for("twilio").media_download(
+        {"url": "https://api.twilio.com" + path, "content_type": "audio/ogg"}
+    )
+
+    assert (media.content, media.content_type) == (b"OggS\x00voice", "audio/ogg")
+
+
+def test_a_missing_media_file_is_a_permanent_failure(twilio_settings, fake_twilio):
+    from conversations.channels import channel_for
+    from conversations.channels.base import ChannelError, Failure
+
+    with pytest.raises(ChannelError) as raised:
+        channel_for("twilio").media_download(
+            {
+                "url": "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+                "content_type": "",
+            }
+        )
+
+    assert raised.value.failure == Failure.REJECTED

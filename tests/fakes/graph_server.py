@@ -21,7 +21,7 @@ ACCESS_TOKEN = "fake-meta-access-token"
 APP_SECRET = "test_app_secret"
 VERIFY_TOKEN = "fake-verify-token"
 PHONE_NUMBER_ID = "123456123"
-VERSION = "v23.0"
+VERSION = "v26.0"
 
 
 @dataclass

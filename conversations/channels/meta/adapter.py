@@ -22,7 +22,7 @@ from conversations.channels.meta.webhook import SIGNATURE_HEADER, handshake, par
 
 logger = logging.getLogger(__name__)
 
-GRAPH_API = "https://graph.facebook.com/v23.0"
+GRAPH_API = "https://graph.facebook.com/v26.0"
 MAX_BUTTONS, MAX_BUTTON_TITLE = 3, 20
 MAX_ROWS, MAX_ROW_TITLE, MAX_ROW_DESCRIPTION = 10, 24, 72
 MAX_INTERACTIVE_BODY = 1024

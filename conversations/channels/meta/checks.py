@@ -38,7 +38,7 @@ def meta_check(app_configs, **kwargs) -> list:
     if not re.search(r"/v\d+\.\d+/?$", settings.META_GRAPH_BASE_URL):
         errors.append(
             Warning(
-                "META_GRAPH_BASE_URL has no pinned API version (…/v23.0)",
+                "META_GRAPH_BASE_URL has no pinned API version (…/v26.0)",
                 hint="Unversioned calls move to Meta's oldest supported version without notice.",
                 id="clinicbot.W002",
             )
