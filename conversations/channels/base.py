@@ -128,8 +128,8 @@ class Channel(Protocol):
         """What the provider expects back at once."""
         ...
 
-    def options_native(self, options: list[dict[str, str]]) -> bool:
-        """Whether `send` renders these options itself (buttons, a list)."""
+    def options_native(self, body: str, options: list[dict[str, str]]) -> bool:
+        """Whether `send` renders this text with these options itself (buttons, a list)."""
         ...
 
     def has_template(self, purpose: str, language: str) -> bool: ...

@@ -56,7 +56,7 @@ def reply_queue(
     for reply in (_vetted(conversation, reply) for reply in replies):
         body = reply.text
         # Options the channel cannot show as buttons or a list are numbered in the text.
-        if reply.options and not reply.template and not channel.options_native(reply.options):
+        if reply.options and not reply.template and not channel.options_native(body, reply.options):
             body = options_as_text(body, reply.options, conversation.language)
         rows.append(
             OutboundMessage.objects.create(

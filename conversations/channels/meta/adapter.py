@@ -72,8 +72,12 @@ class MetaCloudChannel:
         return HttpResponse(status=200)
 
     # --- sending ------------------------------------------------------------------------
-    def options_native(self, options: list[dict[str, str]]) -> bool:
-        return 0 < len(options) <= MAX_ROWS and all(_row(o) is not None for o in options)
+    def options_native(self, body: str, options: list[dict[str, str]]) -> bool:
+        return (
+            0 < len(options) <= MAX_ROWS
+            and len(body) <= MAX_INTERACTIVE_BODY
+            and all(_row(o) is not None for o in options)
+        )
 
     def has_template(self, purpose: str, language: str) -> bool:
         return bool(self.templates.get(purpose, {}).get(language))
@@ -92,8 +96,8 @@ class MetaCloudChannel:
         if message.template:
             return {"type": "template", "template": self._template(message)}
         options = message.options
-        if options and self.options_native(options):
-            body = {"text": message.body[:MAX_INTERACTIVE_BODY]}
+        if options and self.options_native(message.body, options):
+            body = {"text": message.body}
             if len(options) <= MAX_BUTTONS and all(len(o["title"]) <= MAX_BUTTON_TITLE for o in options):
                 buttons = [
                     {"type": "reply", "reply": {"id": o["id"][:256], "title": o["title"]}} for o in options

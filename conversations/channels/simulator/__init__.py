@@ -33,8 +33,8 @@ class SimulatorChannel:
     def acknowledge(self) -> HttpResponse:
         return self.door.acknowledge()
 
-    def options_native(self, options: list[dict[str, str]]) -> bool:
-        return self.door.options_native(options)
+    def options_native(self, body: str, options: list[dict[str, str]]) -> bool:
+        return self.door.options_native(body, options)
 
     def has_template(self, purpose: str, language: str) -> bool:
         return self.door.has_template(purpose, language)

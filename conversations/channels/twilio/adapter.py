@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 TWILIO_API = "https://api.twilio.com"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
+MAX_TEMPLATE_BODY = 1024
 
 
 class _BaseUrlHttpClient(TwilioHttpClient):
@@ -83,8 +84,9 @@ class TwilioWhatsAppChannel:
         return HttpResponse(EMPTY_TWIML, content_type="text/xml")
 
     # --- sending ------------------------------------------------------------------------
-    def options_native(self, options: list[dict[str, str]]) -> bool:
-        return str(len(options)) in self.options_templates
+    def options_native(self, body: str, options: list[dict[str, str]]) -> bool:
+        # A quick-reply template's body holds at most 1024 characters.
+        return str(len(options)) in self.options_templates and len(body) <= MAX_TEMPLATE_BODY
 
     def has_template(self, purpose: str, language: str) -> bool:
         return bool(self._template_sid(purpose, language))
@@ -105,7 +107,7 @@ class TwilioWhatsAppChannel:
                 )
             kwargs["content_sid"] = sid
             kwargs["content_variables"] = _json(message.variables)
-        elif message.options and self.options_native(message.options):
+        elif message.options and self.options_native(message.body, message.options):
             kwargs["content_sid"] = self.options_templates[str(len(message.options))]
             kwargs["content_variables"] = _json(
                 {"1": message.body}
@@ -134,7 +136,7 @@ class TwilioWhatsAppChannel:
         return SendResult(provider_message_id=created.sid, status=status)
 
     def find_sent(self, message: OutgoingMessage, *, since: datetime, exclude: set[str]) -> str | None:
-        if message.template or self.options_native(message.options):
+        if message.template or (message.options and self.options_native(message.body, message.options)):
             return None  # a template's rendered body cannot be compared
         try:
             recent = self.client.messages.list(

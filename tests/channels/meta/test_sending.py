@@ -117,6 +117,25 @@ def test_three_options_with_a_title_over_twenty_characters_are_a_list_not_button
     assert fake_graph.messages()[0].body["interactive"]["type"] == "list"
 
 
+def test_a_text_too_long_for_an_interactive_body_keeps_every_word_and_numbers_the_options(
+    conversation, fake_graph, django_capture_on_commit_callbacks
+):
+    long_text = "Before you choose: " + "please read this. " * 60
+    assert len(long_text) > 1024
+    options = [{"id": "yes", "title": "Yes"}, {"id": "no", "title": "No"}]
+
+    row = queued(
+        conversation,
+        Reply(long_text, options=options, origin=Origin.COPY),
+        django_capture_on_commit_callbacks,
+    )
+
+    [request] = fake_graph.messages()
+    assert request.body["type"] == "text"
+    assert request.body["text"]["body"] == row.body
+    assert row.body.startswith(long_text) and "2. No" in row.body
+
+
 def test_eleven_options_are_numbered_in_the_text(
     conversation, fake_graph, django_capture_on_commit_callbacks
 ):

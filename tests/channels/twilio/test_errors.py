@@ -63,3 +63,25 @@ def test_a_reminder_template_is_resolved_for_the_language(twilio_settings, fake_
 
     [request] = fake_twilio.requests
     assert (request.form["ContentSid"], request.form["ContentVariables"]) == ("HX" + "c" * 32, '{"1": "Ana"}')
+
+
+def test_a_body_too_long_for_a_quick_reply_template_numbers_the_options_instead(
+    twilio_settings, fake_twilio, django_capture_on_commit_callbacks
+):
+    from conversations.outbox.queue import Origin, Reply, reply_queue
+    from tests.conversations.factories import ConversationFactory
+
+    twilio_settings.TWILIO_OPTIONS_CONTENT_SIDS = {"2": "HX" + "b" * 32}
+    long_text = "Before you choose: " + "please read this. " * 60
+    options = [{"id": "yes", "title": "Yes"}, {"id": "no", "title": "No"}]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        [row] = reply_queue(
+            conversation=ConversationFactory(),
+            replies=[Reply(long_text, options=options, origin=Origin.COPY)],
+        )
+
+    [request] = fake_twilio.requests
+    assert "ContentSid" not in request.form
+    assert request.form["Body"] == row.body
+    assert row.body.startswith(long_text) and "2. No" in row.body
