@@ -191,7 +191,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# --- Channels: Twilio WhatsApp, or the simulator when Twilio is not configured ----------
+# --- Channels: Twilio and Meta WhatsApp doors, the simulator for one not configured ------
 TWILIO_ACCOUNT_SID = read("TWILIO_ACCOUNT_SID", default="")
 TWILIO_AUTH_TOKEN = read("TWILIO_AUTH_TOKEN", default="")
 TWILIO_WHATSAPP_FROM = read("TWILIO_WHATSAPP_FROM", default="")
@@ -200,14 +200,38 @@ TWILIO_TIMEOUT_SECONDS = read("TWILIO_TIMEOUT_SECONDS", "float", 10.0)
 # Content template (HX...) per number of options, for quick-reply buttons: "2:HX..,3:HX..".
 TWILIO_OPTIONS_CONTENT_SIDS = read("TWILIO_OPTIONS_CONTENT_SIDS", "dict", {})
 TWILIO_CONFIGURED = bool(TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_WHATSAPP_FROM)
+# Meta's WhatsApp Cloud API, beside Twilio or instead of it (each conversation keeps the
+# door its patient wrote to). The Graph address carries a pinned API version.
+META_APP_SECRET = read("META_APP_SECRET", default="")
+META_VERIFY_TOKEN = read("META_VERIFY_TOKEN", default="")
+META_ACCESS_TOKEN = read("META_ACCESS_TOKEN", default="")
+META_PHONE_NUMBER_ID = read("META_PHONE_NUMBER_ID", default="")
+META_GRAPH_BASE_URL = read_url("META_GRAPH_BASE_URL", "https://graph.facebook.com/v26.0", ("http", "https"))
+META_TIMEOUT_SECONDS = read("META_TIMEOUT_SECONDS", "float", 10.0)
+# Approved templates per purpose and language (JSON), for patients outside the 24-hour
+# window: {"reminder": {"en": "appointment_reminder", "pt-BR": "appointment_reminder/pt_BR"}}.
+# Body parameters: 1 first name, 2 date and time, 3 practitioner.
+META_TEMPLATES = read("META_TEMPLATES", "json", {})
+if not isinstance(META_TEMPLATES, dict) or not all(
+    isinstance(names, dict) and all(isinstance(name, str) for name in names.values())
+    for names in META_TEMPLATES.values()
+):
+    raise ImproperlyConfigured('META_TEMPLATES: expected {"purpose": {"language": "template name"}}')
+META_CONFIGURED = bool(META_APP_SECRET and META_VERIFY_TOKEN and META_ACCESS_TOKEN and META_PHONE_NUMBER_ID)
 # The simulator page chats as any patient number: a development tool, on by default only
-# with DEBUG on, and never beside real Twilio credentials (it would act for real patients).
-SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", DEBUG and not TWILIO_CONFIGURED)
+# with DEBUG on, and never beside a real provider's credentials (it would act for real patients).
+SIMULATOR_ENABLED = read("SIMULATOR_ENABLED", "bool", DEBUG and not (TWILIO_CONFIGURED or META_CONFIGURED))
 if SIMULATOR_ENABLED and TWILIO_CONFIGURED:
     raise ImproperlyConfigured(
         "SIMULATOR_ENABLED: the simulator cannot run with real Twilio credentials "
         "(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_WHATSAPP_FROM are set); "
         "unset SIMULATOR_ENABLED or the Twilio settings"
+    )
+if SIMULATOR_ENABLED and META_CONFIGURED:
+    raise ImproperlyConfigured(
+        "SIMULATOR_ENABLED: the simulator cannot run with real Meta credentials "
+        "(META_APP_SECRET, META_VERIFY_TOKEN, META_ACCESS_TOKEN, META_PHONE_NUMBER_ID are set); "
+        "unset SIMULATOR_ENABLED or the Meta settings"
     )
 # The simulator signs its webhooks exactly as Twilio does, with its own token (never
 # Twilio's), derived from the secret key without giving any of it away.

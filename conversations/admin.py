@@ -43,7 +43,7 @@ class InboundInline(admin.TabularInline):
 
 class OutboundInline(admin.TabularInline):
     model = OutboundMessage
-    fields = ("created_at", "body", "content_sid", "status", "error_code", "attempts", "sent_by")
+    fields = ("created_at", "body", "template", "status", "error_code", "attempts", "sent_by")
     readonly_fields = fields
     extra = 0
     can_delete = False

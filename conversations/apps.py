@@ -10,6 +10,8 @@ class ConversationsConfig(AppConfig):
         # app: conversations hands its readers over here (audit/registry.py explains).
         from audit import registry
         from conversations import replay, selectors
+        from conversations.channels.meta import checks as meta_checks  # noqa: F401  (registers)
+        from conversations.channels.twilio import checks as twilio_checks  # noqa: F401  (registers)
         from conversations.models import Escalation
 
         registry.conversation_header_register(source=replay.replay_header)

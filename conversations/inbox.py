@@ -7,17 +7,36 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from audit.services import trace_batch
-from conversations.channels.base import IncomingMessage
+from conversations.channels.base import Envelope, IncomingMessage, Kind
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
 from conversations.orchestrator import message_handle, message_prepare
-from conversations.outbox.delivery import outbound_deliver
+from conversations.outbox.delivery import outbound_deliver, outbound_status_update
 from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.tasks import conversation_process_task, task_enqueue
 
 logger = logging.getLogger(__name__)
+
+
+# The stored kinds: a voice note is media (transcribed before understanding), a list row a tap.
+STORED_KIND = {Kind.AUDIO: InboundMessage.Kind.MEDIA, Kind.LIST: InboundMessage.Kind.BUTTON}
+
+
+def webhook_receive(*, envelope: Envelope) -> int:
+    """Store every message of one verified webhook (each exactly once) and apply its
+    statuses (forward only, so a repeated one changes nothing). Returns how many messages
+    were new."""
+    stored = sum(inbound_receive(message=message) is not None for message in envelope.messages)
+    for event in envelope.statuses:
+        outbound_status_update(
+            provider_message_id=event.provider_message_id,
+            status=event.status,
+            error_code=event.error_code,
+            failure=event.failure,
+        )
+    return stored
 
 
 def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
@@ -28,28 +47,27 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     the acknowledgement never waits on a worker holding the conversation lock.
     """
     conversation_id = (
-        Conversation.objects.filter(
-            channel=Conversation.Channel.WHATSAPP, channel_user_id=message.channel_user_id
-        )
+        Conversation.objects.filter(channel=message.channel, channel_user_id=message.channel_user_id)
         .values_list("pk", flat=True)
         .first()
     )
     if conversation_id is None:
         conversation_id = Conversation.objects.get_or_create(
-            channel=Conversation.Channel.WHATSAPP,
+            channel=message.channel,
             channel_user_id=message.channel_user_id,
             defaults={"phone_e164": message.phone_e164, "profile_name": message.profile_name},
         )[0].pk
     fields = dict(
         conversation_id=conversation_id,
         provider_message_id=message.provider_message_id,
-        kind=message.kind,
+        kind=STORED_KIND.get(message.kind, message.kind),
         text=message.text,
         button_payload=message.button_payload,
         button_text=message.button_text,
         media=message.media,
         location=message.location,
         reply_to_provider_id=message.reply_to_provider_id,
+        profile_name=message.profile_name,
         raw_payload=message.raw_payload,
     )
     try:
@@ -113,8 +131,7 @@ def conversation_process(*, conversation_id: int) -> int:
 
 def _conversation_touch(conversation: Conversation, inbound: InboundMessage) -> None:
     conversation.last_inbound_at = max(filter(None, [conversation.last_inbound_at, inbound.received_at]))
-    payload = inbound.raw_payload
-    conversation.profile_name = (payload.get("ProfileName") or conversation.profile_name)[:128]
+    conversation.profile_name = (inbound.profile_name or conversation.profile_name)[:128]
     if conversation.handler == Conversation.Handler.CLOSED:
         conversation.handler = Conversation.Handler.BOT
     conversation.save(update_fields=["last_inbound_at", "profile_name", "handler", "updated_at"])

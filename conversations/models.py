@@ -13,15 +13,18 @@ class Conversation(models.Model):
     """One patient's chat on one channel; the unit of locking and ordering."""
 
     class Channel(models.TextChoices):
-        WHATSAPP = "whatsapp", "WhatsApp"
+        """The door the patient wrote to, and so the provider that answers (conversations.channels)."""
+
+        TWILIO = "twilio", "WhatsApp via Twilio"
+        META = "meta", "WhatsApp via Meta Cloud API"
 
     class Handler(models.TextChoices):
         BOT = "bot", "Bot"
         STAFF = "staff", "Staff"
         CLOSED = "closed", "Closed"
 
-    channel = models.CharField(max_length=16, choices=Channel, default=Channel.WHATSAPP)
-    # The channel's id for the sender (WaId today, a business-scoped id tomorrow); the
+    channel = models.CharField(max_length=16, choices=Channel, default=Channel.TWILIO)
+    # The channel's id for the sender (the WhatsApp id today, a business-scoped id tomorrow); the
     # phone number may be missing once WhatsApp usernames roll out.
     channel_user_id = models.CharField(max_length=64)
     phone_e164 = models.CharField(max_length=20, blank=True)
@@ -79,9 +82,10 @@ class InboundMessage(models.Model):
     text = models.TextField(blank=True)
     button_payload = models.CharField(max_length=256, blank=True)
     button_text = models.CharField(max_length=256, blank=True)
-    media = models.JSONField(default=list, blank=True)  # [{"url": ..., "content_type": ...}]
+    media = models.JSONField(default=list, blank=True)  # [{"content_type": ..., the adapter's own ref}]
     location = models.JSONField(null=True, blank=True)  # {"latitude", "longitude", "address", "label"}
     reply_to_provider_id = models.CharField(max_length=64, blank=True)
+    profile_name = models.CharField(max_length=128, blank=True)  # the sender's, as the provider gave it
     raw_payload = models.JSONField(default=dict)
     received_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
@@ -116,7 +120,9 @@ class OutboundMessage(models.Model):
         InboundMessage, null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
     )
     body = models.TextField(blank=True)
-    content_sid = models.CharField(max_length=64, blank=True)
+    # A template reference the channel resolves (a purpose such as "reminder", or a
+    # provider's own id); its variables in order under "1", "2", ...
+    template = models.CharField(max_length=64, blank=True)
     content_variables = models.JSONField(default=dict, blank=True)
     options = models.JSONField(default=list, blank=True)  # [{"id": ..., "title": ...}]
     status = models.CharField(max_length=12, choices=Status, default=Status.QUEUED)
@@ -168,6 +174,7 @@ class EarlyStatus(models.Model):
     provider_message_id = models.CharField(max_length=64, db_index=True)
     status = models.CharField(max_length=12, choices=OutboundMessage.Status)
     error_code = models.CharField(max_length=16, blank=True)
+    failure = models.CharField(max_length=20, blank=True)  # a channels.base.Failure value
     received_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -134,6 +134,7 @@ def conversation_anonymise(*, conversation_id: int) -> dict[str, int]:
             button_text="",
             media=[],
             location=None,
+            profile_name="",
             raw_payload={},
             processing_error="",
         )

@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.models import Reminder
 from booking.reminders import reminder_record, reminders_due
+from conversations.channels import channel_default, channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
@@ -43,13 +45,7 @@ def reminders_send(*, now: datetime | None = None) -> dict[str, int]:
 def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | None:
     clinic = clinic_context()
     patient = appointment.patient
-    digits = patient.phone_e164.lstrip("+")
-    conversation, _ = Conversation.objects.get_or_create(
-        channel=Conversation.Channel.WHATSAPP,
-        channel_user_id=digits,
-        defaults={"phone_e164": patient.phone_e164, "profile_name": patient.name.split()[0]},
-    )
-    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    conversation = patient_conversation(patient.phone_e164, patient.name.split()[0])
     if conversation.opted_out:
         return _skip(appointment, kind, "the patient opted out")
     language = patient.language or conversation.language or clinic.default_language
@@ -72,10 +68,10 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
             options,
             origin=Origin.COPY,
         )
-    elif sid := settings.TWILIO_REMINDER_CONTENT_SIDS.get(language):
+    elif channel_for(conversation.channel).has_template("reminder", language):
         reply = Reply(
             "",
-            content_sid=sid,
+            template=f"reminder:{language}",
             content_variables={"1": first_name, "2": when, "3": appointment.practitioner.display_name},
             origin=Origin.COPY,
         )
@@ -94,10 +90,28 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
             "appointment_id": appointment.pk,
             "kind": kind,
             "outbound_id": row.pk,
-            "template": bool(reply.content_sid),
+            "template": bool(reply.template),
         },
     )
     return "sent"
+
+
+def patient_conversation(phone_e164: str, first_name: str) -> Conversation:
+    """The patient's conversation on the door they last wrote through (locked); on first
+    contact, one on the deployment's default door."""
+    digits = phone_e164.lstrip("+")
+    conversation = (
+        Conversation.objects.filter(channel_user_id=digits)
+        .order_by(F("last_inbound_at").desc(nulls_last=True), "-id")
+        .first()
+    )
+    if conversation is None:
+        conversation, _ = Conversation.objects.get_or_create(
+            channel=channel_default(),
+            channel_user_id=digits,
+            defaults={"phone_e164": phone_e164, "profile_name": first_name},
+        )
+    return Conversation.objects.select_for_update().get(pk=conversation.pk)
 
 
 def _skip(appointment: Appointment, kind: str, why: str) -> str | None:

@@ -50,7 +50,7 @@ def replay_messages(*, conversation_id: int) -> list[TimelineItem]:
         TimelineItem(
             m.created_at,
             "outbound",
-            m.body or f"[template {m.content_sid}]",
+            m.body or f"[template {m.template}]",
             {
                 "id": m.pk,
                 "status": m.status,

@@ -27,17 +27,15 @@ def transcript(*, conversation: Conversation, limit: int = 200) -> list[Transcri
         for m in conversation.inbound_messages.order_by("-received_at")[:limit]
     ]
     outbound = [
-        TranscriptEntry(
-            m.created_at, "out", m.body or f"[template {m.content_sid}]", m.status, tuple(m.options)
-        )
+        TranscriptEntry(m.created_at, "out", m.body or f"[template {m.template}]", m.status, tuple(m.options))
         for m in conversation.outbound_messages.order_by("-created_at")[:limit]
     ]
     return sorted(inbound + outbound, key=lambda entry: entry.at)[-limit:]
 
 
-def transcript_for_phone(*, phone: str) -> list[TranscriptEntry]:
+def transcript_for_phone(*, phone: str, channel: str = Conversation.Channel.TWILIO) -> list[TranscriptEntry]:
     conversation = Conversation.objects.filter(
-        channel=Conversation.Channel.WHATSAPP, channel_user_id=phone.strip().lstrip("+")
+        channel=channel, channel_user_id=phone.strip().lstrip("+")
     ).first()
     return transcript(conversation=conversation) if conversation else []
 

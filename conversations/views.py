@@ -1,5 +1,5 @@
 import logging
-import uuid
+import re
 from collections.abc import Callable
 from functools import wraps
 
@@ -15,67 +15,57 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
-from twilio.request_validator import RequestValidator
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clinicbot.access import access_handle_conversations
 from clinicbot.staff import staff_page
 from conversations import selectors
-from conversations.channels import webhook_auth_token
-from conversations.channels.base import MalformedPayload
-from conversations.channels.twilio_whatsapp import E164, parse_inbound, signature_valid
-from conversations.inbox import inbound_receive
-from conversations.outbox.delivery import outbound_status_update
+from conversations.channels import DOORS, any_configured, simulated_webhook, webhook_channel
+from conversations.channels.base import Channel, MalformedPayload
+from conversations.inbox import webhook_receive
 
 logger = logging.getLogger(__name__)
 
-EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>'
 MAX_WEBHOOK_BYTES = 64 * 1024
 
 
-def _twiml() -> HttpResponse:
-    return HttpResponse(EMPTY_TWIML, content_type="text/xml")
-
-
-def _reject_unsigned(request: HttpRequest) -> HttpResponse | None:
+def _receive(request: HttpRequest, channel: Channel) -> HttpResponse:
+    """One provider webhook: verified over what came, parsed, stored, acknowledged at once
+    (understanding runs in a worker; Twilio waits at most 15 s, Meta wants well under 1 s)."""
     if len(request.body) > MAX_WEBHOOK_BYTES:
         logger.warning("webhook %s rejected: body of %d bytes", request.path, len(request.body))
         return HttpResponse(status=413)
-    if not signature_valid(request, auth_token=webhook_auth_token()):
-        logger.warning("webhook %s rejected: bad or missing X-Twilio-Signature", request.path)
+    if not channel.verify(request):
+        logger.warning("webhook %s rejected: bad or missing %s", request.path, channel.signature_header)
         return HttpResponseForbidden()
-    return None
+    try:
+        envelope = channel.parse(request)
+    except MalformedPayload as exc:
+        logger.warning("webhook %s rejected as malformed: %s", request.path, exc)
+        return HttpResponseBadRequest(str(exc))
+    webhook_receive(envelope=envelope)
+    return channel.acknowledge()
 
 
 @csrf_exempt
 @require_POST
 def twilio_whatsapp(request: HttpRequest) -> HttpResponse:
-    if rejected := _reject_unsigned(request):
-        return rejected
-    try:
-        message = parse_inbound(request.POST)
-    except MalformedPayload as exc:
-        logger.warning("webhook %s rejected as malformed: %s", request.path, exc)
-        return HttpResponseBadRequest(str(exc))
-    inbound_receive(message=message)
-    # Answer at once: Twilio waits at most 15 s, and understanding runs in a worker.
-    return _twiml()
+    return _receive(request, webhook_channel("twilio"))
 
 
 @csrf_exempt
 @require_POST
 def twilio_status(request: HttpRequest) -> HttpResponse:
-    if rejected := _reject_unsigned(request):
-        return rejected
-    message_id = request.POST.get("MessageSid", "")
-    status = request.POST.get("MessageStatus", "") or request.POST.get("SmsStatus", "")
-    if not message_id or not status:
-        logger.warning("status callback rejected as malformed: MessageSid or MessageStatus missing")
-        return HttpResponseBadRequest("MessageSid and MessageStatus are required")
-    outbound_status_update(
-        provider_message_id=message_id, status=status, error_code=request.POST.get("ErrorCode", "")[:16]
-    )
-    return _twiml()
+    return _receive(request, webhook_channel("twilio"))
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def meta_whatsapp(request: HttpRequest) -> HttpResponse:
+    channel = webhook_channel("meta")
+    if request.method == "GET":
+        return channel.handshake(request)
+    return _receive(request, channel)
 
 
 def simulator_page(view: Callable) -> Callable:
@@ -85,7 +75,7 @@ def simulator_page(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not settings.SIMULATOR_ENABLED or settings.TWILIO_CONFIGURED:
+        if not settings.SIMULATOR_ENABLED or any_configured():
             raise Http404("The simulator is disabled")
         return guarded(request, *args, **kwargs)
 
@@ -99,45 +89,42 @@ def simulator(request: HttpRequest) -> HttpResponse:
 
 
 SIMULATOR_PHONE = "+15550100001"
+E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 
 
 @require_POST
 @simulator_page
 def simulator_sign(request: HttpRequest) -> JsonResponse:
-    """Build a Twilio-shaped webhook for the simulator page and sign it like Twilio does,
-    with the simulator's own token; the page then posts it to the real webhook."""
+    """Build a webhook for the simulator page, shaped and signed as the chosen door's
+    provider does it (with the simulator's own secret); the page then posts it there."""
     phone = request.POST.get("phone", "").strip()
     if not E164.match(phone):
         return JsonResponse({"error": "Phone must be in E.164 form, like +5511987654321"}, status=400)
-    sid = "SM" + uuid.uuid4().hex
-    params = {
-        "MessageSid": sid,
-        "SmsMessageSid": sid,
-        "SmsSid": sid,
-        "AccountSid": "AC" + "0" * 32,
-        "From": f"whatsapp:{phone}",
-        "To": "whatsapp:+14155238886",
-        "WaId": phone.lstrip("+"),
-        "ProfileName": request.POST.get("name", "")[:64],
-        "Body": request.POST.get("body", "")[:1600],
-        "NumMedia": "0",
-        "MessageType": "text",
-        "SmsStatus": "received",
-        "ApiVersion": "2010-04-01",
-    }
-    if payload := request.POST.get("button_payload", ""):
-        params |= {"MessageType": "button", "ButtonPayload": payload, "ButtonText": params["Body"]}
-    path = reverse("twilio_whatsapp")
+    door = request.POST.get("door", "twilio")
+    if door not in DOORS:
+        return JsonResponse({"error": "Unknown door"}, status=400)
+    path = reverse(f"{door}_whatsapp")
     signed_url = (
         (settings.PUBLIC_BASE_URL + path) if settings.PUBLIC_BASE_URL else request.build_absolute_uri(path)
     )
-    signature = RequestValidator(settings.SIMULATOR_AUTH_TOKEN).compute_signature(signed_url, params)
-    return JsonResponse({"url": path, "params": params, "signature": signature})
+    signed = simulated_webhook(
+        door=door,
+        path=path,
+        signed_url=signed_url,
+        phone=phone,
+        name=request.POST.get("name", ""),
+        body=request.POST.get("body", ""),
+        button=request.POST.get("button_payload", ""),
+    )
+    return JsonResponse(signed)
 
 
 @require_POST
 @simulator_page
 def simulator_transcript(request: HttpRequest) -> HttpResponse:
     # POST: a phone number in a query string would sit in every access log.
-    entries = selectors.transcript_for_phone(phone=request.POST.get("phone", ""))
+    door = request.POST.get("door", "twilio")
+    if door not in DOORS:
+        return HttpResponseBadRequest("Unknown door")
+    entries = selectors.transcript_for_phone(phone=request.POST.get("phone", ""), channel=door)
     return render(request, "conversations/simulator.html#transcript", {"entries": entries})

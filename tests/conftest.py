@@ -64,6 +64,61 @@ def twilio_settings(settings, fake_twilio):
     return settings
 
 
+@pytest.fixture
+def fake_graph():
+    from tests.fakes.graph_server import FakeGraph
+
+    server = FakeGraph().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def meta_settings(settings, fake_graph):
+    """Real Meta Cloud API channel, pointed at the loopback fake Graph API."""
+    from tests.fakes.graph_server import ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN
+
+    settings.META_APP_SECRET = APP_SECRET
+    settings.META_VERIFY_TOKEN = VERIFY_TOKEN
+    settings.META_ACCESS_TOKEN = ACCESS_TOKEN
+    settings.META_PHONE_NUMBER_ID = PHONE_NUMBER_ID
+    settings.META_GRAPH_BASE_URL = fake_graph.base_url
+    settings.META_TIMEOUT_SECONDS = 2
+    settings.META_CONFIGURED = True
+    settings.SIMULATOR_ENABLED = False
+    return settings
+
+
+META_WEBHOOK = "/webhooks/meta/whatsapp/"
+
+
+def meta_fixture(name: str, **values: str) -> bytes:
+    """A captured-shape Meta webhook body; {placeholders} filled from `values`."""
+    text = (FIXTURES / "meta" / f"{name}.json").read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text.encode()
+
+
+@pytest.fixture
+def post_meta(client, settings, django_capture_on_commit_callbacks):
+    """POST a JSON body to Meta's webhook, signed with the app secret (or `signature`);
+    the tasks it enqueues on commit run in-process before this returns."""
+
+    def post(body: bytes, *, signature: str | None = None):
+        from conversations.channels.meta import webhook_secret
+        from conversations.channels.meta.webhook import signature as sign_body
+
+        if signature is None:
+            signature = sign_body(body, secret=webhook_secret())
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                META_WEBHOOK, body, content_type="application/json", HTTP_X_HUB_SIGNATURE_256=signature
+            )
+
+    return post
+
+
 def fixture_form(name: str, **values: str) -> str:
     text = (FIXTURES / "twilio" / f"{name}.form").read_text()
     for key, value in values.items():
@@ -83,7 +138,7 @@ def post_webhook(client, settings, django_capture_on_commit_callbacks):
     enqueues on commit run in-process before this returns."""
 
     def post(path: str, body: str, *, signature: str | None = None, **extra):
-        from conversations.channels import webhook_auth_token
+        from conversations.channels.twilio import webhook_auth_token
 
         url = (settings.PUBLIC_BASE_URL or "http://testserver") + path
         if signature is None:

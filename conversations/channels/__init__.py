@@ -1,40 +1,42 @@
-from functools import lru_cache
+"""The doors a patient can write through, chosen per conversation (Conversation.channel).
 
-from django.conf import settings
+Each provider package says whether it is configured and builds its adapter; a door whose
+provider is not configured is served by the simulator. One deployment may run several.
+"""
 
+from conversations.channels import meta, twilio
 from conversations.channels.base import Channel
 from conversations.channels.simulator import SimulatorChannel
-from conversations.channels.twilio_whatsapp import TwilioWhatsAppChannel
+
+DOORS = {twilio.NAME: twilio, meta.NAME: meta}
 
 
-def outbound_channel() -> Channel:
-    """Twilio when its credentials are configured, else the simulator."""
-    if settings.TWILIO_CONFIGURED:
-        return _twilio_channel(
-            settings.TWILIO_ACCOUNT_SID,
-            settings.TWILIO_AUTH_TOKEN,
-            settings.TWILIO_WHATSAPP_FROM,
-            settings.TWILIO_API_BASE_URL,
-            settings.TWILIO_TIMEOUT_SECONDS,
-        )
-    return SimulatorChannel()
+def webhook_channel(name: str) -> Channel:
+    """The adapter that verifies and parses this door's webhooks."""
+    return DOORS[name].adapter()
 
 
-@lru_cache(maxsize=4)
-def _twilio_channel(
-    account_sid: str, auth_token: str, from_number: str, base_url: str, timeout: float
-) -> TwilioWhatsAppChannel:
-    # One client per process and configuration: its HTTP session keeps the connection to
-    # Twilio open, instead of a new TCP (and TLS) handshake for every message.
-    return TwilioWhatsAppChannel(
-        account_sid=account_sid,
-        auth_token=auth_token,
-        from_number=from_number,
-        base_url=base_url,
-        timeout=timeout,
-    )
+def channel_for(name: str) -> Channel:
+    """The channel a conversation on this door is answered through."""
+    adapter = webhook_channel(name)
+    return adapter if DOORS[name].configured() else SimulatorChannel(adapter)
 
 
-def webhook_auth_token() -> str:
-    """The token webhooks are signed with: Twilio's, or the simulator's own."""
-    return settings.TWILIO_AUTH_TOKEN if settings.TWILIO_CONFIGURED else settings.SIMULATOR_AUTH_TOKEN
+def channel_default() -> str:
+    """The door for a patient who never wrote (a reminder): Twilio's unless only Meta's is set."""
+    if meta.configured() and not twilio.configured():
+        return meta.NAME
+    return twilio.NAME
+
+
+def any_configured() -> bool:
+    """Whether any real provider is configured (the simulator must then stay off)."""
+    return any(door.configured() for door in DOORS.values())
+
+
+def simulated_webhook(*, door: str, **fields: str) -> dict:
+    """A webhook for the simulator page, shaped and signed as `door`'s provider does it."""
+    from conversations.channels.meta.simulated import simulated_webhook as meta_simulated
+    from conversations.channels.twilio.simulated import simulated_webhook as twilio_simulated
+
+    return {twilio.NAME: twilio_simulated, meta.NAME: meta_simulated}[door](**fields)

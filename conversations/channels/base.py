@@ -1,24 +1,53 @@
-"""The channel interface: how ClinicBot hears and answers a patient.
+"""The channel boundary: how ClinicBot hears and answers a patient, whatever the provider.
 
-Providers' shapes stop here. Inbound payloads become `IncomingMessage`; outbound rows
-become provider calls that either return a `SendResult` or raise `ChannelError`, whose
-`retryable` flag alone decides whether a retry can help.
+Providers' shapes stop here. Each provider's package (`channels/<provider>/`) verifies and
+parses its webhooks into an `Envelope` of `IncomingMessage`s and `StatusEvent`s, sends an
+`OutgoingMessage` (text, options, or a template reference it resolves itself), looks up a
+sent message and downloads media. Its failures are `ChannelError`s carrying one of our
+`Failure`s, mapped inside the adapter from the provider's codes; the failure alone decides
+whether a retry can help.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Protocol
+
+from django.http import HttpRequest, HttpResponse
+
+
+class Failure(StrEnum):
+    OPTED_OUT = "opted_out"  # the patient asked the provider to stop messages
+    WINDOW_CLOSED = "window_closed"  # free text outside the 24-hour window
+    INVALID_NUMBER = "invalid_number"  # not a WhatsApp user, or a malformed address
+    TEMPLATE_REQUIRED = "template_required"  # the template is missing, unapproved or mis-filled
+    RATE_LIMITED = "rate_limited"  # too many messages for now
+    TRANSIENT = "transient"  # the provider or the network failed; the same call may succeed
+    REJECTED = "rejected"  # any other refusal no retry can change (bad request, auth)
+
+
+RETRYABLE = frozenset({Failure.RATE_LIMITED, Failure.TRANSIENT})
 
 
 class ChannelError(Exception):
-    def __init__(self, message: str, *, retryable: bool, code: str = "") -> None:
+    def __init__(self, message: str, *, failure: Failure, code: str = "") -> None:
         super().__init__(message)
-        self.retryable = retryable  # False: invalid number, opted out, window closed
-        self.code = code
+        self.failure = failure
+        self.retryable = failure in RETRYABLE
+        self.code = code or failure.value  # the provider's own code, kept for staff to read
 
 
 class MalformedPayload(ValueError):
     """The provider's request lacks a field we need; answered with 400."""
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    AUDIO = "audio"
+    MEDIA = "media"  # an image, a video, a document, a sticker
+    BUTTON = "button"  # a reply button or a template's quick reply
+    LIST = "list"  # a row chosen from a list
+    LOCATION = "location"
 
 
 @dataclass(frozen=True)
@@ -27,10 +56,12 @@ class IncomingMessage:
     channel_user_id: str
     phone_e164: str
     profile_name: str
-    kind: str  # InboundMessage.Kind value
+    kind: str  # a Kind value
+    channel: str = "twilio"  # Conversation.Channel value: the door the patient wrote to
     text: str = ""
     button_payload: str = ""
     button_text: str = ""
+    # Each item is opaque to all but its adapter ("content_type" is common to all).
     media: list[dict[str, str]] = field(default_factory=list)
     location: dict[str, str] | None = None
     reply_to_provider_id: str = ""
@@ -38,13 +69,33 @@ class IncomingMessage:
 
 
 @dataclass(frozen=True)
+class StatusEvent:
+    provider_message_id: str
+    status: str  # an OutboundMessage.Status value
+    error_code: str = ""  # the provider's code, for staff
+    failure: Failure | None = None
+
+
+@dataclass(frozen=True)
+class Envelope:
+    messages: list[IncomingMessage] = field(default_factory=list)
+    statuses: list[StatusEvent] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class OutgoingMessage:
     to_user_id: str
     to_phone_e164: str
     body: str = ""
-    content_sid: str = ""
-    content_variables: dict[str, str] = field(default_factory=dict)
-    status_callback_url: str = ""
+    # With options the adapter decides: buttons, a list, or `body` as it stands (the
+    # outbox numbered the options in it when `options_native` said no).
+    options: list[dict[str, str]] = field(default_factory=list)
+    options_label: str = ""  # the button that opens a list, in the patient's language
+    # A template reference: a purpose ("reminder") the adapter resolves for `language`,
+    # or a provider's own template id; variables in order under "1", "2", ...
+    template: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,8 +104,35 @@ class SendResult:
     status: str  # our OutboundMessage.Status value after the call
 
 
+@dataclass(frozen=True)
+class Media:
+    content: bytes
+    content_type: str
+
+
 class Channel(Protocol):
+    """One provider's whole exchange. Webhook methods take Django's request as it came."""
+
     name: str
+    signature_header: str  # named in the log when a webhook is refused
+
+    def verify(self, request: HttpRequest) -> bool:
+        """Whether the request was signed by the provider (or the simulator standing in)."""
+        ...
+
+    def parse(self, request: HttpRequest) -> Envelope:
+        """The messages and statuses in a verified request. Raises MalformedPayload."""
+        ...
+
+    def acknowledge(self) -> HttpResponse:
+        """What the provider expects back at once."""
+        ...
+
+    def options_native(self, body: str, options: list[dict[str, str]]) -> bool:
+        """Whether `send` renders this text with these options itself (buttons, a list)."""
+        ...
+
+    def has_template(self, purpose: str, language: str) -> bool: ...
 
     def send(self, message: OutgoingMessage) -> SendResult: ...
 
@@ -63,4 +141,8 @@ class Channel(Protocol):
         and whose id is not in `exclude`, or None. Lets a retry whose previous attempt
         ended without an answer (worker killed mid-call, timeout) avoid sending twice.
         Raises ChannelError (retryable) when the provider cannot be asked."""
+        ...
+
+    def media_download(self, media: dict[str, str]) -> Media:
+        """The bytes of one item of IncomingMessage.media. Raises ChannelError."""
         ...

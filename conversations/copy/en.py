@@ -38,6 +38,7 @@ CATALOGUE = {
     "desk_cancelled": "Hello {name}, your appointment with {practitioner} on {when} is cancelled. To book another time, just write to us here.",
     "rate_limited": "You're sending messages very quickly. Please wait a moment before the next one.",
     "options_hint": "Reply with the number of your choice.",
+    "options_button": "Choose",
     "reminder": "Hello {name}! A reminder of your appointment with {practitioner} on {when}, at {location}.",
     "reminder_confirm": "Confirm",
     "reminder_reschedule": "Reschedule",

@@ -38,6 +38,7 @@ CATALOGUE = {
     "desk_cancelled": "Hola {name}, tu cita con {practitioner} del {when} está cancelada. Para reservar otro horario, escríbenos aquí.",
     "rate_limited": "Estás enviando mensajes muy rápido. Espera un momento antes del siguiente.",
     "options_hint": "Responde con el número de tu elección.",
+    "options_button": "Elegir",
     "reminder": "¡Hola, {name}! Te recordamos tu cita con {practitioner} el {when}, en {location}.",
     "reminder_confirm": "Confirmar",
     "reminder_reschedule": "Cambiar",

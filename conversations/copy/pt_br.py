@@ -46,6 +46,7 @@ CATALOGUE = {
     "desk_cancelled": "Olá {name}, sua consulta com {practitioner} de {when} foi cancelada. Para marcar outro horário, é só escrever aqui.",
     "rate_limited": "Você está enviando mensagens muito rápido. Aguarde um momento antes da próxima.",
     "options_hint": "Responda com o número da sua escolha.",
+    "options_button": "Escolher",
     "reminder": "Olá, {name}! Lembrete da sua consulta com {practitioner}: {when}, em {location}.",
     "reminder_confirm": "Confirmar",
     "reminder_reschedule": "Remarcar",

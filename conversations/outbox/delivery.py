@@ -7,14 +7,14 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from conversations.channels import outbound_channel
-from conversations.channels.base import ChannelError, OutgoingMessage, SendResult
-from conversations.channels.twilio_whatsapp import OPTED_OUT, WINDOW_CLOSED
+from conversations.channels import channel_for
+from conversations.channels.base import ChannelError, Failure, OutgoingMessage, SendResult
+from conversations.clinic import clinic_context
+from conversations.copy import say
 from conversations.escalations import escalation_open
 from conversations.models import (
     STATUS_FAILURES,
@@ -67,20 +67,20 @@ def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) ->
         message = OutboundMessage.objects.select_related("conversation").get(pk=outbound_id)
     conversation = message.conversation
     if message.attempts > settings.OUTBOUND_MAX_ATTEMPTS:
-        _outbound_fail(message, code="attempts", error="gave up after repeated attempts")
+        _outbound_fail(
+            message, code="attempts", error="gave up after repeated attempts", failure=Failure.TRANSIENT
+        )
         return message
-    if not message.content_sid and not conversation.window_open(now=now):
-        _outbound_fail(message, code=WINDOW_CLOSED, error="24-hour window closed and no template configured")
+    if not message.template and not conversation.window_open(now=now):
+        _outbound_fail(
+            message,
+            code=Failure.WINDOW_CLOSED,
+            error="24-hour window closed and no template configured",
+            failure=Failure.WINDOW_CLOSED,
+        )
         return message
-    channel = outbound_channel()
-    outgoing = OutgoingMessage(
-        to_user_id=conversation.channel_user_id,
-        to_phone_e164=conversation.phone_e164,
-        body=message.body,
-        content_sid=message.content_sid,
-        content_variables=message.content_variables,
-        status_callback_url=status_callback_url(),
-    )
+    channel = channel_for(conversation.channel)
+    outgoing = outgoing_message(message)
     try:
         reconciled = _already_sent(channel, message, outgoing)
         result = reconciled or channel.send(outgoing)
@@ -90,7 +90,7 @@ def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) ->
             message.error_code, message.error_message = exc.code, str(exc)[:512]
             message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
             raise
-        _outbound_fail(message, code=exc.code, error=str(exc))
+        _outbound_fail(message, code=exc.code, error=str(exc), failure=exc.failure)
         return message
     message.status = result.status
     message.provider_message_id = result.provider_message_id
@@ -146,37 +146,58 @@ def _already_sent(channel, message: OutboundMessage, outgoing: OutgoingMessage) 
     return SendResult(provider_message_id=sid, status=OutboundMessage.Status.SENT)
 
 
-def status_callback_url() -> str:
-    if not settings.PUBLIC_BASE_URL:
-        return ""
-    return settings.PUBLIC_BASE_URL + reverse("twilio_status")
+def outgoing_message(message: OutboundMessage) -> OutgoingMessage:
+    """The row as the channel sends it: its template reference split into purpose and
+    language ("reminder:es"), else in the conversation's language."""
+    conversation = message.conversation
+    template, _, template_language = message.template.partition(":")
+    language = template_language or conversation.language or clinic_context().default_language
+    return OutgoingMessage(
+        to_user_id=conversation.channel_user_id,
+        to_phone_e164=conversation.phone_e164,
+        body=message.body,
+        options=message.options,
+        options_label=say("options_button", language) if message.options else "",
+        template=template,
+        variables=message.content_variables,
+        language=language,
+    )
 
 
-def _outbound_fail(message: OutboundMessage, *, code: str, error: str) -> None:
+def _outbound_fail(message: OutboundMessage, *, code: str, error: str, failure: Failure | None) -> None:
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
         message.status = OutboundMessage.Status.FAILED
-        message.error_code, message.error_message = code, error[:512]
+        message.error_code, message.error_message = code[:16], error[:512]
         message.save(update_fields=["status", "error_code", "error_message", "updated_at"])
-        _delivery_failed(conversation, message_id=message.pk, code=code)
+        _delivery_failed(conversation, message_id=message.pk, code=code, failure=failure)
 
 
-def _delivery_failed(conversation: Conversation, *, message_id: int, code: str) -> None:
+WINDOW_FAILURES = frozenset({Failure.WINDOW_CLOSED, Failure.TEMPLATE_REQUIRED})
+
+
+def _delivery_failed(
+    conversation: Conversation, *, message_id: int, code: str, failure: Failure | None
+) -> None:
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.OUTBOUND_FAILED,
         payload={"outbound_id": message_id, "error_code": code},
     )
     logger.warning("outbound %s to %s failed: %s", message_id, conversation.masked_user_id, code)
-    if code == OPTED_OUT:
+    if failure == Failure.OPTED_OUT:
         conversation.opted_out = True
         conversation.save(update_fields=["opted_out", "updated_at"])
         return
-    reason = Escalation.Reason.WINDOW_CLOSED if code == WINDOW_CLOSED else Escalation.Reason.DELIVERY_FAILURE
+    reason = (
+        Escalation.Reason.WINDOW_CLOSED if failure in WINDOW_FAILURES else Escalation.Reason.DELIVERY_FAILURE
+    )
     escalation_open(conversation=conversation, reason=reason, detail=f"outbound #{message_id}: {code}")
 
 
-def outbound_status_update(*, provider_message_id: str, status: str, error_code: str = "") -> bool:
+def outbound_status_update(
+    *, provider_message_id: str, status: str, error_code: str = "", failure: Failure | None = None
+) -> bool:
     """Apply a provider status callback. Statuses only move forward and a failure is final
     (models.STATUS_REPLACES: a late `delivered` never overwrites `read` or `failed`); one
     UPDATE decides, so concurrent callbacks cannot race. A callback for a SID no message
@@ -184,15 +205,19 @@ def outbound_status_update(*, provider_message_id: str, status: str, error_code:
     the send stores the SID. Returns whether a message changed. Unknown statuses are ignored."""
     if status not in STATUS_REPLACES:
         return False
-    changed = _status_apply(provider_message_id, status, error_code)
+    changed = _status_apply(provider_message_id, status, error_code, failure)
     if changed is not None:
         return changed
-    EarlyStatus.objects.create(provider_message_id=provider_message_id, status=status, error_code=error_code)
+    EarlyStatus.objects.create(
+        provider_message_id=provider_message_id, status=status, error_code=error_code, failure=failure or ""
+    )
     # The send may have stored the SID (and looked for early statuses) in between.
     return _early_statuses_apply(provider_message_id, held=False)
 
 
-def _status_apply(provider_message_id: str, status: str, error_code: str) -> bool | None:
+def _status_apply(
+    provider_message_id: str, status: str, error_code: str, failure: Failure | None
+) -> bool | None:
     """Whether the message with this SID changed; None when no message holds it yet."""
     changed = OutboundMessage.objects.filter(
         provider_message_id=provider_message_id, status__in=STATUS_REPLACES[status]
@@ -207,7 +232,7 @@ def _status_apply(provider_message_id: str, status: str, error_code: str) -> boo
         message = OutboundMessage.objects.get(provider_message_id=provider_message_id)
         with transaction.atomic():
             conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
-            _delivery_failed(conversation, message_id=message.pk, code=error_code or status)
+            _delivery_failed(conversation, message_id=message.pk, code=error_code or status, failure=failure)
     return True
 
 
@@ -222,7 +247,8 @@ def _early_statuses_apply(provider_message_id: str, *, held: bool) -> bool:
     for early in EarlyStatus.objects.filter(provider_message_id=provider_message_id):
         deleted, _ = EarlyStatus.objects.filter(pk=early.pk).delete()
         if deleted:
-            changed |= bool(_status_apply(provider_message_id, early.status, early.error_code))
+            failure = Failure(early.failure) if early.failure else None
+            changed |= bool(_status_apply(provider_message_id, early.status, early.error_code, failure))
     return changed
 
 

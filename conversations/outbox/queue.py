@@ -6,11 +6,11 @@ filter here, or is replaced before it is stored."""
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from django.conf import settings
 from django.db import transaction
 
 from audit.models import TraceEvent
 from audit.services import trace_record
+from conversations.channels import channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.faq.grounding import advice_problem
@@ -35,7 +35,7 @@ class Reply:
 
     text: str
     options: list[dict[str, str]] = field(default_factory=list)
-    content_sid: str = ""
+    template: str = ""  # a template reference, "purpose:language" (OutboundMessage.template)
     content_variables: dict[str, str] = field(default_factory=dict)
     origin: Origin = Origin.GENERATED
     fallback: str = ""
@@ -52,24 +52,19 @@ def reply_queue(
     """Store replies as queued outbound rows; with `enqueue`, their sending is enqueued
     after commit (the worker's own turn delivers inline instead)."""
     rows = []
+    channel = channel_for(conversation.channel)
     for reply in (_vetted(conversation, reply) for reply in replies):
-        content_sid, variables = reply.content_sid, reply.content_variables
         body = reply.text
-        if reply.options and not content_sid:
-            content_sid = settings.TWILIO_OPTIONS_CONTENT_SIDS.get(str(len(reply.options)), "")
-            if content_sid:
-                variables = {"1": body} | {
-                    str(i): option["title"] for i, option in enumerate(reply.options, start=2)
-                }
-            else:
-                body = options_as_text(body, reply.options, conversation.language)
+        # Options the channel cannot show as buttons or a list are numbered in the text.
+        if reply.options and not reply.template and not channel.options_native(body, reply.options):
+            body = options_as_text(body, reply.options, conversation.language)
         rows.append(
             OutboundMessage.objects.create(
                 conversation=conversation,
                 in_reply_to=in_reply_to,
                 body=body,
-                content_sid=content_sid,
-                content_variables=variables,
+                template=reply.template,
+                content_variables=reply.content_variables,
                 options=reply.options,
                 sent_by_id=sent_by_id,
             )

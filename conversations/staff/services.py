@@ -5,17 +5,18 @@ policies meant for the bot do not bind reception) and is audited."""
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from audit.models import StaffAction, TraceEvent
 from audit.services import staff_action_record
+from conversations.channels import channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
 from conversations.models import Conversation
 from conversations.outbox.queue import Origin, Reply, reply_queue
+from conversations.reminders import patient_conversation
 from scheduling import services as calendar
 from scheduling.exceptions import SchedulingError
 from scheduling.models import Appointment, AppointmentType, Patient, Practitioner
@@ -330,15 +331,11 @@ def _notice_reason(appointment: Appointment, reason: str) -> None:
 def patient_notify(*, appointment: Appointment, event: str, user: AbstractBaseUser) -> Notified:
     """Tell the patient what reception did (event: booked, moved, cancelled) through the
     outbox: free text inside WhatsApp's 24-hour window, else the clinic's approved appointment
-    template for the patient's language (TWILIO_APPOINTMENT_CONTENT_SIDS; not for a
-    cancellation). Nothing is sent to an opted-out patient. Audited when sent."""
+    template for the patient's language (purpose "appointment" on the patient's door; not
+    for a cancellation). It goes through the door the patient last wrote through, as a
+    reminder would. Nothing is sent to an opted-out patient. Audited when sent."""
     patient = appointment.patient
-    conversation, _ = Conversation.objects.get_or_create(
-        channel=Conversation.Channel.WHATSAPP,
-        channel_user_id=patient.phone_e164.lstrip("+"),
-        defaults={"phone_e164": patient.phone_e164, "profile_name": patient.name.split()[0]},
-    )
-    conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    conversation = patient_conversation(patient.phone_e164, patient.name.split()[0])
     if conversation.opted_out:
         return Notified(False, "not sent: the patient opted out of WhatsApp messages")
     language = patient.language or conversation.language or clinic_context().default_language
@@ -354,9 +351,9 @@ def patient_notify(*, appointment: Appointment, event: str, user: AbstractBaseUs
             location=appointment.location.name,
         )
         reply, how = Reply(text, origin=Origin.COPY), "sent on WhatsApp"
-    elif event != "cancelled" and (sid := settings.TWILIO_APPOINTMENT_CONTENT_SIDS.get(language)):
+    elif event != "cancelled" and channel_for(conversation.channel).has_template("appointment", language):
         variables = {"1": patient.name.split()[0], "2": when, "3": appointment.practitioner.display_name}
-        reply = Reply("", content_sid=sid, content_variables=variables, origin=Origin.COPY)
+        reply = Reply("", template=f"appointment:{language}", content_variables=variables, origin=Origin.COPY)
         how = "sent on WhatsApp with the approved template (the patient has not written in 24 hours)"
     else:
         return Notified(

@@ -1,5 +1,5 @@
-// Sends a simulator message: ask the server to sign a Twilio-shaped form, then POST it to
-// the real webhook with its X-Twilio-Signature, as Twilio would.
+// Sends a simulator message: ask the server to build and sign the chosen door's webhook
+// (Twilio's form, or Meta's JSON), then POST it to the real webhook as the provider would.
 (function () {
   const csrf = () => JSON.parse(document.body.getAttribute("hx-headers"))["X-CSRFToken"];
   const error = (text) => { document.getElementById("sim-error").textContent = text || ""; };
@@ -11,6 +11,7 @@
       name: document.getElementById("sim-name").value.trim(),
       body: body,
       button_payload: buttonPayload || "",
+      door: document.getElementById("sim-door").value,
     });
     const signed = await fetch("/simulator/sign/", {
       method: "POST", body: form, headers: { "X-CSRFToken": csrf() },
@@ -19,8 +20,8 @@
     if (!signed.ok) { error(data.error); return; }
     const delivered = await fetch(data.url, {
       method: "POST",
-      body: new URLSearchParams(data.params),
-      headers: { "X-Twilio-Signature": data.signature },
+      body: data.body || new URLSearchParams(data.params),
+      headers: Object.assign({ "Content-Type": data.content_type }, data.headers),
     });
     if (!delivered.ok) { error("The webhook answered " + delivered.status); return; }
     document.body.dispatchEvent(new Event("sim:sent"));

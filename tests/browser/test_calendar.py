@@ -62,7 +62,7 @@ def test_a_patient_who_phones_in_is_booked_from_a_free_slot_and_told_on_whatsapp
     appointment = Appointment.objects.get(patient=patient)
     assert appointment.source == Appointment.Source.STAFF and appointment.start == slot.start
     sent = OutboundMessage.objects.get(conversation__phone_e164="+5511977771234")
-    assert sent.content_sid == "HXappointment" and sent.content_variables["1"] == "Marina"
+    assert sent.template == "appointment:pt-BR" and sent.content_variables["1"] == "Marina"
     assert violations == []
 
 

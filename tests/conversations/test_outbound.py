@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.utils import timezone
 
@@ -101,7 +103,7 @@ def test_free_text_outside_the_24_hour_window_is_not_sent_and_staff_are_alerted(
 
     assert fake_twilio.requests == []
     assert message.status == OutboundMessage.Status.FAILED
-    assert message.error_code == "63016"
+    assert message.error_code == "window_closed"
     assert Escalation.objects.get().reason == Escalation.Reason.WINDOW_CLOSED
 
 
@@ -110,7 +112,7 @@ def test_a_template_may_be_sent_outside_the_window(twilio_settings, fake_twilio)
 
     message = send(
         OutboundMessageFactory(
-            conversation=conversation, body="", content_sid="HX" + "a" * 32, content_variables={"1": "Dr Rao"}
+            conversation=conversation, body="", template="HX" + "a" * 32, content_variables={"1": "Dr Rao"}
         )
     )
 
@@ -142,15 +144,21 @@ def test_options_become_a_numbered_list_without_a_template(settings):
     assert row.options == options
 
 
-def test_options_become_quick_reply_buttons_when_a_template_is_configured(settings):
-    settings.TWILIO_OPTIONS_CONTENT_SIDS = {"2": "HX" + "b" * 32}
+def test_options_become_quick_reply_buttons_when_a_template_is_configured(
+    twilio_settings, fake_twilio, django_capture_on_commit_callbacks
+):
+    twilio_settings.TWILIO_OPTIONS_CONTENT_SIDS = {"2": "HX" + "b" * 32}
     conversation = ConversationFactory()
     options = [{"id": "yes", "title": "Yes"}, {"id": "no", "title": "No"}]
 
-    [row] = reply_queue(conversation=conversation, replies=[Reply("Shall I book it?", options=options)])
+    with django_capture_on_commit_callbacks(execute=True):
+        [row] = reply_queue(conversation=conversation, replies=[Reply("Shall I book it?", options=options)])
 
-    assert row.content_sid == "HX" + "b" * 32
-    assert row.content_variables == {"1": "Shall I book it?", "2": "Yes", "3": "No"}
+    assert row.body == "Shall I book it?"
+    [request] = fake_twilio.requests
+    assert request.form["ContentSid"] == "HX" + "b" * 32
+    assert json.loads(request.form["ContentVariables"]) == {"1": "Shall I book it?", "2": "Yes", "3": "No"}
+    assert "Body" not in request.form
 
 
 def sent_message(fake_twilio) -> OutboundMessage:

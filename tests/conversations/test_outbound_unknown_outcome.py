@@ -4,7 +4,7 @@ Twilio took the message) must not reach the patient twice when it is retried."""
 import pytest
 from django.utils import timezone
 
-from conversations.channels import outbound_channel
+from conversations.channels import channel_for
 from conversations.channels.base import OutgoingMessage
 from conversations.models import OutboundMessage
 from conversations.tasks import outbound_send_task, outbound_sweep
@@ -30,7 +30,7 @@ def test_a_row_stranded_after_twilio_took_it_is_adopted_not_sent_again(twilio_se
     message = stranded_in_sending("Welcome back!")
     conversation = message.conversation
     sid = (
-        outbound_channel()
+        channel_for("twilio")
         .send(OutgoingMessage(conversation.channel_user_id, conversation.phone_e164, body="Welcome back!"))
         .provider_message_id
     )

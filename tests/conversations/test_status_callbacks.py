@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conversations.channels.twilio_whatsapp import TwilioWhatsAppChannel
+from conversations.channels.twilio.adapter import TwilioWhatsAppChannel
 from conversations.models import EarlyStatus, Escalation, OutboundMessage
 from conversations.outbox.delivery import outbound_status_update
 from conversations.tasks import outbound_send_task, outbound_sweep

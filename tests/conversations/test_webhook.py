@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 
 from audit.models import TraceEvent
-from conversations.channels.twilio_whatsapp import signature_valid
+from conversations.channels.twilio.webhook import signature_valid
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
 from tests.conftest import fixture_form, sign
 
@@ -68,7 +68,7 @@ def test_missing_signature_is_refused(client):
 
 def test_tampered_body_is_refused(post_webhook, settings):
     body = fixture_form("text")
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     signature = sign("http://testserver" + WEBHOOK, body, webhook_auth_token())
     response = post_webhook(WEBHOOK, body.replace("Thursday", "Friday"), signature=signature)
@@ -89,7 +89,7 @@ def test_signature_is_checked_against_the_public_url_behind_a_tls_proxy(post_web
 
 
 def test_signature_made_for_http_is_refused_when_public_url_is_https(post_webhook, settings):
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     settings.PUBLIC_BASE_URL = "https://clinic.example.com"
     body = fixture_form("text")
@@ -99,7 +99,7 @@ def test_signature_made_for_http_is_refused_when_public_url_is_https(post_webhoo
 
 
 def test_forwarded_proto_is_honoured_without_a_public_url(post_webhook, settings, client):
-    from conversations.channels import webhook_auth_token
+    from conversations.channels.twilio import webhook_auth_token
 
     settings.PUBLIC_BASE_URL = ""
     body = fixture_form("text")
@@ -182,3 +182,32 @@ def test_location_is_normalised(post_webhook):
 
 def test_get_is_not_allowed(client):
     assert client.get(WEBHOOK).status_code == 405
+
+
+def test_a_voice_notes_media_is_downloaded_with_the_accounts_credentials(twilio_settings, fake_twilio):
+    from conversations.channels import channel_for
+    from tests.fakes.twilio_server import ACCOUNT_SID
+
+    path = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/MM{'2' * 32}/Media/ME{'3' * 32}"
+    fake_twilio.media[path] = (b"OggS\x00voice", "audio/ogg")
+
+    media = channel_for("twilio").media_download(
+        {"url": "https://api.twilio.com" + path, "content_type": "audio/ogg"}
+    )
+
+    assert (media.content, media.content_type) == (b"OggS\x00voice", "audio/ogg")
+
+
+def test_a_missing_media_file_is_a_permanent_failure(twilio_settings, fake_twilio):
+    from conversations.channels import channel_for
+    from conversations.channels.base import ChannelError, Failure
+
+    with pytest.raises(ChannelError) as raised:
+        channel_for("twilio").media_download(
+            {
+                "url": "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+                "content_type": "",
+            }
+        )
+
+    assert raised.value.failure == Failure.REJECTED

@@ -49,6 +49,8 @@ class FakeTwilio:
     # Called (on the fake's thread) with each request once its answer is decided: lets a
     # load tool wake the simulated patient a reply is for instead of polling `requests`.
     listener: Callable[[RecordedRequest], None] | None = None
+    # Media an inbound message points at: path -> (bytes, content type), behind Basic auth.
+    media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -65,7 +67,10 @@ class FakeTwilio:
                 pass
 
             def do_GET(self) -> None:
-                fake._list(self)
+                if "/Media/" in self.path:
+                    fake._media(self)
+                else:
+                    fake._list(self)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", 0))
@@ -97,6 +102,18 @@ class FakeTwilio:
                     break
                 self._arrived.wait(remaining)
             return list(self.requests)
+
+    def _media(self, handler: BaseHTTPRequestHandler) -> None:
+        """GET .../Messages/MM.../Media/ME...: the bytes, for the account's own credentials."""
+        found = self.media.get(urlsplit(handler.path).path)
+        expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
+        status = 401 if handler.headers.get("Authorization") != expected else 200 if found else 404
+        content, content_type = found if status == 200 else (b"", "text/plain")
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(content)))
+        handler.end_headers()
+        handler.wfile.write(content)
 
     def _list(self, handler: BaseHTTPRequestHandler) -> None:
         """GET .../Messages.json?To=...: the accepted messages to that address, newest first."""

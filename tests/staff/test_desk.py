@@ -140,7 +140,7 @@ def test_outside_the_window_the_approved_template_goes(desk, practitioner, consu
     _book(desk, practitioner, local(23, 9), patient=patient.pk, type=consult.code, notify="yes")
 
     message = OutboundMessage.objects.get()
-    assert message.content_sid == "HXappointment"
+    assert message.template == "appointment:pt-BR"  # Twilio's adapter sends it as HXappointment
     assert message.content_variables == {
         "1": "João",
         "2": "segunda-feira, 23 de novembro, às 09:00",

@@ -55,7 +55,7 @@ class Command(BaseCommand):
                             profile_name=name,
                             kind="text",
                             text=line,
-                            raw_payload={"From": f"whatsapp:{phone}", "Body": line, "ProfileName": name},
+                            raw_payload={"demo": True, "text": line},
                         )
                     )
             self.stdout.write(f"Replayed {len(DEMO_CHATS)} demo conversations through the bot")

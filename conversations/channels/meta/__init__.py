@@ -1,0 +1,57 @@
+"""Meta's WhatsApp Cloud API door: everything that knows Meta's names lives in this package."""
+
+from functools import lru_cache
+
+from django.conf import settings
+
+from conversations.channels.meta.adapter import MetaCloudChannel
+
+NAME = "meta"
+
+
+def configured() -> bool:
+    return settings.META_CONFIGURED
+
+
+def adapter() -> MetaCloudChannel:
+    """The adapter for this deployment's Meta number; signed with the simulator's secret
+    when Meta is not configured and the simulator is on (else every webhook is refused)."""
+    return _meta_channel(
+        webhook_secret(),
+        settings.META_VERIFY_TOKEN,
+        settings.META_ACCESS_TOKEN,
+        settings.META_PHONE_NUMBER_ID,
+        settings.META_GRAPH_BASE_URL,
+        settings.META_TIMEOUT_SECONDS,
+        tuple(
+            (purpose, tuple(sorted(names.items())))
+            for purpose, names in sorted(settings.META_TEMPLATES.items())
+        ),
+    )
+
+
+@lru_cache(maxsize=4)
+def _meta_channel(
+    app_secret: str,
+    verify_token: str,
+    access_token: str,
+    phone_number_id: str,
+    base_url: str,
+    timeout: float,
+    templates: tuple,
+) -> MetaCloudChannel:
+    return MetaCloudChannel(
+        app_secret=app_secret,
+        verify_token=verify_token,
+        access_token=access_token,
+        phone_number_id=phone_number_id,
+        base_url=base_url,
+        timeout=timeout,
+        templates={purpose: dict(names) for purpose, names in templates},
+    )
+
+
+def webhook_secret() -> str:
+    if settings.META_CONFIGURED:
+        return settings.META_APP_SECRET
+    return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
