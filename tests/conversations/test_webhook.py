@@ -211,3 +211,19 @@ def test_a_missing_media_file_is_a_permanent_failure(twilio_settings, fake_twili
         )
 
     assert raised.value.failure == Failure.REJECTED
+
+
+def test_without_twilio_or_the_simulator_the_twilio_door_refuses_even_the_simulators_signature(
+    post_webhook, settings
+):
+    # A Meta-only production deployment: nothing may come in through Twilio's door.
+    simulator_token = settings.SIMULATOR_AUTH_TOKEN
+    settings.SIMULATOR_ENABLED = False
+    body = fixture_form("text")
+
+    response = post_webhook(
+        WEBHOOK, body, signature=sign("http://testserver" + WEBHOOK, body, simulator_token)
+    )
+
+    assert response.status_code == 403
+    assert not InboundMessage.objects.exists()

@@ -56,5 +56,8 @@ def _twilio_channel(
 
 
 def webhook_auth_token() -> str:
-    """The token webhooks are signed with: Twilio's, or the simulator's own."""
-    return settings.TWILIO_AUTH_TOKEN if settings.TWILIO_CONFIGURED else settings.SIMULATOR_AUTH_TOKEN
+    """The token webhooks are signed with: Twilio's, or the simulator's own while the
+    simulator runs; none otherwise (a Meta-only deployment), so this door refuses every post."""
+    if settings.TWILIO_CONFIGURED:
+        return settings.TWILIO_AUTH_TOKEN
+    return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
