@@ -22,6 +22,12 @@ class FaqWords:
     # Words that say nothing about which entry a question means (retrieval drops them;
     # general stop-word lists drop "open", "where" and "results", which do say).
     stop_words: str = ""
+    # Words of a message's setting (when, who, what happened: "tomorrow", "my daughter",
+    # "something came up") that name no topic: weightless when no entry uses them, so they
+    # neither hide the topic nor count as a subject the clinic has no entry for, as an
+    # unknown word does ("dog"). An entry that uses one ("Do you open in the morning?")
+    # weighs it like any other word.
+    neutral_words: str = ""
     # Synonyms by concept: each word of a concept is read as its key, so "estacionamento",
     # "valet" and "car" meet as "_parking". The keys are shared by every pack ("_price",
     # "_where", "_parking", ...); a word belongs to one concept only.

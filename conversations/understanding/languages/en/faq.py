@@ -11,6 +11,14 @@ FAQ = FaqWords(
         needs want someone anything something place easily really there happen happens option
         options send pls plz but u ur
     """,
+    neutral_words="""
+        today tonight tomorrow yesterday morning afternoon evening night week weekend month year
+        next last soon later earlier again already now
+        guys folks daughter son grandma grandmother grandpa grandfather granny nan mother-in-law
+        saw seen came come up trying try tried wants wanted going gonna driving walking sorry
+        someone somebody kind sort enough exactly actually currently right every only through
+        company else front desk door gp am pm
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "price prices cost costs expensive fee fees penalty charge",
@@ -19,26 +27,27 @@ FAQ = FaqWords(
         "_metro": "metro subway underground station stations",
         "_parking": "park parking garage valet car carpark",
         "_bring": "bring",
-        "_document": "docs document documents id",
+        "_document": "docs document documents id paperwork identification passport",
         "_open": "open opens opening",
         "_close": "close closes closing closed",
         "_saturday": "saturday saturdays",
         "_sunday": "sunday sundays",
         "_fast": "fast fasting",
         "_blood": "blood",
-        "_test": "test tests exam exams lab",
+        "_test": "test tests exam exams lab labs bloodwork",
         "_water": "water",
         "_insurance": "insurance insurer insurers network carrier coverage covered",
         "_pay": "pay paying payment payments",
-        "_credit": "credit visa mastercard",
+        "_credit": "credit visa mastercard amex elo",
         "_debit": "debit",
         "_cash": "cash",
-        "_installments": "installments instalments",
+        "_installments": "installments instalments split",
         "_cancel": "cancel cancelling canceling cancellation",
         "_reschedule": "reschedule change",
         "_notice": "notice advance",
-        "_wheelchair": "wheelchair wheelchairs accessible accessibility ramp",
-        "_elevator": "elevator elevators lift",
+        "_wheelchair": "wheelchair wheelchairs accessible accessibility ramp disability disabled handicapped",
+        "_elevator": "elevator elevators lift stairs staircase",
+        "_toilet": "toilet toilets restroom restrooms bathroom bathrooms",
         "wifi": "wifi internet",
         "_password": "password",
         "_companion": "friend companion companions accompany",
@@ -51,7 +60,7 @@ FAQ = FaqWords(
         "_ready": "ready available",
         "_online": "online web website portal site",
         "_accept": "accept accepted accepts",
-        "_visit": "appointment appointments appt appts visit visits consultation consult",
+        "_visit": "appointment appointments appt appts visit visits visiting consultation consult",
         "_private": "private privately",
         "_checkup": "checkup checkups",
         "_followup": "followup",

@@ -9,6 +9,12 @@ FAQ = FaqWords(
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
         alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb
     """,
+    neutral_words="""
+        hoy manana ayer tarde noche semana finde mes ano proximo proxima pasado pasada luego
+        ahora ahorita recien abuela abuelo abuelita suegra suegro chicos
+        estoy saliendo surgio surge viaje disculpa disculpe perdon buenas buenos dias tardes
+        noches exactamente justo personas tampoco mientras otro otra
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "caro cara multa precio precios cuesta costo costos valor valores tarifa tarifas cobran cobra",
@@ -28,15 +34,16 @@ FAQ = FaqWords(
         "_water": "agua",
         "_insurance": "seguro seguros prepaga prepagas cobertura cubre osde galeno medife omint sancor",
         "_pay": "pagar pago pagos",
-        "_credit": "credito visa mastercard",
+        "_credit": "credito visa mastercard amex",
         "_debit": "debito",
         "_cash": "efectivo",
         "_installments": "cuotas",
         "_cancel": "cancelar cancelo cancelacion anular anulo",
         "_reschedule": "reprogramar reprogramo cambiar cambio",
         "_notice": "anticipacion",
-        "_wheelchair": "accesible accesibilidad rampa",
-        "_elevator": "ascensor",
+        "_wheelchair": "accesible accesibilidad rampa discapacidad discapacitado discapacitados",
+        "_elevator": "ascensor escalera escaleras",
+        "_toilet": "bano banos sanitario sanitarios",
         "wifi": "wifi internet",
         "_password": "clave contrasena",
         "_companion": "amigo amiga conmigo acompanante acompanantes acompanado acompanada",
@@ -81,6 +88,9 @@ FAQ = FaqWords(
         "cuanto cuesta": "_price",
         "cuanto cobran": "_price",
         "cuanto es": "_price",
+        "cuanto me sale": "_price",
+        "cuanto me cuesta": "_price",
+        "cuanto me cobran": "_price",
         "dejar el coche": "_parking",
         "dejar el auto": "_parking",
         "dejar el carro": "_parking",

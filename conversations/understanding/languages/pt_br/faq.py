@@ -9,6 +9,12 @@ FAQ = FaqWords(
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
         alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc
     """,
+    neutral_words="""
+        hoje amanha ontem cedo tarde noite semana mes ano proximo proxima passado passada depois
+        agora avo avos vovo sogra sogro gente pessoal
+        to ta tou estou vou ter ir indo mesmo consigo conseguir desculpa desculpe bom dia
+        boa tarde noite exatamente pessoas consegue
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "caro cara multa valor valores tarifa tarifas preco precos custa custo custam cobram cobra",
@@ -29,15 +35,16 @@ FAQ = FaqWords(
         "_insurance": "seguro seguros convenio convenios plano planos cobertura cobre unimed amil sulamerica "
         "bradesco hapvida intermedica notredame careplus allianz",
         "_pay": "pagar pago pagamento pagamentos",
-        "_credit": "credito visa mastercard elo",
+        "_credit": "credito visa mastercard elo amex",
         "_debit": "debito",
         "_cash": "dinheiro",
         "_installments": "parcelar parcelas parcelado",
         "_cancel": "cancelar cancelo cancelamento desmarcar desmarco",
         "_reschedule": "remarcar remarco mudar",
         "_notice": "antecedencia",
-        "_wheelchair": "cadeirante cadeirantes acessivel acessibilidade rampa",
-        "_elevator": "elevador",
+        "_wheelchair": "cadeirante cadeirantes acessivel acessibilidade rampa deficiencia deficiente deficientes",
+        "_elevator": "elevador escada escadas",
+        "_toilet": "banheiro banheiros sanitario sanitarios",
         "wifi": "wifi internet",
         "_password": "senha",
         "_companion": "amigo amiga comigo acompanhante acompanhantes acompanhado acompanhada",
