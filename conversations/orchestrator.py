@@ -28,6 +28,7 @@ from conversations.copy import render, say
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
+from conversations.faq.retrieval import words as faq_words
 from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Origin, Reply
@@ -36,6 +37,7 @@ from conversations.understanding import Intent, Understanding, understand
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
 from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from scheduling.models import Patient
@@ -326,10 +328,13 @@ def _handler(
     if (
         clinical
         or intent == Intent.FAQ
-        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and ("?" in text or _faq_knows(text)))
+        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (asks_question(text) or _faq_knows(text)))
+        or (intent in (Intent.GREETING, Intent.GOODBYE) and asks_question(text) and faq_words(text))
     ):
         # A message the engine could not place may still be a question the FAQ answers ("vcs
-        # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.
+        # abrem sabado?", "tem pediatra"), and so may a greeting or thanks with a question in
+        # it ("hola, tienen farmacia?"; "hi, how are you?" names nothing); a question nobody
+        # approved an answer for gets the clinic's contact and joins the unanswered questions.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])

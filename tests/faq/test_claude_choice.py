@@ -30,6 +30,7 @@ def choose(fake, topic: str | None, *, confidence: float = 0.9, rephrasing: str 
 
 
 def ask(text: str = "how much is a consultation?", conversation_id: int | None = None):
+    conversation_id = conversation_id or ConversationFactory().pk
     return faq_respond(
         text=text, language="en", conversation_id=conversation_id, clinic_phone=PHONE, engine="claude"
     )
@@ -65,7 +66,11 @@ class TestVerbatimByDefault:
     ):
         question = "is there a garage close to you or should I take the bus"
         local = faq_respond(
-            text=question, language="en", conversation_id=None, clinic_phone=PHONE, engine="local"
+            text=question,
+            language="en",
+            conversation_id=ConversationFactory().pk,
+            clinic_phone=PHONE,
+            engine="local",
         )
         assert local.kind == "unanswered"
         choose(fake_anthropic, "parking")
@@ -198,7 +203,7 @@ class TestRephrasingSetting:
         response = faq_respond(
             text="tem estacionamento?",
             language="pt-BR",
-            conversation_id=None,
+            conversation_id=ConversationFactory().pk,
             clinic_phone=PHONE,
             engine="claude",
         )

@@ -112,6 +112,9 @@ FAQ = FaqWords(
         "good evening": "",
         "hi there": "",
         "hello there": "",
+        "how are you": "",
+        "how are u": "",
+        "how r u": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""

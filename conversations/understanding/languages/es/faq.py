@@ -106,6 +106,10 @@ FAQ = FaqWords(
         "buenas": "",
         "disculpa": "",
         "disculpe": "",
+        "que tal": "",
+        "como estas": "",
+        "como esta": "",
+        "como andas": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""

@@ -96,6 +96,9 @@ FAQ = FaqWords(
         "boa tarde": "",
         "boa noite": "",
         "tudo bem": "",
+        "tudo bom": "",
+        "como vai": "",
+        "como voce esta": "",
         "com licenca": "",
     },
     # Grounding: facts a rephrased answer may not invent.
