@@ -132,6 +132,8 @@ PREPARATION = _rules(r"\b{preparation}\b")
 # Needing something is a decision too, unless the message asks to book
 # ("necesito receta para mi medicamento, quiero cita").
 NEED = _rules(r"\b{needs}\b(?! ({need_to} )?{admin_verbs}\b)")
+# Instructions in a text the bot would send (the advice filter; never run on patients' words).
+INSTRUCTIONS = _rules(r"\b{instructions}")
 # "For free" asks for a waiver, unless it is about parking, Wi-Fi or cancelling.
 FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")
@@ -168,3 +170,11 @@ def faq_is_billing_dispute(text: str) -> bool:
     """True when the message asks for a fee waiver, a discount or disputes a charge. Pure."""
     folded = _folded(text)
     return bool(BILLING.search(folded) or (FREE.search(folded) and not FACILITY.search(folded)))
+
+
+def faq_instructions(text: str) -> list[str]:
+    """The instructions a text gives the patient, folded: what to take, stop, skip, eat or
+    drink, with or without a health term ("stop taking it the day before", "take two of
+    them"). The advice filter's rule for text the bot did not take word for word from copy or
+    approved content. Pure."""
+    return [match.group(0) for match in INSTRUCTIONS.finditer(_folded(text))]

@@ -183,6 +183,15 @@ HOSTILE = [
     ),
 ]
 
+# Instructions made only of the entry's own words: the word-by-word check passes them, the
+# advice filter does not (none names a health term).
+INSTRUCTIONS = [
+    ("how do I prepare for a blood test?", "en", "exam_preparation", "For blood tests, avoid water the day before."),
+    ("¿cómo me preparo para el análisis de sangre?", "es", "exam_preparation",
+     "Para análisis de sangre, evite beber agua 8 horas antes."),
+    ("what should I bring?", "en", "what_to_bring", "Please take the medicines you take 15 minutes early."),
+]  # fmt: skip
+
 
 class TestRephrasingSetting:
     @pytest.fixture(autouse=True)
@@ -222,6 +231,21 @@ class TestRephrasingSetting:
         assert (event.payload["origin"], event.payload["fallback_reason"]) == ("approved", "ungrounded")
         assert event.payload["problems"]
         assert rephrasing not in str(event.payload) and question not in str(event.payload)
+
+    @pytest.mark.parametrize(("question", "language", "topic", "rephrasing"), INSTRUCTIONS)
+    def test_an_instruction_made_of_the_entrys_own_words_is_never_sent(
+        self, demo_faq, fake_anthropic, question, language, topic, rephrasing
+    ):
+        choose(fake_anthropic, topic, rephrasing=rephrasing)
+        response = faq_respond(
+            text=question,
+            language=language,
+            conversation_id=ConversationFactory().pk,
+            clinic_phone=PHONE,
+            engine="claude",
+        )
+        assert (response.text, response.origin) == (approved_text(topic, language), Origin.APPROVED)
+        assert response.problems == ("clinical",)
 
     def test_the_advice_filter_names_advice_in_a_rephrasing(self, demo_faq, fake_anthropic):
         choose(fake_anthropic, "exam_preparation", rephrasing=HOSTILE[4][2])
@@ -265,6 +289,15 @@ class TestThroughTheOutbox:
         self.model(topic, rephrasing)
         assert self.handle(question) == [approved_text(topic)]
         assert any(r["body"]["tool_choice"]["name"] == TOOL for r in self.fake.requests)
+
+    @pytest.mark.parametrize(
+        ("question", "topic", "rephrasing"), [(q, t, r) for q, lang, t, r in INSTRUCTIONS if lang == "en"]
+    )
+    def test_an_instruction_from_the_model_never_becomes_a_message(
+        self, demo_faq, question, topic, rephrasing
+    ):
+        self.model(topic, rephrasing)
+        assert self.handle(question) == [approved_text(topic)]
 
     def test_a_faithful_rephrasing_becomes_the_message(self, demo_faq):
         self.model("fees", "A new patient consultation is R$ 350 and a follow-up R$ 200.")

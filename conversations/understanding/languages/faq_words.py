@@ -149,6 +149,14 @@ class FaqWords:
     needs: str = ""
     need_to: str = ""
 
+    # ---- the advice filter on the bot's own text (faq.limits.faq_gives_instructions) ---------
+    # Instructions a generated reply must never give, with or without a health term (regex,
+    # `\b...`): what to take, stop, skip, double, eat or drink ("stop taking it the day
+    # before", "don't eat after midnight", "take two of them", "double the dose", "deje de
+    # tomarlo", "não coma depois da meia-noite"). Only text the bot did not take word for word
+    # from its copy or approved content is checked; a false alarm sends the approved text.
+    instructions: str = ""
+
     # ---- fee waivers and billing disputes (faq.limits) ---------------------------------------
     # `billing` (regex, `\b...\b`): waivers, discounts, refunds, "charged twice", "no puedo
     # pagar". Then these shapes:

@@ -262,6 +262,16 @@ FAQ = FaqWords(
     preparation=r"prepar\w*",
     needs=r"(do|does) (i|we|he|she|they|my \w+) (really )?need",
     need_to=r"to",
+    instructions=r"""
+        (stop|quit|keep|continue|start|resume) (taking|using|eating|drinking)\b
+        (do not|don t|dont|never|no) (take|taking|eat|eating|drink|drinking|use|using|mix|mixing|skip|skipping|stop|stopping|smoke|smoking)\b
+        (avoid|skip) (\w+ ){0,2}(water|food|foods|meals?|breakfast|liquids?|fluids?|coffee|alcohol|exercise|exercising|sex|dairy|sugar|salt|medicines?|medications?|meds|pills?|tablets?|drugs?|doses?)\b
+        (take|swallow|chew|give|apply|inject|use|double|halve|split|crush|skip|increase|reduce|lower|raise) (it|them|one|two|three|four|half|both|another|more|less|extra|\d+)\b
+        (take|swallow|give|apply|double|halve|skip|increase|reduce|lower|raise|stop|repeat) (a|an|the|your|this|that|these|those|his|her)( \w+)? (dose|doses|dosage|pill|pills|tablet|tablets|capsule|capsules|medicine|medicines|medication|medications|meds|drops|cream|ointment|inhaler|shot|injection)\b
+        (drink|eat) (plenty|lots|more|less|nothing|only)\b|nothing (to eat|to drink|by mouth)\b|no (food|drinks?) after\b
+        (get|have|take) (some |plenty of )?(bed )?rest\b
+        (you should|you must|you need to|you have to|you ll need to|make sure (to|you)) (take|stop|skip|double|avoid|rest|drink|eat|fast|use|apply|give|lie down)\b
+    """,
     billing=r"""
         waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
         charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)

@@ -253,6 +253,17 @@ FAQ = FaqWords(
     """,
     preparation=r"prepar\w*",
     needs=r"tengo que|hay que|necesito|necesita",
+    instructions=r"""
+        (deje|deja|dejar|dejes|suspenda|suspende|suspender|pare|parar) de (tomar|tomarlo|tomarla|tomarlos|usar|comer|beber)\b
+        (siga|sigue|seguir|continue|continua) (tomando|usando)\b
+        (no|nunca) (tome|tomes|tomar|coma|comas|comer|beba|bebas|beber|use|uses|mezcle|mezcles|fume|fumes)\b
+        (evite|evita|evitar) (\w+ ){0,2}(agua|comida|comer|alimentos|liquidos|desayuno|cafe|alcohol|ejercicio|medicamentos?|pastillas?|remedios?|dosis)\b
+        (tome|toma|tomese|tomate|trague|aplique|aplica|apliquese|duplique|duplica|doble|dobla|aumente|aumenta|reduzca|reduce|salte|saltee) (el|la|los|las|un|una|dos|tres|media|otra|otro|mas|menos|\d+|su|sus|esta|este|estas|estos)\b(?! (metro|subte|autobus|bus|colectivo|taxi|tren|ascensor|linea)\b)
+        (tomelo|tomalo|tomela|tomala|tomelos|tomalos|tomelas|tomalas|dejelo|dejalo|suspendalo)\b
+        (beba|bebe|tome|toma|coma|come) (mucha|mucho|abundante|mas|menos|nada|solo)\b|nada por boca\b
+        (debe|debes|tiene que|tienes que|hay que) (tomar|dejar|suspender|duplicar|evitar|descansar|beber|comer|ayunar|aplicar)\b
+        (haga|haz) reposo\b|descanse\b|descansa\b
+    """,
     billing=r"""
         descuento\w*|rebaja\w*|devolucion|dinero de vuelta|pagar menos|me facturaron|me cobraron|devuelv\w*
         me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|cobraron (dos veces|de mas|mal)|no puedo pagar

@@ -239,6 +239,16 @@ FAQ = FaqWords(
     """,
     preparation=r"prepar\w*|preparo",
     needs=r"preciso|precisa|tenho que",
+    instructions=r"""
+        (pare|parar|deixe|deixa|deixar) de (tomar|usar|comer|beber)\b
+        (continue|continua|siga|segue) (tomando|usando)\b
+        (nao|nunca) (tome|tomar|coma|comer|beba|beber|use|misture|misturar|fume|fumar)\b
+        (evite|evita|evitar) (\w+ ){0,2}(agua|comida|comer|alimentos|liquidos|cafe|alcool|exercicio|exercicios|remedios?|medicamentos?|comprimidos?|doses?)\b
+        (tome|toma|engula|aplique|aplica|dobre|dobra|duplique|aumente|aumenta|diminua|reduza|pule) (o|a|os|as|um|uma|dois|duas|tres|meio|meia|outro|outra|mais|menos|\d+|seu|sua|seus|suas|esse|essa|esses|essas)\b(?! (metro|onibus|taxi|trem|elevador|linha)\b)
+        (beba|bebe|tome|coma|come) (muita|muito|bastante|mais|menos|nada|so|apenas)\b
+        (deve|precisa|tem que|tem de) (tomar|parar|suspender|dobrar|evitar|descansar|beber|comer|fazer jejum|aplicar)\b
+        (faca|fique em) repouso\b|descanse\b
+    """,
     billing=r"""
         desconto\w*|devolucao|dinheiro de volta|reaver|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
         cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
