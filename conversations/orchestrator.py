@@ -24,7 +24,7 @@ from booking.services import (
 )
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
-from conversations.copy import render, say
+from conversations.copy import render, say, when_text
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
@@ -41,6 +41,7 @@ from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from scheduling.models import Patient
+from scheduling.selectors import clinic_next_opening
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
 OPT_OUT = {word: pack.code for pack in PACKS for word in pack.opt_out}
@@ -122,7 +123,7 @@ def message_handle(
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
     if conversation.handler == Conversation.Handler.STAFF:
-        return _silent(conversation, "staff_owns_chat")
+        return _waiting_for_staff(conversation, clinic, text)
 
     language = conversation.language or clinic.default_language
     if _flooding(conversation, inbound):
@@ -139,6 +140,36 @@ def message_handle(
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
+
+
+def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: str) -> list[Reply]:
+    """A chat handed to staff that nobody has claimed yet: approved answers still go out, and
+    the patient is told once that a person will reply (and when the clinic opens, if it is
+    closed); anything else, a booking included, waits for that person. Once claimed, silence."""
+    waiting = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
+    if waiting is None:
+        return _silent(conversation, "staff_owns_chat")
+    language = detect(text, hint=conversation.language or clinic.default_language) if text else ""
+    language = language or conversation.language or clinic.default_language
+    if text and not faq_is_clinical(text) and _faq_knows(text):
+        answer = faq_respond(
+            text=text,
+            language=language,
+            conversation_id=conversation.pk,
+            clinic_phone=clinic.phone,
+            emergency_number=clinic.emergency_number,
+        )
+        if answer.kind == "answered":
+            reply = Reply(answer.text, origin=answer.origin, fallback=answer.verbatim)
+            return _decided(conversation, "faq_answered_while_waiting", [reply])
+    if _recently_decided(conversation, "waiting_for_staff", since=waiting.created_at):
+        return _silent(conversation, "staff_owns_chat")
+    opens = clinic_next_opening(now=timezone.now())
+    if opens is None:
+        notice = _say("handoff_pending", language)
+    else:
+        notice = _say("handoff_pending_closed", language, opens=when_text(opens, language))
+    return _decided(conversation, "waiting_for_staff", [notice])
 
 
 def _reminder_answered(
