@@ -151,7 +151,7 @@ def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: 
         return _silent(conversation, "staff_owns_chat")
     language = detect(text, hint=conversation.language or clinic.default_language) if text else ""
     language = language or conversation.language or clinic.default_language
-    if text and not faq_is_clinical(text) and _faq_knows(text):
+    if text and asks_question(text) and not faq_is_clinical(text) and _faq_knows(text):
         answer = faq_respond(
             text=text,
             language=language,

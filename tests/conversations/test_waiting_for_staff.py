@@ -129,3 +129,10 @@ def test_a_new_escalation_tells_the_patient_again(time_machine):
     handle(conversation, "I want to talk to a person")
 
     assert handle(conversation, "hello?") == [say("handoff_pending", "en")]
+
+
+def test_an_option_number_while_waiting_is_no_question_for_the_faq(time_machine):
+    time_machine.move_to(MONDAY_MORNING)
+    conversation = escalated()
+
+    assert handle(conversation, "1") == [say("handoff_pending", "en")]
