@@ -21,7 +21,14 @@ pregnant wife come with me?") never match.
 import re
 from functools import cache
 
-from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, spelled_out
+from conversations.understanding.languages import (
+    HEALTH_PREFIXES,
+    HEALTH_SUFFIXES,
+    HEALTH_WORDS,
+    PACKS,
+    SUFFIXED_LENGTH,
+    spelled_out,
+)
 from conversations.understanding.text import fold
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -79,6 +86,8 @@ ADVICE = _rules(
     r"\b{what_is} ({normal_articles} )?{normal}\b",
 )
 BOOKING = _rules(r"\b{booking}\b")
+# What a condition or medicine is, causes or needs: clinical with a health term.
+ABOUT = _rules(r"{about}")
 SERVICE = _rules(r"\b{service_who}\s+{service_verbs}\b", r"^{service_starts}\b")
 BILLING = _rules(
     r"\b{billing}\b",
@@ -105,6 +114,8 @@ def has_health_term(folded: str) -> bool:
         if word in _NOT_HEALTH:
             continue
         if word in HEALTH_WORDS or word.startswith(HEALTH_PREFIXES):
+            return True
+        if len(word) >= SUFFIXED_LENGTH and word.endswith(HEALTH_SUFFIXES):
             return True
     return bool(_HEALTH_PHRASES.search(folded))
 
@@ -161,7 +172,12 @@ def faq_is_clinical(text: str) -> bool:
     folded = _folded(text)
     if _asks_advice(folded):
         return True
-    if BOOKING.search(folded) or SERVICE.search(folded) or ADMIN.search(folded):
+    if BOOKING.search(folded) or ADMIN.search(folded):
+        return False
+    if ABOUT.search(folded) and has_health_term(folded) and not PREPARATION.search(folded):
+        # "Do you have information about statins?" asks about medicine, not a service.
+        return True
+    if SERVICE.search(folded):
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))
 

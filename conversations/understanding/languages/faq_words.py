@@ -55,6 +55,13 @@ class FaqWords:
     health_stems: str = ""  # plain words
     not_health: str = ""  # plain words
     health_phrases: str = ""  # regex
+    # Endings of medical terms, for words of seven letters or more ("hepatitis", "lymphoma",
+    # "leucemia", "neuropatia"); `not_health` lists the words that merely end so ("sympathy").
+    health_suffixes: str = ""  # plain words
+    # Asking what a condition or medicine is or does (regex, `\b...`): clinical with a health
+    # term unless it is about booking or the visit ("what is lupus?", "tell me about statins",
+    # "what causes dry eye?", "qué es la hepatitis", "o que causa enxaqueca").
+    about: str = ""
     # Medicines, symptoms and conditions (regex, `\b...\b`): clinical unless the message asks
     # to book, about a service or about the visit; `skin` fills `{skin}` ("manchas en la piel").
     topics: str = ""

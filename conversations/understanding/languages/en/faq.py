@@ -152,9 +152,16 @@ FAQ = FaqWords(
         chest stomach tummy belly throat ear ears eye eyes nose skin knee tooth teeth gum headach neck
         spine hip kidney liver lung period periods menstru ovul ovari uterus penis vagin breast prostat
         testic urinat pee poop sleep sleeping weight shot shots meningit hepatit measles tetan hernia
-        laxat sick ill arm arms leg legs hand foot feet cardiac pulse
+        laxat sick ill arm arms leg legs hand foot feet cardiac pulse disease diseases disorder disorders
+        syndrom deficien virus viral bacteri parasit finger fingers toe toes nerve nerves mouth lips tongue
+        jaw hearing vision eyesight memory
     """,
-    not_health="medical media pillow sugarcane heartly",
+    not_health="medical media pillow sugarcane heartly sympathy empathy nostalgia diploma",
+    health_suffixes="itis oma omas emia emias pathy osis algia",
+    about=r"""
+        ^(what|whats|what s) (is|are)\b|\b(information|info) (about|on)\b|\btell me about\b
+        \bwhat (causes|caused|can cause|could cause|to do (for|about|if))\b|\bstages? of\b
+    """,
     health_phrases=r"""
         birth control|blood (sugar|pressure|count)|x ray|morning after|the pill|ct scan|pap smear|by mouth
         (ate|drank|swallowed|ingested|put) (a|an|some|the|his|her|my)
@@ -182,6 +189,11 @@ FAQ = FaqWords(
         how (to|do you|can i|can you|is it|are they) (prevent|diagnose|diagnosed|treat|treated|cure|manage)
         (is|are) .{1,40} (inherited|hereditary|contagious|genetic|curable)|genetic changes
         how many people (are|have|get)|(who|people) (is|are) at risk
+        (special )?precautions (about|for|with)|safety concerns|important warnings?|interactions? (between|with)
+        brand names?|how effective (is|are)|storage and disposal|dietary instructions|(mechanism|action) of
+        what (other )?information should i know|clinical trials?
+        (research|studies) (is |are )?being done|complications (from|with|after)|at risk (of|for)
+        prevent (the spread|it|them|getting)|how (can|do) (\w+ )?(prevent|avoid getting)
     """,
     results=r"results?|levels?|exams?|test|tests",
     result_readings=r"""

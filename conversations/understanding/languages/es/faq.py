@@ -147,10 +147,19 @@ FAQ = FaqWords(
         barriga barrig gargant oido oidos ojo ojos nariz piel rodill diente muela encia cabeza cuello
         columna cadera rinon higado pulmon menstru regla ovul ovari utero pene vagin seno prostat testic
         orinar dormir duerme meningit hepatit sarampion tetan hernia laxant enfermo enferma brazo pierna
-        azucar cardiaca cardiaco pulso
+        azucar cardiaca cardiaco pulso enfermedad enfermedades trastorno trastornos sindrom deficien
+        virus viral bacteri parasit dedo dedos nervio nervios boca labios lengua mandibula audicion vision
+        memoria
     """,
     not_health="""
         medicina medico medica medicos medicas medio media mediodia periodo periodos periodico periodica
+        diploma nostalgia simpatia empatia
+    """,
+    health_suffixes="itis oma omas emia emias patia patias osis algia",
+    about=r"""
+        ^(que|qu e) (es|son)\b|\binformacion (sobre|de|acerca)\b|\bque (causa|causan|provoca|provocan|produce)\b
+        \bque hacer (para|con|si|por|ante)\b|\betapas de\b
+        \binvestigacion(es)? (sobre|de|para)\b|\briesgos? de\b
     """,
     health_phrases=r"(se )?(comio|bebio) (un|una|el|la)|se (me|le) cae el (pelo|cabello)|caida del (pelo|cabello)",
     topics=r"""
@@ -170,6 +179,8 @@ FAQ = FaqWords(
         (sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar)
     """,
     health_info=r"""
+        precauciones (con|para|sobre)|advertencias? (sobre|de)|interacciones? (con|entre)|nombres? comerciales?
+        que tan (efectiv\w*|eficaz)|efectividad de|ensayos clinicos
         (sintomas|causas|tratamientos?|complicaciones|pronostico|secuelas) (de|del|para)|senales de
         como (se )?(previene|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
         (es|son) (hereditari\w*|contagios\w*|genetic\w*|curable\w*)

@@ -138,8 +138,19 @@ FAQ = FaqWords(
         olhos nariz pele joelh dente gengiv cabeca pescoco coluna quadril rim rins figado pulmao menstru
         ovul ovari utero penis vagin seno prostat testic urinar dormir dorme meningit hepatit sarampo
         tetan hernia laxant doente braco perna acucar cardiaca cardiaco pulso
+        doenca doencas transtorno transtornos sindrom deficien virus viral bacteri parasit dedo dedos
+        nervo nervos boca labios lingua mandibula audicao visao memoria
     """,
-    not_health="medicina medico medica medicos medicas medio media periodo periodos periodico periodica",
+    not_health="""
+        medicina medico medica medicos medicas medio media periodo periodos periodico periodica diploma
+        nostalgia simpatia empatia
+    """,
+    health_suffixes="oma omas emia emias patia patias algia",
+    about=r"""
+        ^(o que|que) (e|sao)\b|\binformac(ao|oes) (sobre|de)\b|\bo que (causa|causam|provoca|provocam)\b
+        \bo que fazer (para|com|se|quando)\b
+        \bestagios (de|do|da)\b|\bpesquisas? (sobre|de|para)\b|\brisco de\b
+    """,
     health_phrases=r"raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)|couro cabeludo|queda de cabelo|cabelo (caindo|cai)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
@@ -157,6 +168,8 @@ FAQ = FaqWords(
         curar|cura|como (trato|tratar|curo|curar|alivio|aliviar|tiro|tirar)
     """,
     health_info=r"""
+        precaucoes (com|para|sobre)|advertencias? (sobre|de)|interacoes? (com|entre)|nomes? comerciais?
+        quao (eficaz|efetiv\w*)|eficacia (de|do|da)|ensaios clinicos
         (sintomas|causas|tratamentos?|complicacoes|prognostico|sequelas) (de|do|da|dos|das|para)
         como (se )?(previne|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
         (e|sao) (hereditari\w*|contagios\w*|genetic\w*|curave\w*)
