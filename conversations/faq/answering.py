@@ -93,8 +93,10 @@ def faq_respond(
     elif kind == ANSWERED:
         assert match.doc is not None
         response = _verbatim(match.doc, match.score, language)
-    elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR:
+    elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR and not match.about_an_unknown_thing:
         # Retrieval alone is unsure; the model may pick one of the closest entries or decline.
+        # A short question about a thing no entry names is not shown: a model offered "what to
+        # bring" for "can I bring my dog?" may take it.
         response = _claude(text, language, contact, conversation_id, match, list(match.candidates))
     else:
         response = _unanswered(text, language, contact, conversation_id, match, engine="local")

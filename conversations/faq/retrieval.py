@@ -99,6 +99,12 @@ class Match:
     unknown: int = 0  # of them, words no entry uses
 
     @property
+    def about_an_unknown_thing(self) -> bool:
+        """A short question with a word no entry uses is about that thing ("can I bring my
+        dog?", "do you have a gynecologist on Saturdays?"): no entry answers it."""
+        return self.unknown > 0 and self.words < LONG_WORDS
+
+    @property
     def confident(self) -> bool:
         if self.doc is None:
             return False

@@ -80,6 +80,15 @@ class TestVerbatimByDefault:
         offered = fake_anthropic.requests[-1]["body"]["tools"][0]["input_schema"]["properties"]["entry_id"]
         assert len(offered["enum"]) == 4 and entry_id("parking") in offered["enum"]
 
+    @pytest.mark.parametrize("question", ["can I bring my dog?", "posso levar meu cachorro?"])
+    def test_a_short_question_about_a_thing_no_entry_names_is_not_shown_to_the_model(
+        self, demo_faq, fake_anthropic, question
+    ):
+        choose(fake_anthropic, "what_to_bring")  # what a model offered the closest entries may do
+        response = ask(question)
+        assert (response.kind, response.text) == ("unanswered", UNKNOWN)
+        assert not fake_anthropic.requests
+
 
 class TestNoneMeansIDoNotKnow:
     def test_the_model_choosing_none_gets_i_do_not_have_that_information_and_the_contact(
