@@ -80,8 +80,8 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
 # my appointment"; those two phrases were left out of the packs on purpose, so this set stays
 # a fair guide). The floor is the figure reached, rounded down, so a regression still fails;
 # the goal stays in the table. See docs/faq.md.
-# Since the setting words and the long-message bar: held-out #4 39/47, blind #6 76/90.
-ANSWERED_FLOOR = {"held-out": 0.82, "blind #6": 0.84}
+# Since the setting words and the long-message bar: held-out #4 39/47, blind #6 78/90.
+ANSWERED_FLOOR = {"held-out": 0.82, "blind #6": 0.86}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:

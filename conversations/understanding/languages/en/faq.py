@@ -17,13 +17,13 @@ FAQ = FaqWords(
         guys folks daughter son grandma grandmother grandpa grandfather granny nan mother-in-law
         saw seen came come up trying try tried wants wanted going gonna driving walking sorry
         someone somebody kind sort enough exactly actually currently right every only through
-        company else front desk door gp am pm
+        company else front desk door gp am pm ll ve re her him his go dr
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "price prices cost costs expensive fee fees penalty charge",
         "_where": "where",
-        "_address": "address street avenue located location locations office offices branch branches",
+        "_address": "address street avenue av located location locations office offices branch branches",
         "_metro": "metro subway underground station stations",
         "_parking": "park parking garage valet car carpark",
         "_bring": "bring",

@@ -13,13 +13,13 @@ FAQ = FaqWords(
         hoy manana ayer tarde noche semana finde mes ano proximo proxima pasado pasada luego
         ahora ahorita recien abuela abuelo abuelita suegra suegro chicos
         estoy saliendo surgio surge viaje disculpa disculpe perdon buenas buenos dias tardes
-        noches exactamente justo personas tampoco mientras otro otra
+        noches exactamente justo personas tampoco mientras otro otra soy hace falta dra doctora
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "caro cara multa precio precios cuesta costo costos valor valores tarifa tarifas cobran cobra",
         "_where": "donde",
-        "_address": "calle avenida direccion ubicados ubicada ubicacion sede sedes",
+        "_address": "calle avenida avda direccion ubicados ubicada ubicacion sede sedes",
         "_metro": "metro estacion estaciones",
         "_parking": "estacionamiento estacionar estaciono estacione aparcar aparcamiento cochera auto coche valet",
         "_bring": "traer traigo llevar llevo",

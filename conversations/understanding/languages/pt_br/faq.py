@@ -13,7 +13,7 @@ FAQ = FaqWords(
         hoje amanha ontem cedo tarde noite semana mes ano proximo proxima passado passada depois
         agora avo avos vovo sogra sogro gente pessoal
         to ta tou estou vou ter ir indo mesmo consigo conseguir desculpa desculpe bom dia
-        boa tarde noite exatamente pessoas consegue
+        boa tarde noite exatamente pessoas consegue dra doutora
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
