@@ -149,8 +149,7 @@ def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: 
     waiting = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
     if waiting is None:
         return _silent(conversation, "staff_owns_chat")
-    language = detect(text, hint=conversation.language or clinic.default_language) if text else ""
-    language = language or conversation.language or clinic.default_language
+    language = detect(text, hint=conversation.language or clinic.default_language) or clinic.default_language
     if text and asks_question(text) and not faq_is_clinical(text) and _faq_knows(text):
         answer = faq_respond(
             text=text,

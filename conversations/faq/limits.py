@@ -21,14 +21,7 @@ pregnant wife come with me?") never match.
 import re
 from functools import cache
 
-from conversations.understanding.languages import (
-    HEALTH_PREFIXES,
-    HEALTH_SUFFIXES,
-    HEALTH_WORDS,
-    PACKS,
-    SUFFIXED_LENGTH,
-    spelled_out,
-)
+from conversations.understanding.languages import PACKS, health_word, spelled_out
 from conversations.understanding.text import fold
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -100,7 +93,7 @@ BILLING = _rules(
 
 # The general rule: a health term together with a request for a decision or an
 # interpretation is clinical, whatever else the message says (a booking included).
-# Health terms are the packs' HEALTH_PREFIXES and HEALTH_WORDS, so new wording of a known
+# Health terms are the packs' (`languages.health_word`), so new wording of a known
 # idea still matches: "amoxicilina", "amoxicillin"; "inchado", "inchaço"; "embarazada".
 # Words that start like a health stem but are not one.
 _NOT_HEALTH = frozenset(_words("not_health"))
@@ -111,11 +104,7 @@ def has_health_term(folded: str) -> bool:
     """True when a folded text names a symptom, body part, condition, medicine, dose,
     test value, pregnancy or injury. Pure."""
     for word in re.findall(r"[a-z0-9]+", folded):
-        if word in _NOT_HEALTH:
-            continue
-        if word in HEALTH_WORDS or word.startswith(HEALTH_PREFIXES):
-            return True
-        if len(word) >= SUFFIXED_LENGTH and word.endswith(HEALTH_SUFFIXES):
+        if word not in _NOT_HEALTH and health_word(word):
             return True
     return bool(_HEALTH_PHRASES.search(folded))
 

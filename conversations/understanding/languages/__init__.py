@@ -44,6 +44,15 @@ HEALTH_SUFFIXES: tuple[str, ...] = tuple(
 )
 SUFFIXED_LENGTH = 7
 
+
+def health_word(word: str) -> bool:
+    """A folded word the packs call a health term: a short stem itself, a word a longer stem
+    starts, or a long word with a medical ending ("hepatitis", "lymphoma")."""
+    if word in HEALTH_WORDS or word.startswith(HEALTH_PREFIXES):
+        return True
+    return len(word) >= SUFFIXED_LENGTH and word.endswith(HEALTH_SUFFIXES)
+
+
 # Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
 TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
 
@@ -72,6 +81,7 @@ __all__ = [
     "SUFFIXED_LENGTH",
     "TYPOS",
     "LanguagePack",
+    "health_word",
     "language_code",
     "pack_for",
     "spelled_out",
