@@ -24,10 +24,11 @@ from booking.services import (
 )
 from conversations.booking_bridge import booking_signal
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
-from conversations.copy import render, say
+from conversations.copy import render, say, when_text
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
+from conversations.faq.retrieval import words as faq_words
 from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage
 from conversations.outbox.queue import Origin, Reply
@@ -36,9 +37,11 @@ from conversations.understanding import Intent, Understanding, understand
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
 from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
+from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from scheduling.models import Patient
+from scheduling.selectors import clinic_next_opening
 
 # WhatsApp's opt-out and opt-in keywords, by the language they suggest.
 OPT_OUT = {word: pack.code for pack in PACKS for word in pack.opt_out}
@@ -120,7 +123,7 @@ def message_handle(
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
     if conversation.handler == Conversation.Handler.STAFF:
-        return _silent(conversation, "staff_owns_chat")
+        return _waiting_for_staff(conversation, clinic, text)
 
     language = conversation.language or clinic.default_language
     if _flooding(conversation, inbound):
@@ -137,6 +140,35 @@ def message_handle(
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
+
+
+def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: str) -> list[Reply]:
+    """A chat handed to staff that nobody has claimed yet: approved answers still go out, and
+    the patient is told once that a person will reply (and when the clinic opens, if it is
+    closed); anything else, a booking included, waits for that person. Once claimed, silence."""
+    waiting = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
+    if waiting is None:
+        return _silent(conversation, "staff_owns_chat")
+    language = detect(text, hint=conversation.language or clinic.default_language) or clinic.default_language
+    if text and asks_question(text) and not faq_is_clinical(text) and _faq_knows(text):
+        answer = faq_respond(
+            text=text,
+            language=language,
+            conversation_id=conversation.pk,
+            clinic_phone=clinic.phone,
+            emergency_number=clinic.emergency_number,
+        )
+        if answer.kind == "answered":
+            reply = Reply(answer.text, origin=answer.origin, fallback=answer.verbatim)
+            return _decided(conversation, "faq_answered_while_waiting", [reply])
+    if _recently_decided(conversation, "waiting_for_staff", since=waiting.created_at):
+        return _silent(conversation, "staff_owns_chat")
+    opens = clinic_next_opening(now=timezone.now())
+    if opens is None:
+        notice = _say("handoff_pending", language)
+    else:
+        notice = _say("handoff_pending_closed", language, opens=when_text(opens, language))
+    return _decided(conversation, "waiting_for_staff", [notice])
 
 
 def _reminder_answered(
@@ -326,10 +358,13 @@ def _handler(
     if (
         clinical
         or intent == Intent.FAQ
-        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and ("?" in text or _faq_knows(text)))
+        or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (asks_question(text) or _faq_knows(text)))
+        or (intent in (Intent.GREETING, Intent.GOODBYE) and asks_question(text) and faq_words(text))
     ):
         # A message the engine could not place may still be a question the FAQ answers ("vcs
-        # abrem sabado?"); a question nobody approved an answer for gets the clinic's contact.
+        # abrem sabado?", "tem pediatra"), and so may a greeting or thanks with a question in
+        # it ("hola, tienen farmacia?"; "hi, how are you?" names nothing); a question nobody
+        # approved an answer for gets the clinic's contact and joins the unanswered questions.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])

@@ -106,6 +106,25 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
     return out
 
 
+def weekly_next_opening(ranges: Iterable[WeeklyRange], *, now: datetime, zone: ZoneInfo) -> datetime | None:
+    """When the weekly ranges next begin after `now`, in `zone`; None while one of them holds
+    `now` (open) or when there are none. Pure."""
+    local = now.astimezone(zone)
+    ranges = list(ranges)
+    starts = []
+    for offset in range(8):
+        day = local.date() + timedelta(days=offset)
+        for r in ranges:
+            if r.weekday != day.weekday():
+                continue
+            start = datetime.combine(day, r.start, tzinfo=zone)
+            if offset == 0 and r.start <= local.time() < r.end:
+                return None
+            if start > local:
+                starts.append(start)
+    return min(starts, default=None)
+
+
 def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
 

@@ -4,11 +4,12 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from scheduling.availability import Calendar, Interval, Rules, WeeklyRange, local_instant
+from scheduling.availability import Calendar, Interval, Rules, WeeklyRange, local_instant, weekly_next_opening
 from scheduling.models import (
     MAX_APPOINTMENT,
     Appointment,
@@ -257,6 +258,16 @@ def appointment_list_for_day(*, day: date, zone) -> QuerySet[Appointment]:
 
 def patient_list_by_phone(*, phone: str) -> list[Patient]:
     return list(Patient.objects.filter(phone_e164=phone).order_by("id"))
+
+
+def clinic_next_opening(*, now: datetime) -> datetime | None:
+    """When the clinic next opens (the first working hours of any active practitioner after
+    `now`, in the clinic's time zone); None while it is open or before any hours are loaded."""
+    clinic = clinic_get()
+    if clinic is None:
+        return None
+    ranges = [r for rows in weekly_hours_map().values() for r in rows]
+    return weekly_next_opening(ranges, now=now, zone=ZoneInfo(clinic.time_zone))
 
 
 def utc_now() -> datetime:

@@ -26,6 +26,7 @@ CATALOGUE = {
     "upcoming_limit": "You already have as many upcoming appointments as I can book here. To book another, a member of our team will help you in this chat.",
     "handoff": "I'm passing you to a member of our team, who will reply in this chat as soon as possible.",
     "handoff_pending": "A member of our team will reply here shortly.",
+    "handoff_pending_closed": "We are closed right now. A member of our team will reply here when we open: {opens}.",
     "voice_note": "Sorry, I can't listen to voice notes yet. Could you type your message, please?",
     "media_unsupported": "Sorry, I can't open files or pictures yet. Could you type your message, please?",
     "location_unsupported": "Thanks for the location. Could you type what you need, please?",

@@ -26,6 +26,7 @@ CATALOGUE = {
     "upcoming_limit": "Ya tienes tantas citas próximas como puedo reservar por aquí. Para reservar otra, una persona de nuestro equipo te ayudará en este chat.",
     "handoff": "Te paso con una persona de nuestro equipo, que te responderá en este chat lo antes posible.",
     "handoff_pending": "Una persona de nuestro equipo te responderá aquí en breve.",
+    "handoff_pending_closed": "Ahora estamos cerrados. Una persona de nuestro equipo te responderá aquí cuando abramos: {opens}.",
     "voice_note": "Lo siento, todavía no puedo escuchar notas de voz. ¿Puedes escribir tu mensaje?",
     "media_unsupported": "Lo siento, todavía no puedo abrir archivos ni fotos. ¿Puedes escribir tu mensaje?",
     "location_unsupported": "Gracias por la ubicación. ¿Puedes escribir lo que necesitas?",

@@ -34,6 +34,7 @@ CATALOGUE = {
     "upcoming_limit": "Você já tem o máximo de consultas futuras que consigo marcar por aqui. Para marcar outra, uma pessoa da nossa equipe vai ajudar você neste chat.",
     "handoff": "Vou passar você para uma pessoa da nossa equipe, que vai responder neste chat o quanto antes.",
     "handoff_pending": "Uma pessoa da nossa equipe vai responder aqui em breve.",
+    "handoff_pending_closed": "Estamos fechados agora. Uma pessoa da nossa equipe vai responder aqui quando abrirmos: {opens}.",
     "voice_note": "Desculpe, ainda não consigo ouvir áudios. Pode digitar sua mensagem, por favor?",
     "media_unsupported": "Desculpe, ainda não consigo abrir arquivos ou fotos. Pode digitar sua mensagem?",
     "location_unsupported": "Obrigado pela localização. Pode digitar o que você precisa?",

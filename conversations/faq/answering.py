@@ -68,7 +68,7 @@ def faq_respond(
     *,
     text: str,
     language: str,
-    conversation_id: int | None,
+    conversation_id: int,
     clinic_phone: str,
     emergency_number: str = "",
     engine: str | None = None,
@@ -77,8 +77,8 @@ def faq_respond(
 
     Never raises for model trouble (the verbatim answer is sent and `fallback_reason` says
     why). Side effects: a FAQ_ANSWERED trace (entry id, version, score, engine, kind; no
-    patient text) when `conversation_id` is given, and an UnansweredQuestion row for kind
-    "unanswered". Escalating clinical and billing questions is the caller's job. A clinical
+    patient text) and, for kind "unanswered", an UnansweredQuestion row linked to the
+    conversation (so the content admins' list shows it and erasure reaches it). Escalating clinical and billing questions is the caller's job. A clinical
     refusal names `emergency_number` (default: the configured clinic's).
     """
     contact = clinic_phone or say("faq_contact_fallback", language)
@@ -93,28 +93,29 @@ def faq_respond(
     elif kind == ANSWERED:
         assert match.doc is not None
         response = _verbatim(match.doc, match.score, language)
-    elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR:
+    elif _model_enabled(engine) and match.score >= CLAUDE_FLOOR and not match.about_an_unknown_thing:
         # Retrieval alone is unsure; the model may pick one of the closest entries or decline.
+        # A short question about a thing no entry names is not shown: a model offered "what to
+        # bring" for "can I bring my dog?" may take it.
         response = _claude(text, language, contact, conversation_id, match, list(match.candidates))
     else:
         response = _unanswered(text, language, contact, conversation_id, match, engine="local")
-    if conversation_id is not None:
-        trace_record(
-            conversation_id=conversation_id,
-            type=TraceEvent.Type.FAQ_ANSWERED,
-            payload={
-                "kind": response.kind,
-                "entry_id": response.entry_id,
-                "version": response.version,
-                "score": round(response.score, 3),
-                "runner_up": round(match.runner_up, 3),
-                "engine": response.engine,
-                "fallback_reason": response.fallback_reason,
-                "origin": response.origin,
-                "problems": list(response.problems),
-                "language": language,
-            },
-        )
+    trace_record(
+        conversation_id=conversation_id,
+        type=TraceEvent.Type.FAQ_ANSWERED,
+        payload={
+            "kind": response.kind,
+            "entry_id": response.entry_id,
+            "version": response.version,
+            "score": round(response.score, 3),
+            "runner_up": round(match.runner_up, 3),
+            "engine": response.engine,
+            "fallback_reason": response.fallback_reason,
+            "origin": response.origin,
+            "problems": list(response.problems),
+            "language": language,
+        },
+    )
     return response
 
 
@@ -126,7 +127,7 @@ def _unanswered(
     text: str,
     language: str,
     contact: str,
-    conversation_id: int | None,
+    conversation_id: int,
     match: Match,
     *,
     engine: str,
@@ -152,7 +153,7 @@ def _claude(
     text: str,
     language: str,
     contact: str,
-    conversation_id: int | None,
+    conversation_id: int,
     match: Match,
     candidates: list[tuple[FaqDoc, float]],
 ) -> FaqResponse:

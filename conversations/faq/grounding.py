@@ -12,7 +12,7 @@ sent verbatim.
 
 import re
 
-from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
+from conversations.faq.limits import faq_instructions, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import concept, stem
 from conversations.understanding.languages import BY_CODE, FALLBACK, PACKS, pack_for
 from conversations.understanding.text import fold
@@ -147,16 +147,19 @@ def rephrasing_problems(reply: str, *, source: str, language: str) -> list[str]:
     problems += [f"word {w}" for w in unsupported_words(reply, source=source, language=language)]
     if lost_negations(reply, source=source, language=language):
         problems.append("negation dropped")
-    if problem := advice_problem(reply):
+    if problem := advice_problem(reply, source=source):
         problems.append(problem)
     return problems
 
 
-def advice_problem(text: str) -> str:
-    """The advice filter on a text the bot would send: "clinical" or "billing" when the limits
-    would refuse it as a question, else "". Run on every text not taken verbatim from fixed
-    copy or approved content."""
+def advice_problem(text: str, *, source: str = "") -> str:
+    """The advice filter on a text the bot would send: "clinical" when the limits would refuse
+    it as a question or it gives an instruction (what to take, stop, eat or drink, health term
+    or not) that the approved `source` it stands for does not give itself, "billing" for a
+    waiver, else "". Run on every text not taken verbatim from fixed copy or approved content."""
     if faq_is_clinical(text):
+        return "clinical"
+    if set(faq_instructions(text)) - set(faq_instructions(source)):
         return "clinical"
     if faq_is_billing_dispute(text):
         return "billing"

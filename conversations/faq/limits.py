@@ -21,7 +21,7 @@ pregnant wife come with me?") never match.
 import re
 from functools import cache
 
-from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, spelled_out
+from conversations.understanding.languages import PACKS, health_word, spelled_out
 from conversations.understanding.text import fold
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -79,6 +79,8 @@ ADVICE = _rules(
     r"\b{what_is} ({normal_articles} )?{normal}\b",
 )
 BOOKING = _rules(r"\b{booking}\b")
+# What a condition or medicine is, causes or needs: clinical with a health term.
+ABOUT = _rules(r"{about}")
 SERVICE = _rules(r"\b{service_who}\s+{service_verbs}\b", r"^{service_starts}\b")
 BILLING = _rules(
     r"\b{billing}\b",
@@ -91,7 +93,7 @@ BILLING = _rules(
 
 # The general rule: a health term together with a request for a decision or an
 # interpretation is clinical, whatever else the message says (a booking included).
-# Health terms are the packs' HEALTH_PREFIXES and HEALTH_WORDS, so new wording of a known
+# Health terms are the packs' (`languages.health_word`), so new wording of a known
 # idea still matches: "amoxicilina", "amoxicillin"; "inchado", "inchaço"; "embarazada".
 # Words that start like a health stem but are not one.
 _NOT_HEALTH = frozenset(_words("not_health"))
@@ -102,9 +104,7 @@ def has_health_term(folded: str) -> bool:
     """True when a folded text names a symptom, body part, condition, medicine, dose,
     test value, pregnancy or injury. Pure."""
     for word in re.findall(r"[a-z0-9]+", folded):
-        if word in _NOT_HEALTH:
-            continue
-        if word in HEALTH_WORDS or word.startswith(HEALTH_PREFIXES):
+        if word not in _NOT_HEALTH and health_word(word):
             return True
     return bool(_HEALTH_PHRASES.search(folded))
 
@@ -132,6 +132,8 @@ PREPARATION = _rules(r"\b{preparation}\b")
 # Needing something is a decision too, unless the message asks to book
 # ("necesito receta para mi medicamento, quiero cita").
 NEED = _rules(r"\b{needs}\b(?! ({need_to} )?{admin_verbs}\b)")
+# Instructions in a text the bot would send (the advice filter; never run on patients' words).
+INSTRUCTIONS = _rules(r"\b{instructions}")
 # "For free" asks for a waiver, unless it is about parking, Wi-Fi or cancelling.
 FREE = _rules(r"\b{free}\b")
 FACILITY = _rules(r"\b{facility}\b")
@@ -159,7 +161,12 @@ def faq_is_clinical(text: str) -> bool:
     folded = _folded(text)
     if _asks_advice(folded):
         return True
-    if BOOKING.search(folded) or SERVICE.search(folded) or ADMIN.search(folded):
+    if BOOKING.search(folded) or ADMIN.search(folded):
+        return False
+    if ABOUT.search(folded) and has_health_term(folded) and not PREPARATION.search(folded):
+        # "Do you have information about statins?" asks about medicine, not a service.
+        return True
+    if SERVICE.search(folded):
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))
 
@@ -168,3 +175,11 @@ def faq_is_billing_dispute(text: str) -> bool:
     """True when the message asks for a fee waiver, a discount or disputes a charge. Pure."""
     folded = _folded(text)
     return bool(BILLING.search(folded) or (FREE.search(folded) and not FACILITY.search(folded)))
+
+
+def faq_instructions(text: str) -> list[str]:
+    """The instructions a text gives the patient, folded: what to take, stop, skip, eat or
+    drink, with or without a health term ("stop taking it the day before", "take two of
+    them"). The advice filter's rule for text the bot did not take word for word from copy or
+    approved content. Pure."""
+    return [match.group(0) for match in INSTRUCTIONS.finditer(_folded(text))]

@@ -27,12 +27,23 @@ from conversations.understanding.text import fold
 THRESHOLD = 0.48  # combined score of the best entry
 MARGIN = 0.08  # lead over the runner-up
 MIN_COVERAGE = 0.4  # the entry must hold at least this share of the question's weight
+# A long message spreads its weight over its setting ("I saw one of your doctors last month
+# and she wants to see me again...") and scores lower than a short question on the same topic.
+# With at least LONG_WORDS content words, at most a third of them unknown to every entry, a
+# clear lead is enough at a lower score. A short question with a word no entry knows is
+# about that word ("Do you have a gynecologist on Saturdays?"), so it keeps the main bar.
+LONG_WORDS = 5
+LONG_UNKNOWN_SHARE = 1 / 3
+LONG_THRESHOLD = 0.35
+LONG_MARGIN = 0.15
+LONG_COVERAGE = 0.3
 CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
 
 # Function words and fillers that say nothing about which entry is meant.
 _STOPWORDS = frozenset(word for pack in PACKS for word in pack.faq.stop_words.split())
+_NEUTRAL = frozenset(word for pack in PACKS for word in pack.faq.neutral_words.split())
 STEM_LENGTH = 6
 # PyStemmer's stemmers are not thread-safe: one set per thread.
 _STEMMERS = threading.local()
@@ -84,14 +95,31 @@ class Match:
     runner_up_topic: str = ""
     coverage: float = 0.0
     candidates: tuple[tuple[FaqDoc, float], ...] = ()  # the best few entries with their scores
+    words: int = 0  # content words of the question
+    unknown: int = 0  # of them, words no entry uses
+
+    @property
+    def about_an_unknown_thing(self) -> bool:
+        """A short question with a word no entry uses is about that thing ("can I bring my
+        dog?", "do you have a gynecologist on Saturdays?"): no entry answers it."""
+        return self.unknown > 0 and self.words < LONG_WORDS
 
     @property
     def confident(self) -> bool:
-        return (
-            self.doc is not None
-            and self.coverage >= MIN_COVERAGE
+        if self.doc is None:
+            return False
+        if (
+            self.coverage >= MIN_COVERAGE
             and self.score >= THRESHOLD
             and self.score - self.runner_up >= MARGIN
+        ):
+            return True
+        return (
+            self.words >= LONG_WORDS
+            and self.unknown <= LONG_UNKNOWN_SHARE * self.words
+            and self.coverage >= LONG_COVERAGE
+            and self.score >= LONG_THRESHOLD
+            and self.score - self.runner_up >= LONG_MARGIN
         )
 
 
@@ -183,6 +211,8 @@ class FaqIndex:
         """The known word one typo away (two for long words), or the word itself."""
         if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
+        if stem(concept(word)) in self.idf:  # another form of a known word, not a slip of one
+            return word
         if word not in self._corrections:
             self._corrections[word] = self._nearest(word)
         return self._corrections[word]
@@ -199,14 +229,20 @@ class FaqIndex:
         found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
 
+    def query_terms(self, text: str) -> list[str]:
+        """The question's stems as the index reads them: typos mended, setting words no entry
+        uses left out."""
+        kept = (t for t in _tokens(text) if t not in _NEUTRAL or stem(concept(t)) in self.idf)
+        return [stem(concept(self.correct(t))) for t in kept]
+
     def query_vector(self, text: str) -> _Vector:
-        corrected = (self.correct(t) for t in _tokens(text))
-        counts = Counter(stem(concept(t)) for t in corrected)
-        return self._vector(counts)
+        return self._vector(Counter(self.query_terms(text)))
 
     def ranked(self, text: str) -> list[tuple[float, float, FaqDoc]]:
         """(score, coverage, entry) for every entry, best first; empty without a content word."""
-        query = self.query_vector(text)
+        return self._ranked(self.query_vector(text))
+
+    def _ranked(self, query: _Vector) -> list[tuple[float, float, FaqDoc]]:
         if query.norm == 0:
             return []
         scored = []
@@ -219,14 +255,22 @@ class FaqIndex:
 
     def search(self, text: str) -> Match:
         """The best entry for `text` with its score, the runner-up's, and the best few."""
-        scored = self.ranked(text)
+        terms = self.query_terms(text)
+        scored = self._ranked(self._vector(Counter(terms)))
         if not scored:
             return Match(None, 0.0)
         best_score, best_coverage, best = scored[0]
         runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
         candidates = tuple((doc, score) for score, _, doc in scored[:CANDIDATES])
         return Match(
-            best, best_score, runner_score, runner.topic if runner else "", best_coverage, candidates
+            best,
+            best_score,
+            runner_score,
+            runner.topic if runner else "",
+            best_coverage,
+            candidates,
+            words=len(terms),
+            unknown=sum(term not in self.idf for term in terms),
         )
 
 

@@ -83,7 +83,7 @@ def options_as_text(body: str, options: list[dict[str, str]], language: str) -> 
 def _vetted(conversation: Conversation, reply: Reply) -> Reply:
     """The reply itself, unless it is generated and the advice filter refuses it: then its
     approved fallback, or the clinic's refusal, and a trace saying why (no text in it)."""
-    if reply.origin != Origin.GENERATED or not (problem := advice_problem(reply.text)):
+    if reply.origin != Origin.GENERATED or not (problem := advice_problem(reply.text, source=reply.fallback)):
         return reply
     trace_record(
         conversation_id=conversation.pk,

@@ -122,6 +122,8 @@ _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
 _CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
 _QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
+# Greetings and thanks before a question ("hola, tienen farmacia", "thanks! and do you...").
+_OPENING = re.compile(rf"^(({_alt(_words('greetings') + _words('thanks'))}|and|y|e)\b ?)+")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
 # Short words ("quiero", "preciso", "marcar") are left to TYPOS: one edit away from them
 # lie real words of the other languages ("precio").
@@ -359,6 +361,14 @@ def _mid_booking(folded: str, by_intent: dict[Intent, float], entities: Entities
     if has_when and not (set(by_intent) - {Intent.AVAILABILITY, Intent.BOOK, Intent.FAQ}):
         return Intent.BOOK
     return None
+
+
+def asks_question(text: str) -> bool:
+    """A question by its marks ("?", "¿") or by its first words after any greeting ("tem
+    pediatra", "hola, tienen farmacia", "is there a cafe nearby")."""
+    if "?" in text or "¿" in text:
+        return True
+    return bool(_QUESTION.search(_OPENING.sub("", _correct_typos(fold(text)))))
 
 
 def _correct_typos(folded: str) -> str:

@@ -14,7 +14,7 @@ from tests.staff.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-QUESTION = "¿cuánto me sale la visita?"
+QUESTION = "¿qué vale la visita?"
 
 
 @pytest.fixture

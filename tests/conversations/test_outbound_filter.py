@@ -27,6 +27,42 @@ def test_generated_advice_is_replaced_by_the_approved_text_it_stands_for():
     assert row.body == APPROVED
 
 
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Stop taking it the day before.",
+        "Don't eat after midnight.",
+        "Take two of them.",
+        "Double the dose.",
+        "You should rest and drink plenty of water.",
+        "Deje de tomarlo el día anterior.",
+        "No coma después de medianoche.",
+        "Tómese dos.",
+        "Pare de tomar na véspera.",
+        "Não coma depois da meia-noite.",
+        "Dobre a dose.",
+    ],
+)
+def test_a_generated_instruction_without_a_health_term_is_replaced(advice):
+    conversation = ConversationFactory()
+    [row] = reply_queue(conversation=conversation, replies=[Reply(advice, fallback=APPROVED)], enqueue=False)
+    assert row.body == APPROVED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can take the metro to São Bento.",
+        "Tome el metro hasta São Bento.",
+        "Traga seu documento com foto.",
+    ],
+)
+def test_generated_directions_and_documents_are_no_instruction(text):
+    conversation = ConversationFactory()
+    [row] = reply_queue(conversation=conversation, replies=[Reply(text, fallback=APPROVED)], enqueue=False)
+    assert row.body == text
+
+
 def test_generated_advice_without_an_approved_text_gets_the_refusal_with_the_contact():
     conversation = ConversationFactory(language="es")
     [row] = reply_queue(conversation=conversation, replies=[Reply(ADVICE)], enqueue=False)
@@ -65,3 +101,11 @@ def test_fixed_copy_approved_content_and_staff_text_are_not_filtered(origin):
     conversation = ConversationFactory()
     [row] = reply_queue(conversation=conversation, replies=[Reply(ADVICE, origin=origin)], enqueue=False)
     assert row.body == ADVICE
+
+
+def test_a_generated_text_may_repeat_an_instruction_its_approved_text_gives():
+    conversation = ConversationFactory()
+    approved = "For blood tests, fast for 8 hours (water is fine) and avoid hard exercise the day before."
+    text = "Avoid hard exercise the day before your blood test."
+    [row] = reply_queue(conversation=conversation, replies=[Reply(text, fallback=approved)], enqueue=False)
+    assert row.body == text

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from conversations.faq.answering import faq_respond
 from conversations.models import FaqEntry, UnansweredQuestion
+from tests.conversations.factories import ConversationFactory
 from tests.faq.conftest import PHONE
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -21,7 +22,9 @@ def edit_form(entry: FaqEntry, **answers: str) -> dict[str, str]:
 
 
 def ask() -> str:
-    return faq_respond(text="is there parking?", language="en", conversation_id=None, clinic_phone=PHONE).text
+    return faq_respond(
+        text="is there parking?", language="en", conversation_id=ConversationFactory().pk, clinic_phone=PHONE
+    ).text
 
 
 def test_admin_edits_and_approves_and_the_next_patient_gets_the_new_text(client, demo_faq, content_admin):
@@ -70,7 +73,12 @@ def test_the_approve_action_is_refused_without_the_role(client, demo_faq, recept
 
 
 def test_the_operations_lead_sees_unanswered_questions(admin_client, demo_faq):
-    faq_respond(text="fazem ultrassom?", language="pt-BR", conversation_id=None, clinic_phone=PHONE)
+    faq_respond(
+        text="fazem ultrassom?",
+        language="pt-BR",
+        conversation_id=ConversationFactory().pk,
+        clinic_phone=PHONE,
+    )
     response = admin_client.get(reverse("admin:conversations_unansweredquestion_changelist"))
     assert "fazem ultrassom?" in response.content.decode()
     assert UnansweredQuestion.objects.filter(resolved=False).count() == 1
@@ -87,7 +95,9 @@ def test_an_entry_added_in_the_admin_starts_as_an_unsent_draft(client, content_a
     entry = FaqEntry.objects.get(topic="wifi")
     assert entry.status == FaqEntry.Status.DRAFT
     assert entry.versions.get().created_by == content_admin
-    reply = faq_respond(text="is there wifi?", language="en", conversation_id=None, clinic_phone=PHONE)
+    reply = faq_respond(
+        text="is there wifi?", language="en", conversation_id=ConversationFactory().pk, clinic_phone=PHONE
+    )
     assert reply.kind == "unanswered"
 
 

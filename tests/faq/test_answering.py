@@ -16,7 +16,11 @@ def approved_text(topic: str, language: str) -> str:
 
 def test_local_engine_sends_the_approved_answer_verbatim(demo_faq):
     response = faq_respond(
-        text="tem estacionamento?", language="pt-BR", conversation_id=None, clinic_phone=PHONE, engine="local"
+        text="tem estacionamento?",
+        language="pt-BR",
+        conversation_id=ConversationFactory().pk,
+        clinic_phone=PHONE,
+        engine="local",
     )
     assert response.kind == "answered"
     assert response.text == approved_text("parking", "pt-BR")
@@ -66,7 +70,9 @@ def test_a_question_no_entry_answers_gets_the_contact_and_is_logged(demo_faq):
     ],
 )
 def test_clinical_and_billing_questions_are_refused_with_the_contact(demo_faq, text, language, kind):
-    response = faq_respond(text=text, language=language, conversation_id=None, clinic_phone=PHONE)
+    response = faq_respond(
+        text=text, language=language, conversation_id=ConversationFactory().pk, clinic_phone=PHONE
+    )
     assert response.kind == kind
     assert response.entry_id is None
     assert PHONE in response.text
@@ -76,7 +82,9 @@ def test_clinical_and_billing_questions_are_refused_with_the_contact(demo_faq, t
 
 
 def test_without_a_clinic_phone_the_reply_points_to_the_clinic_phone(demo_faq):
-    response = faq_respond(text="fazem ultrassom?", language="pt-BR", conversation_id=None, clinic_phone="")
+    response = faq_respond(
+        text="fazem ultrassom?", language="pt-BR", conversation_id=ConversationFactory().pk, clinic_phone=""
+    )
     assert "pelo telefone da clínica" in response.text
 
 
@@ -85,6 +93,9 @@ def test_a_retired_entry_is_never_sent(demo_faq, content_admin):
 
     faq_entry_retire(entry=FaqEntry.objects.get(topic="parking"), user=content_admin)
     response = faq_respond(
-        text="tem estacionamento?", language="pt-BR", conversation_id=None, clinic_phone=PHONE
+        text="tem estacionamento?",
+        language="pt-BR",
+        conversation_id=ConversationFactory().pk,
+        clinic_phone=PHONE,
     )
     assert response.kind == "unanswered"

@@ -30,6 +30,7 @@ def choose(fake, topic: str | None, *, confidence: float = 0.9, rephrasing: str 
 
 
 def ask(text: str = "how much is a consultation?", conversation_id: int | None = None):
+    conversation_id = conversation_id or ConversationFactory().pk
     return faq_respond(
         text=text, language="en", conversation_id=conversation_id, clinic_phone=PHONE, engine="claude"
     )
@@ -65,7 +66,11 @@ class TestVerbatimByDefault:
     ):
         question = "is there a garage close to you or should I take the bus"
         local = faq_respond(
-            text=question, language="en", conversation_id=None, clinic_phone=PHONE, engine="local"
+            text=question,
+            language="en",
+            conversation_id=ConversationFactory().pk,
+            clinic_phone=PHONE,
+            engine="local",
         )
         assert local.kind == "unanswered"
         choose(fake_anthropic, "parking")
@@ -74,6 +79,15 @@ class TestVerbatimByDefault:
         assert response.text == approved_text("parking")
         offered = fake_anthropic.requests[-1]["body"]["tools"][0]["input_schema"]["properties"]["entry_id"]
         assert len(offered["enum"]) == 4 and entry_id("parking") in offered["enum"]
+
+    @pytest.mark.parametrize("question", ["can I bring my dog?", "posso levar meu cachorro?"])
+    def test_a_short_question_about_a_thing_no_entry_names_is_not_shown_to_the_model(
+        self, demo_faq, fake_anthropic, question
+    ):
+        choose(fake_anthropic, "what_to_bring")  # what a model offered the closest entries may do
+        response = ask(question)
+        assert (response.kind, response.text) == ("unanswered", UNKNOWN)
+        assert not fake_anthropic.requests
 
 
 class TestNoneMeansIDoNotKnow:
@@ -178,6 +192,15 @@ HOSTILE = [
     ),
 ]
 
+# Instructions made only of the entry's own words: the word-by-word check passes them, the
+# advice filter does not (none names a health term).
+INSTRUCTIONS = [
+    ("how do I prepare for a blood test?", "en", "exam_preparation", "For blood tests, avoid water the day before."),
+    ("¿cómo me preparo para el análisis de sangre?", "es", "exam_preparation",
+     "Para análisis de sangre, evite beber agua 8 horas antes."),
+    ("what should I bring?", "en", "what_to_bring", "Please take the medicines you take 15 minutes early."),
+]  # fmt: skip
+
 
 class TestRephrasingSetting:
     @pytest.fixture(autouse=True)
@@ -198,7 +221,7 @@ class TestRephrasingSetting:
         response = faq_respond(
             text="tem estacionamento?",
             language="pt-BR",
-            conversation_id=None,
+            conversation_id=ConversationFactory().pk,
             clinic_phone=PHONE,
             engine="claude",
         )
@@ -217,6 +240,21 @@ class TestRephrasingSetting:
         assert (event.payload["origin"], event.payload["fallback_reason"]) == ("approved", "ungrounded")
         assert event.payload["problems"]
         assert rephrasing not in str(event.payload) and question not in str(event.payload)
+
+    @pytest.mark.parametrize(("question", "language", "topic", "rephrasing"), INSTRUCTIONS)
+    def test_an_instruction_made_of_the_entrys_own_words_is_never_sent(
+        self, demo_faq, fake_anthropic, question, language, topic, rephrasing
+    ):
+        choose(fake_anthropic, topic, rephrasing=rephrasing)
+        response = faq_respond(
+            text=question,
+            language=language,
+            conversation_id=ConversationFactory().pk,
+            clinic_phone=PHONE,
+            engine="claude",
+        )
+        assert (response.text, response.origin) == (approved_text(topic, language), Origin.APPROVED)
+        assert response.problems == ("clinical",)
 
     def test_the_advice_filter_names_advice_in_a_rephrasing(self, demo_faq, fake_anthropic):
         choose(fake_anthropic, "exam_preparation", rephrasing=HOSTILE[4][2])
@@ -260,6 +298,15 @@ class TestThroughTheOutbox:
         self.model(topic, rephrasing)
         assert self.handle(question) == [approved_text(topic)]
         assert any(r["body"]["tool_choice"]["name"] == TOOL for r in self.fake.requests)
+
+    @pytest.mark.parametrize(
+        ("question", "topic", "rephrasing"), [(q, t, r) for q, lang, t, r in INSTRUCTIONS if lang == "en"]
+    )
+    def test_an_instruction_from_the_model_never_becomes_a_message(
+        self, demo_faq, question, topic, rephrasing
+    ):
+        self.model(topic, rephrasing)
+        assert self.handle(question) == [approved_text(topic)]
 
     def test_a_faithful_rephrasing_becomes_the_message(self, demo_faq):
         self.model("fees", "A new patient consultation is R$ 350 and a follow-up R$ 200.")

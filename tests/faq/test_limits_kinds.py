@@ -53,3 +53,42 @@ def test_visit_questions_are_not_clinical(text):
 )
 def test_disputed_charges_are_billing(text):
     assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is fibromyalgia?",  # a medical ending, no stem
+        "tell me about lymphoma",
+        "do you have information about statins?",  # shaped like a service question
+        "what causes dry mouth at night?",
+        "are there special precautions with metformin?",
+        "what are the brand names of lisinopril?",  # a medicine no list names
+        "how effective is ginkgo for memory?",
+        "what research is being done on this disease?",
+        "¿qué es la leucemia?",
+        "¿qué provoca la neuropatía?",
+        "¿hay interacciones entre el ibuprofeno y el alcohol?",
+        "o que é fibromialgia?",
+        "o que causa anemia?",
+        "vocês têm informações sobre doenças da tireoide?",
+    ],
+)
+def test_asking_what_a_condition_or_medicine_is_or_does_is_clinical(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the address?",
+        "what is the price of an ultrasound?",
+        "do you have information about parking?",
+        "what is the password of the wifi?",
+        "¿qué es el chequeo anual?",
+        "o que é o retorno?",
+        "what is the preparation for a blood test?",
+    ],
+)
+def test_asking_what_a_clinic_thing_is_is_not_clinical(text):
+    assert not faq_is_clinical(text)

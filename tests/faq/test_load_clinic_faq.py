@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from conversations.faq.answering import faq_respond
 from conversations.models import FaqEntry, FaqVersion
 from scheduling.models import Clinic
+from tests.conversations.factories import ConversationFactory
 from tests.faq.conftest import EXAMPLE, PHONE
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -50,7 +51,10 @@ def test_a_changed_answer_in_the_file_becomes_a_new_approved_version(tmp_path):
     assert entry.approved_version.number == 2
     assert entry.approved_version.changes == ["answers.pt-BR"]
     response = faq_respond(
-        text="tem estacionamento?", language="pt-BR", conversation_id=None, clinic_phone=PHONE
+        text="tem estacionamento?",
+        language="pt-BR",
+        conversation_id=ConversationFactory().pk,
+        clinic_phone=PHONE,
     )
     assert response.text == "Não temos estacionamento. Use o metrô."
 

@@ -75,3 +75,48 @@ def test_two_packs_giving_one_word_two_concepts_fail_loudly():
     rows = [("en", "car", "_parking"), ("es", "carro", "_parking"), ("pt-BR", "car", "_price")]
     with pytest.raises(ValueError, match="'car' is '_parking' in another pack"):
         _table("concepts", rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "my appointment is tomorrow morning and my son is driving me, is there parking at the clinic?",
+            "parking",
+        ),
+        ("buenas, estoy saliendo ahora del trabajo, a qué hora cierran hoy?", "opening_hours"),
+        ("oi gente, amanhã cedo tenho consulta, quanto custa o estacionamento?", "parking"),
+    ],
+)
+def test_the_setting_of_a_long_message_does_not_hide_its_topic(index, text, topic):
+    match = index.search(text)
+    assert match.confident
+    assert match.doc.topic == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I bring my dog?",
+        "puedo llevar a mi perro?",
+        "Do you have a gynecologist on Saturdays?",
+        "Is the clinic open during Carnival?",
+        "puedo entrar con mi bicicleta?",
+    ],
+)
+def test_a_short_question_about_a_thing_no_entry_knows_is_not_answered(index, text):
+    assert not index.search(text).confident
+
+
+def test_a_setting_word_an_entry_uses_still_counts():
+    docs = [
+        FaqDoc(1, "mornings", 1, {"en": ["Do you open in the morning?"]}, {"en": "From 7."}),
+        FaqDoc(2, "evenings", 1, {"en": ["Do you open in the evening?"]}, {"en": "Until 21."}),
+    ]
+    match = FaqIndex(docs).search("are you open tomorrow morning")
+    assert match.doc.topic == "mornings"
+    assert match.score - match.runner_up > 0.1
+
+
+def test_another_form_of_a_known_word_is_not_mended_into_a_different_word(index):
+    assert index.correct("llegar") == "llegar"  # "llego" is known; "llevar" is another verb

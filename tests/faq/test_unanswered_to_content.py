@@ -20,9 +20,9 @@ from tests.conversations.test_orchestrator import handle
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
-# Unanswered with the demo content (fees is among the closest entries, not the first), and
-# the fees entry's answer.
-QUESTION = "¿cuánto me sale la visita?"
+# Unanswered with the demo content (fees is among the closest entries), and the fees entry's
+# answer.
+QUESTION = "¿qué vale la visita?"
 FEES_ES = "Consulta particular"
 
 
@@ -74,7 +74,7 @@ def test_a_variant_is_a_draft_until_approved_and_then_answers_the_question(clien
 
 
 def test_handling_marks_the_question_and_its_twins_and_audits_ids_only(asked, content_admin):
-    handle(ConversationFactory(language="es"), "¿Cuánto me sale la visita")
+    handle(ConversationFactory(language="es"), "¿Qué vale la visita?")
     handle(ConversationFactory(language="en"), "do you have a pharmacy inside the clinic?")
     assert unanswered_question_list().count() == 3
 

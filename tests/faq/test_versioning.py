@@ -7,6 +7,7 @@ from conversations.faq.answering import faq_respond
 from conversations.faq.selectors import faq_version_pending
 from conversations.faq.services import faq_version_approve, faq_version_create
 from conversations.models import FaqEntry
+from tests.conversations.factories import ConversationFactory
 from tests.faq.conftest import PHONE
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
@@ -15,7 +16,9 @@ QUESTIONS = {"en": ["Is there parking?"]}
 
 
 def ask() -> str:
-    return faq_respond(text="is there parking?", language="en", conversation_id=None, clinic_phone=PHONE).text
+    return faq_respond(
+        text="is there parking?", language="en", conversation_id=ConversationFactory().pk, clinic_phone=PHONE
+    ).text
 
 
 def test_each_edit_is_a_new_numbered_version_with_author_and_changes(content_admin):
@@ -41,7 +44,7 @@ def test_a_draft_is_not_sent_until_approved(content_admin):
         topic="parking", questions=QUESTIONS, answers={"en": "Valet, R$ 25."}, user=content_admin
     )
     assert faq_respond(
-        text="is there parking?", language="en", conversation_id=None, clinic_phone=PHONE
+        text="is there parking?", language="en", conversation_id=ConversationFactory().pk, clinic_phone=PHONE
     ).kind == ("unanswered")
     faq_version_approve(version=v1, user=content_admin)
     faq_version_create(

@@ -58,7 +58,9 @@ def test_after_erasure_no_table_holds_the_phone_number_or_the_name(patient_histo
 def test_erasure_keeps_appointments_and_conversations_as_anonymous_history(patient_history):
     counts = patient_data_erase(phone=PHONE, actor_user_id=None)
 
-    assert counts == {"patients": 1, "appointments": 1, "conversations": 1, "inbound": 2, "outbound": 3}
+    # Handoff, the notice that a person will reply (the photo came while waiting), staff's
+    # hello and the hand-back.
+    assert counts == {"patients": 1, "appointments": 1, "conversations": 1, "inbound": 2, "outbound": 4}
     appointment = Appointment.objects.get(pk=patient_history["appointment"].pk)
     assert appointment.status == Appointment.Status.CANCELLED
     assert appointment.practitioner_id == patient_history["appointment"].practitioner_id
@@ -114,7 +116,7 @@ def test_export_holds_everything_about_the_patient_and_is_audited(patient_histor
     assert conversation["phone_e164"] == PHONE
     assert len(conversation["inbound_messages"]) == 2
     assert conversation["inbound_messages"][1]["media"][0]["content_type"] == "image/jpeg"
-    assert len(conversation["outbound_messages"]) == 3
+    assert len(conversation["outbound_messages"]) == 4
     assert conversation["escalations"][0]["reason"] == "asked_for_person"
     assert {t["type"] for t in conversation["trace_events"]} >= {"INCOMING_MESSAGE", "HANDED_BACK"}
     assert any(a["action"] == "hand_back" for a in data["staff_actions"])

@@ -15,7 +15,7 @@ from tests.staff.factories import UserFactory, content_admin, operations_lead, r
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db]
 
-QUESTION = "¿cuánto me sale la visita?"
+QUESTION = "¿qué vale la visita?"
 REFUSED = {"no role": UserFactory, "reception": receptionist, "operations lead": operations_lead}
 ADMITTED = {"content admin": content_admin, "superuser": lambda: UserFactory(is_superuser=True)}
 

@@ -32,6 +32,9 @@ SETS = {
         HERE / "blind5.jsonl",
     ],
     "held-out": [HERE / "blind4.jsonl"],
+    # Blind set #6 (a helper who had not read the rules wrote it), scored once before issue
+    # 14's changes and development since; it stays in tests/blind/, where it was written.
+    "blind #6": [Path(settings.BASE_DIR) / "tests" / "blind" / "faq_blind6.jsonl"],
 }
 
 
@@ -77,7 +80,8 @@ def load(paths: list[Path]) -> list[dict[str, str]]:
 # my appointment"; those two phrases were left out of the packs on purpose, so this set stays
 # a fair guide). The floor is the figure reached, rounded down, so a regression still fails;
 # the goal stays in the table. See docs/faq.md.
-ANSWERED_FLOOR = {"held-out": 0.74}
+# Since the setting words and the long-message bar: held-out #4 39/47, blind #6 78/90.
+ANSWERED_FLOOR = {"held-out": 0.82, "blind #6": 0.86}
 
 
 def figures(rows: list[dict[str, str]], index: FaqIndex, *, name: str = "development") -> list[Figure]:

@@ -38,6 +38,20 @@ def language_code(value: str | None) -> str | None:
 _HEALTH_STEMS = [stem for pack in PACKS for stem in pack.faq.health_stems.split()]
 HEALTH_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(stem for stem in _HEALTH_STEMS if len(stem) >= 5))
 HEALTH_WORDS: frozenset[str] = frozenset(stem for stem in _HEALTH_STEMS if len(stem) < 5)
+# Endings of medical terms ("hepatitis", "lymphoma"), for words of SUFFIXED_LENGTH letters or more.
+HEALTH_SUFFIXES: tuple[str, ...] = tuple(
+    dict.fromkeys(suffix for pack in PACKS for suffix in pack.faq.health_suffixes.split())
+)
+SUFFIXED_LENGTH = 7
+
+
+def health_word(word: str) -> bool:
+    """A folded word the packs call a health term: a short stem itself, a word a longer stem
+    starts, or a long word with a medical ending ("hepatitis", "lymphoma")."""
+    if word in HEALTH_WORDS or word.startswith(HEALTH_PREFIXES):
+        return True
+    return len(word) >= SUFFIXED_LENGTH and word.endswith(HEALTH_SUFFIXES)
+
 
 # Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
 TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
@@ -60,11 +74,14 @@ __all__ = [
     "CODES",
     "FALLBACK",
     "HEALTH_PREFIXES",
+    "HEALTH_SUFFIXES",
     "HEALTH_WORDS",
     "PACKS",
     "SPELLINGS",
+    "SUFFIXED_LENGTH",
     "TYPOS",
     "LanguagePack",
+    "health_word",
     "language_code",
     "pack_for",
     "spelled_out",

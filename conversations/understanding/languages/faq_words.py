@@ -22,6 +22,12 @@ class FaqWords:
     # Words that say nothing about which entry a question means (retrieval drops them;
     # general stop-word lists drop "open", "where" and "results", which do say).
     stop_words: str = ""
+    # Words of a message's setting (when, who, what happened: "tomorrow", "my daughter",
+    # "something came up") that name no topic: weightless when no entry uses them, so they
+    # neither hide the topic nor count as a subject the clinic has no entry for, as an
+    # unknown word does ("dog"). An entry that uses one ("Do you open in the morning?")
+    # weighs it like any other word.
+    neutral_words: str = ""
     # Synonyms by concept: each word of a concept is read as its key, so "estacionamento",
     # "valet" and "car" meet as "_parking". The keys are shared by every pack ("_price",
     # "_where", "_parking", ...); a word belongs to one concept only.
@@ -49,6 +55,13 @@ class FaqWords:
     health_stems: str = ""  # plain words
     not_health: str = ""  # plain words
     health_phrases: str = ""  # regex
+    # Endings of medical terms, for words of seven letters or more ("hepatitis", "lymphoma",
+    # "leucemia", "neuropatia"); `not_health` lists the words that merely end so ("sympathy").
+    health_suffixes: str = ""  # plain words
+    # Asking what a condition or medicine is or does (regex, `\b...`): clinical with a health
+    # term unless it is about booking or the visit ("what is lupus?", "tell me about statins",
+    # "what causes dry eye?", "qué es la hepatitis", "o que causa enxaqueca").
+    about: str = ""
     # Medicines, symptoms and conditions (regex, `\b...\b`): clinical unless the message asks
     # to book, about a service or about the visit; `skin` fills `{skin}` ("manchas en la piel").
     topics: str = ""
@@ -142,6 +155,14 @@ class FaqWords:
     # followed by [{need_to}] {admin_verbs} ("do I need to bring", "necesito llevar").
     needs: str = ""
     need_to: str = ""
+
+    # ---- the advice filter on the bot's own text (faq.limits.faq_gives_instructions) ---------
+    # Instructions a generated reply must never give, with or without a health term (regex,
+    # `\b...`): what to take, stop, skip, double, eat or drink ("stop taking it the day
+    # before", "don't eat after midnight", "take two of them", "double the dose", "deje de
+    # tomarlo", "não coma depois da meia-noite"). Only text the bot did not take word for word
+    # from its copy or approved content is checked; a false alarm sends the approved text.
+    instructions: str = ""
 
     # ---- fee waivers and billing disputes (faq.limits) ---------------------------------------
     # `billing` (regex, `\b...\b`): waivers, discounts, refunds, "charged twice", "no puedo

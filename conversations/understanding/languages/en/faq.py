@@ -11,34 +11,43 @@ FAQ = FaqWords(
         needs want someone anything something place easily really there happen happens option
         options send pls plz but u ur
     """,
+    neutral_words="""
+        today tonight tomorrow yesterday morning afternoon evening night week weekend month year
+        next last soon later earlier again already now
+        guys folks daughter son grandma grandmother grandpa grandfather granny nan mother-in-law
+        saw seen came come up trying try tried wants wanted going gonna driving walking sorry
+        someone somebody kind sort enough exactly actually currently right every only through
+        company else front desk door gp am pm ll ve re her him his go dr
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "price prices cost costs expensive fee fees penalty charge",
         "_where": "where",
-        "_address": "address street avenue located location locations office offices branch branches",
+        "_address": "address street avenue av located location locations office offices branch branches",
         "_metro": "metro subway underground station stations",
         "_parking": "park parking garage valet car carpark",
         "_bring": "bring",
-        "_document": "docs document documents id",
+        "_document": "docs document documents id paperwork identification passport",
         "_open": "open opens opening",
         "_close": "close closes closing closed",
         "_saturday": "saturday saturdays",
         "_sunday": "sunday sundays",
         "_fast": "fast fasting",
         "_blood": "blood",
-        "_test": "test tests exam exams lab",
+        "_test": "test tests exam exams lab labs bloodwork",
         "_water": "water",
         "_insurance": "insurance insurer insurers network carrier coverage covered",
         "_pay": "pay paying payment payments",
-        "_credit": "credit visa mastercard",
+        "_credit": "credit visa mastercard amex elo",
         "_debit": "debit",
         "_cash": "cash",
-        "_installments": "installments instalments",
+        "_installments": "installments instalments split",
         "_cancel": "cancel cancelling canceling cancellation",
         "_reschedule": "reschedule change",
         "_notice": "notice advance",
-        "_wheelchair": "wheelchair wheelchairs accessible accessibility ramp",
-        "_elevator": "elevator elevators lift",
+        "_wheelchair": "wheelchair wheelchairs accessible accessibility ramp disability disabled handicapped",
+        "_elevator": "elevator elevators lift stairs staircase",
+        "_toilet": "toilet toilets restroom restrooms bathroom bathrooms",
         "wifi": "wifi internet",
         "_password": "password",
         "_companion": "friend companion companions accompany",
@@ -51,7 +60,7 @@ FAQ = FaqWords(
         "_ready": "ready available",
         "_online": "online web website portal site",
         "_accept": "accept accepted accepts",
-        "_visit": "appointment appointments appt appts visit visits consultation consult",
+        "_visit": "appointment appointments appt appts visit visits visiting consultation consult",
         "_private": "private privately",
         "_checkup": "checkup checkups",
         "_followup": "followup",
@@ -103,6 +112,9 @@ FAQ = FaqWords(
         "good evening": "",
         "hi there": "",
         "hello there": "",
+        "how are you": "",
+        "how are u": "",
+        "how r u": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""
@@ -140,9 +152,16 @@ FAQ = FaqWords(
         chest stomach tummy belly throat ear ears eye eyes nose skin knee tooth teeth gum headach neck
         spine hip kidney liver lung period periods menstru ovul ovari uterus penis vagin breast prostat
         testic urinat pee poop sleep sleeping weight shot shots meningit hepatit measles tetan hernia
-        laxat sick ill arm arms leg legs hand foot feet cardiac pulse
+        laxat sick ill arm arms leg legs hand foot feet cardiac pulse disease diseases disorder disorders
+        syndrom deficien virus viral bacteri parasit finger fingers toe toes nerve nerves mouth lips tongue
+        jaw hearing vision eyesight memory
     """,
-    not_health="medical media pillow sugarcane heartly",
+    not_health="medical media pillow sugarcane heartly sympathy empathy nostalgia diploma",
+    health_suffixes="itis oma omas emia emias pathy osis algia",
+    about=r"""
+        ^(what|whats|what s) (is|are)\b|\b(information|info) (about|on)\b|\btell me about\b
+        \bwhat (causes|caused|can cause|could cause|to do (for|about|if))\b|\bstages? of\b
+    """,
     health_phrases=r"""
         birth control|blood (sugar|pressure|count)|x ray|morning after|the pill|ct scan|pap smear|by mouth
         (ate|drank|swallowed|ingested|put) (a|an|some|the|his|her|my)
@@ -170,6 +189,11 @@ FAQ = FaqWords(
         how (to|do you|can i|can you|is it|are they) (prevent|diagnose|diagnosed|treat|treated|cure|manage)
         (is|are) .{1,40} (inherited|hereditary|contagious|genetic|curable)|genetic changes
         how many people (are|have|get)|(who|people) (is|are) at risk
+        (special )?precautions (about|for|with)|safety concerns|important warnings?|interactions? (between|with)
+        brand names?|how effective (is|are)|storage and disposal|dietary instructions|(mechanism|action) of
+        what (other )?information should i know|clinical trials?
+        (research|studies) (is |are )?being done|complications (from|with|after)|at risk (of|for)
+        prevent (the spread|it|them|getting)|how (can|do) (\w+ )?(prevent|avoid getting)
     """,
     results=r"results?|levels?|exams?|test|tests",
     result_readings=r"""
@@ -250,6 +274,16 @@ FAQ = FaqWords(
     preparation=r"prepar\w*",
     needs=r"(do|does) (i|we|he|she|they|my \w+) (really )?need",
     need_to=r"to",
+    instructions=r"""
+        (stop|quit|keep|continue|start|resume) (taking|using|eating|drinking)\b
+        (do not|don t|dont|never|no) (take|taking|eat|eating|drink|drinking|use|using|mix|mixing|skip|skipping|stop|stopping|smoke|smoking)\b
+        (avoid|skip) (\w+ ){0,2}(water|food|foods|meals?|breakfast|liquids?|fluids?|coffee|alcohol|exercise|exercising|sex|dairy|sugar|salt|medicines?|medications?|meds|pills?|tablets?|drugs?|doses?)\b
+        (take|swallow|chew|give|apply|inject|use|double|halve|split|crush|skip|increase|reduce|lower|raise) (it|them|one|two|three|four|half|both|another|more|less|extra|\d+)\b
+        (take|swallow|give|apply|double|halve|skip|increase|reduce|lower|raise|stop|repeat) (a|an|the|your|this|that|these|those|his|her)( \w+)? (dose|doses|dosage|pill|pills|tablet|tablets|capsule|capsules|medicine|medicines|medication|medications|meds|drops|cream|ointment|inhaler|shot|injection)\b
+        (drink|eat) (plenty|lots|more|less|nothing|only)\b|nothing (to eat|to drink|by mouth)\b|no (food|drinks?) after\b
+        (get|have|take) (some |plenty of )?(bed )?rest\b
+        (you should|you must|you need to|you have to|you ll need to|make sure (to|you)) (take|stop|skip|double|avoid|rest|drink|eat|fast|use|apply|give|lie down)\b
+    """,
     billing=r"""
         waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
         charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)

@@ -9,11 +9,17 @@ FAQ = FaqWords(
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
         alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb
     """,
+    neutral_words="""
+        hoy manana ayer tarde noche semana finde mes ano proximo proxima pasado pasada luego
+        ahora ahorita recien abuela abuelo abuelita suegra suegro chicos
+        estoy saliendo surgio surge viaje disculpa disculpe perdon buenas buenos dias tardes
+        noches exactamente justo personas tampoco mientras otro otra soy hace falta dra doctora
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "caro cara multa precio precios cuesta costo costos valor valores tarifa tarifas cobran cobra",
         "_where": "donde",
-        "_address": "calle avenida direccion ubicados ubicada ubicacion sede sedes",
+        "_address": "calle avenida avda direccion ubicados ubicada ubicacion sede sedes",
         "_metro": "metro estacion estaciones",
         "_parking": "estacionamiento estacionar estaciono estacione aparcar aparcamiento cochera auto coche valet",
         "_bring": "traer traigo llevar llevo",
@@ -28,15 +34,16 @@ FAQ = FaqWords(
         "_water": "agua",
         "_insurance": "seguro seguros prepaga prepagas cobertura cubre osde galeno medife omint sancor",
         "_pay": "pagar pago pagos",
-        "_credit": "credito visa mastercard",
+        "_credit": "credito visa mastercard amex",
         "_debit": "debito",
         "_cash": "efectivo",
         "_installments": "cuotas",
         "_cancel": "cancelar cancelo cancelacion anular anulo",
         "_reschedule": "reprogramar reprogramo cambiar cambio",
         "_notice": "anticipacion",
-        "_wheelchair": "accesible accesibilidad rampa",
-        "_elevator": "ascensor",
+        "_wheelchair": "accesible accesibilidad rampa discapacidad discapacitado discapacitados",
+        "_elevator": "ascensor escalera escaleras",
+        "_toilet": "bano banos sanitario sanitarios",
         "wifi": "wifi internet",
         "_password": "clave contrasena",
         "_companion": "amigo amiga conmigo acompanante acompanantes acompanado acompanada",
@@ -81,6 +88,9 @@ FAQ = FaqWords(
         "cuanto cuesta": "_price",
         "cuanto cobran": "_price",
         "cuanto es": "_price",
+        "cuanto me sale": "_price",
+        "cuanto me cuesta": "_price",
+        "cuanto me cobran": "_price",
         "dejar el coche": "_parking",
         "dejar el auto": "_parking",
         "dejar el carro": "_parking",
@@ -96,6 +106,10 @@ FAQ = FaqWords(
         "buenas": "",
         "disculpa": "",
         "disculpe": "",
+        "que tal": "",
+        "como estas": "",
+        "como esta": "",
+        "como andas": "",
     },
     # Grounding: facts a rephrased answer may not invent.
     number_words="""
@@ -133,10 +147,19 @@ FAQ = FaqWords(
         barriga barrig gargant oido oidos ojo ojos nariz piel rodill diente muela encia cabeza cuello
         columna cadera rinon higado pulmon menstru regla ovul ovari utero pene vagin seno prostat testic
         orinar dormir duerme meningit hepatit sarampion tetan hernia laxant enfermo enferma brazo pierna
-        azucar cardiaca cardiaco pulso
+        azucar cardiaca cardiaco pulso enfermedad enfermedades trastorno trastornos sindrom deficien
+        virus viral bacteri parasit dedo dedos nervio nervios boca labios lengua mandibula audicion vision
+        memoria
     """,
     not_health="""
         medicina medico medica medicos medicas medio media mediodia periodo periodos periodico periodica
+        diploma nostalgia simpatia empatia
+    """,
+    health_suffixes="itis oma omas emia emias patia patias osis algia",
+    about=r"""
+        ^(que|qu e) (es|son)\b|\binformacion (sobre|de|acerca)\b|\bque (causa|causan|provoca|provocan|produce)\b
+        \bque hacer (para|con|si|por|ante)\b|\betapas de\b
+        \binvestigacion(es)? (sobre|de|para)\b|\briesgos? de\b
     """,
     health_phrases=r"(se )?(comio|bebio) (un|una|el|la)|se (me|le) cae el (pelo|cabello)|caida del (pelo|cabello)",
     topics=r"""
@@ -156,6 +179,8 @@ FAQ = FaqWords(
         (sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar)
     """,
     health_info=r"""
+        precauciones (con|para|sobre)|advertencias? (sobre|de)|interacciones? (con|entre)|nombres? comerciales?
+        que tan (efectiv\w*|eficaz)|efectividad de|ensayos clinicos
         (sintomas|causas|tratamientos?|complicaciones|pronostico|secuelas) (de|del|para)|senales de
         como (se )?(previene|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
         (es|son) (hereditari\w*|contagios\w*|genetic\w*|curable\w*)
@@ -239,6 +264,17 @@ FAQ = FaqWords(
     """,
     preparation=r"prepar\w*",
     needs=r"tengo que|hay que|necesito|necesita",
+    instructions=r"""
+        (deje|deja|dejar|dejes|suspenda|suspende|suspender|pare|parar) de (tomar|tomarlo|tomarla|tomarlos|usar|comer|beber)\b
+        (siga|sigue|seguir|continue|continua) (tomando|usando)\b
+        (no|nunca) (tome|tomes|tomar|coma|comas|comer|beba|bebas|beber|use|uses|mezcle|mezcles|fume|fumes)\b
+        (evite|evita|evitar) (\w+ ){0,2}(agua|comida|comer|alimentos|liquidos|desayuno|cafe|alcohol|ejercicio|medicamentos?|pastillas?|remedios?|dosis)\b
+        (tome|toma|tomese|tomate|trague|aplique|aplica|apliquese|duplique|duplica|doble|dobla|aumente|aumenta|reduzca|reduce|salte|saltee) (el|la|los|las|un|una|dos|tres|media|otra|otro|mas|menos|\d+|su|sus|esta|este|estas|estos)\b(?! (metro|subte|autobus|bus|colectivo|taxi|tren|ascensor|linea)\b)
+        (tomelo|tomalo|tomela|tomala|tomelos|tomalos|tomelas|tomalas|dejelo|dejalo|suspendalo)\b
+        (beba|bebe|tome|toma|coma|come) (mucha|mucho|abundante|mas|menos|nada|solo)\b|nada por boca\b
+        (debe|debes|tiene que|tienes que|hay que) (tomar|dejar|suspender|duplicar|evitar|descansar|beber|comer|ayunar|aplicar)\b
+        (haga|haz) reposo\b|descanse\b|descansa\b
+    """,
     billing=r"""
         descuento\w*|rebaja\w*|devolucion|dinero de vuelta|pagar menos|me facturaron|me cobraron|devuelv\w*
         me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|cobraron (dos veces|de mas|mal)|no puedo pagar

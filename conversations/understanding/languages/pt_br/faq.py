@@ -9,6 +9,12 @@ FAQ = FaqWords(
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
         alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc
     """,
+    neutral_words="""
+        hoje amanha ontem cedo tarde noite semana mes ano proximo proxima passado passada depois
+        agora avo avos vovo sogra sogro gente pessoal
+        to ta tou estou vou ter ir indo mesmo consigo conseguir desculpa desculpe bom dia
+        boa tarde noite exatamente pessoas consegue dra doutora
+    """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
         "_price": "caro cara multa valor valores tarifa tarifas preco precos custa custo custam cobram cobra",
@@ -29,15 +35,16 @@ FAQ = FaqWords(
         "_insurance": "seguro seguros convenio convenios plano planos cobertura cobre unimed amil sulamerica "
         "bradesco hapvida intermedica notredame careplus allianz",
         "_pay": "pagar pago pagamento pagamentos",
-        "_credit": "credito visa mastercard elo",
+        "_credit": "credito visa mastercard elo amex",
         "_debit": "debito",
         "_cash": "dinheiro",
         "_installments": "parcelar parcelas parcelado",
         "_cancel": "cancelar cancelo cancelamento desmarcar desmarco",
         "_reschedule": "remarcar remarco mudar",
         "_notice": "antecedencia",
-        "_wheelchair": "cadeirante cadeirantes acessivel acessibilidade rampa",
-        "_elevator": "elevador",
+        "_wheelchair": "cadeirante cadeirantes acessivel acessibilidade rampa deficiencia deficiente deficientes",
+        "_elevator": "elevador escada escadas",
+        "_toilet": "banheiro banheiros sanitario sanitarios",
         "wifi": "wifi internet",
         "_password": "senha",
         "_companion": "amigo amiga comigo acompanhante acompanhantes acompanhado acompanhada",
@@ -89,6 +96,9 @@ FAQ = FaqWords(
         "boa tarde": "",
         "boa noite": "",
         "tudo bem": "",
+        "tudo bom": "",
+        "como vai": "",
+        "como voce esta": "",
         "com licenca": "",
     },
     # Grounding: facts a rephrased answer may not invent.
@@ -128,8 +138,19 @@ FAQ = FaqWords(
         olhos nariz pele joelh dente gengiv cabeca pescoco coluna quadril rim rins figado pulmao menstru
         ovul ovari utero penis vagin seno prostat testic urinar dormir dorme meningit hepatit sarampo
         tetan hernia laxant doente braco perna acucar cardiaca cardiaco pulso
+        doenca doencas transtorno transtornos sindrom deficien virus viral bacteri parasit dedo dedos
+        nervo nervos boca labios lingua mandibula audicao visao memoria
     """,
-    not_health="medicina medico medica medicos medicas medio media periodo periodos periodico periodica",
+    not_health="""
+        medicina medico medica medicos medicas medio media periodo periodos periodico periodica diploma
+        nostalgia simpatia empatia
+    """,
+    health_suffixes="oma omas emia emias patia patias algia",
+    about=r"""
+        ^(o que|que) (e|sao)\b|\binformac(ao|oes) (sobre|de)\b|\bo que (causa|causam|provoca|provocam)\b
+        \bo que fazer (para|com|se|quando)\b
+        \bestagios (de|do|da)\b|\bpesquisas? (sobre|de|para)\b|\brisco de\b
+    """,
     health_phrases=r"raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)|couro cabeludo|queda de cabelo|cabelo (caindo|cai)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
@@ -147,6 +168,8 @@ FAQ = FaqWords(
         curar|cura|como (trato|tratar|curo|curar|alivio|aliviar|tiro|tirar)
     """,
     health_info=r"""
+        precaucoes (com|para|sobre)|advertencias? (sobre|de)|interacoes? (com|entre)|nomes? comerciais?
+        quao (eficaz|efetiv\w*)|eficacia (de|do|da)|ensaios clinicos
         (sintomas|causas|tratamentos?|complicacoes|prognostico|sequelas) (de|do|da|dos|das|para)
         como (se )?(previne|prevenir|evito|evitar|diagnostica|diagnosticar|trata|tratar|cura|curar)
         (e|sao) (hereditari\w*|contagios\w*|genetic\w*|curave\w*)
@@ -229,6 +252,16 @@ FAQ = FaqWords(
     """,
     preparation=r"prepar\w*|preparo",
     needs=r"preciso|precisa|tenho que",
+    instructions=r"""
+        (pare|parar|deixe|deixa|deixar) de (tomar|usar|comer|beber)\b
+        (continue|continua|siga|segue) (tomando|usando)\b
+        (nao|nunca) (tome|tomar|coma|comer|beba|beber|use|misture|misturar|fume|fumar)\b
+        (evite|evita|evitar) (\w+ ){0,2}(agua|comida|comer|alimentos|liquidos|cafe|alcool|exercicio|exercicios|remedios?|medicamentos?|comprimidos?|doses?)\b
+        (tome|toma|engula|aplique|aplica|dobre|dobra|duplique|aumente|aumenta|diminua|reduza|pule) (o|a|os|as|um|uma|dois|duas|tres|meio|meia|outro|outra|mais|menos|\d+|seu|sua|seus|suas|esse|essa|esses|essas)\b(?! (metro|onibus|taxi|trem|elevador|linha)\b)
+        (beba|bebe|tome|coma|come) (muita|muito|bastante|mais|menos|nada|so|apenas)\b
+        (deve|precisa|tem que|tem de) (tomar|parar|suspender|dobrar|evitar|descansar|beber|comer|fazer jejum|aplicar)\b
+        (faca|fique em) repouso\b|descanse\b
+    """,
     billing=r"""
         desconto\w*|devolucao|dinheiro de volta|reaver|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
         cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
