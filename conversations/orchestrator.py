@@ -203,6 +203,8 @@ def _reminder_answered(
 
 
 LONG_MESSAGE = 600
+# Below this, the engine found only a cue of booking (a noun, no verb asking for one).
+WEAK_BOOKING = 0.85
 BOOKING_FLOWS = {
     Intent.BOOK: "book",
     Intent.AVAILABILITY: "book",
@@ -272,8 +274,23 @@ def _understood(
         and result.intent == Intent.GIVE_INFO
         and (e.practitioner_ids or e.specialty or e.appointment_type_code)
     ):
-        # "Dr. Ana", "el dermatólogo", "retorno" before any question: who or what to book.
+        # "Dr. Ana", "el dermatólogo", "retorno" before any question: who or what to book;
+        # but a question about it the clinic has an approved answer for ("quanto sai o
+        # retorno?", "¿qué llevo a la primera consulta?") asks, it does not book.
+        if text and asks_question(text) and _faq_knows(text):
+            return _faq(conversation, text, clinic, language)
         flow = "book"
+    if (
+        session is None
+        and result.intent == Intent.BOOK
+        and result.confidence < WEAK_BOOKING
+        and text
+        and asks_question(text)
+        and _faq_knows(text)
+    ):
+        # Only a cue ("la consulta", "primera vez") in a question the clinic has an approved
+        # answer for: "¿qué tengo que llevar el día de la consulta? es mi primera vez".
+        return _faq(conversation, text, clinic, language)
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
         # a reschedule request switches task.
@@ -289,7 +306,12 @@ def _understood(
         session=session,
     )
     if booked is not None:
-        return _booking_answered(conversation, clinic, booked, language)
+        replies = _booking_answered(conversation, clinic, booked, language)
+        if session is None and flow in ("cancel", "reschedule") and text and asks_question(text):
+            # "How do I cancel, will I be charged?": the change goes on, and the question about
+            # the clinic's rules gets its approved answer beside it.
+            replies += _faq_beside(text, language)
+        return replies
     return _handler(conversation, result, signal, clinic, language, text, clinical=clinical)
 
 
@@ -359,12 +381,17 @@ def _handler(
         clinical
         or intent == Intent.FAQ
         or (intent in (Intent.UNKNOWN, Intent.GIVE_INFO) and (asks_question(text) or _faq_knows(text)))
-        or (intent in (Intent.GREETING, Intent.GOODBYE) and asks_question(text) and faq_words(text))
+        or (
+            intent in (Intent.GREETING, Intent.GOODBYE)
+            and faq_words(text)
+            and (asks_question(text) or _faq_knows(text))
+        )
     ):
         # A message the engine could not place may still be a question the FAQ answers ("vcs
         # abrem sabado?", "tem pediatra"), and so may a greeting or thanks with a question in
-        # it ("hola, tienen farmacia?"; "hi, how are you?" names nothing); a question nobody
-        # approved an answer for gets the clinic's contact and joins the unanswered questions.
+        # it ("hola, tienen farmacia?"; "hi, how are you?" names nothing), marked or not ("Hi,
+        # I have Bradesco through work, is that accepted"); a question nobody approved an
+        # answer for gets the clinic's contact and joins the unanswered questions.
         return _faq(conversation, text, clinic, language)
     if intent == Intent.GREETING:
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])
@@ -401,6 +428,14 @@ def _patient_language(conversation: Conversation) -> str:
 def _faq_knows(text: str) -> bool:
     kind, _ = faq_classify(text, index=faq_index_get())
     return kind == "answered"
+
+
+def _faq_beside(text: str, language: str) -> list[Reply]:
+    """The approved answer to a question asked beside a request, or nothing (no contact, no
+    unanswered question: the request itself is being answered)."""
+    kind, match = faq_classify(text, index=faq_index_get())
+    answer = faq_answer_approved(topic=match.doc.topic, language=language) if kind == "answered" else ""
+    return [Reply(answer, origin=Origin.APPROVED)] if answer else []
 
 
 def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:

@@ -197,7 +197,7 @@ def understand_local(
     by_intent: dict[Intent, float] = {}
     for rule in matched:
         by_intent[rule.intent] = max(by_intent.get(rule.intent, 0.0), rule.confidence)
-    asks_about = Intent.FAQ in by_intent and _QUESTION.search(folded + ("?" if "?" in text else ""))
+    asks_about = Intent.FAQ in by_intent and asks_question(text)
     if asks_about and not _EXPLICIT_BOOKING.search(folded):
         # "How much is a consultation?" asks about booking; it does not book.
         by_intent.pop(Intent.BOOK, None)

@@ -1,0 +1,78 @@
+"""A question the clinic has an approved answer for is answered, even when it mentions a
+visit, a change or opens with a greeting; a request asked beside it still goes on."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from booking.models import BookingSession
+from conversations.faq.selectors import faq_answer_approved
+from tests.conversations.factories import ConversationFactory
+from tests.conversations.test_orchestrator import handle
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+CLINIC = Path(__file__).resolve().parents[2] / "clinic.example.yaml"
+
+
+@pytest.fixture(autouse=True)
+def demo_clinic():
+    call_command("load_clinic", str(CLINIC), verbosity=0)
+
+
+@pytest.mark.parametrize(
+    "text, language, topic",
+    [
+        ("o que preciso levar na consulta? é a minha primeira vez", "pt-BR", "what_to_bring"),
+        ("boa tarde, queria saber o valor do retorno pq vou ter q voltar com a dra", "pt-BR", "fees"),
+        ("hola, cuánto cuesta la primera consulta?", "es", "fees"),
+        ("da pra parcelar o check up no cartão?", "pt-BR", "payment_methods"),
+    ],
+)
+def test_a_question_about_a_visit_gets_its_approved_answer_and_starts_no_booking(text, language, topic):
+    conversation = ConversationFactory(language=language)
+
+    replies = handle(conversation, text)
+
+    assert replies == [faq_answer_approved(topic=topic, language=language)]
+    assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+def test_a_greeting_before_an_unmarked_question_does_not_hide_it():
+    conversation = ConversationFactory(language="en")
+
+    replies = handle(conversation, "Good morning, I have SulAmerica through work, is that accepted there")
+
+    assert replies == [faq_answer_approved(topic="insurance", language="en")]
+
+
+def test_a_bare_greeting_is_still_greeted():
+    conversation = ConversationFactory(language="en")
+
+    [reply] = handle(conversation, "Good morning, how are you")
+
+    assert "assistant" in reply
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("I need to cancel my appointment on friday, will you charge me for it?", "en"),
+        ("preciso desmarcar, vcs cobram alguma taxa?", "pt-BR"),
+    ],
+)
+def test_asking_about_the_rules_of_a_change_gets_them_beside_the_change(text, language):
+    conversation = ConversationFactory(language=language)
+
+    replies = handle(conversation, text)
+
+    assert len(replies) == 2  # no appointment found for this number, then the clinic's rules
+    assert replies[1] == faq_answer_approved(topic="cancellation", language=language)
+
+
+def test_a_change_asked_without_a_question_gets_no_rules_beside_it():
+    conversation = ConversationFactory(language="en")
+
+    replies = handle(conversation, "I need to cancel my appointment")
+
+    assert len(replies) == 1
