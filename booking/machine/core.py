@@ -240,7 +240,8 @@ class Machine:
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
-        said_when = sig.day_named  # "Tuesday, 10am or later" says which day itself
+        # "Tuesday, 10am or later" says which day itself; "10am or later" which hours.
+        said_when = sig.day_named or sig.window is not None
         if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:
             pivot = self.s.offered[0].start
             top = pivot.replace(minute=0)

@@ -12,6 +12,7 @@ from rapidfuzz.distance import OSA
 from conversations.understanding.dates import date_of_birth, normalize  # noqa: F401 (local.py)
 from conversations.understanding.dates.lexicon import ALL as DATE_WORDS
 from conversations.understanding.dates.lexicon import listed
+from conversations.understanding.dates.slips import mended_day
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
@@ -246,16 +247,29 @@ _NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _AFTER_NAME = re.compile(rf"\d|^(?:{_alt(_words('birth_words'))})$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
-# Days no name holds: "no, quise decir miércoles" moves the day ("Domingo" is a first name too).
+# Days no name holds: "no, quise decir miércoles", "actually next week", "perdón, la semana
+# que viene" move the day ("Domingo" is a first name too).
 _DAY_NAMES = frozenset(
     word
     for dates in DATE_WORDS
-    for spellings in (*dates.weekdays, listed(dates.today_words), listed(dates.tomorrow_words))
+    for spellings in (
+        *dates.weekdays,
+        listed(dates.today_words),
+        listed(dates.tomorrow_words),
+        dates.next_week,
+        dates.this_week,
+        dates.next_after,
+        *(listed(units) for units in dates.units.values()),
+    )
     for spelling in spellings
-    for word in spelling.split()
+    for word in re.findall(r"[a-z]+", spelling)
 ) - {"domingo"}
+# One-word repairs ("sorry", "actually", "perdon") open a correction, never a name.
+_REPAIR_WORDS = frozenset(word for word in _words("corrections") if " " not in word)
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
-_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES) - _CONNECTORS
+_NOT_IN_NAMES = (
+    frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES | _REPAIR_WORDS
+) - _CONNECTORS
 
 
 def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> str | None:
@@ -296,5 +310,5 @@ def _is_name(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 6
         and all(_NAME_TOKEN.match(w) for w in words)
-        and not any(fold(w) in _NOT_IN_NAMES for w in words)
+        and not any(fold(w) in _NOT_IN_NAMES or mended_day(fold(w)) in _NOT_IN_NAMES for w in words)
     )

@@ -121,3 +121,15 @@ def test_a_known_number_booking_for_someone_else_asks_who_they_are(name, asks):
     assert not effects_of(step, m.Book)
     if asks:
         assert step.session.asked == m.Asked.DATE_OF_BIRTH
+
+
+def test_an_hour_or_later_said_alone_while_choosing_bounds_the_hours_not_the_first_offer():
+    from_three = (time(15), time(23, 59))
+    step = m.transition(
+        selecting(),
+        m.Signal(intent="book", window=from_three, commands=frozenset({"later"})),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.window == from_three

@@ -96,20 +96,25 @@ _ORDINALS_ANYWHERE = {
 }
 
 
+# The last word of every weekday spelling ("feira" in "segunda feira").
+_WEEKDAY_ENDS = frozenset(spelling.split()[-1] for words in ALL for day in words.weekdays for spelling in day)
+# Between a weekday and a spelled number: "lunes un dermatologo", "segunda uma consulta" and
+# "Monday, first time visit" name no day number; "friday the first" and "martes 9" do.
+NOT_A_DAY_NUMBER = "\u00b7"
+
+
 def numbers_to_digits(s: str, code: str) -> str:
     """Spelled numbers as digits: "ten thirty" -> "10 30", "veinte y cinco" -> "25"."""
     for pattern, numbers in _IN_CONTEXT:
         s = pattern.sub(lambda m, numbers=numbers: str(numbers[m.group(0)]), s)
     words = _READ_NUMBERS[code]
     ordinals = _ORDINALS_ANYWHERE[code]
-    out = []
+    out: list[str] = []
     for token in s.split():
-        if token in words:
-            out.append(str(words[token]))
-        elif token in ordinals:
-            out.append(str(ordinals[token]))
-        else:
-            out.append(token)
+        spelled = words.get(token) or ordinals.get(token)
+        if spelled and out and out[-1] in _WEEKDAY_ENDS:
+            out.append(NOT_A_DAY_NUMBER)
+        out.append(str(spelled) if spelled else token)
     return _TENS_AND_UNITS[code].sub(lambda m: str(int(m.group(1)) + int(m.group(2))), " ".join(out))
 
 

@@ -51,6 +51,11 @@ def _meant(token: str) -> str:
     return token
 
 
+def mended_day(word: str) -> str:
+    """A folded word as the day word it slips from ("meircoles"), else as it is."""
+    return _meant(word)
+
+
 def mend_slips(s: str) -> str:
     """`s` (normalized text) with each slipped day word read as the word meant."""
     return re.sub(r"[a-z]+", lambda m: _meant(m.group(0)), s)
