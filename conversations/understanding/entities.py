@@ -5,6 +5,7 @@ text; every word comes from the registered language packs.
 
 import re
 from datetime import time
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -57,7 +58,12 @@ def _name_variants(practitioner: PractitionerRef) -> list[str]:
 
 def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
     """Ids of practitioners the text names; honorifics, accents, case and small typos ignored."""
-    tokens = fold(text).split()
+    tokens: list[str] = []
+    capitalised: list[bool] = []
+    for raw in text.split():
+        pieces = fold(raw).split()
+        tokens += pieces
+        capitalised += [raw[:1].isupper()] * len(pieces)
     if not tokens or not directory.practitioners:
         return []
     honorific_next = {i + 1 for i, t in enumerate(tokens) if t in HONORIFICS}
@@ -80,6 +86,12 @@ def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
                     bonus = 5 if i in honorific_next else 0
                     if width == 1 and score < 100 and i not in honorific_next:
                         continue
+                    if (
+                        width == 1
+                        and i not in honorific_next
+                        and _other_persons(practitioner, i, tokens, capitalised)
+                    ):
+                        continue
                     best = max(best, score + bonus + width)
         if best:
             scored[practitioner.id] = best
@@ -87,6 +99,15 @@ def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
         return []
     top = max(scored.values())
     return [pid for pid, score in scored.items() if score >= top - 1]
+
+
+def _other_persons(practitioner: PractitionerRef, i: int, tokens: list[str], capitalised: list[bool]) -> bool:
+    """ "Ana Clara Gonçalves": a first name followed by capitalised names that are not the
+    practitioner's is someone's full name (the patient's), not Dra. Ana."""
+    if not capitalised[i] or i + 1 >= len(tokens) or not capitalised[i + 1]:
+        return False
+    own = {t for variant in _name_variants(practitioner) for t in variant.split()}
+    return tokens[i + 1] not in own and tokens[i + 1] not in _NOT_IN_NAMES
 
 
 def specialty_key(text: str) -> str | None:
@@ -240,6 +261,30 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
+# The words of those phrases, mended when a slip hides them: "me lalmo", "mi nmbre es", "se
+# llaama", "my nam is".
+_INTRO_WORDS = tuple(
+    sorted(
+        {
+            word
+            for phrase in [*_words("name_intros"), *_words("for_someone"), *_words("corrections")]
+            for word in re.findall(r"[a-z]+", phrase)
+            if len(word) >= 4
+        }
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _intro_word(token: str) -> str:
+    if len(token) < 3 or token in _INTRO_WORDS or not token.isalpha():
+        return token
+    for word in _INTRO_WORDS:
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
+            return word
+    return token
+
+
 _CORRECTION = re.compile(rf"^(?:(?:{_alt(_words('corrections'))})\b\s*)+")
 # "O'Brien", "Ana-Clara": letters with an apostrophe or a hyphen inside.
 _NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
@@ -278,7 +323,8 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     asked for a name; with `correcting`, after "sorry, typo," and the like."""
     cleaned = re.sub(r"[^\w\s'-]", " ", text).strip()
     words = cleaned.split()
-    folded_words = [fold(w) for w in words]
+    # A capitalised word is a name as written; a slip lands in the words around it.
+    folded_words = [fold(w) if w[:1].isupper() else _intro_word(fold(w)) for w in words]
     joined, starts = "", []
     for folded in folded_words:
         starts.append(len(joined) + (1 if joined else 0))

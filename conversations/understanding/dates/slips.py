@@ -43,12 +43,17 @@ _REAL = _real_words() | frozenset(_TARGETS)
 def _meant(token: str) -> str:
     if len(token) < _LONG_ENOUGH or token in _REAL or not token.isalpha():
         return token
-    for word in _TARGETS:
-        if token.startswith(word) or word.startswith(token):
-            continue  # an inflection ("proximos", "sabados"), not a slip
-        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
-            return word
-    return token
+    meant = {
+        word
+        for word in _TARGETS
+        # An inflection ("proximos", "sabados") is no slip.
+        if not (token.startswith(word) or word.startswith(token))
+        and word[0] == token[0]
+        and abs(len(word) - len(token)) <= 1
+        and OSA.distance(token, word) == 1
+    }
+    # "Tursday" is one slip from Tuesday and from Thursday: neither is read.
+    return meant.pop() if len(meant) == 1 else token
 
 
 def mended_day(word: str) -> str:

@@ -399,6 +399,7 @@ PACK = LanguagePack(
         "eu sou",
         "sou",
         "(?:no |em )?nome(?: de| e| certo e| esta errado e)?",
+        "^e",  # "É Thiago Oliveira"
     ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
     birth_words=("nasci", "nascimento", "data"),
