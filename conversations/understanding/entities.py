@@ -187,8 +187,11 @@ _CARDINALS = {
 _OPTION_NOUN = rf"(?:{_alt(_words('option_nouns'))})"
 _PLEASE = _alt(_words("please"))
 _ARTICLE = _alt([article.strip() for article in _words("option_articles") if " " not in article.strip()])
+# "2", "the 2nd one", "option 3 please".
+_NUMBER_SUFFIX = _alt(suffix for dates in DATE_WORDS for suffix in dates.ordinal_suffixes.split())
 _BARE_OPTION = re.compile(
-    rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:\s*(?:{_PLEASE}))?"
+    rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:{_NUMBER_SUFFIX})?"
+    rf"(?:{_alt(_words('option_suffixes'))})?(?:\s*(?:{_PLEASE}))?"
 )
 _FILLER = rf"(?:{_alt(_words('option_fillers'))})?"
 _ARTICLES = rf"(?:{_alt(_words('option_articles'))})?"
@@ -198,9 +201,15 @@ _LAST = re.compile(_alt(_words("last_option")))
 _NOT_AN_OPTION = re.compile(rf"\b({_alt(_words('not_an_option'))})\b")
 
 
+_LEADS = re.compile(rf"^(?:(?:{_alt(_words('option_leads'))})\s+)+")
+
+
 def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
-    """1-based option number: "2", "the second one", "la segunda", "a opção 2"."""
+    """1-based option number: "2", "the second one", "la segunda", "a opção 2"; with options
+    on offer, also after a lead-in ("ok then 2", "tá, então 1", "entonces la segunda")."""
     folded = fold(text)
+    if expecting_option:
+        folded = _LEADS.sub("", folded)
     if expecting_option is None:
         # Asked for a date, a name or a birth date: only "option 2" names an option.
         m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
@@ -309,8 +318,8 @@ _DAY_NAMES = frozenset(
     for spelling in spellings
     for word in re.findall(r"[a-z]+", spelling)
 ) - {"domingo"}
-# One-word repairs ("sorry", "actually", "perdon") open a correction, never a name.
-_REPAIR_WORDS = frozenset(word for word in _words("corrections") if " " not in word)
+# Repairs ("sorry", "actually", "quise decir") open a correction, never a name.
+_REPAIR_WORDS = frozenset(word for phrase in _words("corrections") for word in re.findall(r"[a-z]+", phrase))
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
 _NOT_IN_NAMES = (
     frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES | _REPAIR_WORDS

@@ -180,7 +180,8 @@ _MONTH_DAY_BY_CODE = {code: month_day(months) for code, months in MONTH_RE_BY_CO
 _WEEKEND = re.compile(rf"\b({any_of('weekend')})\b")
 _WEEKDAY_NUMBER = re.compile(
     rf"\s*(?:{any_of('weekday_number_links')}|,)?\s*(\d{{1,2}})\b"
-    rf"(?!\s*(?::|h\b|am|pm|{any_of('weekday_number_not_before')}))"
+    rf"(?!\s*(?::|h\b|am|pm|{any_of('weekday_number_not_before')}"
+    rf"|(?:{any_of('after_postfix')}|{any_of('before_postfix')})\b))"
 )
 
 

@@ -13,6 +13,15 @@ from conversations.understanding.dates.lexicon import ALL, every, listed
 from conversations.understanding.languages import PACKS
 
 _LONG_ENOUGH = 5  # shorter words have too many real neighbours
+# ... except a weekday with a letter dropped: "tera", "sexa", "trca" (terça, sexta).
+_WEEKDAY_DROP = 4
+
+
+def _weekday_words() -> frozenset[str]:
+    """Weekdays and "que viene": mended even with a letter dropped ("tera", "viee")."""
+    words = {w for dates in ALL for day in dates.weekdays for spelling in day for w in spelling.split()}
+    words |= {w for dates in ALL for phrase in listed(dates.next_after) for w in phrase.split()}
+    return frozenset(w for w in words if w.isalpha() and len(w) >= _LONG_ENOUGH)
 
 
 def _day_words() -> frozenset[str]:
@@ -37,19 +46,21 @@ def _real_words() -> frozenset[str]:
 
 _TARGETS = tuple(sorted(_day_words()))  # in order: the first word one edit away wins, every run
 _REAL = _real_words() | frozenset(_TARGETS)
+_WEEKDAYS = _weekday_words()
 
 
 @lru_cache(maxsize=4096)
 def _meant(token: str) -> str:
-    if len(token) < _LONG_ENOUGH or token in _REAL or not token.isalpha():
+    if len(token) < _WEEKDAY_DROP or token in _REAL or not token.isalpha():
         return token
+    short = len(token) < _LONG_ENOUGH
     meant = {
         word
-        for word in _TARGETS
+        for word in (_WEEKDAYS if short else _TARGETS)
         # An inflection ("proximos", "sabados") is no slip.
         if not (token.startswith(word) or word.startswith(token))
         and word[0] == token[0]
-        and abs(len(word) - len(token)) <= 1
+        and (len(word) == len(token) + 1 if short else abs(len(word) - len(token)) <= 1)
         and OSA.distance(token, word) == 1
     }
     # "Tursday" is one slip from Tuesday and from Thursday: neither is read.

@@ -350,9 +350,9 @@ PACK = LanguagePack(
     ),
     specialties={
         "cardiology": ("cardiolog",),
-        "dermatology": ("dermatolog", "medico de pele"),
+        "dermatology": ("dermatolog", "dermato", "medico de pele"),
         "pediatrics": ("pediatr",),
-        "gynecology": ("ginecolog",),
+        "gynecology": ("ginecolog", "gineco"),
         "ophthalmology": ("oftalmolog",),
         "otorhinolaryngology": ("otorrino",),
         "psychology": ("psicolog", "terapeuta"),
@@ -363,7 +363,7 @@ PACK = LanguagePack(
         "neurology": ("neurolog",),
         "endocrinology": ("endocrin",),
         "urology": ("urolog",),
-        "general_practice": ("clinico geral",),
+        "general_practice": ("clinico geral", "clinica geral", "medico de familia", "medica de familia"),
     },
     visit_phrases={
         "first": ("primeira vez", "primeira consulta", "paciente novo", "paciente nova"),
@@ -387,6 +387,7 @@ PACK = LanguagePack(
     option_nouns=("opcao", "numero", "num", "alternativa"),
     option_articles=("a ", "o ", "com a ", "com o "),
     option_fillers=("quero ", "prefiro ", "fico com "),
+    option_leads=("ok", "ta", "entao", "beleza", "sim", "bom", "certo", "pode ser"),
     option_suffixes=(" opcao", " horario", " por favor"),
     last_option=("a ultima", "o ultimo"),
     not_an_option=("feira", "vez", "semana"),
@@ -402,7 +403,7 @@ PACK = LanguagePack(
         "^e",  # "É Thiago Oliveira"
     ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
-    birth_words=("nasci", "nascimento", "data"),
+    birth_words=("nasci", "nasceu", "nascida", "nascido", "nascimento", "data"),
     option_time_preps=("das",),
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),
