@@ -36,8 +36,9 @@ def _name(m: Machine, sig: Signal) -> bool:
 
 def _date_of_birth(m: Machine, sig: Signal) -> bool:
     if sig.full_name and not sig.date_of_birth and sig.full_name != m.s.name:
-        # "Sorry, typo: John Park" corrects the name just given; ask the date again.
+        # "Sorry, typo: John Park" corrects the name just given; say so, ask the date again.
         m.set(name=sig.full_name)
+        m.say("name_updated", name=sig.full_name)
         m.ask(Asked.DATE_OF_BIRTH, "ask_dob", name=sig.full_name.split()[0])
         return True
     if sig.date_of_birth and sig.date_of_birth < m.w.now.date():

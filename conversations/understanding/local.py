@@ -385,21 +385,25 @@ def _correct_typos(folded: str) -> str:
 def _correct(token: str) -> str:
     if token in TYPOS:
         return TYPOS[token]
-    if len(token) < 6 or token in _KEYWORDS:
+    if token in _KEYWORDS or token in _VISIT_WORDS or len(token) < 5:
         return token
     if token in HEALTH_WORDS or token.startswith(HEALTH_PREFIXES):
         return token  # a real word is no typo: "cancer" is not one edit from "cancel"
-    if token in _VISIT_WORDS:
-        return token
-    for word in _VISIT_WORDS:
-        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
-            return word
+    if (visit := _visit_word(token)) != token or len(token) < 6:
+        return visit  # "folow up", "ptaient"
     for word in _KEYWORDS:
         if token.startswith(word) or word.startswith(token):
             continue  # an inflection ("horarios", "cancelled"), not a typo
         if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) <= 1:
             return word
     for word in _ANSWER_WORDS:
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
+            return word
+    return token
+
+
+def _visit_word(token: str) -> str:
+    for word in _VISIT_WORDS:
         if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
             return word
     return token

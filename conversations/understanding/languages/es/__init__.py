@@ -178,7 +178,8 @@ PACK = LanguagePack(
         ),
         "cancel": (
             r"\bcancel",
-            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
+            # anular, anulo; "anul" and "check up anula" are slips of "anual".
+            r"(?<!check up )(?<!checkup )(?<!chequeo )(?<!exame )\banul(?:a|o|e)",
             r"\bdar de baja",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",

@@ -183,7 +183,8 @@ PACK = LanguagePack(
         "cancel": (
             r"\bcancel",
             r"\bdesmarc",
-            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
+            # anular, anulo; "anul" and "check up anula" are slips of "anual".
+            r"(?<!check up )(?<!checkup )(?<!chequeo )(?<!exame )\banul(?:a|o|e)",
             r"\bnao (preciso|quero) mais (da|a|de) (consulta|reserva)",
             r"\bnao (vou|posso|poderei) (ir|comparecer)",
         ),
