@@ -51,6 +51,8 @@ def test_a_bound_from_an_hour_searches_from_that_hour_to_the_end_of_the_day(sign
         ("a las 12 como mucho", "es", time(12)),
         ("no máximo às 11", "pt-BR", time(11)),
         ("não depois das 11", "pt-BR", time(11)),
+        ("any time brfore 11:00", "en", time(11)),
+        ("eariler than 5pm", "en", time(17)),
     ],
 )
 def test_a_bound_up_to_an_hour_searches_until_that_hour(signal, text, language, end):
@@ -99,6 +101,7 @@ def test_an_article_after_a_weekday_is_no_day_number(signal, text, language):
         ("perdón, la semana que viene", "es"),
         ("mejor méircoles", "es"),
         ("errei o dia, é quinta", "pt-BR"),
+        ("actually for toady", "en"),
     ],
 )
 def test_a_day_repaired_while_the_name_is_asked_is_a_day_not_a_name(signal, text, language):

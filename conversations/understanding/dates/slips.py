@@ -1,5 +1,5 @@
-"""Slips of the thumb in the words a day hangs on: a weekday, "tomorrow", a part of the day,
-"next week",
+"""Slips of the thumb in the words a day hangs on: a weekday, "today", "tomorrow", a part of
+the day, "next week", a bound ("before", "despues"),
 one edit away from the word meant (a letter swapped, dropped, doubled or its neighbour's),
 read as that word. Real words one edit from those (ordinals, numbers, months, greetings:
 "quarto", "segundo", "buenas tardes") are never changed, nor is a word's first letter."""
@@ -30,13 +30,14 @@ def _day_words() -> frozenset[str]:
         words |= {w for day in dates.weekdays for spelling in day for w in spelling.split()}
         words |= set(listed(dates.tomorrow_words))
         words |= {w for period in dates.periods.values() for phrase in period.alone for w in phrase.split()}
-        for field in ("next_week", "next_before", "next_after"):  # "la proxima semnaa"
+        # "la proxima semnaa", "toady", "any time brfore 11", "eariler than 4".
+        for field in ("next_week", "next_before", "next_after", "today_words", "after_words", "before_words"):
             words |= {w for phrase in listed(getattr(dates, field)) for w in phrase.split()}
     return frozenset(w for w in words if len(w) >= _LONG_ENOUGH and w.isalpha())
 
 
 def _real_words() -> frozenset[str]:
-    words = set(every("months")) | set(every("numbers")) | set(every("today_words"))
+    words = set(every("months")) | set(every("numbers"))
     for pack in PACKS:
         words |= {w for forms in pack.ordinals.values() for form in forms for w in form.split()}
         for field in ("greetings", "farewells", "thanks"):
