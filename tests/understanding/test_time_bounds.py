@@ -108,3 +108,9 @@ def test_a_day_repaired_while_the_name_is_asked_is_a_day_not_a_name(signal, text
     s = signal(text, language, expecting=Expecting.NAME)
 
     assert s.full_name is None and s.day_from is not None
+
+
+def test_a_day_then_an_hour_onwards_is_that_day_from_that_hour_not_a_range_of_days(signal):
+    s = signal("el lunes a partir de las 9 en adelante", "es")
+
+    assert (s.day_from, s.day_to, s.window[0]) == (NEXT_MONDAY, NEXT_MONDAY, time(9))
