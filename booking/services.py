@@ -449,7 +449,7 @@ def _find(
             ),
             key=lambda s: abs(s.start - wished - (week if number == 1 else timedelta(0))),
         )
-        page = sorted(slots[effect.offset : effect.offset + effect.count], key=lambda s: s.start)
+        page = slots_page(slots, effect=effect, wished=wished, alternatives=number > 1)
         if page:
             zone = world.now.tzinfo
             return machine.SlotsFound(
@@ -462,6 +462,19 @@ def _find(
                 alternatives=number > 1,
             )
     return machine.SlotsFound(())
+
+
+def slots_page(slots: list, *, effect: machine.FindSlots, wished: datetime, alternatives: bool) -> list:
+    """The page offered from `slots` (nearest to the wish first): in time order; alternatives
+    keep the wished day first, so after a race took the wished time the rest of that day
+    leads, not an earlier day nobody asked for. Pure."""
+    page = slots[effect.offset : effect.offset + effect.count]
+
+    def order(slot) -> tuple[bool, datetime]:
+        other_day = alternatives and slot.start.astimezone(wished.tzinfo).date() != wished.date()
+        return other_day, slot.start
+
+    return sorted(page, key=order)
 
 
 def _trace_outcome(kind: TraceEvent.Type, appointment: Appointment, conversation_id: int) -> None:

@@ -20,6 +20,8 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         # the same window is searched a week on.
         said = replace(when, start=when.readings[0].start, end=when.readings[0].end) if week_on else when
         day_from, day_to, window, prefer = _span(said)
+        if when.through and window:
+            day_to = when.through
     period = e.period or (when.period if when else None)
     if window is None and period in PERIOD_HOURS:
         start, end = PERIOD_HOURS[period]

@@ -166,6 +166,10 @@ class Machine:
             self.set(misunderstood=0)
             questions.take(self, named)
             return
+        if self.s.asked == Asked.OPTION and questions.offered_several(self, sig):
+            # "12:00 is fine" with 12:00 on two of the days offered: which one, not a new search.
+            self.reask()
+            return
         changed = self.absorb(sig)
         if self.s.state == State.START:
             self.advance()
@@ -212,9 +216,10 @@ class Machine:
         if sig.type_code and sig.type_code in self.w.types:
             if self.w.returning_patient or sig.type_code not in self.w.returning_only_types:
                 self.set(type_code=sig.type_code, type_refused=None)
-            elif not self.s.type_code:
-                # Never booked silently as another kind: the patient is told and asked.
-                self.set(type_refused=sig.type_code)
+            elif sig.type_code != self.s.type_code:
+                # Never booked silently as another kind: the patient is told and asked (also
+                # when "no, a follow-up" comes after another kind was settled).
+                self.set(type_refused=sig.type_code, type_code=None)
         if sig.practitioner_ids:
             self.set(who=tuple(sig.practitioner_ids), specialty=None)
         elif sig.specialty:
@@ -240,7 +245,8 @@ class Machine:
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
-        said_when = sig.day_named  # "Tuesday, 10am or later" says which day itself
+        # "Tuesday, 10am or later" says which day itself; "10am or later" which hours.
+        said_when = sig.day_named or sig.window is not None
         if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:
             pivot = self.s.offered[0].start
             top = pivot.replace(minute=0)

@@ -36,8 +36,9 @@ def _name(m: Machine, sig: Signal) -> bool:
 
 def _date_of_birth(m: Machine, sig: Signal) -> bool:
     if sig.full_name and not sig.date_of_birth and sig.full_name != m.s.name:
-        # "Sorry, typo: John Park" corrects the name just given; ask the date again.
+        # "Sorry, typo: John Park" corrects the name just given; say so, ask the date again.
         m.set(name=sig.full_name)
+        m.say("name_updated", name=sig.full_name)
         m.ask(Asked.DATE_OF_BIRTH, "ask_dob", name=sig.full_name.split()[0])
         return True
     if sig.date_of_birth and sig.date_of_birth < m.w.now.date():
@@ -112,13 +113,23 @@ def _option(m: Machine, sig: Signal) -> bool:
 def offered_named(m: Machine, sig: Signal) -> Slot | None:
     """The one offered time a message names by its clock time, and by its day when it names
     one: "13:00 works", "ok monday at 09:00", "1:30 is fine" (13:30). None otherwise."""
+    matches = _offered_matching(m, sig)
+    return matches[0] if len(matches) == 1 else None
+
+
+def offered_several(m: Machine, sig: Signal) -> bool:
+    """The message names a time that more than one offered slot has (on different days)."""
+    return len(_offered_matching(m, sig)) > 1
+
+
+def _offered_matching(m: Machine, sig: Signal) -> list[Slot]:
     if not m.s.offered or sig.option or sig.button:
-        return None
+        return []
     said = sig.option_time
     if said is None and sig.prefer is not None and sig.window and _is_point(sig.window, sig.prefer.time()):
         said = sig.prefer.time()
     if said is None:
-        return None
+        return []
     said = said.replace(second=0, microsecond=0)
     other_half = said.replace(hour=(said.hour + 12) % 24)
     matches = [
@@ -126,7 +137,7 @@ def offered_named(m: Machine, sig: Signal) -> Slot | None:
     ]
     if sig.day_named and sig.day_from:
         matches = [s for s in matches if s.start.date() == sig.day_from]
-    return matches[0] if len(matches) == 1 else None
+    return matches
 
 
 def _is_point(window: tuple[time, time], at: time) -> bool:

@@ -5,6 +5,7 @@ text; every word comes from the registered language packs.
 
 import re
 from datetime import time
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -12,6 +13,7 @@ from rapidfuzz.distance import OSA
 from conversations.understanding.dates import date_of_birth, normalize  # noqa: F401 (local.py)
 from conversations.understanding.dates.lexicon import ALL as DATE_WORDS
 from conversations.understanding.dates.lexicon import listed
+from conversations.understanding.dates.slips import mended_day
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
@@ -56,7 +58,12 @@ def _name_variants(practitioner: PractitionerRef) -> list[str]:
 
 def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
     """Ids of practitioners the text names; honorifics, accents, case and small typos ignored."""
-    tokens = fold(text).split()
+    tokens: list[str] = []
+    capitalised: list[bool] = []
+    for raw in text.split():
+        pieces = fold(raw).split()
+        tokens += pieces
+        capitalised += [raw[:1].isupper()] * len(pieces)
     if not tokens or not directory.practitioners:
         return []
     honorific_next = {i + 1 for i, t in enumerate(tokens) if t in HONORIFICS}
@@ -79,6 +86,12 @@ def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
                     bonus = 5 if i in honorific_next else 0
                     if width == 1 and score < 100 and i not in honorific_next:
                         continue
+                    if (
+                        width == 1
+                        and i not in honorific_next
+                        and _other_persons(practitioner, i, tokens, capitalised)
+                    ):
+                        continue
                     best = max(best, score + bonus + width)
         if best:
             scored[practitioner.id] = best
@@ -86,6 +99,15 @@ def practitioner_match(text: str, directory: ClinicDirectory) -> list[int]:
         return []
     top = max(scored.values())
     return [pid for pid, score in scored.items() if score >= top - 1]
+
+
+def _other_persons(practitioner: PractitionerRef, i: int, tokens: list[str], capitalised: list[bool]) -> bool:
+    """ "Ana Clara Gonçalves": a first name followed by capitalised names that are not the
+    practitioner's is someone's full name (the patient's), not Dra. Ana."""
+    if not capitalised[i] or i + 1 >= len(tokens) or not capitalised[i + 1]:
+        return False
+    own = {t for variant in _name_variants(practitioner) for t in variant.split()}
+    return tokens[i + 1] not in own and tokens[i + 1] not in _NOT_IN_NAMES
 
 
 def specialty_key(text: str) -> str | None:
@@ -165,8 +187,11 @@ _CARDINALS = {
 _OPTION_NOUN = rf"(?:{_alt(_words('option_nouns'))})"
 _PLEASE = _alt(_words("please"))
 _ARTICLE = _alt([article.strip() for article in _words("option_articles") if " " not in article.strip()])
+# "2", "the 2nd one", "option 3 please".
+_NUMBER_SUFFIX = _alt(suffix for dates in DATE_WORDS for suffix in dates.ordinal_suffixes.split())
 _BARE_OPTION = re.compile(
-    rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:\s*(?:{_PLEASE}))?"
+    rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:{_NUMBER_SUFFIX})?"
+    rf"(?:{_alt(_words('option_suffixes'))})?(?:\s*(?:{_PLEASE}))?"
 )
 _FILLER = rf"(?:{_alt(_words('option_fillers'))})?"
 _ARTICLES = rf"(?:{_alt(_words('option_articles'))})?"
@@ -176,9 +201,15 @@ _LAST = re.compile(_alt(_words("last_option")))
 _NOT_AN_OPTION = re.compile(rf"\b({_alt(_words('not_an_option'))})\b")
 
 
+_LEADS = re.compile(rf"^(?:(?:{_alt(_words('option_leads'))})\s+)+")
+
+
 def option_choice(text: str, *, expecting_option: bool | None) -> int | None:
-    """1-based option number: "2", "the second one", "la segunda", "a opção 2"."""
+    """1-based option number: "2", "the second one", "la segunda", "a opção 2"; with options
+    on offer, also after a lead-in ("ok then 2", "tá, então 1", "entonces la segunda")."""
     folded = fold(text)
+    if expecting_option:
+        folded = _LEADS.sub("", folded)
     if expecting_option is None:
         # Asked for a date, a name or a birth date: only "option 2" names an option.
         m = re.search(rf"\b{_OPTION_NOUN}\s*(\d{{1,2}})\b", folded)
@@ -239,6 +270,30 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
+# The words of those phrases, mended when a slip hides them: "me lalmo", "mi nmbre es", "se
+# llaama", "my nam is".
+_INTRO_WORDS = tuple(
+    sorted(
+        {
+            word
+            for phrase in [*_words("name_intros"), *_words("for_someone"), *_words("corrections")]
+            for word in re.findall(r"[a-z]+", phrase)
+            if len(word) >= 4
+        }
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _intro_word(token: str) -> str:
+    if len(token) < 3 or token in _INTRO_WORDS or not token.isalpha():
+        return token
+    for word in _INTRO_WORDS:
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
+            return word
+    return token
+
+
 _CORRECTION = re.compile(rf"^(?:(?:{_alt(_words('corrections'))})\b\s*)+")
 # "O'Brien", "Ana-Clara": letters with an apostrophe or a hyphen inside.
 _NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
@@ -246,16 +301,29 @@ _NAME_TOKEN = re.compile(r"^(?=\S{2})[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 _AFTER_NAME = re.compile(rf"\d|^(?:{_alt(_words('birth_words'))})$")
 _NAME_FILLERS = frozenset(_words("name_fillers"))
 _CONNECTORS = frozenset(_words("name_connectors"))
-# Days no name holds: "no, quise decir miércoles" moves the day ("Domingo" is a first name too).
+# Days no name holds: "no, quise decir miércoles", "actually next week", "perdón, la semana
+# que viene" move the day ("Domingo" is a first name too).
 _DAY_NAMES = frozenset(
     word
     for dates in DATE_WORDS
-    for spellings in (*dates.weekdays, listed(dates.today_words), listed(dates.tomorrow_words))
+    for spellings in (
+        *dates.weekdays,
+        listed(dates.today_words),
+        listed(dates.tomorrow_words),
+        dates.next_week,
+        dates.this_week,
+        dates.next_after,
+        *(listed(units) for units in dates.units.values()),
+    )
     for spelling in spellings
-    for word in spelling.split()
+    for word in re.findall(r"[a-z]+", spelling)
 ) - {"domingo"}
+# Repairs ("sorry", "actually", "quise decir") open a correction, never a name.
+_REPAIR_WORDS = frozenset(word for phrase in _words("corrections") for word in re.findall(r"[a-z]+", phrase))
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
-_NOT_IN_NAMES = (frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES) - _CONNECTORS
+_NOT_IN_NAMES = (
+    frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES | _REPAIR_WORDS
+) - _CONNECTORS
 
 
 def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> str | None:
@@ -264,7 +332,8 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     asked for a name; with `correcting`, after "sorry, typo," and the like."""
     cleaned = re.sub(r"[^\w\s'-]", " ", text).strip()
     words = cleaned.split()
-    folded_words = [fold(w) for w in words]
+    # A capitalised word is a name as written; a slip lands in the words around it.
+    folded_words = [fold(w) if w[:1].isupper() else _intro_word(fold(w)) for w in words]
     joined, starts = "", []
     for folded in folded_words:
         starts.append(len(joined) + (1 if joined else 0))
@@ -296,5 +365,5 @@ def _is_name(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 6
         and all(_NAME_TOKEN.match(w) for w in words)
-        and not any(fold(w) in _NOT_IN_NAMES for w in words)
+        and not any(fold(w) in _NOT_IN_NAMES or mended_day(fold(w)) in _NOT_IN_NAMES for w in words)
     )

@@ -49,6 +49,8 @@ _BOOKING_STEMS = _alt(_words("booking_stems"))
 _YES = _alt([*_words("yes_words"), "emojiyes", "emojiok"])
 _NO = _alt([*_words("no_words"), "emojino"])
 _THANKS = _alt(_words("thanks"))
+# "no sábado" is "on Saturday" in Portuguese: a "no" before a weekday does not deny.
+_WEEKDAY = _alt(w for pack in PACKS for day in pack.dates.weekdays for w in day)
 # Structured intents: the words come from the packs, the shape is the same in every language.
 _SOCIAL_RULES: list[tuple[Intent, float, list[str]]] = [
     (
@@ -71,7 +73,7 @@ _SOCIAL_RULES: list[tuple[Intent, float, list[str]]] = [
         Intent.DENY,
         0.95,
         [
-            rf"^({_NO})\b(?!.*\b({_BOOKING_STEMS}|{_alt(_words('want_verbs'))})\w*)",
+            rf"^(?!no (?:{_WEEKDAY})\b)({_NO})\b(?!.*\b({_BOOKING_STEMS}|{_alt(_words('want_verbs'))})\w*)",
             rf"^({_alt(_words('not_that'))}) ",
         ],
     ),
@@ -130,10 +132,24 @@ _OPENING = re.compile(rf"^(({_alt(_words('greetings') + _words('thanks'))}|and|y
 _KEYWORDS = list(dict.fromkeys(_words("keywords")))
 # Answers said in one word, mended only from their second letter on ("retonro" is a
 # "retorno", "cofirmo" a "confirmo"; "previsao" stays the weather, not a "revisao").
+# The words of the kinds of visit ("a new ptaient appoitnment", "a flolow up") too; and a
+# slip nearer to one of those than to an intent word is theirs ("annula" is "annual", not the
+# Spanish cancel "anular").
+_VISIT_WORDS = list(
+    dict.fromkeys(
+        w
+        for pack in PACKS
+        for phrases in pack.visit_phrases.values()
+        for p in phrases
+        for w in p.split()
+        if w.isalpha() and len(w) >= 5
+    )
+)
 _ANSWER_WORDS = list(
     dict.fromkeys(
         [
             *(p for pack in PACKS for phrases in pack.visit_phrases.values() for p in phrases if p.isalpha()),
+            *_VISIT_WORDS,
             *(w for w in _words("yes_words") if w.isalpha() and len(w) >= 6),
         ]
     )
@@ -379,16 +395,25 @@ def _correct_typos(folded: str) -> str:
 def _correct(token: str) -> str:
     if token in TYPOS:
         return TYPOS[token]
-    if len(token) < 6 or token in _KEYWORDS:
+    if token in _KEYWORDS or token in _VISIT_WORDS or len(token) < 5:
         return token
     if token in HEALTH_WORDS or token.startswith(HEALTH_PREFIXES):
         return token  # a real word is no typo: "cancer" is not one edit from "cancel"
+    if (visit := _visit_word(token)) != token or len(token) < 6:
+        return visit  # "folow up", "ptaient"
     for word in _KEYWORDS:
         if token.startswith(word) or word.startswith(token):
             continue  # an inflection ("horarios", "cancelled"), not a typo
         if abs(len(word) - len(token)) <= 1 and OSA.distance(token, word, score_cutoff=1) <= 1:
             return word
     for word in _ANSWER_WORDS:
+        if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
+            return word
+    return token
+
+
+def _visit_word(token: str) -> str:
+    for word in _VISIT_WORDS:
         if word[0] == token[0] and abs(len(word) - len(token)) <= 1 and OSA.distance(token, word) == 1:
             return word
     return token

@@ -95,6 +95,7 @@ class TimeResolution:
     readings: list[Reading] = field(default_factory=list)
     past: bool = False  # only an explicit past ("yesterday", "today at 9" at 10:00) sets this
     day_stated: bool = True  # False when the words named only a time ("after 4"): the day is implied
+    through: date | None = None  # "next week after 4": the same hours every day up to this one
 
 
 @dataclass(frozen=True)

@@ -121,3 +121,45 @@ def test_a_known_number_booking_for_someone_else_asks_who_they_are(name, asks):
     assert not effects_of(step, m.Book)
     if asks:
         assert step.session.asked == m.Asked.DATE_OF_BIRTH
+
+
+def test_an_hour_or_later_said_alone_while_choosing_bounds_the_hours_not_the_first_offer():
+    from_three = (time(15), time(23, 59))
+    step = m.transition(
+        selecting(),
+        m.Signal(intent="book", window=from_three, commands=frozenset({"later"})),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.window == from_three
+
+
+def test_a_time_that_two_offered_days_share_asks_which_rather_than_searching_again():
+    from tests.booking.test_machine import slot
+
+    two_days = (slot(27, 9), slot(30, 9), slot(30, 10))
+    session = selecting().with_(offered=two_days)
+
+    # "9:00 is fine": a time alone, resolved to the next 9:00 (the day is not named).
+    nine = m.Signal(
+        intent="give_info",
+        day_from=date(2026, 11, 24),
+        day_to=date(2026, 11, 24),
+        window=(time(9), time(10)),
+        prefer=datetime(2026, 11, 24, 9, tzinfo=ZONE),
+    )
+    step = m.transition(session, nine, world())
+
+    assert not effects_of(step, m.FindSlots) and not effects_of(step, m.Hold)
+    assert [r.text.key for r in step.replies] == ["reask_option"]
+
+
+def test_a_returning_only_kind_asked_for_at_the_confirmation_is_refused_out_loud_and_the_kind_asked():
+    w = world(returning_patient=False, returning_only_types=frozenset({"checkup"}))
+    session = confirming().with_(type_code="new")
+
+    step = m.transition(session, m.Signal(intent="deny", yes_no=False, type_code="checkup"), w)
+
+    assert [r.text.key for r in step.replies] == ["type_returning_only", "ask_type"]
+    assert step.session.type_code is None and effects_of(step, m.Release)

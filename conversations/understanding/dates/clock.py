@@ -77,6 +77,8 @@ _TIME_PATTERNS: list[tuple[str, str]] = [
         rf"\b{_H}\s+(?=(?:{any_of('hour_period_links')})? ?(?:{any_of('hour_period_words')}))",
     ),
     ("leading", rf"\b(?:{any_of('period_before_hour')})\s+{_H}(?::(\d\d))?\b"),
+    # A bare hour with its bound after it: "11 or earlier", "4 onwards".
+    ("postfix", rf"\b{_H}(?=\s+(?:{any_of('after_postfix')}|{any_of('before_postfix')})\b)"),
 ]
 _TIME_RES = [(kind, re.compile(pattern)) for kind, pattern in _TIME_PATTERNS]
 _NOON = re.compile(rf"\b({any_of('noon')})\b")

@@ -329,6 +329,7 @@ def _date_range(
         or last is None
         or first.granularity != "day"
         or last.granularity not in ("day", "range")
+        or not last.day_stated  # "el lunes a partir de las 9 en adelante": an hour, no end day
     ):
         return None
     first_day = first.day or first.start.date()

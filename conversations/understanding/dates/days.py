@@ -180,7 +180,11 @@ _MONTH_DAY_BY_CODE = {code: month_day(months) for code, months in MONTH_RE_BY_CO
 _WEEKEND = re.compile(rf"\b({any_of('weekend')})\b")
 _WEEKDAY_NUMBER = re.compile(
     rf"\s*(?:{any_of('weekday_number_links')}|,)?\s*(\d{{1,2}})\b"
-    rf"(?!\s*(?::|h\b|am|pm|{any_of('weekday_number_not_before')}))"
+    rf"(?!\s*(?::|h\b|am|pm|{any_of('weekday_number_not_before')}"
+    # "Wednesday 11 or later" is a time; "jueves 24 como muy tarde a las 12" a day.
+    rf"|(?:{any_of('after_postfix')}|{any_of('before_postfix')})\b(?!(?:\s+[a-z]+){{0,2}}\s+\d)"
+    # "saturday 3 days from now": a count, not the 3rd.
+    rf"|(?:{units_pattern('day', 'week', 'month', 'year')})\b))"
 )
 
 

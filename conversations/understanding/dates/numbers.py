@@ -96,20 +96,37 @@ _ORDINALS_ANYWHERE = {
 }
 
 
+# The last word of every weekday spelling ("feira" in "segunda feira").
+_WEEKDAY_ENDS = frozenset(spelling.split()[-1] for words in ALL for day in words.weekdays for spelling in day)
+# Between a weekday and a spelled number: "lunes un dermatologo", "segunda uma consulta" and
+# "Monday, first time visit" name no day number; "friday the first" and "martes 9" do.
+NOT_A_DAY_NUMBER = "\u00b7"
+# Articles that also mean one ("un", "uma"): a number only as an hour ("a la una", "às uma e
+# meia") or a day of a month ("um jan"); counts read them as words ("en un dia").
+_ARTICLES = frozenset(every("indefinite_articles"))
+_HOUR_LEADS = frozenset(phrase.split()[-1] for phrase in every("clock_prepositions"))
+_AND_WORDS = frozenset(every("number_and"))
+
+
+def _a_number(before: list[str], after: list[str]) -> bool:
+    return bool(set(before) & _HOUR_LEADS or set(after) & _AND_WORDS or any(w in MONTH_NUMBER for w in after))
+
+
 def numbers_to_digits(s: str, code: str) -> str:
     """Spelled numbers as digits: "ten thirty" -> "10 30", "veinte y cinco" -> "25"."""
     for pattern, numbers in _IN_CONTEXT:
         s = pattern.sub(lambda m, numbers=numbers: str(numbers[m.group(0)]), s)
     words = _READ_NUMBERS[code]
     ordinals = _ORDINALS_ANYWHERE[code]
-    out = []
-    for token in s.split():
-        if token in words:
-            out.append(str(words[token]))
-        elif token in ordinals:
-            out.append(str(ordinals[token]))
-        else:
-            out.append(token)
+    out: list[str] = []
+    tokens = s.split()
+    for i, token in enumerate(tokens):
+        spelled = words.get(token) or ordinals.get(token)
+        if spelled and token in _ARTICLES and not _a_number(out[-1:], tokens[i + 1 : i + 2]):
+            spelled = None  # "un chequeo", "uma consulta": an article; "a la una", "um jan" a number
+        if spelled and out and out[-1] in _WEEKDAY_ENDS:
+            out.append(NOT_A_DAY_NUMBER)
+        out.append(str(spelled) if spelled else token)
     return _TENS_AND_UNITS[code].sub(lambda m: str(int(m.group(1)) + int(m.group(2))), " ".join(out))
 
 

@@ -44,6 +44,9 @@ _AGO = re.compile(
 )
 _AFTER = re.compile(rf"\b({any_of('after_words')})\b")
 _BEFORE = re.compile(rf"\b({any_of('before_words')})\b")
+_POSTFIX = re.compile(
+    rf"(?:\s*\b[a-z]+){{0,2}}?\s*\b(?:({any_of('after_postfix')})|({any_of('before_postfix')}))\b"
+)
 _BETWEEN_ARTICLE = rf"(?:(?:{any_of('between_articles')})\s+)?"
 _BETWEEN = re.compile(
     rf"\b(?:{any_of('between_from')})\s+{_BETWEEN_ARTICLE}(\d{{1,2}})(?::(\d\d))?\s*(am|pm)?\s+"
@@ -181,16 +184,18 @@ def _resolve(
 
     if clock:
         readings = hour_readings(clock, period)
-        window = _window_before(rest, clock.span[1])
+        window = _window_before(rest, clock.span[1]) or _window_after(rest, clock.span[1])
         d0 = today if day_info is None else day_info.day
         t = readings[0]
+        # "Next week, no later than 10": the bound holds on every day of the days named.
+        through = day_info.end - timedelta(days=1) if day_info and day_info.end else None
         if window == "after":
             end_d = d0
             start = at(d0, t)
             if day_info is None and start + timedelta(hours=1) <= now:
                 d0 = end_d = today + timedelta(days=1)
                 start = at(d0, t)
-            return _finish(
+            res = _finish(
                 expression,
                 start,
                 day_start(end_d + timedelta(days=1)),
@@ -202,10 +207,12 @@ def _resolve(
                 now,
                 tz,
             )
+            return replace(res, through=through)
         if window == "before":
             if day_info is None and at(d0, t) <= now:
                 d0 = today + timedelta(days=1)
-            return _finish(expression, day_start(d0), at(d0, t), d0, None, period, "range", day_info, now, tz)
+            res = _finish(expression, day_start(d0), at(d0, t), d0, None, period, "range", day_info, now, tz)
+            return replace(res, through=through)
         if day_info is None:
             # A bare time is the next such time: today if still ahead, else the day after.
             d0 = today if at(today, t) > now else today + timedelta(days=1)
@@ -278,11 +285,20 @@ def _window_before(s: str, position: int) -> str | None:
     head = s[max(0, position - 30) : position]
     after = list(_AFTER.finditer(head))
     before = list(_BEFORE.finditer(head))
-    last_after = after[-1].end() if after else -1
-    last_before = before[-1].end() if before else -1
-    if last_after < 0 and last_before < 0:
+    # The last bound word decides; of two ending together the longer ("not before").
+    last_after = (after[-1].end(), -after[-1].start()) if after else (-1, 0)
+    last_before = (before[-1].end(), -before[-1].start()) if before else (-1, 0)
+    if not (after or before):
         return None
     return "after" if last_after > last_before else "before"
+
+
+def _window_after(s: str, position: int) -> str | None:
+    """A bound said after the time: "10am or later", "de las 5 en adelante", "de 5 da tarde
+    pra frente" (a word or two, such as the part of the day, may come between)."""
+    if m := _POSTFIX.match(s, position):
+        return "after" if m.group(1) else "before"
+    return None
 
 
 def _window_word(s: str) -> str | None:

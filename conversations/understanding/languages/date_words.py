@@ -193,6 +193,8 @@ class DateWords:
     # --- windows: "after 3", "before noon", "between 2 and 4"
     after_words: tuple[str, ...] = ()  # "after 3"
     before_words: tuple[str, ...] = ()  # "before 3"
+    after_postfix: tuple[str, ...] = ()  # after the time: "10am or later", "das 4 em diante"
+    before_postfix: tuple[str, ...] = ()  # "11 or earlier", "a las 12 como mucho"
     before_noon: tuple[str, ...] = ()  # "before noon": the morning
     before_noon_articles: str = ""  # "antes del mediodia"
     before_noon_words: tuple[str, ...] = ()  # the noon words read there

@@ -93,6 +93,7 @@ class LanguagePack:
     option_nouns: tuple[str, ...] = ()  # "option", "number"
     option_articles: tuple[str, ...] = ()  # "the ", "la ": before a chosen option (regex)
     option_fillers: tuple[str, ...] = ()  # "i ll take ", "me quedo con " (regex)
+    option_leads: tuple[str, ...] = ()  # said before a pick: "ok then 2", "ta entao 1", "entonces 2"
     option_suffixes: tuple[str, ...] = ()  # " one", " option" (regex)
     last_option: tuple[str, ...] = ()  # "the last one" (regex)
     not_an_option: tuple[str, ...] = ()  # words that make an ordinal a day or a visit ("feira")

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from booking import machine
+from booking.services import slots_page
 from conversations.understanding import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 from conversations.understanding.languages import SPELLINGS
 from scheduling import availability
@@ -277,7 +278,7 @@ class MemoryClinic:
                 ),
                 key=lambda s: abs(s.start - wished),
             )
-            page = sorted(found[effect.offset : effect.offset + effect.count], key=lambda s: s.start)
+            page = slots_page(found, effect=effect, wished=wished, alternatives=number > 0)
             if page:
                 return machine.SlotsFound(
                     tuple(

@@ -206,14 +206,28 @@ BOUND_WORDS = {
         "pt-BR": ["depois das {h}", "após as {h}", "mais tarde que {h}", "depois das {h} de preferência"],
     },
     "from": {
-        "en": ["from {h}", "from {h} onwards", "{h} or later", "from {h} on"],
+        "en": [
+            "from {h}",
+            "from {h} onwards",
+            "{h} or later",
+            "from {h} on",
+            "not before {h}",
+            "{h} onwards",
+        ],
         "es": [
             "a partir de las {h}",
             "desde las {h}",
             "de las {h} en adelante",
             "a partir de las {h} en adelante",
+            "de las {h} para adelante",
         ],
-        "pt-BR": ["a partir das {h}", "das {h} em diante", "a partir de {h}", "de {h} pra frente"],
+        "pt-BR": [
+            "a partir das {h}",
+            "das {h} em diante",
+            "a partir de {h}",
+            "de {h} pra frente",
+            "das {h} pra frente",
+        ],
     },
     "before": {
         "en": ["before {h}", "earlier than {h}", "before {h} if you can", "any time before {h}"],
@@ -221,9 +235,28 @@ BOUND_WORDS = {
         "pt-BR": ["antes das {h}", "antes de {h}", "antes das {h} se der"],
     },
     "no_later": {
-        "en": ["no later than {h}", "at {h} at the latest", "not later than {h}", "by {h} latest"],
-        "es": ["no más tarde de las {h}", "como muy tarde a las {h}", "hasta las {h} como mucho"],
-        "pt-BR": ["no máximo às {h}", "até as {h} no máximo", "não depois das {h}"],
+        "en": [
+            "no later than {h}",
+            "at {h} at the latest",
+            "not later than {h}",
+            "by {h} latest",
+            "{h} or earlier",
+            "not after {h}",
+        ],
+        "es": [
+            "no más tarde de las {h}",
+            "como muy tarde a las {h}",
+            "hasta las {h} como mucho",
+            "a las {h} como mucho",
+            "a más tardar a las {h}",
+        ],
+        "pt-BR": [
+            "no máximo às {h}",
+            "até as {h} no máximo",
+            "não depois das {h}",
+            "às {h} no máximo",
+            "no mais tardar às {h}",
+        ],
     },
 }
 

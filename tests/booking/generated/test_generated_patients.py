@@ -75,10 +75,10 @@ NEVER = (
     "wrong_booking",
     "ended_",
 )
-# Still found (issue 13, left open): a day or a practitioner read wrong from a message with
-# slips or a run-on sentence and offered as the wish, and conversations still going at turn
-# 12. The share reached (18 of 2,400 at seed 13) is the ceiling; it may only go down.
-STILL_FOUND = 0.0075
+# Still found (issue 13, left open): a weekday slip as near to two days as "Thuesday"
+# (Tuesday, Thursday) reads as neither, so "Thuesday next week" searches the whole week. The
+# share reached (1 of 2,400 at seed 13; was 18 of 2,400) is the ceiling; it may only go down.
+STILL_FOUND = 0.0005
 
 
 def test_generated_patients_end_booked_as_wished_or_with_staff_and_never_break_an_invariant():

@@ -491,8 +491,8 @@ PACK = LanguagePack(
         "pm",
     ),
     specialties={
-        "cardiology": ("cardiolog", "heart doctor"),
-        "dermatology": ("dermatolog", "skin doctor"),
+        "cardiology": ("cardiolog", "heart doctor", "heart specialist", "cardio"),
+        "dermatology": ("dermatolog", "skin doctor", "skin specialist", "derm"),
         "pediatrics": ("pediatr", "paediatr", "children s doctor", "kids doctor"),
         "gynecology": ("gynecolog", "gynaecolog", "obgyn", "ob gyn", "gyn"),
         "ophthalmology": ("ophthalmolog", "eye doctor", "oculist"),
@@ -505,7 +505,7 @@ PACK = LanguagePack(
         "neurology": ("neurolog",),
         "endocrinology": ("endocrin",),
         "urology": ("urolog",),
-        "general_practice": ("general practi", "family doctor", "gp"),
+        "general_practice": ("general practi", "family doctor", "family physician", "general doctor", "gp"),
     },
     visit_phrases={
         "first": ("first visit", "first time", "first appointment", "new patient"),
@@ -543,6 +543,7 @@ PACK = LanguagePack(
     option_nouns=("option", "opt", "number", "num", "choice"),
     option_articles=("the ", "with the "),
     option_fillers=("i want ", "i ll take ", "i d like "),
+    option_leads=("ok", "okay", "fine", "then", "so", "yes", "yeah", "sure", "alright", "hmm", "well"),
     option_suffixes=(" one", " option", " slot", " please"),
     last_option=("(?:the )?last(?: one)?",),
     not_an_option=("visit", "week"),

@@ -178,7 +178,8 @@ PACK = LanguagePack(
         ),
         "cancel": (
             r"\bcancel",
-            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
+            # anular, anulo; "anul" and "check up anula" are slips of "anual".
+            r"(?<!check up )(?<!checkup )(?<!chequeo )(?<!exame )\banul(?:a|o|e)",
             r"\bdar de baja",
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",
@@ -373,9 +374,9 @@ PACK = LanguagePack(
     ),
     specialties={
         "cardiology": ("cardiolog", "corazon doctor"),
-        "dermatology": ("dermatolog", "medico de la piel"),
+        "dermatology": ("dermatolog", "dermato", "medico de la piel"),
         "pediatrics": ("pediatr",),
-        "gynecology": ("ginecolog",),
+        "gynecology": ("ginecolog", "gineco"),
         "ophthalmology": ("oftalmolog",),
         "otorhinolaryngology": ("otorrino",),
         "psychology": ("psicolog", "terapeuta"),
@@ -392,6 +393,10 @@ PACK = LanguagePack(
             "clinica general",
             "medico de familia",
             "clinico general",
+            "medico de cabecera",
+            "medica de cabecera",
+            "cabecera",
+            "cabesera",
         ),
     },
     visit_phrases={
@@ -427,6 +432,7 @@ PACK = LanguagePack(
     option_nouns=("opcion", "numero", "num", "alternativa"),
     option_articles=("la ", "el ", "con la ", "con el "),
     option_fillers=("quiero ", "prefiero ", "me quedo con "),
+    option_leads=("ok", "vale", "bueno", "entonces", "pues", "si", "dale", "bien", "listo"),
     option_suffixes=(" opcion", " uno", " una", " horario", " por favor"),
     last_option=("la ultima", "el ultimo"),
     not_an_option=("vez", "semana"),
@@ -444,7 +450,7 @@ PACK = LanguagePack(
         "corrijo el nombre",
     ),
     name_connectors=("de", "del", "la", "y"),
-    birth_words=("nacimiento", "naci", "fecha"),
+    birth_words=("nacimiento", "naci", "nacio", "nacida", "nacido", "fecha"),
     option_time_preps=("de las",),
     option_time_marks=(r"\bde las\b",),
     name_fillers=("por", "favor", "gracias"),

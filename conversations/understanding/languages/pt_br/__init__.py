@@ -183,7 +183,8 @@ PACK = LanguagePack(
         "cancel": (
             r"\bcancel",
             r"\bdesmarc",
-            r"\banul(?:a|o|e)",  # anular, anulo; "anul" is a slip of "anual"
+            # anular, anulo; "anul" and "check up anula" are slips of "anual".
+            r"(?<!check up )(?<!checkup )(?<!chequeo )(?<!exame )\banul(?:a|o|e)",
             r"\bnao (preciso|quero) mais (da|a|de) (consulta|reserva)",
             r"\bnao (vou|posso|poderei) (ir|comparecer)",
         ),
@@ -372,9 +373,9 @@ PACK = LanguagePack(
     ),
     specialties={
         "cardiology": ("cardiolog",),
-        "dermatology": ("dermatolog", "medico de pele"),
+        "dermatology": ("dermatolog", "dermato", "medico de pele"),
         "pediatrics": ("pediatr",),
-        "gynecology": ("ginecolog",),
+        "gynecology": ("ginecolog", "gineco"),
         "ophthalmology": ("oftalmolog",),
         "otorhinolaryngology": ("otorrino",),
         "psychology": ("psicolog", "terapeuta"),
@@ -385,7 +386,7 @@ PACK = LanguagePack(
         "neurology": ("neurolog",),
         "endocrinology": ("endocrin",),
         "urology": ("urolog",),
-        "general_practice": ("clinico geral",),
+        "general_practice": ("clinico geral", "clinica geral", "medico de familia", "medica de familia"),
     },
     visit_phrases={
         "first": ("primeira vez", "primeira consulta", "paciente novo", "paciente nova"),
@@ -409,6 +410,7 @@ PACK = LanguagePack(
     option_nouns=("opcao", "numero", "num", "alternativa"),
     option_articles=("a ", "o ", "com a ", "com o "),
     option_fillers=("quero ", "prefiro ", "fico com "),
+    option_leads=("ok", "ta", "entao", "beleza", "sim", "bom", "certo", "pode ser"),
     option_suffixes=(" opcao", " horario", " por favor"),
     last_option=("a ultima", "o ultimo"),
     not_an_option=("feira", "vez", "semana"),
@@ -421,9 +423,10 @@ PACK = LanguagePack(
         "eu sou",
         "sou",
         "(?:no |em )?nome(?: de| e| certo e| esta errado e)?",
+        "^e",  # "É Thiago Oliveira"
     ),
     name_connectors=("de", "da", "do", "dos", "das", "e"),
-    birth_words=("nasci", "nascimento", "data"),
+    birth_words=("nasci", "nasceu", "nascida", "nascido", "nascimento", "data"),
     option_time_preps=("das",),
     option_time_marks=(r"\bdas\b",),
     name_fillers=("por", "favor", "obrigado"),

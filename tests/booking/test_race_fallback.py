@@ -1,0 +1,60 @@
+"""After a race took the wished slot, the alternatives lead with the wished day (issue 13)."""
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from booking import machine
+from booking.services import _find, _world
+from scheduling import services as calendar
+from scheduling.interface import scheduling_service
+from scheduling.models import AppointmentType, Patient, Practitioner
+from scheduling.selectors import clinic_get
+from tests.conversations.factories import ConversationFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+CLINIC = Path(__file__).resolve().parents[2] / "clinic.example.yaml"
+ZONE = ZoneInfo("America/Sao_Paulo")
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=ZONE)  # Monday; Dra. Ana works Mon, Wed and Fri
+WEDNESDAY = date(2026, 11, 25)
+
+
+def test_when_the_wished_hour_is_gone_the_alternatives_start_with_the_rest_of_the_wished_day(time_machine):
+    time_machine.move_to(NOW)
+    call_command("load_clinic", str(CLINIC), verbosity=0)
+    ana = Practitioner.objects.get(code="ana-souza")
+    checkup = AppointmentType.objects.get(code="checkup")
+    someone = Patient.objects.create(name="Paula Peña", phone_e164="+5511900000001")
+    # Wednesday is full but for 12:30: the 10:00 the patient wished for went to someone else.
+    for half_hour in range(7):
+        start = datetime.combine(WEDNESDAY, time(9), tzinfo=ZONE) + timedelta(minutes=30 * half_hour)
+        calendar.appointment_create(
+            patient=someone,
+            practitioner=ana,
+            appointment_type=checkup,
+            start=start,
+            actor=calendar.Actor.staff(None),
+        )
+    conversation = ConversationFactory(channel_user_id="5511900000002")
+    world = _world(
+        clinic=clinic_get(), phone="+5511900000002", language="en", now=NOW, conversation_id=conversation.pk
+    )
+    wish = machine.FindSlots(
+        type_code="checkup",
+        practitioner_ids=(ana.pk,),
+        specialty=None,
+        day_from=WEDNESDAY,
+        day_to=WEDNESDAY,
+        window=(time(10), time(11)),
+        prefer=datetime.combine(WEDNESDAY, time(10), tzinfo=ZONE),
+        replacing_id=None,
+    )
+
+    found = _find(wish, world=world, conversation_id=conversation.pk, service=scheduling_service(now=NOW))
+
+    assert found.alternatives
+    assert found.slots[0].start == datetime.combine(WEDNESDAY, time(12, 30), tzinfo=ZONE)
+    assert [s.start.date() for s in found.slots[1:]] == sorted(s.start.date() for s in found.slots[1:])
