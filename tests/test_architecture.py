@@ -168,8 +168,14 @@ def test_conversations_outside_understanding_is_at_most_45_percent_of_the_app_co
     # pages, FAQ, the channel boundary) stays under half of the code outside understanding.
     # Each provider's adapter package is left out like understanding: a new door adds one
     # by design (issue 17), and it is edge code, not the conversation logic kept in check.
+    # So is the FAQ's measurement harness (faq/eval and its command), as understanding's is.
     lines = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()}
-    apart = ("conversations.understanding", *(f"conversations.channels.{p}" for p in PROVIDER_PACKAGES))
+    apart = (
+        "conversations.understanding",
+        "conversations.faq.eval",
+        "conversations.management.commands.faq_eval",
+        *(f"conversations.channels.{p}" for p in PROVIDER_PACKAGES),
+    )
     outside = {name: n for name, n in lines.items() if not name.startswith(apart)}
     conversations = sum(n for name, n in outside.items() if name.split(".")[0] == "conversations")
     assert conversations / sum(outside.values()) <= 0.45

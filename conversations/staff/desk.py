@@ -54,31 +54,28 @@ def desk_book(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_page(access_handle_conversations)
 def desk_appointment_move(request: HttpRequest, appointment_id: int) -> HttpResponse:
-    appointment = get_object_or_404(Appointment, pk=appointment_id)
     start = _instant(request.POST.get("start_local", "")) or _instant(request.POST.get("start", ""))
-    try:
+
+    def move(**change):
         if start is None:
             raise services.ActionRefused("Choose the new time")
-        moved, notified = services.desk_appointment_move(
-            appointment_id=appointment.pk,
-            start=start,
-            user=request.user,
-            reason=request.POST.get("reason", ""),
-            notify=request.POST.get("notify") == "yes",
-        )
-    except services.ActionRefused as exc:
-        messages.error(request, str(exc))
-        return redirect("staff_calendar_appointment", appointment_id=appointment.pk)
-    messages.success(request, _done("Moved", moved, notified))
-    return _to_day(moved)
+        return services.desk_appointment_move(start=start, **change)
+
+    return _appointment_change(request, appointment_id, "Moved", move)
 
 
 @require_POST
 @staff_page(access_handle_conversations)
 def desk_appointment_cancel(request: HttpRequest, appointment_id: int) -> HttpResponse:
+    return _appointment_change(request, appointment_id, "Cancelled", services.desk_appointment_cancel)
+
+
+def _appointment_change(request: HttpRequest, appointment_id: int, done: str, change) -> HttpResponse:
+    """A move or a cancel from the calendar: the service decides; a refusal goes back to the
+    appointment's page with the reason, a change to the day it now concerns."""
     appointment = get_object_or_404(Appointment, pk=appointment_id)
     try:
-        cancelled, notified = services.desk_appointment_cancel(
+        changed, notified = change(
             appointment_id=appointment.pk,
             user=request.user,
             reason=request.POST.get("reason", ""),
@@ -87,8 +84,8 @@ def desk_appointment_cancel(request: HttpRequest, appointment_id: int) -> HttpRe
     except services.ActionRefused as exc:
         messages.error(request, str(exc))
         return redirect("staff_calendar_appointment", appointment_id=appointment.pk)
-    messages.success(request, _done("Cancelled", cancelled, notified))
-    return _to_day(cancelled)
+    messages.success(request, _done(done, changed, notified))
+    return _to_day(changed)
 
 
 @require_GET
