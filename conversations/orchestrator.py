@@ -275,21 +275,20 @@ def _understood(
         and (e.practitioner_ids or e.specialty or e.appointment_type_code)
     ):
         # "Dr. Ana", "el dermatólogo", "retorno" before any question: who or what to book;
-        # but a question about it the clinic has an approved answer for ("quanto sai o
-        # retorno?", "¿qué llevo a la primera consulta?") asks, it does not book.
-        if text and asks_question(text) and _faq_knows(text):
+        # but a question about them asks, it does not book ("quanto sai o retorno?", "how old
+        # is Dr Rafael?"), unless it says when ("Dra. Ana sexta de manhã?").
+        if _asks_without_booking(text, e):
             return _faq(conversation, text, clinic, language)
         flow = "book"
     if (
         session is None
         and result.intent == Intent.BOOK
         and result.confidence < WEAK_BOOKING
-        and text
-        and asks_question(text)
-        and _faq_knows(text)
+        and _asks_without_booking(text, e)
     ):
-        # Only a cue ("la consulta", "primera vez") in a question the clinic has an approved
-        # answer for: "¿qué tengo que llevar el día de la consulta? es mi primera vez".
+        # Only a cue ("la consulta", "primera vez", a doctor's name) in a question: "¿qué
+        # tengo que llevar el día de la consulta? es mi primera vez", "quantos anos tem a dra
+        # ana?", "can my 16-year-old go to her appointment on her own?".
         return _faq(conversation, text, clinic, language)
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
@@ -428,6 +427,12 @@ def _patient_language(conversation: Conversation) -> str:
 def _faq_knows(text: str) -> bool:
     kind, _ = faq_classify(text, index=faq_index_get())
     return kind == "answered"
+
+
+def _asks_without_booking(text: str, entities) -> bool:
+    """A question with no day or time in it, or one the clinic has an approved answer for:
+    the FAQ's (an answer, or the contact and an unanswered question), not a new booking."""
+    return bool(text) and asks_question(text) and (entities.when is None or _faq_knows(text))
 
 
 def _faq_beside(text: str, language: str) -> list[Reply]:

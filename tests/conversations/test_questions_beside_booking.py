@@ -76,3 +76,30 @@ def test_a_change_asked_without_a_question_gets_no_rules_beside_it():
     replies = handle(conversation, "I need to cancel my appointment")
 
     assert len(replies) == 1
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("how old is dr carlos? just wondering", "en"),
+        ("cuantos años tiene la dra lucia?", "es"),
+        ("meu filho tem 15 anos, ele pode ir sozinho na consulta?", "pt-BR"),
+    ],
+)
+def test_a_question_about_a_doctor_or_a_visit_with_no_day_books_nothing(text, language):
+    conversation = ConversationFactory(language=language)
+
+    [reply] = handle(conversation, text)
+
+    assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+    assert "+551140001234" in reply or reply in {
+        faq_answer_approved(topic=topic, language=language) for topic in ("companions",)
+    }
+
+
+def test_a_question_that_says_when_still_books():
+    conversation = ConversationFactory(language="pt-BR")
+
+    handle(conversation, "Dra. Ana na sexta de manhã?")
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()

@@ -92,3 +92,28 @@ def test_asking_what_a_condition_or_medicine_is_or_does_is_clinical(text):
 )
 def test_asking_what_a_clinic_thing_is_is_not_clinical(text):
     assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there is a payment from your clinic on my card I do not recognize",
+        "my insurer rejected the reimbursement, what now",
+        "the receipt you gave me is wrong, they won't pay",
+        "me sale un cobro de ustedes que no reconozco",
+        "la prepaga rechazó mi reintegro por el recibo",
+        "me debitaron dos veces la consulta",
+        "tem um débito de vocês no cartão que eu não reconheço",
+        "o plano recusou o reembolso, o recibo está errado",
+    ],
+)
+def test_an_unknown_charge_or_a_refused_claim_is_a_billing_dispute(text):
+    assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do you give a receipt so I can claim reimbursement?", "vcs dao recibo pra pedir reembolso do plano?"],
+)
+def test_asking_for_a_receipt_for_the_insurer_is_no_dispute(text):
+    assert not faq_is_billing_dispute(text)

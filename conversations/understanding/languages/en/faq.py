@@ -292,10 +292,14 @@ FAQ = FaqWords(
         (drop|remove|cancel|take off|skip|forgive|waive|get rid of) (the|that|this|my|your)( \w+){0,2} (fee|charge|penalty|fine)
         contest\w*|impugn\w*|overpaid|paid too much|special price|(was|were|got|been|being) (billed|charged)
         return my money|unemployed|no money
+        (don ?t|do not|didn ?t|did not|can ?t) recogni[sz]e (this|the|that|a|an)( \w+){0,3} (charge|payment|transaction|debit)|unrecogni[sz]ed (charge|payment|transaction)
+        (charge|payment|transaction|debit)( \w+){0,8} (i|we) (don ?t|do not|didn ?t|did not) recogni[sz]e
+        (denied|rejected|refused|declined) (my |the |our )?(claim|reimbursement)|(claim|reimbursement) (was |got |has been )?(denied|rejected|refused|declined)
+        wrong (code|receipt)
     """,
-    charged=r"charged|billed",
+    charged=r"charged|billed|paid",
     twice=r"twice|double|two times",
-    bill_items=r"bill|charge|invoice",
+    bill_items=r"bill|charge|invoice|receipt",
     bill_wrong=r"incorrect\w*|wrong|a mistake|an error|not right",
     cheaper_make=r"make it",
     cheaper_more=r"a bit",

@@ -283,11 +283,14 @@ FAQ = FaqWords(
         (quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)
         impugn\w*|pague de mas|precio especial|no (puedo|tengo como|me alcanza para) pagar|devuelvan
         desemplead\w*|sin trabajo|sin plata
+        (cargo|cobro|debito|movimiento)( \w+){0,8} (que )?no (lo )?reconozco|no reconozco (el|este|ese|un)( \w+){0,2} (cargo|cobro|debito)
+        rechaz\w*( \w+){0,2} (el |mi )?(reembolso|reintegro)|(reembolso|reintegro)( \w+){0,3} rechaz\w*
+        quiero (el|un|mi) (reembolso|reintegro)|me debitaron|debitaron (la|el|dos)
     """,
-    charged=r"cobraron|cobro",
+    charged=r"cobraron|cobro|debitaron",
     twice=r"dos veces",
-    bill_items=r"cobro|cargo|factura",
-    bill_wrong=r"esta mal|equivocad\w*|incorrect\w*",
+    bill_items=r"cobro|cargo|factura|recibo",
+    bill_wrong=r"esta mal|mal hecho|equivocad\w*|incorrect\w*",
     agree=r"de acuerdo|conforme",
     agree_items=r"cobr\w*|valor|factura|cuenta|cargo|precio",
     cheaper_make=r"hacer|hace",

@@ -269,10 +269,12 @@ FAQ = FaqWords(
         (tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)
         contest\w*|impugn\w*|paguei a mais|paguei demais|preco especial|devolvam|devolva
         desempregad\w*|sem emprego|sem grana
+        (cobranca|debito|lancamento|compra)( \w+){0,8} (que )?(eu )?nao (a |o )?reconheco|nao reconheco (a|o|essa|esse|uma|um)( \w+){0,2} (cobranca|debito|lancamento)
+        (neg\w*|recus\w*)( \w+){0,2} (o |meu )?(reembolso|ressarcimento)|(reembolso|ressarcimento)( \w+){0,3} (negad\w*|recusad\w*)
     """,
     charged=r"cobraram|cobrou",
     twice=r"duas vezes",
-    bill_items=r"cobranca|fatura",
+    bill_items=r"cobranca|fatura|recibo",
     bill_wrong=r"errad\w*",
     agree=r"concordo|conforme",
     agree_items=r"cobr\w*|valor|preco|conta",
