@@ -9,7 +9,7 @@ FAQ = FaqWords(
         may might please hi hello hey thanks thank ok okay so just also there here about any
         some tell know get got yet already still now while use using allowed have has had need
         needs want someone anything something place easily really there happen happens option
-        options send pls plz but u ur
+        options send pls plz but u ur quick thing things
     """,
     neutral_words="""
         today tonight tomorrow yesterday morning afternoon evening night week weekend month year
@@ -17,7 +17,8 @@ FAQ = FaqWords(
         guys folks daughter son grandma grandmother grandpa grandfather granny nan mother-in-law
         saw seen came come up trying try tried wants wanted going gonna driving walking sorry
         someone somebody kind sort enough exactly actually currently right every only through
-        company else front desk door gp am pm ll ve re her him his go dr
+        company else front desk door gp am pm ll ve re her him his go dr myself yourself lol
+        curious wondering
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
@@ -62,7 +63,7 @@ FAQ = FaqWords(
         "_accept": "accept accepted accepts",
         "_visit": "appointment appointments appt appts visit visits visiting consultation consult",
         "_private": "private privately",
-        "_checkup": "checkup checkups",
+        "_checkup": "checkup checkups yearly annual",
         "_followup": "followup",
         "_enter": "enter",
         "_email": "email mail",

@@ -14,6 +14,7 @@ FAQ = FaqWords(
         ahora ahorita recien abuela abuelo abuelita suegra suegro chicos
         estoy saliendo surgio surge viaje disculpa disculpe perdon buenas buenos dias tardes
         noches exactamente justo personas tampoco mientras otro otra soy hace falta dra doctora
+        podrias podria decir
     """,
     # Retrieval: synonyms by concept (keys shared by every pack) and phrases.
     concepts={
@@ -59,7 +60,7 @@ FAQ = FaqWords(
         "_accept": "aceptan acepta aceptado",
         "_visit": "consulta consultas cita citas turno turnos",
         "_private": "particular particulares privado privada",
-        "_checkup": "chequeo chequeos",
+        "_checkup": "chequeo chequeos anual",
         "_followup": "control revision",
         "_enter": "entrar entra",
         "_email": "email correo",

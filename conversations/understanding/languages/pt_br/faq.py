@@ -7,11 +7,11 @@ FAQ = FaqWords(
         o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
         nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
-        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc
+        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc ta
     """,
     neutral_words="""
         hoje amanha ontem cedo tarde noite semana mes ano proximo proxima passado passada depois
-        agora avo avos vovo sogra sogro gente pessoal
+        agora avo avos vovo sogra sogro gente pessoal fazer esse essa
         to ta tou estou vou ter ir indo mesmo consigo conseguir desculpa desculpe bom dia
         boa tarde noite exatamente pessoas consegue dra doutora
     """,
@@ -60,7 +60,7 @@ FAQ = FaqWords(
         "_accept": "aceitam aceita aceito",
         "_visit": "consulta consultas",
         "_private": "particular particulares privado privada",
-        "_checkup": "checkup",
+        "_checkup": "checkup anual",
         "_followup": "retorno",
         "_enter": "entrar entra",
         "_email": "email",
@@ -85,6 +85,8 @@ FAQ = FaqWords(
         "quanto custa": "_price",
         "quanto fica": "_price",
         "quanto sai": "_price",
+        "ta quanto": "_price",
+        "quanto ta": "_price",
         "quanto e": "_price",
         "deixar o carro": "_parking",
         "quando saem": "_ready",
