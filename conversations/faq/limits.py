@@ -82,6 +82,8 @@ BOOKING = _rules(r"\b{booking}\b")
 # What a condition or medicine is, causes or needs: clinical with a health term.
 ABOUT = _rules(r"{about}")
 SERVICE = _rules(r"\b{service_who}\s+{service_verbs}\b", r"^{service_starts}\b")
+GIVES = _rules(r"\b{service_who}\s+{service_gives}\b", r"^{service_gives}\b")
+SERVICE_FOR = _rules(r"\b{service_for}\b")
 BILLING = _rules(
     r"\b{billing}\b",
     r"\b{charged}( \w+){0,3} {twice}\b",
@@ -98,6 +100,13 @@ BILLING = _rules(
 # Words that start like a health stem but are not one.
 _NOT_HEALTH = frozenset(_words("not_health"))
 _HEALTH_PHRASES = _rules(r"\b{health_phrases}\b")
+
+
+def _for_a_health_term(folded: str) -> bool:
+    return any(
+        has_health_term(rest) or TOPIC.search(rest)
+        for rest in (folded[match.end() :] for match in SERVICE_FOR.finditer(folded))
+    )
 
 
 def has_health_term(folded: str) -> bool:
@@ -167,6 +176,10 @@ def faq_is_clinical(text: str) -> bool:
         # "Do you have information about statins?" asks about medicine, not a service.
         return True
     if SERVICE.search(folded):
+        return False
+    if GIVES.search(folded) and not _for_a_health_term(folded):
+        # "Do you give flu shots?", "¿ponen vacunas?": whether the clinic offers it; "do you
+        # give antibiotics for a sore throat?" asks about a treatment.
         return False
     return bool(TOPIC.search(folded) or (NEED.search(folded) and has_health_term(folded)))
 

@@ -117,3 +117,27 @@ def test_an_unknown_charge_or_a_refused_claim_is_a_billing_dispute(text):
 )
 def test_asking_for_a_receipt_for_the_insurer_is_no_dispute(text):
     assert not faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you give the flu vaccine to adults?",
+        "ustedes ponen la antitetánica?",
+        "vcs aplicam vacina contra gripe?",
+    ],
+)
+def test_asking_whether_the_clinic_gives_a_vaccine_is_no_clinical_question(text):
+    assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you give antibiotics for an ear infection?",
+        "ustedes dan algo para la migraña?",
+        "vcs dão remédio pra dor de garganta?",
+    ],
+)
+def test_asking_what_the_clinic_gives_for_a_complaint_is_clinical(text):
+    assert faq_is_clinical(text)

@@ -143,11 +143,16 @@ class FaqWords:
     # Not clinical after all (regex, `\b...\b` unless said): asking to book ("book", "cita");
     # asking whether the clinic offers a service, {service_who} {service_verbs} ("do you
     # treat", "ustedes atienden") or a message starting with {service_starts} ("atienden");
-    # a question about the visit (`admin`: "bring", "parking", "jejum").
+    # a question about the visit (`admin`: "bring", "parking", "jejum"). Whether the clinic
+    # gives something, {service_who} {service_gives} or a message starting with it ("do you
+    # give flu shots", "¿ponen vacunas?"), is a service question too, unless a health term
+    # follows {service_for} ("do you give antibiotics for a sore throat?": a treatment).
     booking: str = ""
     service_who: str = ""
     service_verbs: str = ""
     service_starts: str = ""
+    service_gives: str = ""
+    service_for: str = ""
     admin: str = ""
     # Exam preparation ("prepare"): the preparation entry, not a clinical question.
     preparation: str = ""

@@ -236,7 +236,7 @@ FAQ = FaqWords(
         \bwhat (should|do|can|must|shall) (i|we) (do|take|give|use|eat|drink|apply)\b|\bwhat to (do|take|give)\b
         \bhow (much|many|often|long)\b.{0,40}\b(should|can|may|must|to take|to give|per day|a day|daily)\b
         \bam i (protected|pregnant|sick|ill|at risk|contagious|infected|ok|okay)\b|\bis there a (risk|chance)\b
-        \bwhy (do|does|is|am|are|did|would) \w+\b|\b(give|gave) (him|her|them|my \w+|a \w+|the \w+)\b
+        \bwhy (do|does|is|am|are|did|would) \w+\b|(?<!you )\b(give|gave) (him|her|them|my \w+|a \w+|the \w+)\b
         \btoo (high|low|fast|slow|much|little|long|often|many|few|big|small)\b
         \b(what now|and now what|what next)\b|\b(could it be|can it be)\b|\bis it \w+$|\bserious\b
         \bhow (do|can|should|to) (i|we)? ?(treat|cure|heal|stop|get rid|relieve|help|lower|raise|reduce|increase)\b
@@ -268,6 +268,8 @@ FAQ = FaqWords(
     """,
     service_who=r"do you|does (the clinic|your clinic|the doctor|dr \w+)|do (your|the) doctors",
     service_verbs=r"treat|do|offer|see|handle|have",
+    service_gives=r"give|provide|administer|apply|sell|perform",
+    service_for=r"for",
     admin=r"""
         bring|brings|list|pay|paying|price|cost|costs|fee|park\w*|fast|fasting|come with|accompany|wheelchairs?
         insurance|open|cancel\w*|reschedul\w*|ready|wifi|toilet|elevator|lift|ramp

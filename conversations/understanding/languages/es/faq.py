@@ -170,6 +170,7 @@ FAQ = FaqWords(
         nause\w*|vomito\w*|mareo\w*|mareado\w*|diarrea|infeccion\w*|infectad\w*|inflamad\w*|alergi\w*|diabetes
         presion alta|colesterol|ansiedad|depresion|embarazad\w*|embarazo|gripe|resfriado|quiste|cancer|hiv|covid
         trago|trague|se trago|suplemento\w*|vitamin\w*|acidez|reflujo|frecuencia cardiaca|vacuna\w*|vacunarme
+        migrana\w*|jaqueca\w*
         biops\w*|cirugia\w*|operacion|menstrua\w*|regla|estrenimiento|quemadura\w*|herida\w*|lesion\w*
         fractura|esguince|picadura|mordida|manchas? (en la|en el) {skin}
     """,
@@ -258,7 +259,9 @@ FAQ = FaqWords(
     """,
     service_who=r"ustedes",
     service_verbs=r"tratan|hacen|atienden|ofrecen|tienen",
+    service_gives=r"ponen|aplican|dan|venden|realizan",
     service_starts=r"atienden|tratan|hacen|ofrecen",
+    service_for=r"para",
     admin=r"""
         llevar|llevo|traer|traigo|lista|pagar|pago|cuesta|estaciona\w*|ayun\w*|acompan\w*|silla|seguro|abre\w*
         cancel\w*|listos?|wifi|bano|ascensor|rampa

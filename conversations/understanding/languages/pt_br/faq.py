@@ -158,6 +158,7 @@ FAQ = FaqWords(
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
         anticoncepcional\w*|amoxicilina|dipirona|novalgina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*
         losartan|sintoma\w*|dor|dores|doi|doendo|febre|tosse|coceira|inchad\w*|caroco|sangramento|enjoo
+        enxaqueca\w*
         enjoad\w*|tontura|tonto|tonta|diarreia|infeccao|inflamad\w*|alergia\w*|diabet\w*|pressao alta|colesterol
         ansiedade|depressao|gravida|gravidez|gripe|resfriado|cisto|cancer|hiv|covid|engoli\w*|suplemento\w*
         vitamin\w*|acidez|azia|refluxo|frequencia cardiaca|vacina\w*|vacinar\w*|biops\w*|cirurgia\w*|operacao
@@ -247,7 +248,9 @@ FAQ = FaqWords(
     booking=r"consulta|agendar|agenda|marcar|horario|hora|pode me ver|tem horario|vaga",
     service_who=r"voces|vcs",
     service_verbs=r"tratam|fazem|atendem|oferecem|tem",
+    service_gives=r"aplicam|dao|vendem|realizam",
     service_starts=r"fazem|tratam|atendem|oferecem",
+    service_for=r"para|pra",
     admin=r"""
         levar|levo|trazer|trago|lista|pagar|pago|custa|estaciona\w*|jejum|acompanh\w*|cadeira|convenio|seguro
         plano|abre\w*|cancel\w*|desmarc\w*|remarc\w*|pronto|wifi|banheiro|elevador|rampa
