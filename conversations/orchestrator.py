@@ -284,11 +284,13 @@ def _understood(
         session is None
         and result.intent == Intent.BOOK
         and result.confidence < WEAK_BOOKING
-        and _asks_without_booking(text, e)
+        and text
+        and asks_question(text)
+        and _faq_knows(text)
     ):
-        # Only a cue ("la consulta", "primera vez", a doctor's name) in a question: "¿qué
-        # tengo que llevar el día de la consulta? es mi primera vez", "quantos anos tem a dra
-        # ana?", "can my 16-year-old go to her appointment on her own?".
+        # Only a cue of booking ("la consulta", "primera vez") in a question the clinic has
+        # an approved answer for: "¿qué tengo que llevar el día de la consulta? es mi primera
+        # vez". Without one, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?".
         return _faq(conversation, text, clinic, language)
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
@@ -430,8 +432,9 @@ def _faq_knows(text: str) -> bool:
 
 
 def _asks_without_booking(text: str, entities) -> bool:
-    """A question with no day or time in it, or one the clinic has an approved answer for:
-    the FAQ's (an answer, or the contact and an unanswered question), not a new booking."""
+    """A question that names who or what with no cue of booking, and no day or time in it or
+    one the clinic has an approved answer for: the FAQ's (an answer, or the contact and an
+    unanswered question), not a new booking."""
     return bool(text) and asks_question(text) and (entities.when is None or _faq_knows(text))
 
 

@@ -83,7 +83,7 @@ def test_a_change_asked_without_a_question_gets_no_rules_beside_it():
     [
         ("how old is dr carlos? just wondering", "en"),
         ("cuantos años tiene la dra lucia?", "es"),
-        ("meu filho tem 15 anos, ele pode ir sozinho na consulta?", "pt-BR"),
+        ("a dra helena fala inglês?", "pt-BR"),
     ],
 )
 def test_a_question_about_a_doctor_or_a_visit_with_no_day_books_nothing(text, language):
@@ -95,6 +95,14 @@ def test_a_question_about_a_doctor_or_a_visit_with_no_day_books_nothing(text, la
     assert "+551140001234" in reply or reply in {
         faq_answer_approved(topic=topic, language=language) for topic in ("companions",)
     }
+
+
+def test_a_question_with_a_cue_of_booking_still_books():
+    conversation = ConversationFactory(language="es")
+
+    handle(conversation, "buenas, ¿tenéis hueco para una revisión con el doctor Carlos?")
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
 
 
 def test_a_question_that_says_when_still_books():
