@@ -313,11 +313,10 @@ _DAY_NAMES = frozenset(
         dates.next_week,
         dates.this_week,
         dates.next_after,
-        *(listed(units) for units in dates.units.values()),
     )
     for spelling in spellings
     for word in re.findall(r"[a-z]+", spelling)
-) - {"domingo"}
+) - {"domingo"}  # and no units of time: "Dias" is a surname ("Carla Dias"), "in 3 days" no repair
 # Repairs ("sorry", "actually", "quise decir") open a correction, never a name.
 _REPAIR_WORDS = frozenset(word for phrase in _words("corrections") for word in re.findall(r"[a-z]+", phrase))
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.

@@ -114,3 +114,11 @@ def test_a_day_then_an_hour_onwards_is_that_day_from_that_hour_not_a_range_of_da
     s = signal("el lunes a partir de las 9 en adelante", "es")
 
     assert (s.day_from, s.day_to, s.window[0]) == (NEXT_MONDAY, NEXT_MONDAY, time(9))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("Carla Dias", "es"), ("Carla Dias", "pt-BR"), ("Marta Semanas", "es")]
+)
+def test_a_surname_that_is_also_a_unit_of_time_is_a_name(signal, text, language):
+    s = signal(text, language, expecting=Expecting.NAME)
+    assert s.full_name == text

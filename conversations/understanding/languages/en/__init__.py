@@ -489,6 +489,10 @@ PACK = LanguagePack(
         "is",
         "am",
         "pm",
+        "not",
+        "that",
+        "this",
+        "day",
     ),
     specialties={
         "cardiology": ("cardiolog", "heart doctor", "heart specialist", "cardio"),
