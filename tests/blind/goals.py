@@ -290,10 +290,14 @@ class Patient:
         patient = Patient.objects.get(phone_e164=self.phone)
         if patient.appointments.filter(status=Appointment.Status.COMPLETED).exists():
             return
-        code = self.goal.get("practitioner") or "ana-souza"
-        practitioner = Practitioner.objects.get(code=code)
+        # Seen by the practitioner they ask for, else by anyone of the clinic, for a kind of
+        # visit open to new patients (as a first visit was).
+        practitioners = Practitioner.objects.filter(working_hours__isnull=False).distinct().order_by("pk")
+        if self.goal.get("practitioner"):
+            practitioners = practitioners.filter(code=self.goal["practitioner"])
+        practitioner = practitioners.first()
         start = self._past_slot(practitioner)
-        kind = AppointmentType.objects.get(code="new")
+        kind = AppointmentType.objects.filter(new_patients=True, practitioners=practitioner).order_by("pk").first()
         Appointment.objects.create(
             patient=patient,
             practitioner=practitioner,
