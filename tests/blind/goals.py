@@ -297,7 +297,11 @@ class Patient:
             practitioners = practitioners.filter(code=self.goal["practitioner"])
         practitioner = practitioners.first()
         start = self._past_slot(practitioner)
-        kind = AppointmentType.objects.filter(new_patients=True, practitioners=practitioner).order_by("pk").first()
+        kind = (
+            AppointmentType.objects.filter(new_patients=True, practitioners=practitioner)
+            .order_by("pk")
+            .first()
+        )
         Appointment.objects.create(
             patient=patient,
             practitioner=practitioner,
