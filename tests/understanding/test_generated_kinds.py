@@ -91,3 +91,24 @@ def test_the_patients_own_name_names_no_practitioner(ask):
 )
 def test_no_later_than_is_a_bound_not_the_afternoon(ask, text, end_hour):
     assert ask(text).entities.when.end.hour == end_hour
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("lovely, yes", True),
+        ("va, sí", True),
+        ("oh yes please", True),
+        ("nossa, sim!", True),
+        ("ah no", False),
+        ("mmm mejor no", False),
+        ("hmm não obrigado", False),
+    ],
+)
+def test_asked_yes_or_no_a_word_or_two_may_come_before_the_answer(ask, text, yes):
+    assert ask(text, expecting=Expecting.YES_NO).entities.yes_no is yes
+
+
+@pytest.mark.parametrize("text", ["oh yes but on friday", "tuesday 3pm", "that is not right"])
+def test_a_yes_led_by_words_that_change_it_is_no_plain_yes(ask, text):
+    assert ask(text, expecting=Expecting.YES_NO).entities.yes_no is None
