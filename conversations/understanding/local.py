@@ -473,7 +473,11 @@ def _entities(
     who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
     entities.practitioner_ids = ent.practitioner_match(who_text, directory)
     entities.specialty = ent.specialty_match(text, directory)
-    entities.appointment_type_code = ent.appointment_type_match(folded, directory.appointment_types)
+    entities.appointment_type_code = ent.appointment_type_match(
+        folded,
+        directory.appointment_types,
+        answering=expecting is Expecting.OPTION and entities.option is None and entities.option_time is None,
+    )
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):
