@@ -290,14 +290,15 @@ def _understood(
     if (
         session is None
         and result.intent == Intent.BOOK
-        and result.confidence < WEAK_BOOKING
+        and (result.confidence < WEAK_BOOKING or e.when is None)
         and text
         and asks_question(text)
         and _faq_knows(text)
     ):
-        # Only a cue of booking ("la consulta", "primera vez") in a question the clinic has
-        # an approved answer for: "¿qué tengo que llevar el día de la consulta? es mi primera
-        # vez". Without one, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?".
+        # Only a cue of booking ("la consulta", "primera vez"), or a request with no day or
+        # time, in a question the clinic has an approved answer for: "¿qué tengo que llevar
+        # el día de la consulta?", "can I see the endocrinologist over video?". Without an
+        # answer, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?".
         return _faq(conversation, text, clinic, language, e)
     if session is None and (offered := _directory_offer(conversation, inbound, result)):
         # A tap on a directory answer's "Book Dra. Lucía", or a yes to its offer: a booking

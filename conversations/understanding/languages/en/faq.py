@@ -140,6 +140,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        carbs calori
         sympt pain painf hurt hurts hurting ache aches aching headach migrain fever cough rash itchy
         itchi itch swell swoll lump bleed bruis nause vomit diarrh dizzi dizzy faint numb tingl ringing
         sneez congest runny wheez breathl palpit seizur tremor insomn fatigu tired cramp spott discharg

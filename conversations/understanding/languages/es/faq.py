@@ -133,6 +133,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        carbohidrat calori adelgaz
         sintom dolor duele duelen fiebre tos pica pican picor picaz comezon cabelludo hinch hinchaz bulto sangrado sangrando mareo
         mareado mareada nausea vomito diarrea estrenim moreton zumb pitido entumec hormigu desmay
         convuls temblor cansanc fatiga ardor granito espinill verruga lunar nodulo quiste escalofr

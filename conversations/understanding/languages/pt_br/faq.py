@@ -123,6 +123,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        carboidrat calori emagrec
         sintom dor dores doi doendo febre tosse coceir cocand inchad inchac caroc sangramento sangrand
         tontur enjoo enjoad diarreia prisao hematom formig dormenc desmai convulsa tremedeir cansac
         fadiga queimac espinha pinta cisto manchas mancha calafri ardor ardenc verruga nodulo palpit
