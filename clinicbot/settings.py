@@ -265,7 +265,7 @@ NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
 # for word; on, the model may also rephrase it, sent only when every word is the entry's.
 FAQ_REPHRASE = read("FAQ_REPHRASE", "bool", False)
 
-# --- Voice notes (conversations/voice.py, docs/voice.md) ---------------------------------------
+# --- Voice notes (conversations/voice/, docs/voice.md) ---------------------------------------
 # faster_whisper: transcribed on this machine by a worker of the voice queue; off: the
 # patient is asked to type. STT_MODEL is a model directory, a packaged model's name
 # (joined once into STT_CACHE_DIR) or a faster-whisper hub name.

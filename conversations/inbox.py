@@ -17,7 +17,7 @@ from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver, outbound_status_update
 from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.tasks import conversation_process_task, task_enqueue
-from conversations.voice import voice_note_enqueue
+from conversations.voice.intake import voice_note_enqueue
 
 logger = logging.getLogger(__name__)
 

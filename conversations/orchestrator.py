@@ -40,7 +40,7 @@ from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
-from conversations.voice import voice_language
+from conversations.voice.intake import voice_language
 from scheduling.models import Patient
 from scheduling.selectors import clinic_next_opening
 

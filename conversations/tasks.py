@@ -58,7 +58,7 @@ def outbound_send_task(self, outbound_id: int) -> None:
 def voice_note_transcribe_task(self, inbound_id: int) -> str:
     """On the voice queue (CELERY_VOICE_QUEUE), whose workers have their own concurrency:
     a note takes seconds of CPU, which must hold no lock and keep no text waiting."""
-    from conversations.voice import voice_note_give_up, voice_note_transcribe
+    from conversations.voice.intake import voice_note_give_up, voice_note_transcribe
 
     try:
         return voice_note_transcribe(inbound_id=inbound_id)
@@ -71,7 +71,7 @@ def voice_note_transcribe_task(self, inbound_id: int) -> str:
 
 @shared_task(time_limit=30, soft_time_limit=20)
 def voice_note_wait_notice_task(inbound_id: int) -> bool:
-    from conversations.voice import voice_note_wait_notice
+    from conversations.voice.intake import voice_note_wait_notice
 
     return voice_note_wait_notice(inbound_id=inbound_id)
 
@@ -88,7 +88,7 @@ def inbound_sweep() -> int:
     )
     for conversation_id in ids:
         conversation_process_task.delay(conversation_id)
-    from conversations.voice import voice_note_give_up
+    from conversations.voice.intake import voice_note_give_up
 
     given_up = timezone.now() - timezone.timedelta(seconds=settings.STT_GIVE_UP_SECONDS)
     for inbound_id in InboundMessage.objects.filter(

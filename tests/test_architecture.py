@@ -169,8 +169,9 @@ def test_conversations_outside_understanding_is_at_most_45_percent_of_the_app_co
     # Each provider's adapter package is left out like understanding: a new door adds one
     # by design (issue 17), and it is edge code, not the conversation logic kept in check.
     # So is the FAQ's measurement harness (faq/eval and its command), as understanding's is.
-    # So is the voice-note intake (conversations/voice.py: fetch through the door, decode,
-    # call the speech engine, store): edge code beside the doors, not conversation logic.
+    # So is conversations/voice (issue 18): the voice-note intake (fetch through the door,
+    # decode, call the speech engine, store) and the understanding API for phone systems,
+    # entry points beside the doors, not the conversation logic kept in check.
     lines = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()}
     apart = (
         "conversations.understanding",

@@ -5,7 +5,7 @@ WebM; no file, no ffmpeg binary); a `Transcriber` turns the samples into a `Tran
 with the engine's own measures of doubt. The built-in engine is faster-whisper on the
 CPU (`whisper.FasterWhisperTranscriber`); `model_files.model_path` finds its model by
 path, by packaged name (reassembled once into a cache directory) or by hub name.
-The conversation's code decides what a doubtful transcript means (conversations.voice).
+The conversation's code decides what a doubtful transcript means (conversations.voice.intake).
 """
 
 from conversations.understanding.speech.audio import (
