@@ -9,7 +9,7 @@ from tests.staff.factories import content_admin, receptionist
 from tests.voice.conftest import SENTENCES
 from tests.voice.speech import silence, voice_note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db]  # once, on PostgreSQL: the model is the slow part
 TUESDAY = "2026-12-01T10:00:00-03:00"
 MARTAS_SPECIALTIES = {"dermatology", "dermatologia", "dermatología"}  # tests/fixtures/voice/clinic.yaml
 

@@ -11,7 +11,7 @@ from tests.conftest import fixture_form, meta_fixture
 from tests.voice.conftest import SENTENCES
 from tests.voice.speech import silence, voice_note
 
-pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
+pytestmark = [pytest.mark.django_db]  # once, on PostgreSQL: the model is the slow part
 WEBHOOK = "/webhooks/twilio/whatsapp/"
 MEDIA_PATH = f"/2010-04-01/Accounts/AC{'0' * 32}/Messages/MM{'2' * 32}/Media/ME{'3' * 32}"
 # A patient who types, on another number, to compare the answers with.

@@ -32,7 +32,7 @@ def model_path(setting: str, *, cache_dir: Path | None = None) -> str:
     Raises TranscriberUnavailable when a packaged model is incomplete."""
     if (Path(setting) / MODEL_FILE).is_file():
         return setting
-    packages = _packages(setting)
+    packages = model_packages(setting)
     if not packages:
         return setting
     versions = "-".join(metadata.version(distribution) for distribution, _ in packages)
@@ -43,7 +43,7 @@ def model_path(setting: str, *, cache_dir: Path | None = None) -> str:
     return str(target)
 
 
-def _packages(name: str) -> list[tuple[str, Path]]:
+def model_packages(name: str) -> list[tuple[str, Path]]:
     """(distribution, its data directory) for `name-1`, `name-2`, ... while they are installed."""
     found = []
     for number in range(1, 100):
