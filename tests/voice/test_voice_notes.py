@@ -137,15 +137,20 @@ def test_a_note_larger_than_the_limit_is_refused_before_decoding(
     assert (inbound.voice_status, inbound.voice["reason"]) == (VoiceStatus.REJECTED, "size")
 
 
-def test_a_download_the_provider_keeps_failing_is_answered_as_unheard(
+def test_a_note_the_provider_no_longer_has_is_answered_as_unheard(
     voice_clinic, twilio_settings, fake_twilio, post_webhook
 ):
-    inbound = spoken(post_webhook, fake_twilio, b"", "audio/ogg")  # the fake has it...
-    assert inbound.voice_status  # (stored)
-    InboundMessage.objects.all().delete()
-    fake_twilio.media.clear()  # ... and now it has not: Twilio answers 404
+    post_webhook(WEBHOOK, fixture_form("voice_note"))  # the fake has no such media: 404
 
-    post_webhook(WEBHOOK, fixture_form("voice_note").replace("MM2222", "MM2223"))
+    inbound = InboundMessage.objects.get()
+    assert (inbound.voice_status, inbound.voice["reason"]) == (VoiceStatus.FAILED, "download")
+    assert replies(inbound) == [CATALOGUES["en"]["voice_failed"]]
+
+
+def test_a_media_id_meta_does_not_know_is_answered_as_unheard(
+    voice_clinic, meta_settings, fake_graph, post_meta
+):
+    post_meta(meta_fixture("audio", id="wamid.V2", media_id="1", sha256="x", **{"from": "447700900123"}))
 
     inbound = InboundMessage.objects.get()
     assert (inbound.voice_status, inbound.voice["reason"]) == (VoiceStatus.FAILED, "download")
