@@ -12,7 +12,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking import machine
 from booking.models import BookingSession
-from scheduling.availability import Preference, TimeWindow
+from scheduling.availability import Preference, TimeWindow, slot_cost
 from scheduling.availability import Slot as CalendarSlot
 from scheduling.directory import directory_get
 from scheduling.exceptions import (
@@ -406,7 +406,6 @@ def _find(
     wished = effect.prefer or datetime.combine(
         prefer_day, window.start if window else time(9), tzinfo=world.now.tzinfo
     )
-    week = timedelta(days=7)
     specialty = effect.specialty
     if not specialty and practitioners[0] is not None and practitioners[0].specialties:
         specialty = practitioners[0].specialties[0]
@@ -438,6 +437,9 @@ def _find(
         [(None, None, None, None, specialty)] if specialty else [],
         [(None, None, None, None, None)] if effect.practitioner_ids or effect.specialty else [],
     ]
+    # "More options" pages through the wish, then on through the wider searches: the times
+    # already paged past are skipped, so a wish that runs out leads on to its alternatives.
+    offset, seen, zone = effect.offset, set(), world.now.tzinfo
     for number, attempt in enumerate(attempts):
         if not attempt:
             continue
@@ -446,12 +448,17 @@ def _find(
                 s
                 for args in attempt
                 for s in search(args[0], day_from=args[1], day_to=args[2], window=args[3], specialty=args[4])
+                if (s.start, s.practitioner_id) not in seen
             ),
-            key=lambda s: abs(s.start - wished - (week if number == 1 else timedelta(0))),
+            # The calendar's own measure of nearness, so that each search's best few are the
+            # head of this order and "more options" pages never shift or repeat.
+            key=lambda s: (slot_cost(s, preference=preference, zone=zone), s.start, s.practitioner_id),
         )
-        page = slots_page(slots, effect=effect, wished=wished, alternatives=number > 1)
-        if page:
-            zone = world.now.tzinfo
+        page = slots_page(slots, effect=effect, wished=wished, alternatives=number > 1, offset=offset)
+        if not page:
+            offset = max(offset - len(slots), 0)
+            seen |= {(s.start, s.practitioner_id) for s in slots}
+        else:
             return machine.SlotsFound(
                 tuple(
                     machine.Slot(
@@ -464,11 +471,14 @@ def _find(
     return machine.SlotsFound(())
 
 
-def slots_page(slots: list, *, effect: machine.FindSlots, wished: datetime, alternatives: bool) -> list:
-    """The page offered from `slots` (nearest to the wish first): in time order; alternatives
-    keep the wished day first, so after a race took the wished time the rest of that day
-    leads, not an earlier day nobody asked for. Pure."""
-    page = slots[effect.offset : effect.offset + effect.count]
+def slots_page(
+    slots: list, *, effect: machine.FindSlots, wished: datetime, alternatives: bool, offset: int | None = None
+) -> list:
+    """The page offered from `slots` (nearest to the wish first) from `offset` (the effect's
+    by default): in time order; alternatives keep the wished day first, so after a race took
+    the wished time the rest of that day leads, not an earlier day nobody asked for. Pure."""
+    start = effect.offset if offset is None else offset
+    page = slots[start : start + effect.count]
 
     def order(slot) -> tuple[bool, datetime]:
         other_day = alternatives and slot.start.astimezone(wished.tzinfo).date() != wished.date()

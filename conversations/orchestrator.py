@@ -6,7 +6,7 @@ the handlers. Every decision leaves a trace event.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,13 +27,20 @@ from conversations.clinic import ClinicContext, clinic_context, clinic_directory
 from conversations.copy import render, say, when_text
 from conversations.escalations import escalation_open
 from conversations.faq.answering import faq_classify, faq_respond
+from conversations.faq.directory import booking_button, directory_answer
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import words as faq_words
 from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage, VoiceStatus
 from conversations.outbox.queue import Origin, Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
-from conversations.understanding import Intent, Understanding, understand
+from conversations.understanding import Entities, Intent, Understanding, understand
+from conversations.understanding.directory import (
+    SPECIALTY,
+    DirectoryQuestion,
+    directory_question,
+    without_directory_words,
+)
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
 from conversations.understanding.language import detect
 from conversations.understanding.languages import PACKS, language_code
@@ -304,7 +311,7 @@ def _understood(
         # but a question about them asks, it does not book ("quanto sai o retorno?", "how old
         # is Dr Rafael?"), unless it says when ("Dra. Ana sexta de manhã?").
         if _asks_without_booking(text, e):
-            return _faq(conversation, text, clinic, language)
+            return _faq(conversation, text, clinic, language, e)
         flow = "book"
     if (
         session is None
@@ -317,7 +324,12 @@ def _understood(
         # Only a cue of booking ("la consulta", "primera vez") in a question the clinic has
         # an approved answer for: "¿qué tengo que llevar el día de la consulta? es mi primera
         # vez". Without one, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?".
-        return _faq(conversation, text, clinic, language)
+        return _faq(conversation, text, clinic, language, e)
+    if session is None and (offered := _directory_offer(conversation, inbound, result)):
+        # A tap on a directory answer's "Book Dra. Lucía", or a yes to its offer: a booking
+        # with the practitioners it named.
+        flow = "book"
+        signal = replace(signal, practitioner_ids=offered, specialty=None, yes_no=None, intent="book")
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
         # a reschedule request switches task.
@@ -419,7 +431,7 @@ def _handler(
         # it ("hola, tienen farmacia?"; "hi, how are you?" names nothing), marked or not ("Hi,
         # I have Bradesco through work, is that accepted"); a question nobody approved an
         # answer for gets the clinic's contact and joins the unanswered questions.
-        return _faq(conversation, text, clinic, language)
+        return _faq(conversation, text, clinic, language, result.entities)
     if intent == Intent.GREETING:
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])
     if intent == Intent.GOODBYE:
@@ -430,7 +442,7 @@ def _handler(
         return _decided(conversation, "no_calendar", [_say("handoff", language)])
     if (
         _recently_decided(conversation, "not_understood", since=timezone.now() - timedelta(minutes=30))
-        and _last_decision(conversation) == "not_understood"
+        and _last_decided(conversation).get("why") == "not_understood"
     ):
         escalation_open(
             conversation=conversation,
@@ -472,8 +484,30 @@ def _faq_beside(text: str, language: str) -> list[Reply]:
     return [Reply(answer, origin=Origin.APPROVED)] if answer else []
 
 
-def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language: str) -> list[Reply]:
-    """Approved answers only; clinical questions and billing disputes go to a person."""
+def _faq(
+    conversation: Conversation,
+    text: str,
+    clinic: ClinicContext,
+    language: str,
+    entities: Entities | None = None,
+) -> list[Reply]:
+    """Approved answers only; clinical questions and billing disputes go to a person. A
+    question about who works here and when is answered from the clinic's directory unless an
+    approved answer fits it (the whole team always is: see faq.directory)."""
+    directory = clinic_directory(clinic)
+    question = directory_question(text, entities, directory) if entities else None
+    if question is not None:
+        kind, _ = faq_classify(text, index=faq_index_get())
+        if kind in ("answered", "unanswered") and question.kind != SPECIALTY:
+            # Who works here, and when a named practitioner does, are the directory's to say:
+            # the clinic's opening hours are not Dra. Ana's.
+            return _directory(conversation, question, language)
+        if kind == "unanswered":
+            # "quanto custa o pediatra?": the specialty is the setting, the price the question.
+            bare = without_directory_words(text, directory)
+            if faq_classify(bare, index=faq_index_get())[0] != "answered":
+                return _directory(conversation, question, language)
+            text = bare
     answer = faq_respond(
         text=text,
         language=language,
@@ -492,14 +526,38 @@ def _faq(conversation: Conversation, text: str, clinic: ClinicContext, language:
     return _decided(conversation, f"faq_{answer.kind}", [reply])
 
 
-def _last_decision(conversation: Conversation) -> str:
+def _directory(conversation: Conversation, question: DirectoryQuestion, language: str) -> list[Reply]:
+    text, buttons = directory_answer(question, language)
+    trace_record(
+        conversation_id=conversation.pk,
+        type=TraceEvent.Type.REPLY_DECIDED,
+        payload={"replies": 1, "why": "directory", "practitioner_ids": list(question.practitioner_ids)},
+    )
+    return [Reply(text, buttons, origin=Origin.COPY)]
+
+
+def _directory_offer(
+    conversation: Conversation, inbound: InboundMessage, result: Understanding
+) -> tuple[int, ...]:
+    """The practitioners a directory answer offered to book with, when this message takes the
+    offer (its button, or a yes right after it); else ()."""
+    if inbound.button_payload:
+        chosen = booking_button(inbound.button_payload)
+        return (chosen,) if chosen is not None else ()
+    if result.intent != Intent.AFFIRM:
+        return ()
+    last = _last_decided(conversation)
+    return tuple(last.get("practitioner_ids", ())) if last.get("why") == "directory" else ()
+
+
+def _last_decided(conversation: Conversation) -> dict:
     last = (
         TraceEvent.objects.filter(conversation=conversation, type=TraceEvent.Type.REPLY_DECIDED)
         .order_by("-created_at", "-id")
         .values_list("payload", flat=True)
         .first()
     )
-    return (last or {}).get("why", "")
+    return last or {}
 
 
 MINUTE = timedelta(minutes=1)

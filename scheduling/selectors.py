@@ -3,6 +3,7 @@
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -115,6 +116,35 @@ def calendar_list(
             busy[pid].append(Interval(datetime.fromtimestamp(start, UTC), datetime.fromtimestamp(end, UTC)))
     clinic_wide = busy.get(None, [])
     return [Calendar(pid, weekly.get(pid, []), busy.get(pid, []) + clinic_wide) for pid in ids]
+
+
+@dataclass(frozen=True)
+class WeekPart:
+    """Days of the week with the same hours at one location: "Tue, Wed 14:00-19:00 (Paulista)"."""
+
+    weekdays: tuple[int, ...]  # Monday is 0
+    hours: tuple[tuple[time, time], ...]
+    location: str
+
+
+def weekly_hours_grouped(*, practitioner_ids: Sequence[int]) -> dict[int, list[WeekPart]]:
+    """Each practitioner's week as patients read it: consecutive listed days with the same
+    hours and location together, in weekday order; practitioners without hours are absent."""
+    names = dict(Location.objects.values_list("pk", "name"))
+    out: dict[int, list[WeekPart]] = {}
+    for pid, ranges in weekly_hours_map(practitioner_ids=practitioner_ids).items():
+        by_day: dict[int, list[WeeklyRange]] = defaultdict(list)
+        for r in sorted(ranges, key=lambda r: (r.weekday, r.start)):
+            by_day[r.weekday].append(r)
+        parts: list[WeekPart] = []
+        for weekday, rs in by_day.items():
+            hours, location = tuple((r.start, r.end) for r in rs), names.get(rs[0].location_id, "")
+            if parts and (parts[-1].hours, parts[-1].location) == (hours, location):
+                parts[-1] = WeekPart((*parts[-1].weekdays, weekday), hours, location)
+            else:
+                parts.append(WeekPart((weekday,), hours, location))
+        out[pid] = parts
+    return out
 
 
 def weekly_hours_map(

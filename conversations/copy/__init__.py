@@ -33,12 +33,17 @@ class _Instant:
         key = "when_short" if spec == "short" else "when"
         return module.CATALOGUE[key].format(
             weekday=weekday,
-            weekday_short=weekday[:3].capitalize(),
+            weekday_short=weekday_short(start.weekday(), self.language),
             day=start.day,
             month=module.MONTHS[start.month - 1],
             month_num=f"{start.month:02d}",
             time=f"{start:%H:%M}",
         )
+
+
+def weekday_short(weekday: int, language: str | None) -> str:
+    """ "Mon", "Lun", "Seg": the day (0 = Monday) as the short dates write it."""
+    return _MODULES[_language(language)].WEEKDAYS[weekday][:3].capitalize()
 
 
 def _language(language: str | None) -> str:

@@ -17,7 +17,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from conversations.copy import say
 from conversations.faq.grounding import problem_kinds, rephrasing_problems
-from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
+from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex, Match
 from conversations.faq.selectors import faq_index_get
 from conversations.models import UnansweredQuestion
@@ -49,6 +49,13 @@ class FaqResponse:
 def faq_classify(text: str, *, index: FaqIndex) -> tuple[str, Match]:
     """Pure decision: which kind of answer `text` gets and the retrieval match behind it."""
     if faq_is_clinical(text):
+        if not faq_asks_advice(text):
+            # A medical thing named with no decision asked of us ("how do I renew the
+            # prescription for my thyroid pills?", "is my glasses prescription still valid?"):
+            # an approved answer the clinic wrote for it is the clinic's process, not advice.
+            match = index.search(text)
+            if match.confident:
+                return ANSWERED, match
         return CLINICAL, Match(None, 0.0)
     if faq_is_billing_dispute(text):
         return BILLING, Match(None, 0.0)

@@ -21,7 +21,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.languages import PACKS, spelled_out
+from conversations.understanding.languages import PACKS, health_word, spelled_out
 from conversations.understanding.text import fold
 
 THRESHOLD = 0.48  # combined score of the best entry
@@ -211,6 +211,8 @@ class FaqIndex:
         """The known word one typo away (two for long words), or the word itself."""
         if word in self._known or len(word) < 4 or word.isdigit() or word.startswith("_"):
             return word
+        if health_word(word):
+            return word  # a real word, not a slip: "cancer" is no typo of "cancel"
         if stem(concept(word)) in self.idf:  # another form of a known word, not a slip of one
             return word
         if word not in self._corrections:
@@ -254,7 +256,18 @@ class FaqIndex:
         return scored
 
     def search(self, text: str) -> Match:
-        """The best entry for `text` with its score, the runner-up's, and the best few."""
+        """The best entry for `text` with its score, the runner-up's, and the best few. When
+        the whole message is unsure, each question in it is read alone: patients add their
+        setting around the question ("tem wifi aí? meu plano de dados acabou"), and the
+        clause that asks is what an entry answers."""
+        whole = self._search(text)
+        if whole.confident:
+            return whole
+        asked = [clause for clause in _QUESTIONS.findall(text) if clause.strip(" ?¿") != text.strip(" ?¿")]
+        confident = [m for m in map(self._search, asked) if m.confident]
+        return max(confident, key=lambda m: m.score) if confident else whole
+
+    def _search(self, text: str) -> Match:
         terms = self.query_terms(text)
         scored = self._ranked(self._vector(Counter(terms)))
         if not scored:
@@ -272,6 +285,10 @@ class FaqIndex:
             words=len(terms),
             unknown=sum(term not in self.idf for term in terms),
         )
+
+
+# A question inside a message: the text up to a question mark, from the last sentence end.
+_QUESTIONS = re.compile(r"[^?!.\n]+\?")
 
 
 def _coverage(query: _Vector, entry: _Vector) -> float:

@@ -142,7 +142,12 @@ def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
     return key if not labels else None
 
 
-def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | None:
+def appointment_type_match(
+    text: str, types: list[AppointmentTypeRef], *, answering: bool = False
+) -> str | None:
+    """The clinic's type the text names: by a whole name, by a kind of visit ("a follow-up"),
+    or, `answering` the question of which kind (a short answer), by a word only one type's
+    names have ("una sesión" for "Sesión de terapia")."""
     folded = fold(text)
     for appointment_type in types:
         for name in appointment_type.names.values():
@@ -155,7 +160,28 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
                 haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
                 if any(word in haystack for word in code_words):
                     return appointment_type.code
+    if answering and len(folded.split()) <= SHORT_TYPE_ANSWER:
+        owners = _type_words(tuple((t.code, tuple(t.names.values())) for t in types))
+        found = {owners[w] for w in folded.split() if w in owners}
+        return found.pop() if len(found) == 1 else None
     return None
+
+
+SHORT_TYPE_ANSWER = 5  # words
+
+
+@lru_cache(maxsize=32)
+def _type_words(types: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """Words of five letters or more that only one type's names use, with their plural forms:
+    "sesion", "sesiones", "terapia" -> the therapy session's code. An ordinal ("primera",
+    "first") picks an option; it names no type."""
+    users: dict[str, set[str]] = {}
+    for code, names in types:
+        for word in fold(" ".join(names)).split():
+            if len(word) >= 5 and word not in _ORDINAL_WORD:
+                for form in (word, word + "s", word + "es"):
+                    users.setdefault(form, set()).add(code)
+    return {word: codes.pop() for word, codes in users.items() if len(codes) == 1}
 
 
 OPTION_ORDINALS = 6  # "the seventh" is a date more often than an option

@@ -51,6 +51,12 @@ _NO = _alt([*_words("no_words"), "emojino"])
 _THANKS = _alt(_words("thanks"))
 # "no sábado" is "on Saturday" in Portuguese: a "no" before a weekday does not deny.
 _WEEKDAY = _alt(w for pack in PACKS for day in pack.dates.weekdays for w in day)
+# Asked yes or no, a word or two may come first: "lovely, yes", "va, sí", "ah no".
+_OBJECTIONS = _alt(_words("objections"))
+_LED_YES = re.compile(rf"^(?:(?!(?:{_NO})\b)\w+ ){{1,2}}({_YES})\b(?!.*\b({_BUT}|{_OBJECTIONS})\b)")
+_LED_NO = re.compile(
+    rf"^(?:(?!(?:{_YES})\b)\w+ ){{1,2}}({_NO})\b(?!.*\b({_BOOKING_STEMS}|{_alt(_words('want_verbs'))})\w*)"
+)
 # Structured intents: the words come from the packs, the shape is the same in every language.
 _SOCIAL_RULES: list[tuple[Intent, float, list[str]]] = [
     (
@@ -270,6 +276,10 @@ def _decide(
         for social in (Intent.AFFIRM, Intent.DENY):
             if social in by_intent:
                 return social, 0.97
+        if _LED_YES.search(folded):
+            return Intent.AFFIRM, 0.9
+        if _LED_NO.search(folded):
+            return Intent.DENY, 0.9
     if expecting is Expecting.OPTION:
         if entities.option is not None or entities.option_time is not None:
             return Intent.CHOOSE_OPTION, 0.97
@@ -463,7 +473,11 @@ def _entities(
     who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
     entities.practitioner_ids = ent.practitioner_match(who_text, directory)
     entities.specialty = ent.specialty_match(text, directory)
-    entities.appointment_type_code = ent.appointment_type_match(folded, directory.appointment_types)
+    entities.appointment_type_code = ent.appointment_type_match(
+        folded,
+        directory.appointment_types,
+        answering=expecting is Expecting.OPTION and entities.option is None and entities.option_time is None,
+    )
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):

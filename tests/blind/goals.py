@@ -27,12 +27,19 @@ import yaml
 
 from conversations.understanding.text import fold
 
-# BLIND_BOOKING_SET picks the set: "booking" (the first, now development) or a later one.
-DATA = Path(__file__).parent / os.environ.get("BLIND_BOOKING_SET", "booking")
-ZONE = ZoneInfo("America/Sao_Paulo")  # clinic.example.yaml
+# BLIND_SET names a set directory with its own clinic (clinic.yaml, faq.jsonl, booking/);
+# without it, BLIND_BOOKING_SET picks a booking set on the demo clinic: "booking" (the
+# first, now development) or a later one.
+HERE = Path(__file__).parent
+SET = HERE / os.environ["BLIND_SET"] if os.environ.get("BLIND_SET") else None
+DATA = SET / "booking" if SET else HERE / os.environ.get("BLIND_BOOKING_SET", "booking")
+CLINIC = SET / "clinic.yaml" if SET else HERE.parents[1] / "clinic.example.yaml"
+_CLINIC_FILE = yaml.safe_load(CLINIC.read_text(encoding="utf-8"))
+ZONE = ZoneInfo(_CLINIC_FILE["clinic"]["time_zone"])
 MAX_TURNS = 12
 THINK = timedelta(seconds=40)
-KNOWN = {"joao": "+5511987654321", "sofia": "+5491155551234", "emily": "+14155550123"}
+# A known patient is named by their first name, folded: "joao" for João Lima.
+KNOWN = {fold(p["name"].split()[0]): str(p["phone"]) for p in _CLINIC_FILE.get("patients") or []}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 OPTION = re.compile(r"^(\d+)\. (\S+) (\d{1,2})/(\d{2}) (\d{2}):(\d{2}) · (.+)$", re.M)
 # Instants across a week, as the issue asks: every day, early, lunchtime, after closing, 23:50.
@@ -86,7 +93,9 @@ class Patient:
         self.language = item["language"]
         self.goal = item["goal"]
         self.phone = (
-            KNOWN[item["known_as"]] if item["patient"] == "known" else "+1555" + str(uuid.uuid4().int)[:7]
+            KNOWN[fold(item["known_as"])]
+            if item["patient"] == "known"
+            else "+1555" + str(uuid.uuid4().int)[:7]
         )
         self.used: Counter[str] = Counter()
         self.transcript: list[tuple[str, str]] = []
@@ -281,10 +290,18 @@ class Patient:
         patient = Patient.objects.get(phone_e164=self.phone)
         if patient.appointments.filter(status=Appointment.Status.COMPLETED).exists():
             return
-        code = self.goal.get("practitioner") or "ana-souza"
-        practitioner = Practitioner.objects.get(code=code)
+        # Seen by the practitioner they ask for, else by anyone of the clinic, for a kind of
+        # visit open to new patients (as a first visit was).
+        practitioners = Practitioner.objects.filter(working_hours__isnull=False).distinct().order_by("pk")
+        if self.goal.get("practitioner"):
+            practitioners = practitioners.filter(code=self.goal["practitioner"])
+        practitioner = practitioners.first()
         start = self._past_slot(practitioner)
-        kind = AppointmentType.objects.get(code="new")
+        kind = (
+            AppointmentType.objects.filter(new_patients=True, practitioners=practitioner)
+            .order_by("pk")
+            .first()
+        )
         Appointment.objects.create(
             patient=patient,
             practitioner=practitioner,

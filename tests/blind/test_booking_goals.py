@@ -1,20 +1,18 @@
 """The booking blind set (tests/blind/booking/): goal-driven patients nobody here scripted,
 played at eight instants across a week. Run with `pytest -m blind tests/blind -p no:xdist -s`
-(BLIND_BOOKING_SET=booking2 plays the second set); the figures are printed per instant and
+(BLIND_BOOKING_SET=booking2 plays the second set; BLIND_SET=set3 a set with its own clinic); the figures are printed per instant and
 per language."""
 
 import os
 from dataclasses import asdict
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from tests.blind.goals import INSTANTS, ZONE, Patient, Result, conversations, report
+from tests.blind.goals import CLINIC, INSTANTS, ZONE, Patient, Result, conversations, report
 
 pytestmark = [pytest.mark.django_db, pytest.mark.blind]
-CLINIC = Path(__file__).resolve().parents[2] / "clinic.example.yaml"
 
 
 class _Rollback(Exception):

@@ -3,7 +3,8 @@ first message of a new conversation through the real webhook, on the demo clinic
 reply a patient would read (at the loopback fake of Twilio's API) is judged.
 
 Run with `pytest -m blind tests/blind/test_faq_questions.py -p no:xdist -s`; BLIND_FAQ_SET
-names the file (faq_blind7.jsonl by default). The phones rotate over Brazil, Spain and the
+names the file (faq_blind7.jsonl by default), or BLIND_SET a set directory with its own
+clinic (tests/blind/set3: clinic.yaml and faq.jsonl). The phones rotate over Brazil, Spain and the
 United States whatever the question's language, so the phone's country is no help.
 
 What a reply can be: the approved answer of an entry (in some language), the clinical or
@@ -25,9 +26,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from tests.blind.goals import CLINIC, SET
+
 pytestmark = [pytest.mark.django_db, pytest.mark.blind]
 HERE = Path(__file__).parent
-CLINIC = HERE.parents[1] / "clinic.example.yaml"
 COUNTRIES = ("+5511", "+3461", "+1415")
 REFUSALS = ("faq_clinical", "faq_billing", "faq_unknown", "emergency", "emergency_crisis")
 
@@ -65,7 +67,8 @@ def judge(reply: str, answers: dict[str, dict[str, str]]) -> tuple[str, str | No
 def test_blind_faq_questions_end_to_end(twilio_settings, fake_twilio, post_webhook):
     from conversations.models import FaqEntry
 
-    rows = [json.loads(line) for line in (HERE / os.environ.get("BLIND_FAQ_SET", "faq_blind7.jsonl")).open()]
+    path = SET / "faq.jsonl" if SET else HERE / os.environ.get("BLIND_FAQ_SET", "faq_blind7.jsonl")
+    rows = [json.loads(line) for line in path.open() if line.strip()]
     call_command("load_clinic", str(CLINIC), verbosity=0)
     answers = {
         entry.topic: entry.approved_version.answers

@@ -91,3 +91,56 @@ def test_the_patients_own_name_names_no_practitioner(ask):
 )
 def test_no_later_than_is_a_bound_not_the_afternoon(ask, text, end_hour):
     assert ask(text).entities.when.end.hour == end_hour
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("lovely, yes", True),
+        ("va, sí", True),
+        ("oh yes please", True),
+        ("nossa, sim!", True),
+        ("ah no", False),
+        ("mmm mejor no", False),
+        ("hmm não obrigado", False),
+    ],
+)
+def test_asked_yes_or_no_a_word_or_two_may_come_before_the_answer(ask, text, yes):
+    assert ask(text, expecting=Expecting.YES_NO).entities.yes_no is yes
+
+
+@pytest.mark.parametrize("text", ["oh yes but on friday", "tuesday 3pm", "that is not right"])
+def test_a_yes_led_by_words_that_change_it_is_no_plain_yes(ask, text):
+    assert ask(text, expecting=Expecting.YES_NO).entities.yes_no is None
+
+
+def test_asked_which_kind_a_word_only_one_type_has_names_it(now):
+    from conversations.understanding import AppointmentTypeRef, ClinicDirectory
+
+    types = [
+        AppointmentTypeRef("first_visit", {"es": "Consulta de primera vez", "en": "First visit"}),
+        AppointmentTypeRef(
+            "therapy_session",
+            {"es": "Sesión de terapia", "en": "Therapy session", "pt-BR": "Sessão de terapia"},
+        ),
+    ]
+    directory = ClinicDirectory(appointment_types=types)
+
+    def kind(text, expecting=Expecting.OPTION):
+        return understand(
+            text, directory=directory, now=now, expecting=expecting
+        ).entities.appointment_type_code
+
+    assert kind("una sesión") == "therapy_session"
+    assert kind("uma sessão de fisio") == "therapy_session"
+    assert kind("sesiones") == "therapy_session"
+    shared = ClinicDirectory(
+        appointment_types=[*types, AppointmentTypeRef("review", {"es": "Sesión de revisión"})]
+    )
+    assert (
+        understand(
+            "una sesión", directory=shared, now=now, expecting=Expecting.OPTION
+        ).entities.appointment_type_code
+        is None
+    )
+    assert kind("una sesión", expecting=None) is None  # only as the answer to which kind

@@ -81,6 +81,11 @@ class LanguagePack:
     change_existing: tuple[str, ...] = ()  # really changing an existing appointment
     alternatives: tuple[str, ...] = ()  # "another", "otro": asks for other offers
     asks_details: tuple[str, ...] = ()  # "what's their address?"
+    # Questions the clinic's directory answers (regex fragments): who works here ("which
+    # doctors do you have", "quais especialidades") and on which days a practitioner
+    # named in the question works ("what days does", "qual o horario").
+    directory_team: tuple[str, ...] = ()
+    directory_days: tuple[str, ...] = ()
 
     # ---- entities (understanding.entities) ---------------------------------------------------
     honorifics: tuple[str, ...] = ()

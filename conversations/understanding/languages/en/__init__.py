@@ -469,6 +469,22 @@ PACK = LanguagePack(
         "where are they",
         "where is it",
     ),
+    directory_team=(
+        r"(which|what) (doctors|specialists|specialties|specialities)",
+        r"who are (the|your) doctors",
+        r"(list|names) of (the |your )?doctors",
+        r"(doctors|specialties|specialities) (do you have|are there)",
+    ),
+    directory_days=(
+        r"(which|what) days?",
+        r"(which|what) hours",
+        r"when (does|do|is|are)",
+        r"(work|works|working|in|there|available) on",
+        r"schedule",
+        r"opening hours",
+        r"hours",
+        r"(her|his|their) (days|hours)",
+    ),
     honorifics=("dr", "doctor", "doc", "prof", "professor", "mr", "mrs", "ms", "miss"),
     non_names=(
         "with",

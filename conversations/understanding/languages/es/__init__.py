@@ -336,6 +336,18 @@ PACK = LanguagePack(
     change_existing=(r"reprogram\w*", "posponer", "postergar", "mi cita"),
     alternatives=("otro", "otra", "otros", "otras", "mas opciones"),
     asks_details=("direccion", "telefono", "numero"),
+    directory_team=(
+        r"(que|cuales) (son )?(los |las )?(medicos|doctores|doctoras|especialistas|especialidades)",
+        r"quienes (son )?(los medicos|los doctores|atienden)",
+        r"(medicos|doctores|especialidades) (tienen|hay)",
+    ),
+    directory_days=(
+        r"(que|cuales) dias",
+        r"(que|cual|cuales) (es el |son los )?horarios?",
+        r"cuando (atiende|viene|esta|trabaja)",
+        r"(atiende|trabaja|viene|esta) (los|el) (lunes|martes|miercoles|jueves|viernes|sabado|sabados|domingo)",
+        r"horarios? de",
+    ),
     honorifics=(
         "dr",
         "dra",

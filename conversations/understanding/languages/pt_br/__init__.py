@@ -335,6 +335,18 @@ PACK = LanguagePack(
     change_existing=(r"remarc\w*", r"reagend\w*", "adiar", "minha consulta"),
     alternatives=("outro", "outra", "outros", "outras", "mais opcoes"),
     asks_details=("endereco", "telefone", "numero"),
+    directory_team=(
+        r"(quais|que) (sao )?(os |as )?(medicos|medicas|doutores|especialistas|especialidades)",
+        r"quem (sao os medicos|atende ai|atende ai na clinica)",
+        r"(medicos|especialidades) (tem|voces tem|vcs tem|atendem)",
+    ),
+    directory_days=(
+        r"(que|quais) dias",
+        r"(qual|quais) (e o |sao os )?horarios?",
+        r"quando (ela|ele)? ?(atende|vem|esta|trabalha)",
+        r"(atende|trabalha|vem|esta) (na|no|nas|nos|de) (segunda|terca|quarta|quinta|sexta|sabado|domingo)",
+        r"horarios? d[aoe]",
+    ),
     honorifics=(
         "dr",
         "dra",
