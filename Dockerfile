@@ -2,7 +2,8 @@ FROM python:3.12-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 COPY pyproject.toml ./
-RUN pip install -q "pip>=25.1" && pip install -q --group runtime
+# The voice-model group is the Whisper model the voice worker loads (docs/voice.md).
+RUN pip install -q "pip>=25.1" && pip install -q --group runtime --group voice-model
 COPY . .
 RUN DEBUG=true python manage.py collectstatic --noinput -v0
 RUN useradd --create-home clinicbot

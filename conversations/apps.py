@@ -13,6 +13,7 @@ class ConversationsConfig(AppConfig):
         from conversations.channels.meta import checks as meta_checks  # noqa: F401  (registers)
         from conversations.channels.twilio import checks as twilio_checks  # noqa: F401  (registers)
         from conversations.models import Escalation
+        from conversations.voice import checks as speech_checks  # noqa: F401  (registers)
 
         registry.conversation_header_register(source=replay.replay_header)
         registry.timeline_source_register(name="messages", source=replay.replay_messages)

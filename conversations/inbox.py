@@ -3,6 +3,7 @@ process a conversation's waiting messages in order under its row lock."""
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
@@ -11,11 +12,12 @@ from conversations.channels.base import Envelope, IncomingMessage, Kind
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.escalations import escalation_open
-from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage
+from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, VoiceStatus
 from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver, outbound_status_update
 from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.tasks import conversation_process_task, task_enqueue
+from conversations.voice.intake import voice_note_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +72,8 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
         profile_name=message.profile_name,
         raw_payload=message.raw_payload,
     )
+    if message.kind == Kind.AUDIO:
+        fields["voice_status"] = VoiceStatus.OFF if settings.STT_ENGINE == "off" else VoiceStatus.PENDING
     try:
         # On the webhook path the INSERT is its own transaction; a savepoint is needed
         # only when a caller already holds one (a duplicate must not poison it).
@@ -81,7 +85,11 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     except IntegrityError:
         logger.info("duplicate inbound %s dropped", message.provider_message_id)
         return None
-    transaction.on_commit(lambda: task_enqueue(conversation_process_task, conversation_id))
+    if inbound.voice_status == VoiceStatus.PENDING:
+        # Heard first, by a voice worker; the turn is enqueued once the transcript is stored.
+        transaction.on_commit(lambda: voice_note_enqueue(inbound_id=inbound.pk))
+    else:
+        transaction.on_commit(lambda: task_enqueue(conversation_process_task, conversation_id))
     return inbound
 
 
@@ -104,7 +112,9 @@ def conversation_process(*, conversation_id: int) -> int:
             with transaction.atomic(), trace_batch():
                 conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
                 waiting = list(conversation.inbound_messages.filter(processed_at__isnull=True)[:2])
-                if not waiting:
+                if not waiting or waiting[0].voice_status == VoiceStatus.PENDING:
+                    # A note not yet heard holds the messages after it; its transcription
+                    # enqueues this turn again.
                     return handled
                 # A message stored after this read has its own task (or the sweep) behind
                 # this lock, so the loop goes on only for one already waiting.

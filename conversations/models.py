@@ -69,6 +69,15 @@ def mask(value: str) -> str:
     return "•" * max(len(value) - 3, 0) + value[-3:] if value else ""
 
 
+class VoiceStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be transcribed"
+    TRANSCRIBED = "transcribed", "Transcribed"
+    UNCLEAR = "unclear", "Transcribed with doubt"
+    REJECTED = "rejected", "Refused (type, size or length)"
+    FAILED = "failed", "Could not be transcribed"
+    OFF = "off", "Not transcribed (voice off)"
+
+
 class InboundMessage(models.Model):
     class Kind(models.TextChoices):
         TEXT = "text", "Text"
@@ -90,6 +99,11 @@ class InboundMessage(models.Model):
     received_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
     processing_error = models.CharField(max_length=200, blank=True)
+    # A voice note (blank for anything else): its transcript is `text`, the audio is never kept.
+    voice_status = models.CharField(max_length=12, choices=VoiceStatus, blank=True)
+    # The engine's measures: engine, model, language, duration, avg_logprob, no_speech_prob;
+    # or the reason a note was refused or failed; whether the patient was told to wait.
+    voice = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["received_at", "id"]

@@ -31,7 +31,7 @@ from conversations.faq.directory import booking_button, directory_answer
 from conversations.faq.limits import faq_asks_advice, faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import words as faq_words
 from conversations.faq.selectors import faq_answer_approved, faq_index_get
-from conversations.models import Conversation, Escalation, InboundMessage
+from conversations.models import Conversation, Escalation, InboundMessage, VoiceStatus
 from conversations.outbox.queue import Origin, Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
 from conversations.understanding import Entities, Intent, Understanding, understand
@@ -47,6 +47,7 @@ from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
+from conversations.voice.intake import voice_language
 from scheduling.models import Patient
 from scheduling.selectors import clinic_next_opening
 
@@ -79,7 +80,7 @@ def message_prepare(*, conversation_id: int) -> Prepared | None:
     inbound = conversation.inbound_messages.filter(processed_at__isnull=True).first()
     if inbound is None or conversation.opted_out or conversation.handler == Conversation.Handler.STAFF:
         return None
-    if inbound.button_payload or not inbound.text.strip():
+    if inbound.button_payload or not inbound.text.strip() or not _heard(inbound):
         return None
     now = timezone.now()
     expecting = booking_expecting_peek(conversation_id=conversation.pk, now=now)
@@ -112,12 +113,14 @@ def message_handle(
             "kind": inbound.kind,
             "chars": len(text),
             "media_types": [item.get("content_type", "") for item in inbound.media],
-        },
+        }
+        | ({"voice": {"status": inbound.voice_status, **inbound.voice}} if inbound.voice_status else {}),
     )
 
-    if keyword in OPT_OUT:
+    heard = _heard(inbound)
+    if heard and keyword in OPT_OUT:
         return _opt_out(conversation, clinic, OPT_OUT[keyword])
-    if keyword in OPT_IN:
+    if heard and keyword in OPT_IN:
         return _opt_in(conversation, clinic, OPT_IN[keyword])
 
     emergency = emergency_detect(text, extra_phrases=clinic.emergency_phrases)
@@ -130,13 +133,19 @@ def message_handle(
     if conversation.opted_out:
         return _silent(conversation, "opted_out")
     if conversation.handler == Conversation.Handler.STAFF:
-        return _waiting_for_staff(conversation, clinic, text)
+        return _waiting_for_staff(conversation, clinic, text if heard else "")
 
     language = conversation.language or clinic.default_language
     if _flooding(conversation, inbound):
         if _recently_decided(conversation, "rate_limited", since=inbound.received_at - MINUTE):
             return _silent(conversation, "rate_limited")
         return _decided(conversation, "rate_limited", [_say("rate_limited", language)])
+    if not heard:
+        # Emergency words were looked for even in a doubtful transcript; nothing else is.
+        language = conversation.language or voice_language(inbound) or language
+        key = _voice_unheard(inbound)
+        minutes = max(1, round(settings.STT_MAX_SECONDS / 60))
+        return _decided(conversation, key, [_say(key, language, minutes=minutes)])
     if inbound.kind == InboundMessage.Kind.MEDIA and not text:
         types = [item.get("content_type", "") for item in inbound.media]
         key = "voice_note" if any(t.startswith("audio/") for t in types) else "media_unsupported"
@@ -147,6 +156,23 @@ def message_handle(
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, clinic, answer, language)
     return _understood(conversation, inbound, clinic, text, prepared)
+
+
+def _heard(inbound: InboundMessage) -> bool:
+    """Whether the message's text is what the patient said: typed, or a clear transcript."""
+    return inbound.voice_status in ("", VoiceStatus.TRANSCRIBED)
+
+
+# Why a voice note was not acted on, as the copy that tells the patient.
+VOICE_UNHEARD = {"type": "voice_type", "size": "voice_too_long", "duration": "voice_too_long"}
+
+
+def _voice_unheard(inbound: InboundMessage) -> str:
+    if inbound.voice_status == VoiceStatus.OFF:
+        return "voice_note"
+    if inbound.voice_status == VoiceStatus.UNCLEAR:
+        return "voice_unclear"
+    return VOICE_UNHEARD.get(inbound.voice.get("reason", ""), "voice_failed")
 
 
 def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: str) -> list[Reply]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from audit.registry import ConversationHeader, TimelineItem
 from conversations.models import Conversation, InboundMessage, OutboundMessage
+from conversations.selectors import voice_mark
 
 
 def replay_header(*, conversation_id: int) -> ConversationHeader | None:
@@ -42,7 +43,8 @@ def replay_messages(*, conversation_id: int) -> list[TimelineItem]:
                 "media": m.media,
                 "processed_at": m.processed_at.isoformat() if m.processed_at else None,
                 "error": m.processing_error,
-            },
+            }
+            | ({"voice": voice_mark(m)} if m.voice_status else {}),
         )
         for m in InboundMessage.objects.filter(conversation_id=conversation_id)
     ]

@@ -1,5 +1,6 @@
 """Reads for conversations."""
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,12 +19,32 @@ class TranscriptEntry:
     text: str
     status: str = ""
     options: tuple[dict[str, str], ...] = ()
+    voice: str = ""  # a voice note's mark: "Voice note · 3.7 s · confidence 83%"
+
+
+def voice_mark(message: InboundMessage) -> str:
+    """What staff read beside a voice note's transcript: its length, the engine's confidence
+    (the words' mean probability) and, when it was not acted on, why."""
+    if not message.voice_status:
+        return ""
+    voice = message.voice
+    parts = ["Voice note"]
+    if "duration" in voice:
+        parts.append(f"{voice['duration']:.1f} s")
+    if "avg_logprob" in voice:
+        parts.append(f"confidence {math.exp(voice['avg_logprob']):.0%}")
+    if message.voice_status != "transcribed":
+        reason = voice.get("reason", "")
+        parts.append(message.get_voice_status_display().lower() + (f" ({reason})" if reason else ""))
+    return " · ".join(parts)
 
 
 def transcript(*, conversation: Conversation, limit: int = 200) -> list[TranscriptEntry]:
     """Inbound and outbound messages of one conversation on one timeline, oldest first."""
     inbound = [
-        TranscriptEntry(m.received_at, "in", m.text or m.button_text or f"[{m.get_kind_display()}]")
+        TranscriptEntry(
+            m.received_at, "in", m.text or m.button_text or f"[{m.get_kind_display()}]", voice=voice_mark(m)
+        )
         for m in conversation.inbound_messages.order_by("-received_at")[:limit]
     ]
     outbound = [

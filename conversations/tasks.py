@@ -17,12 +17,12 @@ from conversations.models import InboundMessage, OutboundMessage
 logger = logging.getLogger(__name__)
 
 
-def task_enqueue(task, *args: int, countdown: float | None = None) -> bool:
+def task_enqueue(task, *args: int, countdown: float | None = None, queue: str | None = None) -> bool:
     """Hand work to the broker. When the broker is down, log and return False: the row is
     already in the database and a periodic sweep finds it, so the caller (a webhook that
     must answer at once, a worker mid-turn) carries on instead of failing."""
     try:
-        task.apply_async(args, countdown=countdown)
+        task.apply_async(args, countdown=countdown, queue=queue)
     except OperationalError:
         logger.warning("broker unavailable; %s%r left to the sweep", task.name.rsplit(".", 1)[-1], args)
         return False
@@ -54,6 +54,28 @@ def outbound_send_task(self, outbound_id: int) -> None:
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries or 0)) from exc
 
 
+@shared_task(bind=True, acks_late=True, max_retries=3, time_limit=150, soft_time_limit=120)
+def voice_note_transcribe_task(self, inbound_id: int) -> str:
+    """On the voice queue (CELERY_VOICE_QUEUE), whose workers have their own concurrency:
+    a note takes seconds of CPU, which must hold no lock and keep no text waiting."""
+    from conversations.voice.intake import voice_note_give_up, voice_note_transcribe
+
+    try:
+        return voice_note_transcribe(inbound_id=inbound_id)
+    except ChannelError as exc:
+        # A download that may pass later (network, the provider's 5xx); then give up.
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            return voice_note_give_up(inbound_id=inbound_id, reason="download")
+        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+
+
+@shared_task(time_limit=30, soft_time_limit=20)
+def voice_note_wait_notice_task(inbound_id: int) -> bool:
+    from conversations.voice.intake import voice_note_wait_notice
+
+    return voice_note_wait_notice(inbound_id=inbound_id)
+
+
 @shared_task(time_limit=120, soft_time_limit=100)
 def inbound_sweep() -> int:
     """Re-enqueue conversations whose messages sat unprocessed past the stale timeout
@@ -66,6 +88,13 @@ def inbound_sweep() -> int:
     )
     for conversation_id in ids:
         conversation_process_task.delay(conversation_id)
+    from conversations.voice.intake import voice_note_give_up
+
+    given_up = timezone.now() - timezone.timedelta(seconds=settings.STT_GIVE_UP_SECONDS)
+    for inbound_id in InboundMessage.objects.filter(
+        voice_status="pending", processed_at__isnull=True, received_at__lt=given_up
+    ).values_list("pk", flat=True)[:500]:
+        voice_note_give_up(inbound_id=inbound_id, reason="timeout")
     return len(ids)
 
 

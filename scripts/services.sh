@@ -6,6 +6,8 @@ services_install() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # Voice-note tests speak their notes at test time (tests/voice/speech.py).
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   if [ -n "${WITH_BROWSER:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "services: installing ${missing[*]} from Debian"

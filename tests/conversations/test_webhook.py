@@ -151,8 +151,10 @@ def test_voice_note_is_stored_with_its_media_and_answered_honestly(post_webhook)
     inbound = InboundMessage.objects.get()
     assert inbound.kind == InboundMessage.Kind.MEDIA
     assert inbound.media == [{"url": inbound.raw_payload["MediaUrl0"], "content_type": "audio/ogg"}]
+    # The simulator door keeps no media: the note cannot be fetched, and the patient is told.
+    assert inbound.voice_status == "failed"
     reply = OutboundMessage.objects.get()
-    assert "voice notes" in reply.body
+    assert "voice note" in reply.body
     assert not Escalation.objects.exists()
 
 

@@ -57,7 +57,7 @@ def start_worker(
             "WARNING",
         ],
         cwd=ROOT,
-        env=os.environ | env | {"CELERY_QUEUE": queue},
+        env=os.environ | {"CELERY_QUEUE": queue} | env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )

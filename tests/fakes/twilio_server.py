@@ -51,6 +51,7 @@ class FakeTwilio:
     listener: Callable[[RecordedRequest], None] | None = None
     # Media an inbound message points at: path -> (bytes, content type), behind Basic auth.
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    media_links: dict[str, str] = field(default_factory=dict)  # CDN token -> media path
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -67,7 +68,9 @@ class FakeTwilio:
                 pass
 
             def do_GET(self) -> None:
-                if "/Media/" in self.path:
+                if self.path.startswith("/cdn/"):
+                    fake._media_file(self)
+                elif "/Media/" in self.path:
                     fake._media(self)
                 else:
                     fake._list(self)
@@ -104,11 +107,25 @@ class FakeTwilio:
             return list(self.requests)
 
     def _media(self, handler: BaseHTTPRequestHandler) -> None:
-        """GET .../Messages/MM.../Media/ME...: the bytes, for the account's own credentials."""
-        found = self.media.get(urlsplit(handler.path).path)
+        """GET .../Messages/MM.../Media/ME...: for the account's own credentials, a 307 to
+        the file's short-lived address (Twilio's media CDN), as Twilio answers."""
+        path = urlsplit(handler.path).path
         expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
-        status = 401 if handler.headers.get("Authorization") != expected else 200 if found else 404
-        content, content_type = found if status == 200 else (b"", "text/plain")
+        status = (
+            401 if handler.headers.get("Authorization") != expected else 307 if path in self.media else 404
+        )
+        handler.send_response(status)
+        if status == 307:
+            self.media_links[token := uuid.uuid4().hex] = path
+            handler.send_header("Location", f"/cdn/{token}")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    def _media_file(self, handler: BaseHTTPRequestHandler) -> None:
+        """GET /cdn/<token>: the bytes themselves, no credentials needed (the link is the secret)."""
+        found = self.media.get(self.media_links.get(handler.path.removeprefix("/cdn/"), ""))
+        status = 200 if found else 404
+        content, content_type = found if found else (b"", "text/plain")
         handler.send_response(status)
         handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(content)))

@@ -22,6 +22,9 @@ class LanguagePack:
     choice_name: str  # the member name in conversations.models.Language
     aliases: tuple[str, ...] = ()  # other spellings accepted in clinic files and hints
     stemmer: str = ""  # the Snowball algorithm for this language (PyStemmer), e.g. "spanish"
+    # Words a clinic's voice notes use, spelt as written (accents kept): they prime the
+    # speech engine (understanding.speech.vocabulary), which then hears "dermatólogo", not "nermatolo".
+    voice_vocabulary: str = ""
     dates: DateWords = field(default_factory=DateWords)
     faq: FaqWords = field(default_factory=FaqWords)
     # Conversation commands honoured in any state (regex fragments): reset, more, other,

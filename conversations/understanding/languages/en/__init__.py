@@ -7,6 +7,7 @@ from conversations.understanding.languages.pack import GAP, LanguagePack
 PACK = LanguagePack(
     code="en",
     name="English",
+    voice_vocabulary="Appointment, check-up, follow-up, dermatologist, cardiologist, pediatrician, gynecologist, ophthalmologist. Monday, Tuesday, Wednesday, Thursday, Friday, Saturday; morning, afternoon, evening. Reschedule, cancel.",
     english_name="English",
     choice_name="ENGLISH",
     aliases=("en-us", "en-gb", "english"),

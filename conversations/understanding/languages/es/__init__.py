@@ -7,6 +7,7 @@ from conversations.understanding.languages.pack import GAP, LanguagePack
 PACK = LanguagePack(
     code="es",
     name="Español",
+    voice_vocabulary="Cita, consulta, revisión, dermatólogo, cardiólogo, pediatra, ginecólogo, oftalmólogo. Lunes, martes, miércoles, jueves, viernes, sábado; por la mañana, por la tarde. Cambiar, cancelar.",
     english_name="Spanish",
     choice_name="SPANISH",
     aliases=("es-es", "es-mx", "es-ar", "es-419", "spanish", "espanol", "español"),

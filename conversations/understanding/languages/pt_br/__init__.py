@@ -7,6 +7,7 @@ from conversations.understanding.languages.pt_br.faq import FAQ
 PACK = LanguagePack(
     code="pt-BR",
     name="Português (Brasil)",
+    voice_vocabulary="Consulta, retorno, dermatologista, cardiologista, pediatra, ginecologista, oftalmologista. Segunda-feira, terça-feira, quarta-feira, quinta-feira, sexta-feira, sábado; de manhã, à tarde. Remarcar, cancelar.",
     english_name="Brazilian Portuguese",
     choice_name="PORTUGUESE",
     aliases=("pt", "pt-br", "portuguese", "portugues", "português"),
