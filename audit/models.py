@@ -2,9 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from clinicbot.tenancy import ClinicManager, clinic_owned
+
 
 class TraceEvent(models.Model):
     """An append-only record of one decision the bot made (PostgreSQL enforces it)."""
+
+    clinic = clinic_owned()
 
     class Type(models.TextChoices):
         INCOMING_MESSAGE = "INCOMING_MESSAGE"
@@ -38,6 +42,8 @@ class TraceEvent(models.Model):
     payload = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [
@@ -52,12 +58,15 @@ class TraceEvent(models.Model):
 class StaffAction(models.Model):
     """Who did what, when, on which conversation or appointment."""
 
+    clinic = clinic_owned()
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     action = models.CharField(max_length=64)
     conversation_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     appointment_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     detail = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClinicManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

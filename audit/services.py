@@ -4,6 +4,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from audit.models import StaffAction, TraceEvent
+from clinicbot.tenancy import clinic_id_of, clinic_scoped_id
 
 # The events recorded inside trace_batch(), waiting for its single INSERT.
 _pending: ContextVar[list[TraceEvent] | None] = ContextVar("trace_pending", default=None)
@@ -22,6 +23,7 @@ def trace_record(
     Inside trace_batch() the event is stamped now and inserted when the batch ends (its
     pk is unset until then); elsewhere it is inserted at once."""
     event = TraceEvent(
+        clinic_id=clinic_scoped_id() or _conversation_clinic_id(conversation_id),
         conversation_id=conversation_id,
         type=type,
         actor=actor,
@@ -34,6 +36,10 @@ def trace_record(
     else:
         pending.append(event)
     return event
+
+
+def _conversation_clinic_id(conversation_id: int) -> int | None:
+    return clinic_id_of(TraceEvent._meta.get_field("conversation").related_model, conversation_id)
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 as a page or a JSON export, and the outcome metrics. What other apps own (messages,
 latencies, unanswered questions) comes through audit.registry, never by import."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -19,8 +19,9 @@ from audit.registry import (
     metric_read,
 )
 from clinicbot import charts
-from clinicbot.access import access_metrics, access_replay
+from clinicbot.access import OPERATIONS_LEAD, access_metrics, access_replay, user_clinic_ids
 from clinicbot.staff import staff_page
+from clinicbot.tenancy import clinic_scope
 
 
 @require_GET
@@ -54,11 +55,23 @@ def _replay_export(
 @require_GET
 @staff_page(access_metrics)
 def metrics(request: HttpRequest) -> HttpResponse:
+    """The request's clinic's figures; with `?group=1`, those of every clinic the user leads
+    operations at, together (days in UTC then, the clinics' clocks may differ)."""
+    clinics = user_clinic_ids(request.user, roles=(OPERATIONS_LEAD,))
+    if request.GET.get("group") != "1":
+        return _metrics_page(request, clinics=clinics, group=False)
+    with clinic_scope(tuple(clinics)), timezone.override(UTC):
+        return _metrics_page(request, clinics=clinics, group=True)
+
+
+def _metrics_page(request: HttpRequest, *, clinics: list[int], group: bool) -> HttpResponse:
     now, today = timezone.now(), timezone.localdate()
     days = selectors.metrics_by_day(today=today, days=14)
     weeks = selectors.metrics_by_week(today=today, weeks=6)
     latencies = sorted(metric_read(name=REPLY_LATENCIES_MS, since=now - timedelta(days=7), until=now))
     context = {
+        "group": group,
+        "group_size": len(clinics),
         "days": days,
         "weeks": weeks,
         "week": weeks[-1],

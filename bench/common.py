@@ -55,8 +55,9 @@ def migrate(env: dict[str, str]) -> None:
     )
 
 
-def signed_webhook(*, phone: str, text: str, sid: str | None = None) -> bytes:
-    """One Twilio-shaped, correctly signed inbound webhook as raw HTTP/1.1 request bytes."""
+def signed_webhook(*, phone: str, text: str, sid: str | None = None, to: str = "+14155238886") -> bytes:
+    """One Twilio-shaped, correctly signed inbound webhook as raw HTTP/1.1 request bytes,
+    written to the clinic number `to`."""
     from twilio.request_validator import RequestValidator
 
     sid = sid or "SM" + uuid.uuid4().hex
@@ -65,7 +66,7 @@ def signed_webhook(*, phone: str, text: str, sid: str | None = None) -> bytes:
         "SmsMessageSid": sid,
         "AccountSid": ACCOUNT_SID,
         "From": f"whatsapp:{phone}",
-        "To": "whatsapp:+14155238886",
+        "To": f"whatsapp:{to}",
         "WaId": phone.lstrip("+"),
         "ProfileName": "Bench",
         "Body": text,

@@ -13,6 +13,12 @@ Twilio fake, and split, from the database's timestamps, into: webhook (until sto
 handling (deciding the reply: database work and understanding) and channel (commit and
 the Twilio call); CPU per turn is split by process. The baseline, in the same run, is the
 first step. Goal: >= 100 turns/s sustained, 0 lost, 0 duplicated.
+
+With `--clinics N` (issue 19) the deployment holds N clinics, each with its own Twilio number
+(copies of the example clinic, so every patient's script fits), sharing the same workers;
+each step runs twice at the same patient count, first with every patient writing to one
+clinic, then with the patients spread over the N numbers. The ratio of the two sustained
+figures, in the same run, is the cost of many clinics. Goal: within 10 %.
 """
 
 import argparse
@@ -21,9 +27,12 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
+from pathlib import Path
 
+import yaml
 from common import percentile, require_services
 from patients import BookingCycle, booking_markers_load
 from stack import (
@@ -41,10 +50,33 @@ from stack import (
 PATIENTS = [5, 10, 20, 40, 60, 80, 100, 120, 150, 200, 250, 300]
 GOAL_P95_MS = 1000
 LANGUAGES = ("en", "es", "pt-BR")
+FIRST_NUMBER = "+14155238886"  # the example clinic's, as the single-clinic steps use it
+
+
+def clinic_files(count: int) -> tuple[list[Path], list[str]]:
+    """`count` clinic files, copies of the example with their own code and number; the
+    first clinic answers on FIRST_NUMBER."""
+    example = yaml.safe_load((Path(__file__).resolve().parents[1] / "clinic.example.yaml").read_text())
+    folder = Path(tempfile.mkdtemp(prefix="clinicbot-clinics."))
+    paths, numbers = [], []
+    for i in range(count):
+        number = FIRST_NUMBER if i == 0 else f"+1415555{i:04d}"
+        data = example | {"clinic": example["clinic"] | {"code": f"clinic-{i}", "name": f"Clínica {i}"}}
+        data["channels"] = [{"provider": "twilio", "number": number}]
+        paths.append(folder / f"clinic-{i}.yaml")
+        paths[-1].write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        numbers.append(number)
+    return paths, numbers
 
 
 async def step_run(
-    port: int, fake, count: int, seconds: float, think: float, run: int
+    port: int,
+    fake,
+    count: int,
+    seconds: float,
+    think: float,
+    run: int,
+    numbers: tuple[str, ...] = (FIRST_NUMBER,),
 ) -> tuple[list[Sent], Counter]:
     inbox = Inbox(asyncio.get_running_loop())
     fake.listener = inbox.arrived
@@ -55,10 +87,12 @@ async def step_run(
     for n in range(count):
         # Valid Brazilian mobile numbers (the calendar refuses impossible ones), new each
         # step and each run (a number a past run handed to staff would get no answer).
-        phone = f"+55119{(run + count * 1000 + n) % 10**8:08d}"
-        script = BookingCycle(LANGUAGES[n % 3], seed=run + count * 1000 + n)
+        seed = run + count * 1000 + n + (500 if len(numbers) > 1 else 0)
+        phone = f"+55119{seed % 10**8:08d}"
+        script = BookingCycle(LANGUAGES[n % 3], seed=seed)
+        number = numbers[n % len(numbers)]
 
-        async def later(phone=phone, script=script, delay=n / count):  # spread the starts over 1 s
+        async def later(phone=phone, script=script, delay=n / count, to=number):  # starts spread over 1 s
             await asyncio.sleep(delay)
             return await conversation_run(
                 port,
@@ -71,6 +105,7 @@ async def step_run(
                 think=think,
                 reply_timeout=15,
                 send_attempts=3,
+                to=to,
             )
 
         patients.append(asyncio.create_task(later()))
@@ -149,9 +184,21 @@ def main() -> None:
         help="threads per worker process (1: the solo pool, as in the drill)",
     )
     parser.add_argument("--keep-going", action="store_true", help="do not stop at the first slow step")
+    parser.add_argument("--clinics", type=int, default=1, help="clinics sharing the workers (issue 19)")
     args = parser.parse_args()
     require_services()
-    stack = stack_start(workers=2, extra_env={}, clinic="clinic.example.yaml", threads=args.threads)
+    files, numbers = clinic_files(args.clinics) if args.clinics > 1 else ([], [FIRST_NUMBER])
+    stack = stack_start(
+        workers=2,
+        extra_env={},
+        clinic="" if files else "clinic.example.yaml",
+        threads=args.threads,
+        clinic_files=tuple(files),
+    )
+    # Each step at one clinic, then (with --clinics) at the same count over every clinic.
+    layouts = [("1 clinic", (FIRST_NUMBER,))] + (
+        [(f"{args.clinics} clinics", tuple(numbers))] if files else []
+    )
     booking_markers_load()
     wall_offset = time.time() - time.monotonic()
     pg_pid = postgres_pid(int(os.environ["DATABASE_URL"].rsplit(":", 1)[1].split("/")[0]))
@@ -165,11 +212,12 @@ def main() -> None:
         time.sleep(3)  # workers connect to the broker
         asyncio.run(step_run(stack.port, stack.fake, 3, 3, args.think, run))  # warm up
         quiet_wait(timeout=30, sweep=lambda: None)
-        for count in [n for n in PATIENTS if n <= args.max_patients]:
+        steps = [(n, layout) for n in PATIENTS if n <= args.max_patients for layout in layouts]
+        for count, (layout, to) in steps:
             cpu_before = cpu_by_role(stack, pg_pid)
             step_start = time.monotonic()
             sent, seen = asyncio.run(
-                step_run(stack.port, stack.fake, count, args.step_seconds, args.think, run)
+                step_run(stack.port, stack.fake, count, args.step_seconds, args.think, run, to)
             )
             took = time.monotonic() - step_start
             cpu_after = cpu_by_role(stack, pg_pid)  # before the figures below, which cost CPU here
@@ -178,13 +226,19 @@ def main() -> None:
             figures["cpu_ms"] = {
                 k: (cpu_after[k] - cpu_before[k]) * 1000 / max(figures["answered"], 1) for k in cpu_after
             }
-            figures |= {"patients": count, "sent": len(sent), "throughput": figures["answered"] / took}
+            figures |= {
+                "patients": count,
+                "sent": len(sent),
+                "throughput": figures["answered"] / took,
+                "layout": layout,
+            }
             rows.append(figures)
             parts = "  ".join(
                 f"{k} {v:5.0f}/{figures['parts_p95'][k]:5.0f}" for k, v in figures["parts"].items()
             )
             print(
-                f"{count:4d} patients  turns {len(sent):5d}  answered {figures['answered']:5d}  "
+                (f"[{layout}] " if files else "")
+                + f"{count:4d} patients  turns {len(sent):5d}  answered {figures['answered']:5d}  "
                 f"{figures['throughput']:6.1f} turns/s  p50 {figures['p50']:7.1f} ms  p95 {figures['p95']:7.1f} ms"
                 f"  | p50/p95 ms: {parts}",
                 flush=True,
@@ -196,7 +250,9 @@ def main() -> None:
                 flush=True,
             )
             everything += sent
-            if (figures["p95"] > GOAL_P95_MS and not args.keep_going) or time.monotonic() - began > 240:
+            if (figures["p95"] > GOAL_P95_MS and not args.keep_going) or time.monotonic() - began > 240 * len(
+                layouts
+            ):
                 break
             quiet_wait(timeout=20, sweep=lambda: None)  # the next step starts from an empty queue
         quiet_wait(timeout=30, sweep=lambda: None)
@@ -205,6 +261,9 @@ def main() -> None:
     finally:
         stack.stop()
 
+    if files:
+        clinics_report(rows, layouts)
+        rows = [r for r in rows if r["layout"] == layouts[0][0]]
     passing = [r for r in rows if r["p95"] <= GOAL_P95_MS]
     baseline = rows[0]
     print(
@@ -247,6 +306,33 @@ def main() -> None:
     if lost_detail:
         print(f"  lost: {lost_detail}")
     sys.exit(1 if audit["lost"] or audit["duplicated"] or double_booked else 0)
+
+
+def clinics_report(rows: list[dict], layouts: list) -> None:
+    """Turns/s at one clinic and over every clinic at each patient count both layouts ran;
+    sustained is the best count both kept under the p95 goal, else (a machine too busy for
+    the goal) the best count both ran, said so."""
+    one, many = (layout for layout, _ in layouts)
+    by = {layout: {r["patients"]: r for r in rows if r["layout"] == layout} for layout in (one, many)}
+    shared = sorted(set(by[one]) & set(by[many]))
+    print()
+    for n in shared:
+        a, b = by[one][n], by[many][n]
+        print(
+            f"{n:4d} patients: {one} {a['throughput']:6.1f} turns/s (p95 {a['p95']:6.0f} ms), "
+            f"{many} {b['throughput']:6.1f} turns/s (p95 {b['p95']:6.0f} ms), ratio {b['throughput'] / a['throughput']:.2f}"
+        )
+    kept = [n for n in shared if max(by[one][n]["p95"], by[many][n]["p95"]) <= GOAL_P95_MS]
+    if not shared:
+        print(f"{many}: no patient count ran in both layouts")
+        return
+    n = max(kept or shared, key=lambda k: by[one][k]["throughput"])
+    ratio = by[many][n]["throughput"] / by[one][n]["throughput"]
+    print(
+        f"{'sustained' if kept else 'no count kept p95 under 1 s in both; at the busiest'} ({n} patients): "
+        f"{one} {by[one][n]['throughput']:.1f} turns/s, {many} {by[many][n]['throughput']:.1f} turns/s, "
+        f"ratio {ratio:.2f} (goal within 10 %: {'met' if ratio >= 0.9 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -89,9 +89,12 @@ class Stack:
         self.redis.stop()
 
 
-def stack_start(*, workers: int, extra_env: dict[str, str], clinic: str = "", threads: int = 1) -> Stack:
+def stack_start(
+    *, workers: int, extra_env: dict[str, str], clinic: str = "", threads: int = 1, clinic_files: tuple = ()
+) -> Stack:
     """Everything up, Django set up in this process too (for sweeps and the audit); with
-    `clinic`, that clinic file is loaded before any server starts."""
+    `clinic`, that clinic file is loaded before any server starts, then `clinic_files`
+    (paths, one clinic each, for a deployment of several clinics)."""
     from common import migrate
 
     fake = FakeTwilio().start()
@@ -112,6 +115,10 @@ def stack_start(*, workers: int, extra_env: dict[str, str], clinic: str = "", th
         from django.core.management import call_command
 
         call_command("load_clinic", str(ROOT / clinic), verbosity=0)
+    for path in clinic_files:
+        from django.core.management import call_command
+
+        call_command("load_clinic", str(path), verbosity=0)
     stack = Stack(fake=fake, redis=redis, env=env, queue=queue, port=processes.free_port(), threads=threads)
     LOGS.mkdir(exist_ok=True)
     stack.web = processes.start_gunicorn(env, port=stack.port, workers=2, log_path=LOGS / "gunicorn.log")
@@ -156,11 +163,14 @@ class Inbox:
             future.set_result(record)
 
 
-async def webhook_send(port: int, phone: str, text: str, *, attempts: int = 30) -> tuple[str, int]:
-    """Post one signed inbound webhook; like Twilio, try again (same MessageSid) until a
-    2xx, for up to `attempts` seconds. Returns the MessageSid and the tries it took."""
+async def webhook_send(
+    port: int, phone: str, text: str, *, attempts: int = 30, to: str = "+14155238886"
+) -> tuple[str, int]:
+    """Post one signed inbound webhook to the clinic number `to`; like Twilio, try again
+    (same MessageSid) until a 2xx, for up to `attempts` seconds. Returns the MessageSid and
+    the tries it took."""
     sid = "SM" + uuid.uuid4().hex
-    request = signed_webhook(phone=phone, text=text, sid=sid)
+    request = signed_webhook(phone=phone, text=text, sid=sid, to=to)
     for attempt in range(1, attempts + 1):
         try:
             reader, writer = await _connection(port)
@@ -187,6 +197,7 @@ async def conversation_run(
     think: float,
     reply_timeout: float,
     send_attempts: int = 30,
+    to: str = "+14155238886",
 ) -> Counter:
     """One patient holding a conversation (a patients.BookingCycle) until `until`
     (monotonic): send, wait for the bot's reply, think about `think` seconds (0.5x-1.5x),
@@ -197,7 +208,7 @@ async def conversation_run(
     while text is not None and time.monotonic() < until:
         reply = inbox.expect(phone)
         at = time.monotonic()
-        sid, tries = await webhook_send(port, phone, text, attempts=send_attempts)
+        sid, tries = await webhook_send(port, phone, text, attempts=send_attempts, to=to)
         log.append(Sent(sid, phone, text, tag, at, tries))
         try:
             record = await asyncio.wait_for(reply, reply_timeout)

@@ -1,9 +1,13 @@
 from django.db import models
 from django.utils import timezone
 
+from clinicbot.tenancy import ClinicManager, clinic_owned
+
 
 class BookingSession(models.Model):
     """One booking, reschedule or cancellation in progress for one conversation."""
+
+    clinic = clinic_owned()
 
     class State(models.TextChoices):
         START = "START"
@@ -35,6 +39,8 @@ class BookingSession(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["-updated_at"]
         constraints = [
@@ -61,6 +67,8 @@ class BookingSession(models.Model):
 class Reminder(models.Model):
     """One reminder of one appointment; the unique pair makes each kind go out once."""
 
+    clinic = clinic_owned()
+
     class Status(models.TextChoices):
         SENT = "sent"
         SKIPPED = "skipped"
@@ -73,6 +81,8 @@ class Reminder(models.Model):
     detail = models.CharField(max_length=200, blank=True)
     outbound_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClinicManager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["appointment", "kind"], name="reminder_once_per_kind")]

@@ -43,3 +43,25 @@ def celery_check(app_configs, **kwargs) -> list:
             )
         ]
     return []
+
+
+@register(Tags.database)
+def row_security_check(app_configs, databases=None, **kwargs) -> list:
+    """Row-level security (clinicbot/migrations/0004) binds every role but a superuser's or a
+    BYPASSRLS one's: connected as such, a query that forgets its clinic sees every clinic."""
+    from django.db import connection
+
+    if not databases or "default" not in databases or connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")
+        row = cursor.fetchone()
+    if row and row[0]:
+        return [
+            Warning(
+                "the database role bypasses row-level security (a superuser or BYPASSRLS): "
+                "connect as a role that owns the tables and is neither",
+                id="clinicbot.W020",
+            )
+        ]
+    return []

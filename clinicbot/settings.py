@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "clinicbot.middleware.ClinicTimeMiddleware",
+    "clinicbot.middleware.ClinicMiddleware",
 ]
 
 ROOT_URLCONF = "clinicbot.urls"

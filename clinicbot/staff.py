@@ -11,9 +11,18 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from rest_framework.exceptions import ParseError
 from rest_framework.permissions import BasePermission
 
-from clinicbot.access import access_handle_conversations, access_menu, access_staff_area, role_names
+from clinicbot.access import (
+    access_handle_conversations,
+    access_menu,
+    access_staff_area,
+    role_names,
+    user_clinic_ids,
+)
+from clinicbot.middleware import request_clinic
+from clinicbot.tenancy import clinic_scope_replace
 
 
 def staff_page(access: Callable) -> Callable:
@@ -44,7 +53,12 @@ def staff_api(access: Callable) -> type[BasePermission]:
         message = "Your role may not use this endpoint."
 
         def has_permission(self, request, view) -> bool:
-            return bool(request.user and request.user.is_authenticated) and access(request.user)
+            if not (request.user and request.user.is_authenticated):
+                return False
+            # The token is read only now: choose the clinic for it (the middleware's scope
+            # holds the choice until the request ends).
+            clinic_scope_replace(api_clinic(request))
+            return access(request.user)
 
     StaffApiAccess.__name__ = StaffApiAccess.__qualname__ = f"StaffApi_{access.__name__}"
     return StaffApiAccess
@@ -55,6 +69,15 @@ def staff_api(access: Callable) -> type[BasePermission]:
 CalendarApiAccess = staff_api(access_handle_conversations)
 # The schema names endpoints and fields, no patient data: any ClinicBot role may read it.
 AnyRoleApiAccess = staff_api(access_staff_area)
+
+
+def api_clinic(request) -> int | None:
+    """The clinic an API request works in: `?clinic=<code>`, required when the token's user
+    works at several. Raises PermissionDenied for a clinic the user does not work at and
+    ParseError when the user works at several and names none."""
+    if not request.query_params.get("clinic") and len(user_clinic_ids(request.user)) > 1:
+        raise ParseError("This user works at several clinics: name one with ?clinic=<code>.")
+    return request_clinic(request._request, remember=False)
 
 
 def query_date(value: str | None) -> date | None:

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from clinicbot.access import access_content
+from clinicbot.tenancy import AcrossClinicsAdmin, ClinicOwnedAdmin
 from conversations.faq.selectors import faq_version_latest, faq_version_pending
 from conversations.faq.services import (
     QuestionAlreadyHandled,
@@ -28,6 +29,7 @@ from conversations.models import (
     Language,
     OutboundMessage,
     UnansweredQuestion,
+    UnroutedMessage,
 )
 
 
@@ -51,7 +53,7 @@ class OutboundInline(admin.TabularInline):
 
 
 @admin.register(Conversation)
-class ConversationAdmin(admin.ModelAdmin):
+class ConversationAdmin(ClinicOwnedAdmin):
     list_display = (
         "id",
         "masked_user_id",
@@ -69,7 +71,7 @@ class ConversationAdmin(admin.ModelAdmin):
 
 
 @admin.register(InboundMessage)
-class InboundMessageAdmin(admin.ModelAdmin):
+class InboundMessageAdmin(ClinicOwnedAdmin):
     list_display = ("provider_message_id", "conversation", "kind", "received_at", "processed_at")
     list_filter = ("kind",)
     search_fields = ("provider_message_id", "text")
@@ -77,7 +79,7 @@ class InboundMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
+class OutboundMessageAdmin(ClinicOwnedAdmin):
     list_display = ("id", "conversation", "status", "error_code", "attempts", "created_at", "sent_by")
     list_filter = ("status",)
     search_fields = ("provider_message_id", "body")
@@ -85,13 +87,13 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Escalation)
-class EscalationAdmin(admin.ModelAdmin):
+class EscalationAdmin(ClinicOwnedAdmin):
     list_display = ("id", "conversation", "reason", "status", "created_at", "claimed_by")
     list_filter = ("status", "reason")
 
 
 @admin.register(CannedReply)
-class CannedReplyAdmin(admin.ModelAdmin):
+class CannedReplyAdmin(ClinicOwnedAdmin):
     list_display = ("title", "language", "position", "active")
     list_filter = ("language", "active")
     list_editable = ("position", "active")
@@ -223,7 +225,7 @@ for _code, _name in Language.choices:
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(admin.ModelAdmin):
+class FaqEntryAdmin(ClinicOwnedAdmin):
     form = FaqEntryForm
     list_display = ("topic", "status", "approved_number", "pending_number", "updated_at")
     list_filter = ("status",)
@@ -362,7 +364,7 @@ class FaqEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnansweredQuestion)
-class UnansweredQuestionAdmin(admin.ModelAdmin):
+class UnansweredQuestionAdmin(ClinicOwnedAdmin):
     list_display = ("created_at", "language", "text", "best_topic", "best_score", "resolved", "resolved_by")
     list_filter = ("resolved", "language")
     search_fields = ("text",)
@@ -393,3 +395,19 @@ class UnansweredQuestionAdmin(admin.ModelAdmin):
             with contextlib.suppress(QuestionAlreadyHandled):  # a twin dismissed just before
                 unanswered_question_dismiss(question_id=question.pk, user=request.user)
         return None
+
+
+@admin.register(UnroutedMessage)
+class UnroutedMessageAdmin(AcrossClinicsAdmin):
+    """Messages to numbers no clinic lists (conversations.routing): superusers alone see
+    across clinics, so they alone see these; nobody edits them."""
+
+    list_display = ("received_at", "channel", "address", "provider_message_id")
+    list_filter = ("channel", "address")
+    readonly_fields = [f.name for f in UnroutedMessage._meta.fields]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

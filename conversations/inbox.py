@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from audit.services import trace_batch
+from clinicbot.tenancy import clinic_id_of, clinic_scope
 from conversations.channels.base import Envelope, IncomingMessage, Kind
 from conversations.clinic import clinic_context
 from conversations.copy import say
@@ -16,6 +17,7 @@ from conversations.models import Conversation, Escalation, InboundMessage, Outbo
 from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver, outbound_status_update
 from conversations.outbox.queue import Origin, Reply, reply_queue
+from conversations.routing import inbound_clinic, numbers_map, unrouted_store
 from conversations.tasks import conversation_process_task, task_enqueue
 from conversations.voice.intake import voice_note_enqueue
 
@@ -45,21 +47,28 @@ def inbound_receive(*, message: IncomingMessage) -> InboundMessage | None:
     """Store one inbound message exactly once and enqueue its processing after commit.
 
     Returns None for a provider message id already stored (a webhook retry): nothing else
-    happens. Reads the conversation (creating it on first contact) and inserts one row, so
-    the acknowledgement never waits on a worker holding the conversation lock.
+    happens; and None for a message to a number no clinic lists, kept apart and never
+    answered (conversations.routing). Reads the conversation of the clinic written to
+    (creating it on first contact) and inserts one row, so the acknowledgement never waits
+    on a worker holding the conversation lock.
     """
-    conversation_id = (
-        Conversation.objects.filter(channel=message.channel, channel_user_id=message.channel_user_id)
-        .values_list("pk", flat=True)
-        .first()
-    )
+    clinic_id = inbound_clinic(message=message)
+    if clinic_id is None:
+        unrouted_store(message=message)
+        return None
+    sender = dict(clinic_id=clinic_id, channel=message.channel, channel_user_id=message.channel_user_id)
+    conversation_id = Conversation._base_manager.filter(**sender).values_list("pk", flat=True).first()
     if conversation_id is None:
         conversation_id = Conversation.objects.get_or_create(
-            channel=message.channel,
-            channel_user_id=message.channel_user_id,
-            defaults={"phone_e164": message.phone_e164, "profile_name": message.profile_name},
+            **sender,
+            defaults={
+                "phone_e164": message.phone_e164,
+                "profile_name": message.profile_name,
+                "address": message.to_address if numbers_map() else "",
+            },
         )[0].pk
     fields = dict(
+        clinic_id=clinic_id,
         conversation_id=conversation_id,
         provider_message_id=message.provider_message_id,
         kind=STORED_KIND.get(message.kind, message.kind),
@@ -102,8 +111,17 @@ def conversation_process(*, conversation_id: int) -> int:
     message's replies are delivered at once, in order (a transient failure leaves the rest
     to the send task's retries). A message whose handling raises is marked processed with
     its error and handed to staff, so one bad message cannot block the conversation.
-    Idempotent; returns how many messages this call handled.
+    Everything runs in the conversation's clinic scope (clinicbot.tenancy). Idempotent;
+    returns how many messages this call handled.
     """
+    clinic_id = clinic_id_of(Conversation, conversation_id)
+    if clinic_id is None:
+        return 0
+    with clinic_scope(clinic_id):
+        return _waiting_handle(conversation_id)
+
+
+def _waiting_handle(conversation_id: int) -> int:
     handled, more = 0, True
     while more:
         try:

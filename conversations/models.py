@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from clinicbot.tenancy import ClinicManager, clinic_owned
 from conversations.understanding.languages import PACKS
 
 # The languages the bot speaks, as the language packs register them: a new pack changes the
@@ -11,6 +12,8 @@ Language = models.TextChoices("Language", [(pack.choice_name, (pack.code, pack.n
 
 class Conversation(models.Model):
     """One patient's chat on one channel; the unit of locking and ordering."""
+
+    clinic = clinic_owned()
 
     class Channel(models.TextChoices):
         """The door the patient wrote to, and so the provider that answers (conversations.channels)."""
@@ -27,6 +30,9 @@ class Conversation(models.Model):
     # The channel's id for the sender (the WhatsApp id today, a business-scoped id tomorrow); the
     # phone number may be missing once WhatsApp usernames roll out.
     channel_user_id = models.CharField(max_length=64)
+    # The clinic's number the patient wrote to, as its provider names it (ClinicNumber.address);
+    # replies go out from it. Empty: the deployment's own sender (a clinic file without channels).
+    address = models.CharField(max_length=64, blank=True)
     phone_e164 = models.CharField(max_length=20, blank=True)
     profile_name = models.CharField(max_length=128, blank=True)
     language = models.CharField(max_length=5, choices=Language, blank=True)
@@ -43,9 +49,13 @@ class Conversation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClinicManager()
+
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["channel", "channel_user_id"], name="conversation_unique_sender"),
+            models.UniqueConstraint(
+                fields=["clinic", "channel", "channel_user_id"], name="conversation_unique_sender"
+            ),
         ]
         indexes = [models.Index(fields=["handler", "updated_at"])]
 
@@ -64,6 +74,43 @@ class Conversation(models.Model):
 WINDOW = timezone.timedelta(hours=24)
 
 
+class ClinicNumber(models.Model):
+    """One WhatsApp number of one clinic (its clinic file's `channels:`): an inbound message
+    belongs to the clinic whose number it was sent to (conversations.routing)."""
+
+    clinic = models.ForeignKey("scheduling.Clinic", on_delete=models.CASCADE, related_name="numbers")
+    channel = models.CharField(max_length=16, choices=Conversation.Channel)
+    # The provider's name for the number: Twilio's sender in E.164, Meta's phone-number id.
+    address = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["clinic", "channel", "address"]
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "address"], name="clinic_number_one_clinic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.address}"
+
+
+class UnroutedMessage(models.Model):
+    """A message sent to a number no clinic lists: stored, never answered, shown to
+    superusers, who alone see across clinics."""
+
+    channel = models.CharField(max_length=16, choices=Conversation.Channel)
+    address = models.CharField(max_length=64, blank=True)
+    provider_message_id = models.CharField(max_length=64, unique=True)
+    channel_user_id = models.CharField(max_length=64)
+    raw_payload = models.JSONField(default=dict)
+    received_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.address or '?'} from {mask(self.channel_user_id)}"
+
+
 def mask(value: str) -> str:
     """Keep the last three characters of an identifier; logs never hold a full number."""
     return "•" * max(len(value) - 3, 0) + value[-3:] if value else ""
@@ -79,6 +126,8 @@ class VoiceStatus(models.TextChoices):
 
 
 class InboundMessage(models.Model):
+    clinic = clinic_owned()
+
     class Kind(models.TextChoices):
         TEXT = "text", "Text"
         BUTTON = "button", "Button tap"
@@ -105,6 +154,8 @@ class InboundMessage(models.Model):
     # or the reason a note was refused or failed; whether the patient was told to wait.
     voice = models.JSONField(default=dict, blank=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["received_at", "id"]
         indexes = [
@@ -120,6 +171,8 @@ class InboundMessage(models.Model):
 
 
 class OutboundMessage(models.Model):
+    clinic = clinic_owned()
+
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         SENDING = "sending", "Sending"
@@ -154,6 +207,8 @@ class OutboundMessage(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClinicManager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -202,6 +257,8 @@ class EarlyStatus(models.Model):
 class Escalation(models.Model):
     """A conversation that needs a person, and why; the staff queue is the open ones."""
 
+    clinic = clinic_owned()
+
     class Reason(models.TextChoices):
         EMERGENCY = "emergency", "Emergency"
         ASKED_FOR_PERSON = "asked_for_person", "Asked for a person"
@@ -232,6 +289,8 @@ class Escalation(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -254,12 +313,14 @@ class FaqEntry(models.Model):
     beside it until someone with the content-admin role approves it.
     """
 
+    clinic = clinic_owned()
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         APPROVED = "approved", "Approved"
         RETIRED = "retired", "Retired"
 
-    topic = models.SlugField(max_length=64, unique=True)
+    topic = models.SlugField(max_length=64)
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     approved_version = models.OneToOneField(
         "FaqVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -267,11 +328,14 @@ class FaqEntry(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClinicManager()
+
     class Meta:
         verbose_name = "FAQ entry"
         verbose_name_plural = "FAQ entries"
         ordering = ["topic"]
         constraints = [
+            models.UniqueConstraint(fields=["clinic", "topic"], name="faq_entry_topic_per_clinic"),
             models.CheckConstraint(
                 condition=~models.Q(status="approved") | models.Q(approved_version__isnull=False),
                 name="faq_entry_approved_has_version",
@@ -285,6 +349,7 @@ class FaqEntry(models.Model):
 class FaqVersion(models.Model):
     """One immutable edit of an entry: what the patient may be told, who wrote and approved it."""
 
+    clinic = clinic_owned()
     entry = models.ForeignKey(FaqEntry, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     questions = models.JSONField(default=dict, help_text='{"en": ["How much is...", ...], ...}')
@@ -301,6 +366,8 @@ class FaqVersion(models.Model):
     )
     approved_by_label = models.CharField(max_length=64, blank=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClinicManager()
 
     class Meta:
         verbose_name = "FAQ version"
@@ -320,6 +387,7 @@ class UnansweredQuestion(models.Model):
     messages (conversations.privacy); a question kept without a conversation is never shown.
     """
 
+    clinic = clinic_owned()
     conversation = models.ForeignKey(
         Conversation, null=True, blank=True, on_delete=models.CASCADE, related_name="unanswered_questions"
     )
@@ -338,6 +406,8 @@ class UnansweredQuestion(models.Model):
         FaqVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="from_questions"
     )
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["resolved", "created_at"])]
@@ -350,11 +420,14 @@ class CannedReply(models.Model):
     """A reply reception sends often ("Your results are ready..."), per language, edited in
     the admin; the conversation page offers the ones in the patient's language."""
 
+    clinic = clinic_owned()
     language = models.CharField(max_length=5, choices=Language)
     title = models.CharField(max_length=60, help_text="What reception sees on the button")
     text = models.TextField(max_length=1600)
     position = models.PositiveSmallIntegerField(default=0, help_text="Lower first")
     active = models.BooleanField(default=True)
+
+    objects = ClinicManager()
 
     class Meta:
         ordering = ["language", "position", "title"]

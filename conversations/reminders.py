@@ -20,22 +20,26 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.models import Reminder
 from booking.reminders import reminder_record, reminders_due
+from clinicbot.tenancy import clinic_current_id, clinic_scope
 from conversations.channels import channel_default, channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
 from conversations.outbox.queue import Origin, Reply, reply_queue
+from conversations.routing import clinic_address
 from scheduling.models import Appointment
 
 ACTIONS = ("confirm", "reschedule", "cancel")
 
 
 def reminders_send(*, now: datetime | None = None) -> dict[str, int]:
-    """Send every reminder due now (see booking.reminders); idempotent. Returns counts."""
+    """Send every reminder due now (see booking.reminders), each in its appointment's clinic
+    scope, for every clinic; idempotent. Returns counts."""
     now = now or timezone.now()
     counts = {"sent": 0, "skipped": 0}
     for due in reminders_due(now=now, hours=settings.REMINDER_HOURS):
-        status = _send_one(due.appointment, due.kind, now=now)
+        with clinic_scope(due.appointment.clinic_id):
+            status = _send_one(due.appointment, due.kind, now=now)
         if status:
             counts[status] += 1
     return counts
@@ -68,7 +72,7 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
             options,
             origin=Origin.COPY,
         )
-    elif channel_for(conversation.channel).has_template("reminder", language):
+    elif channel_for(conversation.channel, address=conversation.address).has_template("reminder", language):
         reply = Reply(
             "",
             template=f"reminder:{language}",
@@ -106,10 +110,15 @@ def patient_conversation(phone_e164: str, first_name: str) -> Conversation:
         .first()
     )
     if conversation is None:
+        channel = channel_default()
         conversation, _ = Conversation.objects.get_or_create(
-            channel=channel_default(),
+            channel=channel,
             channel_user_id=digits,
-            defaults={"phone_e164": phone_e164, "profile_name": first_name},
+            defaults={
+                "phone_e164": phone_e164,
+                "profile_name": first_name,
+                "address": clinic_address(clinic_id=clinic_current_id(), channel=channel),
+            },
         )
     return Conversation.objects.select_for_update().get(pk=conversation.pk)
 

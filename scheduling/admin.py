@@ -11,11 +11,13 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from clinicbot.tenancy import AcrossClinicsAdmin, ClinicOwnedAdmin, clinic_scoped_id
 from scheduling.exceptions import SchedulingError
 from scheduling.models import (
     Appointment,
     AppointmentType,
     Clinic,
+    ClinicMembership,
     Location,
     Patient,
     Practitioner,
@@ -40,11 +42,24 @@ def clinic_time():
 
 @admin.register(Clinic)
 class ClinicAdmin(admin.ModelAdmin):
-    list_display = ["name", "time_zone", "phone", "country", "emergency_number", "crisis_line"]
+    list_display = ["name", "code", "time_zone", "phone", "country", "emergency_number", "crisis_line"]
+
+    def get_queryset(self, request):
+        # Staff see the clinic they work in; a superuser, every clinic.
+        clinics = super().get_queryset(request)
+        return clinics if request.user.is_superuser else clinics.filter(pk=clinic_scoped_id())
+
+
+@admin.register(ClinicMembership)
+class ClinicMembershipAdmin(AcrossClinicsAdmin):
+    """Who works at which clinic, in which role: a superuser's to hand out."""
+
+    list_display = ["user", "clinic", "role"]
+    list_filter = ["clinic", "role"]
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(ClinicOwnedAdmin):
     list_display = ["name", "code", "address"]
     search_fields = ["name", "code"]
 
@@ -60,7 +75,7 @@ class TimeOffInline(admin.TabularInline):
 
 
 @admin.register(Practitioner)
-class PractitionerAdmin(admin.ModelAdmin):
+class PractitionerAdmin(ClinicOwnedAdmin):
     list_display = ["display_name", "code", "specialty_list", "active"]
     list_filter = ["active", "locations"]
     search_fields = ["display_name", "code"]
@@ -73,20 +88,20 @@ class PractitionerAdmin(admin.ModelAdmin):
 
 
 @admin.register(AppointmentType)
-class AppointmentTypeAdmin(admin.ModelAdmin):
+class AppointmentTypeAdmin(ClinicOwnedAdmin):
     list_display = ["code", "__str__", "duration_minutes", "new_patients", "active"]
     filter_horizontal = ["practitioners"]
 
 
 @admin.register(TimeOff)
-class TimeOffAdmin(admin.ModelAdmin):
+class TimeOffAdmin(ClinicOwnedAdmin):
     list_display = ["__str__", "practitioner", "start", "end", "reason"]
     list_filter = ["practitioner"]
     date_hierarchy = "start"
 
 
 @admin.register(Patient)
-class PatientAdmin(admin.ModelAdmin):
+class PatientAdmin(ClinicOwnedAdmin):
     list_display = ["name", "phone_e164", "date_of_birth", "external_id", "provisional"]
     list_filter = ["provisional", "language"]
     search_fields = ["name", "phone_e164", "external_id"]
@@ -130,7 +145,7 @@ class AppointmentAddForm(forms.ModelForm):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(ClinicOwnedAdmin):
     """Appointments are booked here through the add form, and changed only through the
     scheduling services: the change form is read-only, and its actions (cancel, reschedule,
     mark completed or no-show) validate, keep the calendar free of overlaps and record the
@@ -340,7 +355,7 @@ class AppointmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(SlotHold)
-class SlotHoldAdmin(admin.ModelAdmin):
+class SlotHoldAdmin(ClinicOwnedAdmin):
     list_display = ["practitioner", "start", "expires_at", "conversation_id", "appointment"]
     list_filter = ["practitioner"]
 

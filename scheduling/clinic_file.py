@@ -91,6 +91,7 @@ class ClinicSpec:
     time_zone: str
     languages: list[str]
     default_language: str
+    code: str = ""  # required once the deployment has more than one clinic
     phone: str = ""
     country: str = ""  # ISO 3166 alpha-2, given or told from the phone or the time zone
     # Empty: the country's default (scheduling.helplines), read when the bot answers.
@@ -107,6 +108,8 @@ class ClinicSpec:
     patients: list[PatientSpec] = field(default_factory=list)
     # Read by conversations.faq.clinic_file; this parser only checks it is a list.
     faq: list[Any] = field(default_factory=list)
+    # The clinic's WhatsApp numbers, read by conversations.routing; only checked to be a list.
+    channels: list[Any] = field(default_factory=list)
 
 
 class _Reader:
@@ -248,10 +251,12 @@ def clinic_file_parse(data: Any, *, languages: Mapping[str, str]) -> ClinicSpec:
             "time_off",
             "patients",
             "faq",
+            "channels",
         },
     )
     spec = _clinic(r, top.get("clinic"))
     spec.faq = r.seq(top.get("faq"), "faq")
+    spec.channels = r.seq(top.get("channels"), "channels")
     topics = {item.get("topic") for item in spec.faq if isinstance(item, dict)}
     if spec.confirmation_faq and topics and spec.confirmation_faq not in topics:
         # Without a faq: section the entry may live in the admin only; with one, a typo.
@@ -303,6 +308,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
         value,
         "clinic",
         allowed={
+            "code",
             "name",
             "time_zone",
             "languages",
@@ -353,7 +359,11 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
     confirmation_faq = r.text(data, "confirmation_faq", "clinic", required=False)
     if confirmation_faq and not CODE.match(confirmation_faq):
         r.fail("clinic.confirmation_faq", f'"{confirmation_faq}" is not a FAQ topic (a code)')
+    code = r.text(data, "code", "clinic", required=False)
+    if code and not CODE.match(code):
+        r.fail("clinic.code", f'"{code}" is not a code (lower-case letters, digits, - and _)')
     spec = ClinicSpec(
+        code=code,
         name=r.text(data, "name", "clinic"),
         time_zone=zone,
         languages=[x for x in languages if x],

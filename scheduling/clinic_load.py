@@ -4,8 +4,9 @@ from datetime import datetime, time, timedelta
 
 from django.db import transaction
 
+from clinicbot.tenancy import DEFAULT_CODE, clinic_scope
 from scheduling import availability
-from scheduling.clinic_file import ClinicSpec
+from scheduling.clinic_file import ClinicFileError, ClinicSpec
 from scheduling.directory import directory_invalidate
 from scheduling.models import (
     AppointmentType,
@@ -17,35 +18,65 @@ from scheduling.models import (
     WorkingHours,
 )
 
+CLINIC_FIELDS = (
+    "name",
+    "time_zone",
+    "languages",
+    "default_language",
+    "phone",
+    "country",
+    "emergency_number",
+    "crisis_line",
+    "crisis_line_name",
+    "emergency_copy",
+    "confirmation_faq",
+    "policies",
+)
+
+
+def clinic_for_file(*, code: str) -> Clinic:
+    """The clinic a file describes, unsaved when new: the one with its code; a file without a
+    code is the deployment's only clinic. A code given to the deployment's default clinic
+    (the placeholder, or one from before files had codes) names it rather than adding another.
+
+    Raises ClinicFileError when the file has no code and the deployment has several clinics."""
+    if code:
+        named = Clinic.objects.filter(code=code).first()
+        if named is not None:
+            return named
+        clinics = list(Clinic.objects.order_by("id")[:2])
+        if len(clinics) == 1 and (clinics[0].placeholder or clinics[0].code == DEFAULT_CODE):
+            clinics[0].code = code
+            return clinics[0]
+        return Clinic(code=code)
+    clinics = list(Clinic.objects.order_by("id")[:2])
+    if len(clinics) > 1:
+        raise ClinicFileError(["clinic.code: is required when the deployment has more than one clinic"])
+    return clinics[0] if clinics else Clinic(code=DEFAULT_CODE)
+
 
 @transaction.atomic
 def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
-    """Create or update everything a clinic file describes; returns counts per kind.
+    """Create or update the clinic a file describes (clinic_for_file) and everything in it;
+    returns counts per kind. Other clinics are never read or touched.
 
     Idempotent: loading the same file twice changes nothing the second time. Records are
-    matched by code (patients by external id, else phone and name). A practitioner's weekly
-    hours are replaced by the file's; time off and patients are added or updated, never
-    deleted; records missing from the file are left alone (set `active: false` to retire
-    a practitioner). All or nothing: one transaction.
+    matched by code within the clinic (patients by external id, else phone and name). A
+    practitioner's weekly hours are replaced by the file's; time off and patients are added
+    or updated, never deleted; records missing from the file are left alone (set `active:
+    false` to retire a practitioner). All or nothing: one transaction. Raises ClinicFileError.
     """
     directory_invalidate()  # this process reads the new records at once
-    clinic = Clinic.objects.order_by("id").first() or Clinic()
-    for attr in (
-        "name",
-        "time_zone",
-        "languages",
-        "default_language",
-        "phone",
-        "country",
-        "emergency_number",
-        "crisis_line",
-        "crisis_line_name",
-        "emergency_copy",
-        "confirmation_faq",
-        "policies",
-    ):
+    clinic = clinic_for_file(code=spec.code)
+    for attr in CLINIC_FIELDS:
         setattr(clinic, attr, getattr(spec, attr))
+    clinic.placeholder = False
     clinic.save()
+    with clinic_scope(clinic.pk):
+        return _records_load(spec, clinic)
+
+
+def _records_load(spec: ClinicSpec, clinic: Clinic) -> dict[str, int]:
     zone = clinic.zone
     locations = {}
     for loc in spec.locations:
@@ -99,7 +130,7 @@ def clinic_load(*, spec: ClinicSpec) -> dict[str, int]:
             )
         )
     for patient in spec.patients:
-        _patient_upsert(patient)
+        _patient_upsert(patient, clinic=clinic)
     return {
         "locations": len(locations),
         "appointment_types": len(types),
@@ -126,13 +157,13 @@ def _boundary(value, zone, *, end: bool) -> datetime:
     return availability.local_instant(day, time(0), zone)
 
 
-def _patient_upsert(spec) -> Patient:
+def _patient_upsert(spec, *, clinic: Clinic) -> Patient:
     match = (
         Patient.objects.filter(external_id=spec.external_id)
         if spec.external_id
         else Patient.objects.filter(phone_e164=spec.phone, name__iexact=spec.name)
     )
-    patient = match.first() or Patient()
+    patient = match.first() or Patient(clinic=clinic)
     patient.name, patient.phone_e164 = spec.name, spec.phone
     patient.date_of_birth = spec.date_of_birth
     patient.external_id = spec.external_id

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from clinicbot.tenancy import ClinicManager, clinic_owned
 from scheduling.helplines import Helplines, country_guess, helplines_resolve
 
 
@@ -46,9 +47,13 @@ MAX_APPOINTMENT = timedelta(days=1)
 
 
 class Clinic(models.Model):
-    """The one clinic of this deployment (see selectors.clinic_get)."""
+    """One clinic of the deployment: the tenant every clinic-owned row belongs to."""
 
+    code = models.SlugField(max_length=64, unique=True, help_text='The clinic file\'s "code"')
     name = models.CharField(max_length=200)
+    # The stand-in a deployment gets when rows need a clinic before any clinic file was
+    # loaded; it reads as "no clinic yet" until load_clinic fills it in.
+    placeholder = models.BooleanField(default=False)
     time_zone = models.CharField(max_length=64, default="UTC")
     # Codes as conversations.models.Language: "en", "es", "pt-BR".
     languages = models.JSONField(default=list, blank=True)
@@ -105,44 +110,76 @@ class Clinic(models.Model):
         return Policies(**known)
 
 
+class ClinicMembership(models.Model):
+    """One role a staff member holds at one clinic (clinicbot.access reads it). Role names are
+    the staff groups' ("Reception", "Operations lead", "Content admin")."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=32)
+
+    class Meta:
+        ordering = ["clinic", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "clinic", "role"], name="membership_one_role_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} at {self.clinic}"
+
+
 class Location(models.Model):
-    code = models.SlugField(max_length=64, unique=True)
+    clinic = clinic_owned()
+    code = models.SlugField(max_length=64)
     name = models.CharField(max_length=200)
     address = models.CharField(max_length=300, blank=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["clinic", "code"], name="location_code_per_clinic")]
 
     def __str__(self) -> str:
         return self.name
 
 
 class Practitioner(models.Model):
-    code = models.SlugField(max_length=64, unique=True)
+    clinic = clinic_owned()
+    code = models.SlugField(max_length=64)
     display_name = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True)
     specialties = models.JSONField(default=list, blank=True)
     locations = models.ManyToManyField(Location, related_name="practitioners", blank=True)
     active = models.BooleanField(default=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["display_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["clinic", "code"], name="practitioner_code_per_clinic")
+        ]
 
     def __str__(self) -> str:
         return self.display_name
 
 
 class AppointmentType(models.Model):
-    code = models.SlugField(max_length=64, unique=True)
+    clinic = clinic_owned()
+    code = models.SlugField(max_length=64)
     names = models.JSONField(default=dict, help_text="{language: name}")
     duration_minutes = models.PositiveSmallIntegerField()
     new_patients = models.BooleanField(default=True, help_text="New patients may book it.")
     practitioners = models.ManyToManyField(Practitioner, related_name="appointment_types", blank=True)
     active = models.BooleanField(default=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["code"]
         constraints = [
+            models.UniqueConstraint(fields=["clinic", "code"], name="appointmenttype_code_per_clinic"),
             models.CheckConstraint(
                 condition=Q(
                     duration_minutes__gt=0,
@@ -169,6 +206,8 @@ class AppointmentType(models.Model):
 class WorkingHours(models.Model):
     """One range of a practitioner's week, in the clinic's local time; several per day allowed."""
 
+    clinic = clinic_owned()
+
     class Weekday(models.IntegerChoices):
         MONDAY = 0, "Monday"
         TUESDAY = 1, "Tuesday"
@@ -184,6 +223,8 @@ class WorkingHours(models.Model):
     start = models.TimeField()
     end = models.TimeField()
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["practitioner", "weekday", "start"]
         verbose_name_plural = "working hours"
@@ -198,12 +239,15 @@ class WorkingHours(models.Model):
 class TimeOff(models.Model):
     """A practitioner's absence, or the whole clinic's when practitioner is empty."""
 
+    clinic = clinic_owned()
     practitioner = models.ForeignKey(
         Practitioner, null=True, blank=True, on_delete=models.CASCADE, related_name="time_off"
     )
     start = models.DateTimeField()
     end = models.DateTimeField()
     reason = models.CharField(max_length=200, blank=True)
+
+    objects = ClinicManager()
 
     class Meta:
         ordering = ["start"]
@@ -218,6 +262,7 @@ class TimeOff(models.Model):
 
 
 class Patient(models.Model):
+    clinic = clinic_owned()
     name = models.CharField(max_length=200)
     phone_e164 = models.CharField(max_length=20, db_index=True)
     date_of_birth = models.DateField(null=True, blank=True)
@@ -227,6 +272,8 @@ class Patient(models.Model):
     provisional = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["name"]
 
@@ -235,6 +282,8 @@ class Patient(models.Model):
 
 
 class Appointment(models.Model):
+    clinic = clinic_owned()
+
     class Status(models.TextChoices):
         BOOKED = "booked", "Booked"
         CANCELLED = "cancelled", "Cancelled"
@@ -273,6 +322,8 @@ class Appointment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClinicManager()
+
     class Meta:
         ordering = ["start"]
         # PostgreSQL also has appointment_no_overlap (EXCLUDE USING gist), see migration 0002.
@@ -292,6 +343,7 @@ class Appointment(models.Model):
 class SlotHold(models.Model):
     """A short claim on a slot while a patient confirms; live until expires_at or booked."""
 
+    clinic = clinic_owned()
     practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE, related_name="holds")
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="+")
     appointment_type = models.ForeignKey(AppointmentType, on_delete=models.CASCADE, related_name="+")
@@ -304,6 +356,8 @@ class SlotHold(models.Model):
         Appointment, null=True, blank=True, on_delete=models.SET_NULL, related_name="hold"
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClinicManager()
 
     class Meta:
         ordering = ["start"]

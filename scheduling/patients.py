@@ -6,15 +6,17 @@ from datetime import date
 
 from django.db.models import Q
 
+from scheduling.directory import directory_get
 from scheduling.exceptions import InvalidRequest
 from scheduling.models import Patient
 from scheduling.phones import phone_normalize, phone_region
-from scheduling.selectors import clinic_get
 
 
 def patient_phone_normalize(*, phone: str) -> str:
-    """E.164 form, local numbers read in the clinic's country. Raises InvalidRequest."""
-    clinic = clinic_get()
+    """E.164 form, local numbers read in the current clinic's country (its directory
+    snapshot: no query). Raises InvalidRequest."""
+    directory = directory_get()
+    clinic = directory.clinic if directory else None
     region = phone_region(clinic.phone) if clinic and clinic.phone else None
     try:
         return phone_normalize(phone, region=region)

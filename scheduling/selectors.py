@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.db import connection
 from django.db.models import QuerySet
 
+from clinicbot.tenancy import ClinicNotChosen, clinic_scoped_id
 from scheduling.availability import Calendar, Interval, Rules, WeeklyRange, local_instant, weekly_next_opening
 from scheduling.models import (
     MAX_APPOINTMENT,
@@ -26,8 +27,17 @@ from scheduling.models import (
 
 
 def clinic_get() -> Clinic | None:
-    """The deployment's clinic, or None before `load_clinic` ran."""
-    return Clinic.objects.order_by("id").first()
+    """The current clinic: the enclosing clinic scope's, else the deployment's only clinic;
+    None before `load_clinic` ran (no clinic, or only its placeholder). Raises
+    ClinicNotChosen outside a scope when the deployment has several clinics."""
+    scoped = clinic_scoped_id()
+    if scoped is not None:
+        clinics = list(Clinic.objects.filter(pk=scoped))
+    else:
+        clinics = list(Clinic.objects.order_by("id")[:2])
+        if len(clinics) > 1:
+            raise ClinicNotChosen("several clinics share this deployment; no clinic scope is set")
+    return clinics[0] if clinics and not clinics[0].placeholder else None
 
 
 def rules_for(clinic: Clinic | None) -> Rules:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import staff_action_record, trace_record
+from clinicbot.tenancy import all_of_clinic
 from scheduling import availability
 from scheduling.availability import Preference, Slot, TimeWindow
 from scheduling.directory import directory_get
@@ -39,7 +40,7 @@ from scheduling.models import (
     Practitioner,
     SlotHold,
 )
-from scheduling.phones import phone_normalize, phone_region
+from scheduling.patients import patient_phone_normalize
 from scheduling.selectors import (
     calendar_list,
     rules_for,
@@ -322,6 +323,8 @@ def slot_hold(
     now = now or timezone.now()
     with transaction.atomic():
         locked = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+        if not all_of_clinic(clinic.pk, locked, appointment_type, location):
+            raise InvalidRequest("the practitioner, type and location are not all this clinic's")
         if not locked.active or not locked.appointment_types.filter(pk=appointment_type.pk).exists():
             raise InvalidRequest(f"{locked} does not offer {appointment_type.code}")
         day = start.astimezone(clinic.zone).date()
@@ -350,6 +353,7 @@ def slot_hold(
             SlotHold.objects.filter(conversation_id=conversation_id, appointment__isnull=True).delete()
         location_id = location.pk if location else _location_at(calendar, start, clinic)
         return SlotHold.objects.create(
+            clinic_id=locked.clinic_id,
             practitioner=locked,
             location_id=location_id,
             appointment_type=appointment_type,
@@ -438,6 +442,8 @@ def _book(
             return current.appointment
         raise SlotUnavailable("the hold was already booked")
     kind = current.appointment_type
+    if patient.clinic_id != current.clinic_id:
+        raise InvalidRequest("the patient is another clinic's")
     if not kind.new_patients and not _is_returning(patient):
         raise InvalidRequest(f"{kind.code} is for returning patients only")
     if actor.is_bot and rescheduled_from is None:
@@ -463,6 +469,7 @@ def _book(
     try:
         with transaction.atomic():
             appointment = Appointment.objects.create(
+                clinic_id=current.clinic_id,
                 patient=patient,
                 practitioner_id=current.practitioner_id,
                 location_id=current.location_id,
@@ -727,15 +734,6 @@ def appointment_list_upcoming(
 # ---- patients ------------------------------------------------------------------------------
 
 
-def _normalized_phone(phone: str) -> str:
-    clinic = _clinic_or_none()
-    region = phone_region(clinic.phone) if clinic and clinic.phone else None
-    try:
-        return phone_normalize(phone, region=region)
-    except ValueError as exc:
-        raise InvalidRequest(str(exc)) from exc
-
-
 @_traced
 def patient_find(
     *, phone: str, date_of_birth: date | None = None, conversation_id: int | None = None
@@ -746,7 +744,7 @@ def patient_find(
     it PatientAmbiguous is raised so the bot can ask. Raises InvalidRequest for a string
     that is not a phone number. Read-only.
     """
-    candidates = list(Patient.objects.filter(phone_e164=_normalized_phone(phone)).order_by("id"))
+    candidates = list(Patient.objects.filter(phone_e164=patient_phone_normalize(phone=phone)).order_by("id"))
     if date_of_birth is not None:
         candidates = [p for p in candidates if p.date_of_birth in (date_of_birth, None)]
         exact = [p for p in candidates if p.date_of_birth == date_of_birth]
@@ -773,7 +771,7 @@ def patient_create_provisional(
     name = " ".join(name.split())
     if not name:
         raise InvalidRequest("a patient needs a name")
-    e164 = _normalized_phone(phone)
+    e164 = patient_phone_normalize(phone=phone)
     existing = Patient.objects.filter(phone_e164=e164, name__iexact=name, date_of_birth=date_of_birth).first()
     if existing is not None:
         return existing

@@ -13,12 +13,16 @@ PUBLIC_BASE_URL = "https://clinic.example.com"
 
 @pytest.fixture(autouse=True)
 def fresh_clinic_directory():
-    """Each test builds its own clinic; never serve another test's cached snapshot."""
+    """Each test builds its own clinic; never serve another test's cached snapshot, numbers
+    or rows' clinics."""
+    from conversations.routing import numbers_invalidate
     from scheduling.directory import directory_invalidate
 
     directory_invalidate()
+    numbers_invalidate()
     yield
     directory_invalidate()
+    numbers_invalidate()
 
 
 @pytest.fixture(autouse=True)

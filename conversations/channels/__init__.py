@@ -16,10 +16,22 @@ def webhook_channel(name: str) -> Channel:
     return DOORS[name].adapter()
 
 
-def channel_for(name: str) -> Channel:
-    """The channel a conversation on this door is answered through."""
-    adapter = webhook_channel(name)
+def channel_for(name: str, *, address: str = "") -> Channel:
+    """The channel a conversation on this door is answered through, from the clinic's
+    number `address` (empty: the deployment's own)."""
+    adapter = DOORS[name].adapter(address=address)
     return adapter if DOORS[name].configured() else SimulatorChannel(adapter)
+
+
+def number_read(entry: object) -> tuple[str, str]:
+    """One entry of a clinic file's `channels:` as (door, address), read by its provider's
+    package. Raises ValueError(field, problem)."""
+    if not isinstance(entry, dict):
+        raise ValueError("", "must be a mapping such as {provider: twilio, number: ...}")
+    provider = entry.get("provider")
+    if provider not in DOORS:
+        raise ValueError("provider", f"{provider!r} is not one of {', '.join(sorted(DOORS))}")
+    return provider, DOORS[provider].number_read(entry)
 
 
 def channel_default() -> str:

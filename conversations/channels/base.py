@@ -58,6 +58,8 @@ class IncomingMessage:
     profile_name: str
     kind: str  # a Kind value
     channel: str = "twilio"  # Conversation.Channel value: the door the patient wrote to
+    # The number written to, as the provider names it (ClinicNumber.address): it decides the clinic.
+    to_address: str = ""
     text: str = ""
     button_payload: str = ""
     button_text: str = ""
@@ -133,6 +135,11 @@ class Channel(Protocol):
         ...
 
     def has_template(self, purpose: str, language: str) -> bool: ...
+
+    def serves(self, address: str) -> bool:
+        """Whether a message written to `address` is this deployment's when no clinic file
+        lists numbers (one clinic, as before clinics had numbers)."""
+        ...
 
     def send(self, message: OutgoingMessage) -> SendResult: ...
 

@@ -79,7 +79,7 @@ def outbound_send(*, outbound_id: int, queued: OutboundMessage | None = None) ->
             failure=Failure.WINDOW_CLOSED,
         )
         return message
-    channel = channel_for(conversation.channel)
+    channel = channel_for(conversation.channel, address=conversation.address)
     outgoing = outgoing_message(message)
     try:
         reconciled = _already_sent(channel, message, outgoing)

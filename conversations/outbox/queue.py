@@ -52,7 +52,7 @@ def reply_queue(
     """Store replies as queued outbound rows; with `enqueue`, their sending is enqueued
     after commit (the worker's own turn delivers inline instead)."""
     rows = []
-    channel = channel_for(conversation.channel)
+    channel = channel_for(conversation.channel, address=conversation.address)
     for reply in (_vetted(conversation, reply) for reply in replies):
         body = reply.text
         # Options the channel cannot show as buttons or a list are numbered in the text.

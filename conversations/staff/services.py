@@ -351,7 +351,9 @@ def patient_notify(*, appointment: Appointment, event: str, user: AbstractBaseUs
             location=appointment.location.name,
         )
         reply, how = Reply(text, origin=Origin.COPY), "sent on WhatsApp"
-    elif event != "cancelled" and channel_for(conversation.channel).has_template("appointment", language):
+    elif event != "cancelled" and channel_for(
+        conversation.channel, address=conversation.address
+    ).has_template("appointment", language):
         variables = {"1": patient.name.split()[0], "2": when, "3": appointment.practitioner.display_name}
         reply = Reply("", template=f"appointment:{language}", content_variables=variables, origin=Origin.COPY)
         how = "sent on WhatsApp with the approved template (the patient has not written in 24 hours)"

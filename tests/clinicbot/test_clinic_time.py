@@ -46,10 +46,10 @@ def test_a_staff_page_leaves_the_thread_on_utc(client, sao_paulo_time_off):
 
 
 def test_webhooks_keep_utc(rf, sao_paulo_time_off):
-    from clinicbot.middleware import ClinicTimeMiddleware
+    from clinicbot.middleware import ClinicMiddleware
 
     seen = []
-    middleware = ClinicTimeMiddleware(lambda request: seen.append(timezone.get_current_timezone_name()))
+    middleware = ClinicMiddleware(lambda request: seen.append(timezone.get_current_timezone_name()))
 
     middleware(rf.post("/webhooks/twilio/whatsapp/"))
     middleware(rf.get("/simulator/"))

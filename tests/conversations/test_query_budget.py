@@ -24,7 +24,8 @@ MONDAY = datetime(2026, 11, 23, 8, 0, tzinfo=ZoneInfo("America/Sao_Paulo"))
 
 # (patient says, budget of statements for the worker's whole turn, reply starts with)
 TURNS = [
-    ("Hi, I'd like to book an appointment", 22, "To book, I need"),
+    # 22, + the conversation's clinic, read once per conversation and worker process
+    ("Hi, I'd like to book an appointment", 23, "To book, I need"),
     ("Ana Lima", 17, "Thanks, Ana."),
     ("12/03/1985", 19, "Which kind of appointment"),
     ("1", 19, "When would suit you?"),
@@ -52,7 +53,9 @@ def test_a_booking_conversation_stays_within_its_statement_budget(time_machine):
         assert reply.body.startswith(reply_start), (text, reply.body)
         spent.append((text, len(queries.captured_queries), budget))
 
-    over = [(text, used, budget) for text, used, budget in spent if used > budget]
+    # On PostgreSQL the turn's clinic is also given to row-level security and taken back.
+    row_security = 2 if connection.vendor == "postgresql" else 0
+    over = [(text, used, budget) for text, used, budget in spent if used > budget + row_security]
     assert not over, f"turns over budget (text, statements, budget): {over}; all: {spent}"
     assert Appointment.objects.filter(patient__phone_e164="+14155550199").count() == 1
     # Batching the traces loses none: every turn still leaves its incoming/decided pair.

@@ -22,6 +22,7 @@ class ClinicFactory(factory.django.DjangoModelFactory):
     default_language = "pt-BR"
     phone = "+551140001234"
     emergency_number = "192"
+    code = factory.Sequence(lambda n: f"clinic-{n}")
     policies = factory.LazyFunction(
         lambda: {
             "min_notice_minutes": 120,
@@ -31,6 +32,19 @@ class ClinicFactory(factory.django.DjangoModelFactory):
             "slot_minutes": 15,
         }
     )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As load_clinic does: the first clinic described fills in the placeholder that rows
+        # made before it (a conversation, a patient) were given.
+        placeholder = model_class.objects.filter(placeholder=True).first()
+        if placeholder is None or model_class.objects.count() > 1:
+            return super()._create(model_class, *args, **kwargs)
+        for name, value in kwargs.items():
+            setattr(placeholder, name, value)
+        placeholder.placeholder = False
+        placeholder.save()
+        return placeholder
 
 
 class LocationFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,7 @@
 htmx fragments, and what erasure and retention leave on it."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -195,6 +196,8 @@ def test_a_full_page_costs_the_same_few_queries_as_one_question(
     client.force_login(content_admin())
     client.get(reverse("staff_unanswered"))  # the index and the session warm up
 
-    with django_assert_max_num_queries(12):
+    # On PostgreSQL the request's clinic is also given to row-level security and taken back.
+    row_security = 2 if connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(12 + row_security):
         page = client.get(reverse("staff_unanswered")).content.decode()
     assert page.count('class="card question"') == 25

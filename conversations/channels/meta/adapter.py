@@ -66,7 +66,7 @@ class MetaCloudChannel:
         return signature_valid(request, secret=self.app_secret)
 
     def parse(self, request: HttpRequest) -> Envelope:
-        return parse_envelope(request.body, phone_number_id=self.phone_number_id)
+        return parse_envelope(request.body)
 
     def acknowledge(self) -> HttpResponse:
         return HttpResponse(status=200)
@@ -81,6 +81,10 @@ class MetaCloudChannel:
 
     def has_template(self, purpose: str, language: str) -> bool:
         return bool(self.templates.get(purpose, {}).get(language))
+
+    def serves(self, address: str) -> bool:
+        # One app may serve other numbers of the business account: not this deployment's.
+        return not self.phone_number_id or address == self.phone_number_id
 
     def send(self, message: OutgoingMessage) -> SendResult:
         payload = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": message.to_user_id}

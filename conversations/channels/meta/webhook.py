@@ -42,9 +42,9 @@ def signature_valid(request: HttpRequest, *, secret: str) -> bool:
     return hmac.compare_digest(given.encode(), signature(request.body, secret=secret).encode())
 
 
-def parse_envelope(body: bytes, *, phone_number_id: str = "") -> Envelope:
-    """Every message and status in one webhook. Changes for another phone number (one app
-    may serve several) are left out when `phone_number_id` is set. Raises MalformedPayload."""
+def parse_envelope(body: bytes) -> Envelope:
+    """Every message and status in one webhook, each message with the phone-number id it was
+    sent to (one app may serve several numbers; routing decides). Raises MalformedPayload."""
     try:
         payload = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -57,9 +57,6 @@ def parse_envelope(body: bytes, *, phone_number_id: str = "") -> Envelope:
             for change in entry.get("changes", []):
                 value = change.get("value", {})
                 if change.get("field") != "messages":
-                    continue
-                number = str(value.get("metadata", {}).get("phone_number_id", ""))
-                if phone_number_id and number != phone_number_id:
                     continue
                 names = {
                     c.get("wa_id", ""): c.get("profile", {}).get("name", "")
@@ -128,6 +125,7 @@ def _message(message: dict, names: dict[str, str], metadata: dict) -> IncomingMe
         profile_name=_clean(names.get(sender, ""))[:128],
         kind=kind,
         channel="meta",
+        to_address=_clean(metadata.get("phone_number_id"))[:64],
         text=text,
         button_payload=payload[:256],
         button_text=title[:256],

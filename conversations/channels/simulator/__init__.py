@@ -39,6 +39,9 @@ class SimulatorChannel:
     def has_template(self, purpose: str, language: str) -> bool:
         return self.door.has_template(purpose, language)
 
+    def serves(self, address: str) -> bool:
+        return self.door.serves(address)
+
     def send(self, message: OutgoingMessage) -> SendResult:
         return SendResult(provider_message_id="SIM" + uuid.uuid4().hex, status="delivered")
 

@@ -5,6 +5,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from conversations.channels.twilio.adapter import TwilioWhatsAppChannel
+from conversations.channels.twilio.webhook import E164
 
 NAME = "twilio"
 
@@ -13,13 +14,14 @@ def configured() -> bool:
     return settings.TWILIO_CONFIGURED
 
 
-def adapter() -> TwilioWhatsAppChannel:
-    """The adapter for this deployment's Twilio number; signed with the simulator's token
-    when Twilio is not configured (the simulator speaks through this door)."""
+def adapter(*, address: str = "") -> TwilioWhatsAppChannel:
+    """The adapter sending from `address` (a clinic's number), else from this deployment's
+    Twilio number; signed with the simulator's token when Twilio is not configured (the
+    simulator speaks through this door)."""
     return _twilio_channel(
         settings.TWILIO_ACCOUNT_SID,
         webhook_auth_token(),
-        settings.TWILIO_WHATSAPP_FROM,
+        address or settings.TWILIO_WHATSAPP_FROM,
         settings.TWILIO_API_BASE_URL,
         settings.TWILIO_TIMEOUT_SECONDS,
         settings.PUBLIC_BASE_URL,
@@ -61,3 +63,17 @@ def webhook_auth_token() -> str:
     if settings.TWILIO_CONFIGURED:
         return settings.TWILIO_AUTH_TOKEN
     return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
+
+
+def number_read(entry: dict) -> str:
+    """A clinic file's Twilio number (`{provider: twilio, number: "+34..."}`) in E.164.
+    Raises ValueError(field, problem)."""
+    unknown = sorted(set(entry) - {"provider", "number"})
+    if unknown:
+        raise ValueError(unknown[0], "unknown key (expected provider, number)")
+    number = str(entry.get("number") or "").removeprefix("whatsapp:").replace(" ", "")
+    if not number:
+        raise ValueError("number", "is required")
+    if not E164.match(number):
+        raise ValueError("number", f'"{number}" is not a number in E.164 (+ and the country code)')
+    return number

@@ -69,6 +69,7 @@ def parse_inbound(form: QueryDict) -> IncomingMessage:
     if not re.fullmatch(r"[A-Z]{2}[0-9a-fA-F]{32}", message_id):
         raise MalformedPayload("MessageSid missing or malformed")
     phone = _address(form.get("From", ""), "From")
+    to = form.get("To", "").removeprefix(PREFIX).strip()
     user_id = form.get("WaId", "") or phone.lstrip("+")
     if any(len(value) > MAX_FIELD for value in form.values()):
         raise MalformedPayload("a field exceeds 4096 characters")
@@ -101,6 +102,7 @@ def parse_inbound(form: QueryDict) -> IncomingMessage:
         profile_name=form.get("ProfileName", "")[:128],
         kind=kind,
         channel="twilio",
+        to_address=to if E164.match(to) else "",
         text=form.get("Body", ""),
         button_payload=button_payload[:256],
         button_text=(form.get("ButtonText", "") or form.get("ListTitle", ""))[:256],
