@@ -43,7 +43,7 @@ REASK = {
     Asked.PICK: "reask_option",
     Asked.TYPE: "reask_option",
     Asked.CONFIRM: "reask_yes_no",
-    Asked.NAME: "ask_name",
+    Asked.NAME: "ask_name_again",
     Asked.DATE_OF_BIRTH: "dob_invalid",
     Asked.WHEN: "ask_when",
 }
@@ -207,8 +207,9 @@ class Machine:
             # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
             return False
         if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
-            # Only the day or time may change then: a name may sound like a practitioner's.
-            sig = replace(sig, practitioner_ids=(), specialty=None, type_code=None)
+            # No practitioner then: a name may sound like one. The kind of visit ("first
+            # time") and the specialty are never a name, so they are taken.
+            sig = replace(sig, practitioner_ids=())
         if sig.full_name and not self.s.name and self.s.patient_id is None and self.w.known_patient:
             # "It's for my daughter, Martina Gómez" from a known number, before anyone asked:
             # the visit may be for someone other than the number's patient.

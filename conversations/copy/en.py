@@ -50,6 +50,7 @@ CATALOGUE = {
     "faq_unknown": "I don't have that information. Please contact our team at {contact}.",
     "faq_contact_fallback": "the clinic's reception",
     "ask_name": "To book, I need the patient's full name, please.",
+    "ask_name_again": "Please write the patient's first name and surname, for example: Ana Souza.",
     "ask_dob": "Thanks, {name}. What is the date of birth? (for example 17/05/1980)",
     "wish_noted": "Noted, I'll look for that.",
     "name_updated": "Thanks, I've corrected the name: {name}.",

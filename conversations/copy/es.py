@@ -50,6 +50,7 @@ CATALOGUE = {
     "faq_unknown": "No tengo esa información. Contacta con nuestro equipo al {contact}.",
     "faq_contact_fallback": "teléfono de la clínica",  # "al teléfono de la clínica"
     "ask_name": "Para reservar, necesito el nombre completo del paciente, por favor.",
+    "ask_name_again": "Escribe el nombre y el apellido del paciente, por ejemplo: Ana Souza.",
     "ask_dob": "Gracias, {name}. ¿Cuál es la fecha de nacimiento? (por ejemplo 17/05/1980)",
     "wish_noted": "Anotado, lo busco así.",
     "name_updated": "Gracias, corregí el nombre: {name}.",

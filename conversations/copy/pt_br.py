@@ -58,6 +58,7 @@ CATALOGUE = {
     "faq_unknown": "Não tenho essa informação. Fale com nossa equipe pelo {contact}.",
     "faq_contact_fallback": "telefone da clínica",  # "pelo telefone da clínica"
     "ask_name": "Para agendar, preciso do nome completo do paciente, por favor.",
+    "ask_name_again": "Escreva o nome e o sobrenome do paciente, por exemplo: Ana Souza.",
     "ask_dob": "Obrigado, {name}. Qual é a data de nascimento? (por exemplo 17/05/1980)",
     "wish_noted": "Anotado, vou procurar assim.",
     "name_updated": "Obrigado, corrigi o nome: {name}.",

@@ -43,6 +43,13 @@ _NON_NAMES = frozenset(_words("non_names"))
 SPECIALTY_STEMS: dict[str, tuple[str, ...]] = _merged("specialties")
 _VISIT_PHRASES: dict[str, tuple[str, ...]] = _merged("visit_phrases")
 _VISIT_TYPE_WORDS: dict[str, tuple[str, ...]] = _merged("visit_type_words")
+# A phrase's words in order with up to two words between ("revisión ginecológica anual" is
+# the annual "revisión anual"); the phrase with the most words found decides the kind.
+_VISIT_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (kind, len(words), re.compile(r"\b" + r"(?:\s+\w+){0,2}\s+".join(map(re.escape, words)) + r"\b"))
+    for kind, phrases in _VISIT_PHRASES.items()
+    for words in (fold(phrase).split() for phrase in phrases)
+)
 
 
 def _name_variants(practitioner: PractitionerRef) -> list[str]:
@@ -148,13 +155,13 @@ def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | 
         for name in appointment_type.names.values():
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
                 return appointment_type.code
-    for kind, phrases in _VISIT_PHRASES.items():
-        if any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in phrases):
-            code_words = _VISIT_TYPE_WORDS.get(kind, ())
-            for appointment_type in types:
-                haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
-                if any(word in haystack for word in code_words):
-                    return appointment_type.code
+    found = [(width, kind) for kind, width, pattern in _VISIT_PATTERNS if pattern.search(folded)]
+    for _, kind in sorted(found, key=lambda f: -f[0]):
+        code_words = _VISIT_TYPE_WORDS.get(kind, ())
+        for appointment_type in types:
+            haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
+            if any(word in haystack for word in code_words):
+                return appointment_type.code
     return None
 
 
@@ -360,9 +367,26 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     return None
 
 
+# What an answer says when it is no name: a greeting, a yes or a no ("Bom Dia", "Claro Que Sim").
+_SAYS_SOMETHING = re.compile(
+    rf"^(?:{_alt([*_words('greetings'), *_words('yes_words'), *_words('no_words'), *_words('thanks')])})\b"
+)
+
+
 def _is_name(words: list[str]) -> bool:
     return (
         2 <= len(words) <= 6
         and all(_NAME_TOKEN.match(w) for w in words)
         and not any(fold(w) in _NOT_IN_NAMES or mended_day(fold(w)) in _NOT_IN_NAMES for w in words)
+        and not _names_a_thing(fold(" ".join(words)))
+    )
+
+
+def _names_a_thing(folded: str) -> bool:
+    """ "First Time", "Primeira Vez", "Check Up", "Bom Dia": a kind of visit, a specialty, a
+    greeting or a yes written like a name is what it says, never the patient's name."""
+    return (
+        bool(_SAYS_SOMETHING.match(folded))
+        or any(pattern.search(folded) for _, _, pattern in _VISIT_PATTERNS)
+        or specialty_key(folded) is not None
     )

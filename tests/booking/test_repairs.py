@@ -78,7 +78,17 @@ def test_a_day_corrected_while_the_name_is_asked_changes_the_wish_and_asks_the_n
     )
 
     assert step.session.when.day_from == date(2026, 12, 1)
-    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name"]
+    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name_again"]
+
+
+def test_a_kind_of_visit_said_while_the_name_is_asked_is_taken_and_the_name_asked_again():
+    step = m.transition(
+        identifying("name", type=None), m.Signal(intent="give_info", type_code="new"), unknown_number()
+    )
+
+    assert step.session.type_code == "new"
+    assert step.session.name is None
+    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name_again"]
 
 
 def test_a_returning_only_kind_asked_by_a_new_patient_is_refused_out_loud_and_the_kind_asked():
