@@ -235,6 +235,9 @@ class Machine:
                 # "Depois das 16h" alone changes the time: the day already chosen stays.
                 day_from, day_to, week_on = previous.day_from, previous.day_to, previous.week_on
                 prefer = datetime.combine(day_from, sig.window[0], tzinfo=self.w.now.tzinfo)
+            if sig.window and not sig.day_named and "any" in sig.commands:
+                # "After 6pm, any day": the hours on every day, not what is left of today.
+                day_from = day_to = prefer = week_on = None
             self.set(
                 when=When(
                     day_from=day_from,

@@ -173,3 +173,22 @@ def test_a_returning_only_kind_asked_for_at_the_confirmation_is_refused_out_loud
 
     assert [r.text.key for r in step.replies] == ["type_returning_only", "ask_type"]
     assert step.session.type_code is None and effects_of(step, m.Release)
+
+
+def test_hours_with_any_day_search_those_hours_on_every_day_not_what_is_left_of_today():
+    asked_when = m.Session(
+        flow=m.Flow.BOOK, state=m.State.PREFERENCES, asked=m.Asked.WHEN, type_code="checkup", patient_id=7
+    )
+    evening = (time(18, 0), time(23, 59))
+    today = date(2026, 11, 23)
+
+    step = m.transition(
+        asked_when,
+        m.Signal(
+            intent="give_info", day_from=today, day_to=today, window=evening, commands=frozenset({"any"})
+        ),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.day_to, find.window) == (None, None, evening)
