@@ -150,18 +150,27 @@ def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
 
 
 def appointment_type_match(text: str, types: list[AppointmentTypeRef]) -> str | None:
+    """The clinic's type the text asks for: by the clinic's own names or the packs' phrases
+    of each kind, the match with the most words deciding ("revisión anual" is the annual
+    check-up even where a type is called "Revisión"); on a tie the clinic's name wins."""
     folded = fold(text)
+    found: list[tuple[int, str]] = []
     for appointment_type in types:
         for name in appointment_type.names.values():
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
-                return appointment_type.code
-    found = [(width, kind) for kind, width, pattern in _VISIT_PATTERNS if pattern.search(folded)]
-    for _, kind in sorted(found, key=lambda f: -f[0]):
-        code_words = _VISIT_TYPE_WORDS.get(kind, ())
-        for appointment_type in types:
-            haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
-            if any(word in haystack for word in code_words):
-                return appointment_type.code
+                found.append((len(n.split()), appointment_type.code))
+    for kind, width, pattern in _VISIT_PATTERNS:
+        if pattern.search(folded) and (code := _type_of_kind(kind, types)):
+            found.append((width, code))
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _type_of_kind(kind: str, types: list[AppointmentTypeRef]) -> str | None:
+    code_words = _VISIT_TYPE_WORDS.get(kind, ())
+    for appointment_type in types:
+        haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
+        if any(word in haystack for word in code_words):
+            return appointment_type.code
     return None
 
 
@@ -359,9 +368,10 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
         return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
-    if "," in text and (intros or correcting or expecting_name):
-        # "ops, Fernanda Lima Barros, esqueci o sobrenome": the part that is a name.
-        for part in text.split(","):
+    if re.search(r"[,:;]", text) and (intros or correcting or expecting_name):
+        # "ops, Fernanda Lima Barros, esqueci o sobrenome", "perdón, es con z: Mateo
+        # González": the part that is a name.
+        for part in re.split(r"[,:;]", text):
             if found := full_name(part, expecting_name=True):
                 return found
     return None

@@ -3,6 +3,7 @@ Monday, "Tuesday at 09:30" read alone is tomorrow, but the list on the screen is
 Tuesday's (issue 13: "ok monday at 09:00", "el martes a las 08:00", "terça às 14:00" were
 searched again as tomorrow, over and over)."""
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -34,13 +35,14 @@ def selecting(offered=OFFERED) -> m.Session:
     return m.Session.from_json(stored, flow="book", state="AVAILABILITY_SELECTION", patient_id=7)
 
 
-def said(day: date, at: time) -> m.Signal:
+def said(day: date, at: time, *, weekday: bool = True) -> m.Signal:
     start = datetime.combine(day, at, tzinfo=ZONE)
     return m.Signal(
         intent="book",
         day_from=day,
         day_to=day,
         day_named=True,
+        weekday_said=weekday,
         window=(at, (start + timedelta(hours=1)).time()),
         prefer=start,
     )
@@ -61,12 +63,29 @@ def test_the_coming_day_offered_wins_over_the_same_weekday_a_week_on():
     assert effects_of(step, m.Hold) == [m.Hold(both[0], "checkup", None)]
 
 
-def test_a_date_two_weeks_on_with_an_offered_time_searches_rather_than_picks():
-    later = NEXT_TUESDAY + timedelta(days=7)
-
-    step = m.transition(selecting(), said(later, time(9, 30)), world())
+def test_a_date_by_its_number_with_an_offered_time_searches_rather_than_picks():
+    step = m.transition(selecting(), said(TOMORROW, time(9, 30), weekday=False), world())
 
     assert not effects_of(step, m.Hold)
     (find,) = effects_of(step, m.FindSlots)
-    assert find.day_from == later
-    assert NOW.date() < find.day_from
+    assert find.day_from == TOMORROW
+
+
+def test_a_weekday_over_a_list_weeks_ahead_picks_the_offered_day():
+    far = tuple(
+        replace(s, start=s.start + timedelta(days=21), end=s.end + timedelta(days=21)) for s in OFFERED
+    )
+
+    step = m.transition(selecting(far), said(TOMORROW, time(9, 30)), world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(far[1], "checkup", None)]
+
+
+def test_todays_weekday_said_over_today_and_a_week_on_picks_today():
+    today, week_on = NOW.date(), NOW.date() + timedelta(days=7)
+    both = (slot(today, 18), slot(week_on, 18))
+    signal = replace(said(today, time(18)), week_on=week_on)
+
+    step = m.transition(selecting(both), signal, world())
+
+    assert effects_of(step, m.Hold) == [m.Hold(both[0], "checkup", None)]

@@ -102,3 +102,26 @@ def test_a_question_that_says_when_and_who_or_what_asks_to_book(ask, text):
 )
 def test_a_request_to_be_seen_books_and_a_complaint_cancels_nothing(ask, text):
     assert ask(text).intent == Intent.BOOK
+
+
+def test_the_first_one_you_have_is_no_first_of_the_month(ask):
+    assert ask("cualquier día, el primero que tengan", expecting=Expecting.DATE).entities.when is None
+
+
+def test_a_lay_name_of_general_practice_is_read(ask):
+    result = ask("Necesito hacerme el chequeo anual con la médica clínica")
+
+    assert (result.entities.specialty, result.entities.appointment_type_code) == (
+        "General practice",
+        "checkup",
+    )
+
+
+def test_a_name_corrected_after_a_colon_is_the_name(ask):
+    result = ask("perdón, es González con z: Mateo González", expecting=Expecting.DATE_OF_BIRTH)
+
+    assert result.entities.full_name == "Mateo González"
+
+
+def test_a_weekday_abbreviation_used_as_a_verb_names_no_day(ask):
+    assert ask("queria saber o valor do retorno pq vou ter q voltar com a dra").entities.when is None

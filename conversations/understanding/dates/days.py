@@ -24,6 +24,7 @@ from conversations.understanding.dates.lexicon import (
     units_pattern,
 )
 from conversations.understanding.dates.months import MONTH_NUMBER, MONTH_RE_BY_CODE
+from conversations.understanding.dates.numbers import normalize
 from conversations.understanding.languages.date_words import DateWords
 
 
@@ -60,6 +61,18 @@ _ABBREVIATIONS_AS_WORDS = {
     code: re.compile("|".join(words.abbreviations_as_words)) if words.abbreviations_as_words else None
     for code, words in BY_CODE.items()
 }
+
+
+_WEEKDAY_NAMES = re.compile(
+    r"\b("
+    + "|".join(sorted({n for w in ALL for names in w.weekdays for n in names}, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def names_weekday(text: str) -> bool:
+    """The text names a weekday in full, in any language ("Tuesday at 9", "el martes")."""
+    return bool(_WEEKDAY_NAMES.search(normalize(text)))
 
 
 def _weekdays_said(s: str, code: str) -> list[re.Match[str]]:

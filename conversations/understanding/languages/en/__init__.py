@@ -534,7 +534,7 @@ PACK = LanguagePack(
     visit_type_words={
         "first": ("first", "new", "initial"),
         "follow_up": ("follow", "return"),
-        "checkup": ("check",),
+        "checkup": ("check", "annual"),
     },
     # The one list of ordinal words: options ("the second one") and day numbers ("the third").
     ordinals={

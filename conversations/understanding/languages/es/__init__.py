@@ -400,6 +400,9 @@ PACK = LanguagePack(
         "urology": ("urolog",),
         "general_practice": (
             "medico general",
+            "medica general",
+            "medico clinico",
+            "medica clinica",
             "medicina general",
             "clinica general",
             "medico de familia",
@@ -440,7 +443,7 @@ PACK = LanguagePack(
     visit_type_words={
         "first": ("primera", "nuevo"),
         "follow_up": ("seguimiento", "revision", "control"),
-        "checkup": ("chequeo",),
+        "checkup": ("chequeo", "anual", "reconocimiento"),
     },
     # The one list of ordinal words: options ("la segunda") and day numbers ("segundo de agosto").
     ordinals={
