@@ -395,8 +395,10 @@ def _type(code: str | None) -> AppointmentType:
 def _find(
     effect: machine.FindSlots, *, world: machine.World, conversation_id: int, service: SchedulingService
 ) -> machine.SlotsFound:
-    """The wish first; when nothing matches, widen: any day and time, then colleagues of
-    the same specialty, then anyone offering the type."""
+    """The wish first; when nothing matches, widen: hours wished on any day ("after 6pm, I
+    work late" is a bound, the day a hope; an hour said alone, "at 10", keeps its day
+    instead), then any day and time, then colleagues of the same specialty, then anyone
+    offering the type."""
     appointment_type = _type(effect.type_code)
     replacing = Appointment.objects.filter(pk=effect.replacing_id).first() if effect.replacing_id else None
     practitioners = list(Practitioner.objects.filter(pk__in=effect.practitioner_ids)) or [None]
@@ -433,6 +435,7 @@ def _find(
         wish,
         # "Thursday", said on a Thursday with nothing left today, is next Thursday.
         [(p, effect.week_on, effect.week_on, w, sp) for p, _, _, w, sp in wish] if effect.week_on else [],
+        [(p, None, None, w, sp) for p, _, _, w, sp in wish] if hours_bound(effect) else [],
         [(p, None, None, None, effect.specialty if p is None else None) for p in practitioners],
         [(None, None, None, None, specialty)] if specialty else [],
         [(None, None, None, None, None)] if effect.practitioner_ids or effect.specialty else [],
@@ -469,6 +472,15 @@ def _find(
                 alternatives=number > 1,
             )
     return machine.SlotsFound(())
+
+
+def hours_bound(effect: machine.FindSlots) -> bool:
+    """The wish bounds the hours on a given day ("Thursday after 6pm", "this week in the
+    afternoon"), more than an hour wide: those hours are kept when the days widen. Pure."""
+    if not (effect.window and effect.day_from):
+        return False
+    start, end = (datetime.combine(effect.day_from, t) for t in effect.window)
+    return end - start > timedelta(hours=1)
 
 
 def slots_page(

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from booking.machine import Signal
 from conversations.understanding.commands import commands_in
+from conversations.understanding.dates import names_weekday
 from conversations.understanding.types import PERIOD_HOURS, TimeResolution, Understanding
 
 
@@ -44,6 +45,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         day_from=day_from,
         day_to=day_to,
         day_named=when is not None and when.day is not None and when.day_stated,
+        weekday_said=when is not None and when.day is not None and names_weekday(text),
         window=window,
         prefer=prefer,
         week_on=week_on,

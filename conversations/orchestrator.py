@@ -290,10 +290,18 @@ def _understood(
         return _emergency(conversation, clinic, result.emergency, language)
 
     clinical = bool(text) and faq_is_clinical(text)
+    e = result.entities
+    asks_to_book = result.intent in (Intent.BOOK, Intent.AVAILABILITY) and result.confidence >= WEAK_BOOKING
     if (
         text
         and not inbound.button_payload
-        and _outside_limits(text, clinical=clinical, booking_under_way=session is not None)
+        and _outside_limits(
+            text,
+            clinical=clinical,
+            booking_under_way=session is not None,
+            asks_to_book=asks_to_book,
+            wish=bool(e.when or e.practitioner_ids or e.specialty or e.appointment_type_code),
+        )
     ):
         # Emergency, then the limits, then booking: "my mole has changed colour, is it
         # cancer?" is a clinical question whatever "changed" may suggest; a booking under way
@@ -301,7 +309,6 @@ def _understood(
         return _faq(conversation, text, clinic, language)
     signal = booking_signal(result, text=text, button=inbound.button_payload)
     flow = BOOKING_FLOWS.get(result.intent)
-    e = result.entities
     if (
         session is None
         and result.intent == Intent.GIVE_INFO
@@ -351,17 +358,33 @@ def _understood(
             # "How do I cancel, will I be charged?": the change goes on, and the question about
             # the clinic's rules gets its approved answer beside it.
             replies += _faq_beside(text, language)
+        if asks_to_book and clinical and faq_asks_advice(text):
+            # "Book me tomorrow, should I stop my pills before?": the booking goes on and the
+            # question is answered with the limit, never left in silence.
+            contact = clinic.phone or say("faq_contact_fallback", language)
+            replies.append(
+                _say(
+                    "faq_clinical_beside", language, contact=contact, emergency_number=clinic.emergency_number
+                )
+            )
         return replies
     return _handler(conversation, result, signal, clinic, language, text, clinical=clinical)
 
 
-def _outside_limits(text: str, *, clinical: bool, booking_under_way: bool) -> bool:
+def _outside_limits(
+    text: str, *, clinical: bool, booking_under_way: bool, asks_to_book: bool = False, wish: bool = False
+) -> bool:
     """A request for medical advice or a billing dispute. Before a booking starts, a health
     worry with no booking request counts too; during one, describing a symptom is an answer
-    ("tiene fiebre desde ayer"), asking what to do about it is not. `clinical` is
-    faq_is_clinical(text), which every request for advice also is."""
+    ("tiene fiebre desde ayer"), asking what to do about it is not. A clear request to book
+    makes the complaint the reason for the visit ("need to get a rash looked at", "tengo un
+    lunar que me preocupa, quiero turno con el dermatólogo"); with nothing else wished (no
+    day, practitioner, specialty or kind) a request for advice beside it is still refused.
+    `clinical` is faq_is_clinical(text), which every request for advice also is."""
     if faq_is_billing_dispute(text):
         return True
+    if asks_to_book:
+        return clinical and not wish and faq_asks_advice(text)
     return clinical and (not booking_under_way or faq_asks_advice(text))
 
 

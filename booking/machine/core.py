@@ -43,7 +43,7 @@ REASK = {
     Asked.PICK: "reask_option",
     Asked.TYPE: "reask_option",
     Asked.CONFIRM: "reask_yes_no",
-    Asked.NAME: "ask_name",
+    Asked.NAME: "ask_name_again",
     Asked.DATE_OF_BIRTH: "dob_invalid",
     Asked.WHEN: "ask_when",
 }
@@ -207,8 +207,9 @@ class Machine:
             # "Lucía Gómez" answers who the patient is; it is not a wish for Dra. Lucía.
             return False
         if self.s.asked in (Asked.NAME, Asked.DATE_OF_BIRTH):
-            # Only the day or time may change then: a name may sound like a practitioner's.
-            sig = replace(sig, practitioner_ids=(), specialty=None, type_code=None)
+            # No practitioner then: a name may sound like one. The kind of visit ("first
+            # time") and the specialty are never a name, so they are taken.
+            sig = replace(sig, practitioner_ids=())
         if sig.full_name and not self.s.name and self.s.patient_id is None and self.w.known_patient:
             # "It's for my daughter, Martina Gómez" from a known number, before anyone asked:
             # the visit may be for someone other than the number's patient.
@@ -234,6 +235,9 @@ class Machine:
                 # "Depois das 16h" alone changes the time: the day already chosen stays.
                 day_from, day_to, week_on = previous.day_from, previous.day_to, previous.week_on
                 prefer = datetime.combine(day_from, sig.window[0], tzinfo=self.w.now.tzinfo)
+            if sig.window and not sig.day_named and "any" in sig.commands:
+                # "After 6pm, any day": the hours on every day, not what is left of today.
+                day_from = day_to = prefer = week_on = None
             self.set(
                 when=When(
                     day_from=day_from,

@@ -85,7 +85,8 @@ class BookFlow:
         elif m.s.name:
             m.ask(Asked.DATE_OF_BIRTH, "ask_dob", name=m.s.name.split()[0])
         else:
-            m.ask(Asked.NAME, "ask_name")
+            # Asked again (the answer was something else: "first time"), with an example.
+            m.ask(Asked.NAME, "ask_name_again" if m.s.asked == Asked.NAME else "ask_name")
 
     def pick(self, m: Machine, chosen: Slot) -> None:
         if m.s.patient_id is None and _books_for_the_known_patient(m):

@@ -30,6 +30,7 @@ class Signal:
     day_from: date | None = None
     day_to: date | None = None
     day_named: bool = False  # the message said a day ("monday at 9"), not only a time
+    weekday_said: bool = False  # ... by its weekday ("tuesday"), not by a date ("the 8th")
     window: tuple[time, time] | None = None
     prefer: datetime | None = None
     # A weekday said on that weekday: the same weekday a week on, for when today has nothing left.

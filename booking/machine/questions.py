@@ -136,8 +136,20 @@ def _offered_matching(m: Machine, sig: Signal) -> list[Slot]:
         s for s in m.s.offered if s.start.time().replace(second=0, microsecond=0) in (said, other_half)
     ]
     if sig.day_named and sig.day_from:
-        matches = [s for s in matches if s.start.date() == sig.day_from]
+        # "Lunes 18:00" said on a Monday over today's and next Monday's 18:00: today's, while it
+        # is offered (a weekday said that day means today while still possible).
+        matches = (
+            [s for s in matches if s.start.date() == sig.day_from]
+            or [s for s in matches if s.start.date() == sig.week_on]
+            or [s for s in matches if sig.weekday_said and _same_weekday(m, s.start.date(), sig.day_from)]
+        )
     return matches
+
+
+def _same_weekday(m: Machine, offered: date, said: date) -> bool:
+    """ "Tuesday at 14:00" said on a Monday over a list of next week's (or a later) Tuesday:
+    the weekday names the offered day, as read from the list (alone it is the coming one)."""
+    return offered.weekday() == said.weekday() and said - m.w.now.date() <= timedelta(days=7)
 
 
 def _is_point(window: tuple[time, time], at: time) -> bool:

@@ -60,9 +60,11 @@ CATALOGUE = {
     "reminder_confirmed": "¡Gracias! Te esperamos el {when}.",
     "faq_clinical": "Lo siento, por aquí no puedo dar consejos médicos. Habla con nuestro equipo al {contact}; también he pedido a una persona del equipo que revise tu mensaje. Si es urgente, llama al {emergency_number}.",
     "faq_billing": "Por aquí no puedo cambiar tarifas ni revisar cobros. Contacta con nuestro equipo al {contact}; también he pasado tu mensaje a una persona del equipo.",
+    "faq_clinical_beside": "Sobre tu pregunta de salud: por aquí no puedo dar consejos médicos. Consúltalo con el médico en la cita o llama a nuestro equipo al {contact}. Si es urgente, llama al {emergency_number}.",
     "faq_unknown": "No tengo esa información. Contacta con nuestro equipo al {contact}.",
     "faq_contact_fallback": "teléfono de la clínica",  # "al teléfono de la clínica"
     "ask_name": "Para reservar, necesito el nombre completo del paciente, por favor.",
+    "ask_name_again": "Escribe el nombre y el apellido del paciente, por ejemplo: Ana Souza.",
     "ask_dob": "Gracias, {name}. ¿Cuál es la fecha de nacimiento? (por ejemplo 17/05/1980)",
     "wish_noted": "Anotado, lo busco así.",
     "name_updated": "Gracias, corregí el nombre: {name}.",

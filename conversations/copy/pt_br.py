@@ -68,9 +68,11 @@ CATALOGUE = {
     "reminder_confirmed": "Obrigado! Até {when}.",
     "faq_clinical": "Desculpe, por aqui não posso dar orientação médica. Fale com nossa equipe pelo {contact}; também pedi a uma pessoa da equipe que veja sua mensagem. Se for urgente, ligue para o {emergency_number}.",
     "faq_billing": "Por aqui não consigo alterar valores nem verificar cobranças. Fale com nossa equipe pelo {contact}; também passei sua mensagem para uma pessoa da equipe.",
+    "faq_clinical_beside": "Sobre sua dúvida de saúde: por aqui não posso dar orientação médica. Pergunte ao médico na consulta ou ligue para nossa equipe pelo {contact}. Se for urgente, ligue para {emergency_number}.",
     "faq_unknown": "Não tenho essa informação. Fale com nossa equipe pelo {contact}.",
     "faq_contact_fallback": "telefone da clínica",  # "pelo telefone da clínica"
     "ask_name": "Para agendar, preciso do nome completo do paciente, por favor.",
+    "ask_name_again": "Escreva o nome e o sobrenome do paciente, por exemplo: Ana Souza.",
     "ask_dob": "Obrigado, {name}. Qual é a data de nascimento? (por exemplo 17/05/1980)",
     "wish_noted": "Anotado, vou procurar assim.",
     "name_updated": "Obrigado, corrigi o nome: {name}.",

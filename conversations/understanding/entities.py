@@ -43,6 +43,13 @@ _NON_NAMES = frozenset(_words("non_names"))
 SPECIALTY_STEMS: dict[str, tuple[str, ...]] = _merged("specialties")
 _VISIT_PHRASES: dict[str, tuple[str, ...]] = _merged("visit_phrases")
 _VISIT_TYPE_WORDS: dict[str, tuple[str, ...]] = _merged("visit_type_words")
+# A phrase's words in order with up to two words between ("revisión ginecológica anual" is
+# the annual "revisión anual"); the phrase with the most words found decides the kind.
+_VISIT_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (kind, len(words), re.compile(r"\b" + r"(?:\s+\w+){0,2}\s+".join(map(re.escape, words)) + r"\b"))
+    for kind, phrases in _VISIT_PHRASES.items()
+    for words in (fold(phrase).split() for phrase in phrases)
+)
 
 
 def _name_variants(practitioner: PractitionerRef) -> list[str]:
@@ -145,25 +152,35 @@ def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
 def appointment_type_match(
     text: str, types: list[AppointmentTypeRef], *, answering: bool = False
 ) -> str | None:
-    """The clinic's type the text names: by a whole name, by a kind of visit ("a follow-up"),
-    or, `answering` the question of which kind (a short answer), by a word only one type's
-    names have ("una sesión" for "Sesión de terapia")."""
+    """The clinic's type the text asks for: by the clinic's own names or the packs' phrases
+    of each kind, the match with the most words deciding ("revisión anual" is the annual
+    check-up even where a type is called "Revisión"; on a tie the clinic's name wins); or,
+    `answering` the question of which kind (a short answer), by a word only one type's names
+    have ("una sesión" for "Sesión de terapia")."""
     folded = fold(text)
+    found: list[tuple[int, str]] = []
     for appointment_type in types:
         for name in appointment_type.names.values():
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
-                return appointment_type.code
-    for kind, phrases in _VISIT_PHRASES.items():
-        if any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in phrases):
-            code_words = _VISIT_TYPE_WORDS.get(kind, ())
-            for appointment_type in types:
-                haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
-                if any(word in haystack for word in code_words):
-                    return appointment_type.code
+                found.append((len(n.split()), appointment_type.code))
+    for kind, width, pattern in _VISIT_PATTERNS:
+        if pattern.search(folded) and (code := _type_of_kind(kind, types)):
+            found.append((width, code))
+    if found:
+        return max(found, key=lambda f: f[0])[1]
     if answering and len(folded.split()) <= SHORT_TYPE_ANSWER:
         owners = _type_words(tuple((t.code, tuple(t.names.values())) for t in types))
-        found = {owners[w] for w in folded.split() if w in owners}
-        return found.pop() if len(found) == 1 else None
+        named = {owners[w] for w in folded.split() if w in owners}
+        return named.pop() if len(named) == 1 else None
+    return None
+
+
+def _type_of_kind(kind: str, types: list[AppointmentTypeRef]) -> str | None:
+    code_words = _VISIT_TYPE_WORDS.get(kind, ())
+    for appointment_type in types:
+        haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
+        if any(word in haystack for word in code_words):
+            return appointment_type.code
     return None
 
 
@@ -378,12 +395,19 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
         return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
-    if "," in text and (intros or correcting or expecting_name):
-        # "ops, Fernanda Lima Barros, esqueci o sobrenome": the part that is a name.
-        for part in text.split(","):
+    if re.search(r"[,:;]", text) and (intros or correcting or expecting_name):
+        # "ops, Fernanda Lima Barros, esqueci o sobrenome", "perdón, es con z: Mateo
+        # González": the part that is a name.
+        for part in re.split(r"[,:;]", text):
             if found := full_name(part, expecting_name=True):
                 return found
     return None
+
+
+# What an answer says when it is no name: a greeting, a yes or a no ("Bom Dia", "Claro Que Sim").
+_SAYS_SOMETHING = re.compile(
+    rf"^(?:{_alt([*_words('greetings'), *_words('yes_words'), *_words('no_words'), *_words('thanks')])})\b"
+)
 
 
 def _is_name(words: list[str]) -> bool:
@@ -391,4 +415,15 @@ def _is_name(words: list[str]) -> bool:
         2 <= len(words) <= 6
         and all(_NAME_TOKEN.match(w) for w in words)
         and not any(fold(w) in _NOT_IN_NAMES or mended_day(fold(w)) in _NOT_IN_NAMES for w in words)
+        and not _names_a_thing(fold(" ".join(words)))
+    )
+
+
+def _names_a_thing(folded: str) -> bool:
+    """ "First Time", "Primeira Vez", "Check Up", "Bom Dia": a kind of visit, a specialty, a
+    greeting or a yes written like a name is what it says, never the patient's name."""
+    return (
+        bool(_SAYS_SOMETHING.match(folded))
+        or any(pattern.search(folded) for _, _, pattern in _VISIT_PATTERNS)
+        or specialty_key(folded) is not None
     )

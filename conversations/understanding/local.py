@@ -49,6 +49,15 @@ _BOOKING_STEMS = _alt(_words("booking_stems"))
 _YES = _alt([*_words("yes_words"), "emojiyes", "emojiok"])
 _NO = _alt([*_words("no_words"), "emojino"])
 _THANKS = _alt(_words("thanks"))
+# Asked yes or no, a yes after a lead-in ("that's fine, yes", "bora, pode marcar") answers it.
+_YES_INSIDE = re.compile(rf"\b({_alt([w for w in _words('yes_words') if len(w) > 2])})\b")
+# A negation inside turns a yes word around ("that is not right"); "sin problema" does not.
+_NEGATIONS = [
+    w for pack in PACKS for w in pack.faq.negation_words.split() if w not in ("sin", "sem", "without")
+]
+_NO_INSIDE = re.compile(
+    rf"\b({_alt([*_words('no_words'), *_words('but_words'), *_words('objections'), *_NEGATIONS])})\b"
+)
 # "no sábado" is "on Saturday" in Portuguese: a "no" before a weekday does not deny.
 _WEEKDAY = _alt(w for pack in PACKS for day in pack.dates.weekdays for w in day)
 # Asked yes or no, a word or two may come first: "lovely, yes", "va, sí", "ah no".
@@ -224,6 +233,13 @@ def understand_local(
         # "How much is a consultation?" asks about booking; it does not book.
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
+    wish = _wish_stated(folded, entities, language=language, now=now, zone=directory.time_zone)
+    if asks_about and wish and not set(by_intent) & _CHANGES:
+        # "Do you have any doctor free after 6pm? First time", "¿tienen algo para mañana? es un
+        # control": a question that says when and who or what asks in order to book.
+        by_intent.pop(Intent.FAQ)
+        by_intent[Intent.AVAILABILITY] = 0.88
+        rule_ids.append("scope.question_with_wish")
 
     if (
         "?" in text
@@ -254,7 +270,7 @@ def understand_local(
     if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
         # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
         by_intent.pop(Intent.AVAILABILITY, None)
-    intent, confidence = _decide(folded, by_intent, entities, expecting)
+    intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish)
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)
         and _OFF_TOPIC.search(folded)
@@ -269,13 +285,43 @@ def understand_local(
     return Understanding(intent, confidence, language, entities, engine="local", rule_ids=rule_ids)
 
 
+_CHANGES = frozenset({Intent.HUMAN, Intent.CANCEL, Intent.RESCHEDULE})
+
+
+_GREETED = re.compile(rf"^(?:(?:{_alt(_words('greetings'))})\b\W*)+")
+
+
+def _wish_stated(folded: str, entities: Entities, *, language: str, now: datetime, zone: str) -> bool:
+    """A day or time to come with who or what to book. The greeting's "boa tarde" or "good
+    evening" wishes no afternoon: a period is read again without it."""
+    who_or_what = entities.practitioner_ids or entities.specialty or entities.appointment_type_code
+    when = entities.when
+    if not who_or_what or when is None or when.past:
+        return False
+    if when.granularity == "period" and (greeted := _GREETED.match(folded)):
+        return resolve(folded[greeted.end() :], language=language, now=now, zone=zone) is not None
+    return True
+
+
 def _decide(
-    folded: str, by_intent: dict[Intent, float], entities: Entities, expecting: Expecting | None
+    folded: str,
+    by_intent: dict[Intent, float],
+    entities: Entities,
+    expecting: Expecting | None,
+    *,
+    wish: bool = False,
 ) -> tuple[Intent, float]:
     if expecting is Expecting.YES_NO:
         for social in (Intent.AFFIRM, Intent.DENY):
             if social in by_intent:
                 return social, 0.97
+        if (
+            _YES_INSIDE.search(folded)
+            and not _NO_INSIDE.search(folded)
+            and not (set(by_intent) & {Intent.HUMAN, Intent.CANCEL, Intent.RESCHEDULE})
+            and not (entities.when or entities.practitioner_ids or entities.option_time)
+        ):
+            return Intent.AFFIRM, 0.9
         if _LED_YES.search(folded):
             return Intent.AFFIRM, 0.9
         if _LED_NO.search(folded):
@@ -317,8 +363,8 @@ def _decide(
         and not (set(by_intent) - {Intent.GREETING})
     ):
         # "hola, me toca el control con el Dr. Carlos", "Dr Ruiz, the cardiologist, Monday
-        # evening": who or what to book, with no verb, is a booking.
-        return Intent.BOOK, 0.8
+        # evening": who or what to book, with no verb, is a booking; with a day, a sure one.
+        return Intent.BOOK, 0.88 if wish else 0.8
     for intent in _SOCIAL:
         if intent in by_intent:
             return intent, by_intent[intent]

@@ -58,3 +58,30 @@ def test_when_the_wished_hour_is_gone_the_alternatives_start_with_the_rest_of_th
     assert found.alternatives
     assert found.slots[0].start == datetime.combine(WEDNESDAY, time(12, 30), tzinfo=ZONE)
     assert [s.start.date() for s in found.slots[1:]] == sorted(s.start.date() for s in found.slots[1:])
+
+
+def test_hours_wished_on_a_day_with_nothing_are_kept_on_the_nearest_other_days(time_machine):
+    """ "Thursday after 6pm, I work late": nobody works Thursday evenings, so the evenings of
+    the days around it, not Thursday afternoon (the hours were a bound)."""
+    time_machine.move_to(NOW)
+    call_command("load_clinic", str(CLINIC), verbosity=0)
+    conversation = ConversationFactory(channel_user_id="5511900000003")
+    world = _world(
+        clinic=clinic_get(), phone="+5511900000003", language="en", now=NOW, conversation_id=conversation.pk
+    )
+    thursday = date(2026, 11, 26)
+    wish = machine.FindSlots(
+        type_code="new",
+        practitioner_ids=(),
+        specialty=None,
+        day_from=thursday,
+        day_to=thursday,
+        window=(time(18), time(23, 59)),
+        prefer=datetime.combine(thursday, time(18), tzinfo=ZONE),
+        replacing_id=None,
+    )
+
+    found = _find(wish, world=world, conversation_id=conversation.pk, service=scheduling_service(now=NOW))
+
+    assert found.alternatives and found.slots
+    assert all(s.start.astimezone(ZONE).time() >= time(18) for s in found.slots)

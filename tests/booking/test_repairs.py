@@ -78,7 +78,17 @@ def test_a_day_corrected_while_the_name_is_asked_changes_the_wish_and_asks_the_n
     )
 
     assert step.session.when.day_from == date(2026, 12, 1)
-    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name"]
+    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name_again"]
+
+
+def test_a_kind_of_visit_said_while_the_name_is_asked_is_taken_and_the_name_asked_again():
+    step = m.transition(
+        identifying("name", type=None), m.Signal(intent="give_info", type_code="new"), unknown_number()
+    )
+
+    assert step.session.type_code == "new"
+    assert step.session.name is None
+    assert [r.text.key for r in step.replies] == ["wish_noted", "ask_name_again"]
 
 
 def test_a_returning_only_kind_asked_by_a_new_patient_is_refused_out_loud_and_the_kind_asked():
@@ -163,3 +173,22 @@ def test_a_returning_only_kind_asked_for_at_the_confirmation_is_refused_out_loud
 
     assert [r.text.key for r in step.replies] == ["type_returning_only", "ask_type"]
     assert step.session.type_code is None and effects_of(step, m.Release)
+
+
+def test_hours_with_any_day_search_those_hours_on_every_day_not_what_is_left_of_today():
+    asked_when = m.Session(
+        flow=m.Flow.BOOK, state=m.State.PREFERENCES, asked=m.Asked.WHEN, type_code="checkup", patient_id=7
+    )
+    evening = (time(18, 0), time(23, 59))
+    today = date(2026, 11, 23)
+
+    step = m.transition(
+        asked_when,
+        m.Signal(
+            intent="give_info", day_from=today, day_to=today, window=evening, commands=frozenset({"any"})
+        ),
+        world(),
+    )
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert (find.day_from, find.day_to, find.window) == (None, None, evening)

@@ -86,3 +86,56 @@ def test_describing_a_symptom_while_booking_is_an_answer_not_a_refusal():
     handle(conversation, "tiene fiebre desde ayer")
 
     assert not Escalation.objects.filter(conversation=conversation).exists()
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("hey do u have a dermatolgist? need to get a rash looked at", "en"),
+        ("hola, quería sacar turno con el dermatologo, tengo un lunar que me preocupa", "es"),
+        (
+            "buenas, necesito un medico de piel, tengo unas manchas en la cara. el viernes temprano puede ser?",
+            "es",
+        ),
+        ("quero ver uma mancha na pele", "pt-BR"),
+    ],
+)
+def test_a_complaint_beside_a_request_to_book_is_the_reason_for_the_visit(text, language):
+    conversation = ConversationFactory(language=language)
+
+    handle(conversation, text)
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+    assert not Escalation.objects.filter(conversation=conversation).exists()
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("I want to book, should I stop taking my blood pressure pills?", "en"),
+        ("quiero una cita, ¿debo dejar de tomar el ibuprofeno?", "es"),
+    ],
+)
+def test_asking_for_advice_beside_a_bare_wish_to_book_is_still_refused(text, language):
+    conversation = ConversationFactory(language=language)
+
+    handle(conversation, text)
+
+    assert Escalation.objects.get(conversation=conversation).reason == Escalation.Reason.CLINICAL_QUESTION
+    assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to book with the cardiologist tomorrow, should I stop my blood pressure pills before?",
+        "quero marcar com o dermatologista amanhã, posso tomar antibiótico antes?",
+    ],
+)
+def test_a_decision_asked_beside_a_booking_request_is_answered_with_the_limit_never_left_unanswered(text):
+    conversation = ConversationFactory(language="")
+
+    replies = handle(conversation, text)
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+    assert any(r.startswith(("About your health question", "Sobre sua dúvida de saúde")) for r in replies)

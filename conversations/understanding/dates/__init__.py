@@ -15,7 +15,8 @@ The local engine and the Claude engine both hand the words the patient wrote to
 """
 
 from conversations.understanding.dates.birth import date_of_birth
+from conversations.understanding.dates.days import names_weekday
 from conversations.understanding.dates.numbers import normalize
 from conversations.understanding.dates.resolution import resolve
 
-__all__ = ["date_of_birth", "normalize", "resolve"]
+__all__ = ["date_of_birth", "names_weekday", "normalize", "resolve"]

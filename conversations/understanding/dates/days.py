@@ -24,6 +24,7 @@ from conversations.understanding.dates.lexicon import (
     units_pattern,
 )
 from conversations.understanding.dates.months import MONTH_NUMBER, MONTH_RE_BY_CODE
+from conversations.understanding.dates.numbers import normalize
 from conversations.understanding.languages.date_words import DateWords
 
 
@@ -56,6 +57,32 @@ _WEEKDAY_RES = {
     for code, words in BY_CODE.items()
 }
 _WEEKDAY_INDEX = {code: dict(_weekday_table(words)) for code, words in BY_CODE.items()}
+_ABBREVIATIONS_AS_WORDS = {
+    code: re.compile("|".join(words.abbreviations_as_words)) if words.abbreviations_as_words else None
+    for code, words in BY_CODE.items()
+}
+
+
+_WEEKDAY_NAMES = re.compile(
+    r"\b("
+    + "|".join(sorted({n for w in ALL for names in w.weekdays for n in names}, key=len, reverse=True))
+    + r")\b"
+)
+
+
+def names_weekday(text: str) -> bool:
+    """The text names a weekday in full, in any language ("Tuesday at 9", "el martes")."""
+    return bool(_WEEKDAY_NAMES.search(normalize(text)))
+
+
+def _weekdays_said(s: str, code: str) -> list[re.Match[str]]:
+    """The weekdays a text names, leaving out abbreviations used as words ("vou ter que")."""
+    found = list(_WEEKDAY_RES[code].finditer(s))
+    as_words = _ABBREVIATIONS_AS_WORDS[code]
+    if not found or as_words is None:
+        return found
+    spans = [w.span() for w in as_words.finditer(s)]
+    return [m for m in found if not any(start <= m.start() and m.end() <= end for start, end in spans)]
 
 
 def _before(name: str) -> re.Pattern[str]:
@@ -241,7 +268,7 @@ def find_day(s: str, code: str, today: date, past: bool = False) -> tuple[Day, t
     for m in _NUMERIC_DATE.finditer(s):
         if found := _numeric_date(m, words, today, past):
             hits.append((replace(found, label="explicit"), m.span()))
-    weekday_matches = list(_WEEKDAY_RES[code].finditer(s))
+    weekday_matches = _weekdays_said(s, code)
     for m in weekday_matches:
         dated = _WEEKDAY_NUMBER.match(s, m.end())
         if dated and (

@@ -88,6 +88,8 @@ class DateWords:
     # --- weekdays
     weekdays: tuple[tuple[str, ...], ...] = ()  # spellings per day, Monday first, every language
     weekday_abbreviations: tuple[str, ...] = ()  # per day, this language only ("sex", "sat")
+    # Where an abbreviation is a word of its own (regexes): "vou ter que voltar" is no Tuesday.
+    abbreviations_as_words: tuple[str, ...] = ()
     weekday_tails: str = ""  # may follow a weekday before its modifier: "segunda feira que vem"
 
     # --- numeric and month-name dates

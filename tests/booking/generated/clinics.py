@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from booking import machine
-from booking.services import slots_page
+from booking.services import hours_bound, slots_page
 from conversations.understanding import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 from conversations.understanding.languages import SPELLINGS
 from scheduling import availability
@@ -237,8 +237,9 @@ class MemoryClinic:
         return availability.best_slots(calendars, preference=preference, limit=limit, **common)
 
     def find(self, effect: machine.FindSlots, *, now: datetime) -> machine.SlotsFound:
-        """booking.services._find on this calendar: the wish first, then any day and time,
-        then colleagues of the same specialty, then anyone offering the type."""
+        """booking.services._find on this calendar: the wish first, then the hours wished on
+        any day, then any day and time, then colleagues of the same specialty, then anyone
+        offering the type."""
         zone = self.zone
         window = effect.window
         prefer_day = effect.prefer.date() if effect.prefer else effect.day_from or now.astimezone(zone).date()
@@ -255,6 +256,9 @@ class MemoryClinic:
                 (p, effect.day_from, effect.day_to, window, effect.specialty if p is None else None)
                 for p in who
             ],
+            [(p, None, None, window, effect.specialty if p is None else None) for p in who]
+            if hours_bound(effect)
+            else [],
             [(p, None, None, None, effect.specialty if p is None else None) for p in who],
             [(None, None, None, None, specialty)] if specialty else [],
             [(None, None, None, None, None)] if effect.practitioner_ids or effect.specialty else [],

@@ -187,7 +187,15 @@ class Patient:
         fits = [i for i, s in enumerate(session.offered, start=1) if g.accepts(s.start, s.practitioner_id)]
         if fits:
             index = fits[0]
-            return sp.pick_bits(rng, lang, index, session.offered[index - 1].start.time())
+            chosen = session.offered[index - 1].start
+            # A weekday with the time says which only when no other offered time shares both.
+            alike = [
+                s
+                for s in session.offered
+                if (s.start.weekday(), s.start.time()) == (chosen.weekday(), chosen.time())
+            ]
+            weekday = sp.WEEKDAYS[lang][chosen.weekday()] if len(alike) == 1 else None
+            return sp.pick_bits(rng, lang, index, chosen.time(), weekday=weekday)
         missing = [f for f in ("who", "day", "bound") if f not in self.told]
         if missing:
             groups = {"who": self.with_who, "day": self.day, "bound": self.bound}

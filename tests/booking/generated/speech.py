@@ -162,7 +162,13 @@ TYPE_WORDS = {
     "new": {
         "en": ["a first visit", "a first appointment", "a new patient appointment", "first time visit"],
         "es": ["primera vez", "una primera consulta", "primera visita", "una consulta por primera vez"],
-        "pt-BR": ["primeira consulta", "primeira vez", "uma primeira consulta", "consulta de primeira vez"],
+        "pt-BR": [
+            "primeira consulta",
+            "primeira vez",
+            "uma primeira consulta",
+            "consulta de primeira vez",
+            "consulta nova",
+        ],
     },
     "follow_up": {
         "en": ["a follow-up", "a follow up appointment", "a follow-up visit", "a review appointment"],
@@ -171,8 +177,15 @@ TYPE_WORDS = {
     },
     "checkup": {
         "en": ["a check-up", "an annual checkup", "my yearly check up", "a routine check-up"],
-        "es": ["un chequeo", "chequeo anual", "un chequeo general", "un reconocimiento médico"],
-        "pt-BR": ["check-up", "um checkup", "check up anual", "um check-up de rotina"],
+        "es": [
+            "un chequeo",
+            "chequeo anual",
+            "un chequeo general",
+            "un reconocimiento médico",
+            "la revisión anual",
+            "un control de rutina",
+        ],
+        "pt-BR": ["check-up", "um checkup", "check up anual", "um check-up de rotina", "consulta de rotina"],
     },
 }
 FOR_TYPE = {"en": ["for", ""], "es": ["para", ""], "pt-BR": ["para", "pra", ""]}
@@ -563,7 +576,9 @@ def dob_bits(rng: random.Random, language: str, person: Person) -> list[Bit]:
 # ---- answers to the bot's offers ----------------------------------------------------------
 
 
-def pick_bits(rng: random.Random, language: str, index: int, start: time) -> list[Bit]:
+def pick_bits(
+    rng: random.Random, language: str, index: int, start: time, *, weekday: str | None = None
+) -> list[Bit]:
     hhmm = f"{start.hour}:{start.minute:02d}"
     twelve = f"{start.hour - 12 if start.hour > 12 else start.hour}:{start.minute:02d}"
     ordinal = ORDINALS[language][index - 1]
@@ -578,6 +593,7 @@ def pick_bits(rng: random.Random, language: str, index: int, start: time) -> lis
             f"I'll take the {hhmm}",
             f"{ordinal} please",
             f"{twelve} is fine",
+            f"{index} is good",
         ],
         "es": [
             f"{index}",
@@ -587,6 +603,7 @@ def pick_bits(rng: random.Random, language: str, index: int, start: time) -> lis
             f"a las {hhmm} está bien",
             f"me sirve la de las {hhmm}",
             f"{index} por favor",
+            f"{index} está bien",
         ],
         "pt-BR": [
             f"{index}",
@@ -596,8 +613,16 @@ def pick_bits(rng: random.Random, language: str, index: int, start: time) -> lis
             f"o das {start.hour}h{start.minute:02d}",
             f"{hhmm} tá ótimo",
             f"quero a {ordinal}",
+            f"{index} pra mim",
         ],
     }[language]
+    if weekday:
+        # The list may be next week's: "Tuesday at 9:30" names the offered Tuesday.
+        forms += {
+            "en": [f"{weekday} at {hhmm}", f"ok {weekday} at {hhmm}"],
+            "es": [f"el {weekday} a las {hhmm}", f"{weekday} {hhmm}"],
+            "pt-BR": [f"{weekday} às {hhmm}", f"{weekday} {hhmm}"],
+        }[language]
     return [Bit(rng.choice(forms), typo=False)]
 
 
@@ -637,6 +662,8 @@ YES = {
         "sure, book it",
         "confirm",
         "yes that's right",
+        "that's fine, yes",
+        "yep, book it",
     ],
     "es": [
         "sí",
@@ -648,6 +675,7 @@ YES = {
         "sí por favor",
         "de acuerdo",
         "perfecto, gracias",
+        "listo, gracias",
     ],
     "pt-BR": [
         "sim",
@@ -659,6 +687,8 @@ YES = {
         "pode marcar",
         "fechado",
         "sim, obrigado",
+        "bora, pode marcar",
+        "demorou, confirma",
     ],
 }
 NO = {

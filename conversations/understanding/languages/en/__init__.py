@@ -192,7 +192,8 @@ PACK = LanguagePack(
         ),
         "cancel": (
             r"\bcancel",
-            r"\b(can ?t|cannot|won ?t|will not|wont|not able to|unable to)( be able to)? (make it|come|go|attend)",
+            # "a rash that won't go away" is a complaint, not a cancellation.
+            r"\b(can ?t|cannot|won ?t|will not|wont|not able to|unable to)( be able to)? (make it|come|go|attend)\b(?! away| down)",
             r"\bcall off\b",
             r"\b(don t|do not|dont|no longer|not) (need|want|in need of) (my|the|this|that) (appointment|reservation|booking)",
             r"\b(delete|remove) (my |the )?(appointment)",
@@ -217,6 +218,8 @@ PACK = LanguagePack(
             r"\bbook(ing|ed)? (me|it|us|him|her|one|for|with|in|on|at|again|an?) ",
             r"\b(see|visit|consult) (a |an |the |my |that |this |dr |dra |doctor )?(doctor|dr|dra|doc|dentist|specialist|physician|nurse|someone|somebody|gp|therapist|pediatrician|\w+ologist|\w+iatrist)\b",
             r"\b(need|want) (a doctor|a check ?up|to be seen)",
+            # "need to get a rash looked at": a complaint brought to be seen is a booking.
+            r"\b(get|have) (it|this|that|my \w+|a \w+|an \w+|some \w+|these \w+) (looked at|checked|seen to)\b",
             r"\b(need|want) (?:a|an) (doctor|dentist|therapist|psychologist|pediatrician)\b",
             r"\b(looking|searching|hoping|trying) (for|to get|to book) (an?|one|some) {book_noun}\b",
             r"\b(try|make it|set it|put me down)\b.{0,60}\b(\d|morning|afternoon|evening|noon|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|next)",
@@ -315,6 +318,9 @@ PACK = LanguagePack(
         "of course",
         "that s right",
         "thats right",
+        "that s fine",
+        "fine",
+        "book it",
     ),
     no_words=(
         "no",
@@ -515,7 +521,7 @@ PACK = LanguagePack(
         "cardiology": ("cardiolog", "heart doctor", "heart specialist", "cardio"),
         "dermatology": ("dermatolog", "skin doctor", "skin specialist", "derm"),
         "pediatrics": ("pediatr", "paediatr", "children s doctor", "kids doctor"),
-        "gynecology": ("gynecolog", "gynaecolog", "obgyn", "ob gyn", "gyn"),
+        "gynecology": ("gynecolog", "gynaecolog", "obgyn", "ob gyn", "gyn", "gyno", "gynae"),
         "ophthalmology": ("ophthalmolog", "eye doctor", "oculist"),
         "otorhinolaryngology": ("ent specialist", "ear nose", "ent doctor"),
         "psychology": ("psycholog", "therapist", "counselor", "counsellor"),
@@ -529,14 +535,23 @@ PACK = LanguagePack(
         "general_practice": ("general practi", "family doctor", "family physician", "general doctor", "gp"),
     },
     visit_phrases={
-        "first": ("first visit", "first time", "first appointment", "new patient"),
-        "follow_up": ("follow up", "followup", "check back", "return visit", "review appointment"),
-        "checkup": ("check up", "checkup", "annual exam", "annual physical", "yearly physical"),
+        "first": ("first visit", "first time", "first appointment", "new patient", "never been"),
+        "follow_up": ("follow up", "followup", "check back", "return visit", "review appointment", "review"),
+        "checkup": (
+            "check up",
+            "checkup",
+            "annual exam",
+            "annual physical",
+            "yearly physical",
+            "routine exam",
+            "wellness visit",
+            "well child",
+        ),
     },
     visit_type_words={
         "first": ("first", "new", "initial"),
         "follow_up": ("follow", "return"),
-        "checkup": ("check",),
+        "checkup": ("check", "annual"),
     },
     # The one list of ordinal words: options ("the second one") and day numbers ("the third").
     ordinals={
@@ -565,7 +580,7 @@ PACK = LanguagePack(
     option_articles=("the ", "with the "),
     option_fillers=("i want ", "i ll take ", "i d like "),
     option_leads=("ok", "okay", "fine", "then", "so", "yes", "yeah", "sure", "alright", "hmm", "well"),
-    option_suffixes=(" one", " option", " slot", " please"),
+    option_suffixes=(" one", " option", " slot", " please", " for me", " is good", " is fine", " works"),
     last_option=("(?:the )?last(?: one)?",),
     not_an_option=("visit", "week"),
     please=("please", "pls"),

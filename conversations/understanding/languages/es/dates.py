@@ -3,6 +3,8 @@
 from conversations.understanding.languages.date_words import DateWords, Holiday, PeriodWords
 
 DATES = DateWords(
+    # "el primero que tengan" is the first free time, not the 1st of the month.
+    rewrites=((r"\bel primer[oa]? (?:que|libre|disponible|hueco)\b", "lo antes posible"),),
     # Rioplatense "a la mañana / a la tarde" is "por la mañana", never a range "to tomorrow".
     phrase_rewrites=(
         (r"\ba la (manana|tarde|noche)\b", r"por la \1"),

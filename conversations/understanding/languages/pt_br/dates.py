@@ -33,6 +33,10 @@ DATES = DateWords(
         ("domingo",),
     ),
     weekday_abbreviations=("seg", "ter", "qua", "qui", "sex", "sab", "dom"),
+    abbreviations_as_words=(
+        r"\b(?:vou|vai|vamos|vao|pode|posso|deve|devo|preciso|precisa|tenho|tem|sem|pra|para|de) ter\b",
+        r"\bter (?:que|q)\b",
+    ),
     weekday_tails="feira",
     numeric_day_of_month=True,
     numeric_day_of_month_needs_year=True,
