@@ -34,7 +34,7 @@ from conversations.faq.selectors import faq_answer_approved, faq_index_get
 from conversations.models import Conversation, Escalation, InboundMessage, VoiceStatus
 from conversations.outbox.queue import Origin, Reply
 from conversations.reminders import reminder_answer, reminder_confirmed_reply
-from conversations.understanding import Entities, Intent, Understanding, understand
+from conversations.understanding import ClinicDirectory, Entities, Intent, Understanding, understand
 from conversations.understanding.directory import (
     SPECIALTY,
     DirectoryQuestion,
@@ -525,12 +525,12 @@ def _faq(
         if kind in ("answered", "unanswered") and question.kind != SPECIALTY:
             # Who works here, and when a named practitioner does, are the directory's to say:
             # the clinic's opening hours are not Dra. Ana's.
-            return _directory(conversation, question, language)
+            return _directory(conversation, question, directory, language)
         if kind == "unanswered":
             # "quanto custa o pediatra?": the specialty is the setting, the price the question.
             bare = without_directory_words(text, directory)
             if faq_classify(bare, index=faq_index_get())[0] != "answered":
-                return _directory(conversation, question, language)
+                return _directory(conversation, question, directory, language)
             text = bare
     answer = faq_respond(
         text=text,
@@ -550,8 +550,10 @@ def _faq(
     return _decided(conversation, f"faq_{answer.kind}", [reply])
 
 
-def _directory(conversation: Conversation, question: DirectoryQuestion, language: str) -> list[Reply]:
-    text, buttons = directory_answer(question, language)
+def _directory(
+    conversation: Conversation, question: DirectoryQuestion, directory: ClinicDirectory, language: str
+) -> list[Reply]:
+    text, buttons = directory_answer(question, directory, language)
     trace_record(
         conversation_id=conversation.pk,
         type=TraceEvent.Type.REPLY_DECIDED,

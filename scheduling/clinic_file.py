@@ -21,6 +21,22 @@ from scheduling.helplines import COUNTRY_HELPLINES, country_guess, helplines_res
 from scheduling.models import MAX_APPOINTMENT, POLICY_FIELDS
 from scheduling.phones import phone_normalize, phone_region
 
+# The clinic's own settings in a file (besides its code), each stored on the Clinic row.
+CLINIC_FIELDS = (
+    "name",
+    "time_zone",
+    "languages",
+    "default_language",
+    "phone",
+    "country",
+    "emergency_number",
+    "crisis_line",
+    "crisis_line_name",
+    "emergency_copy",
+    "confirmation_faq",
+    "policies",
+)
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CODE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*(?:@\s*([\w-]+))?\s*$")
@@ -307,21 +323,7 @@ def _clinic(r: _Reader, value: Any) -> ClinicSpec:
     data = r.mapping(
         value,
         "clinic",
-        allowed={
-            "code",
-            "name",
-            "time_zone",
-            "languages",
-            "default_language",
-            "phone",
-            "country",
-            "emergency_number",
-            "crisis_line",
-            "crisis_line_name",
-            "emergency_copy",
-            "confirmation_faq",
-            "policies",
-        },
+        allowed={"code", *CLINIC_FIELDS},
     )
     zone = r.text(data, "time_zone", "clinic")
     if zone:

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from clinicbot.tenancy import DEFAULT_CODE, clinic_scope
 from scheduling import availability
-from scheduling.clinic_file import ClinicFileError, ClinicSpec
+from scheduling.clinic_file import CLINIC_FIELDS, ClinicFileError, ClinicSpec
 from scheduling.directory import directory_invalidate
 from scheduling.models import (
     AppointmentType,
@@ -16,21 +16,6 @@ from scheduling.models import (
     Practitioner,
     TimeOff,
     WorkingHours,
-)
-
-CLINIC_FIELDS = (
-    "name",
-    "time_zone",
-    "languages",
-    "default_language",
-    "phone",
-    "country",
-    "emergency_number",
-    "crisis_line",
-    "crisis_line_name",
-    "emergency_copy",
-    "confirmation_faq",
-    "policies",
 )
 
 

@@ -8,8 +8,8 @@ an approved FAQ answer listing doctors would go stale the day one leaves.
 """
 
 from conversations.copy import say, weekday_short
+from conversations.understanding import ClinicDirectory
 from conversations.understanding.directory import TEAM, DirectoryQuestion, specialty_label
-from scheduling.directory import directory_get
 from scheduling.selectors import WeekPart, weekly_hours_grouped
 
 MAX_BUTTONS = 3  # WhatsApp's reply buttons
@@ -17,10 +17,12 @@ BUTTON_CHARS = 20  # WhatsApp's limit on a button's title
 BOOK_PREFIX = "book:"
 
 
-def directory_answer(question: DirectoryQuestion, language: str) -> tuple[str, list[dict[str, str]]]:
-    """The reply text and its buttons (id, title) for a directory question."""
-    directory = directory_get()
-    people = {p.id: p for p in directory.practitioners} if directory else {}
+def directory_answer(
+    question: DirectoryQuestion, directory: ClinicDirectory, language: str
+) -> tuple[str, list[dict[str, str]]]:
+    """The reply text and its buttons (id, title) for a directory question read against
+    `directory` (the one the question was read with)."""
+    people = {p.id: p for p in directory.practitioners}
     ids = [i for i in question.practitioner_ids if i in people]
     weekly = weekly_hours_grouped(practitioner_ids=ids)
     lines = []
