@@ -42,7 +42,7 @@ from conversations.understanding.directory import (
     without_directory_words,
 )
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
-from conversations.understanding.language import detect
+from conversations.understanding.language import DEFAULT_HINT_WEIGHT, detect
 from conversations.understanding.languages import PACKS, language_code
 from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
@@ -182,7 +182,11 @@ def _waiting_for_staff(conversation: Conversation, clinic: ClinicContext, text: 
     waiting = conversation.escalations.filter(status=Escalation.Status.OPEN).first()
     if waiting is None:
         return _silent(conversation, "staff_owns_chat")
-    language = detect(text, hint=conversation.language or clinic.default_language) or clinic.default_language
+    language = (
+        detect(text, hint=conversation.language, hint_weight=1.25)
+        if conversation.language
+        else detect(text, hint=clinic.default_language, hint_weight=DEFAULT_HINT_WEIGHT)
+    ) or clinic.default_language
     if text and asks_question(text) and not faq_is_clinical(text) and _faq_knows(text):
         answer = faq_respond(
             text=text,

@@ -74,7 +74,7 @@ def understand(
         language = language_mod.detect(
             text,
             hint=language_hint or directory.default_language,
-            hint_weight=1.25 if language_hint else 0.75,
+            hint_weight=1.25 if language_hint else language_mod.DEFAULT_HINT_WEIGHT,
             names=directory.name_words,
         )
 

@@ -138,11 +138,17 @@ def specialty_key(text: str) -> str | None:
 
 
 def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
-    """The directory's own label for the specialty the text asks for, or None."""
+    """The directory's own label for the specialty the text asks for, or None: a label the
+    clinic lists ("ENT", "bone doctor", "médico de los ojos") said as written, else the packs'
+    words for a specialty that one of the clinic's labels is."""
+    labels = {s for p in directory.practitioners for s in p.specialties}
+    padded = f" {' '.join(re.findall(r'\w+', fold(text)))} "
+    said = [label for label in labels if f" {' '.join(re.findall(r'\w+', fold(label)))} " in padded]
+    if said:
+        return max(said, key=lambda label: (len(label), label))
     key = specialty_key(text)
     if key is None:
         return None
-    labels = {s for p in directory.practitioners for s in p.specialties}
     for label in sorted(labels):
         if specialty_key(label) == key or fold(label).replace(" ", "_") == key:
             return label
@@ -363,8 +369,9 @@ _DAY_NAMES = frozenset(
 # Repairs ("sorry", "actually", "quise decir") open a correction, never a name.
 _REPAIR_WORDS = frozenset(word for phrase in _words("corrections") for word in re.findall(r"[a-z]+", phrase))
 # Words no name holds: "quiero el martes" is not a name, "María de la Cruz" is.
+# and no title: "Doctora Mafe", "Dr Gomez" is whom the visit is with, never the patient.
 _NOT_IN_NAMES = (
-    frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES | _REPAIR_WORDS
+    frozenset(_words("non_names")) | frozenset(_words("want_words")) | _DAY_NAMES | _REPAIR_WORDS | HONORIFICS
 ) - _CONNECTORS
 
 
@@ -390,16 +397,21 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         return None
     words = [w for w in words if fold(w) not in _NAME_FILLERS]
     # A capitalised birth word is a surname ("Ana Clara Nascimento"), not "nascimento: 5/10".
-    ends = [i for i, w in enumerate(words) if _AFTER_NAME.search(fold(w)) and not w[:1].isupper()]
+    ends = [
+        i
+        for i, w in enumerate(words)
+        if _AFTER_NAME.search(fold(w)) and (not w[:1].isupper() or (len(w) > 1 and w.isupper()))
+    ]  # "DOB" in capitals is still the birth word
     if ends and ends[0] >= 2:
         words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
         return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
     if re.search(r"[,:;]", text) and (intros or correcting or expecting_name):
         # "ops, Fernanda Lima Barros, esqueci o sobrenome", "perdón, es con z: Mateo
-        # González": the part that is a name.
+        # González": the part that is a name. Unasked, only a part that says it is one
+        # ("hey Cata! it's Daniel. need a follow up, as early as possible" names nobody).
         for part in re.split(r"[,:;]", text):
-            if found := full_name(part, expecting_name=True):
+            if found := full_name(part, expecting_name=expecting_name or correcting):
                 return found
     return None
 

@@ -35,6 +35,9 @@ LIBRARY_FULL_AT = 8  # letters; below this the library's say counts proportional
 # (bench/language_id.py --switch measures it on every labelled message with a wrong hint).
 LONG_TEXT = 20
 LONG_HINT_WEIGHT = 0.5
+# The clinic's default language is a weak prior: a lone "hello" on a Spanish-default clinic is
+# English, though the library hears a little Spanish in it.
+DEFAULT_HINT_WEIGHT = 0.5
 
 
 def _library_language(code: str) -> Language:

@@ -530,5 +530,17 @@ def _entities(
         # A full date with a year long gone is a birth date, not an appointment.
         entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
     if entities.date_of_birth is not None:
-        entities.when = None
+        entities.when = _wish_beside_birth(text, language=language, now=now, zone=directory.time_zone)
+        entities.period = entities.when.period if entities.when else None
     return entities
+
+
+def _wish_beside_birth(text: str, *, language: str, now: datetime, zone: str):
+    """ "This is Daniel Whitaker, DOB 5 Oct 1986. A video visit on Tuesday between 2 and 4pm":
+    the sentences without the birth date still say when the visit should be."""
+    clauses = [c for c in re.split(r"[.;!?\n](?:\s|$)", text) if c.strip()]  # sentences: "April 15, 1985" is one
+    rest = [c for c in clauses if not _BIRTH.search(fold(c)) and not re.search(r"\b(19|20)\d\d\b", c)]
+    if not rest or len(rest) == len(clauses):
+        return None
+    when = resolve(" ".join(rest), language=language, now=now, zone=zone)
+    return None if when is None or when.past else when

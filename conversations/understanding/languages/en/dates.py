@@ -3,7 +3,15 @@
 from conversations.understanding.languages.date_words import DateWords, Holiday, PeriodWords
 
 DATES = DateWords(
-    rewrites=((r"\b(\d{1,2})\s?ish\b", r"around \1"), (r"(\w)ish\b", r"\1")),
+    rewrites=(
+        (r"\b(\d{1,2})\s?ish\b", r"around \1"),
+        (r"(\w)ish\b", r"\1"),
+        # "2-4pm", "9:30-11am": a span of hours, not the 2nd of April
+        (
+            r"(?<![\d/.-])\b((?:1[0-2]|0?[1-9])(?::\d\d)?) ?[-–] ?((?:1[0-2]|0?[1-9])(?::\d\d)?) ?([ap]m)\b",
+            r"between \1 and \2\3",
+        ),
+    ),
     ordinal_suffixes="st nd rd th",
     phrase_rewrites=(
         (r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks"),

@@ -87,6 +87,7 @@ DATES = DateWords(
         "la semana siguiente",
         "semana siguiente",
         "la semana que viene",
+        "la otra semana",  # Colombia, Venezuela: the next one
         "la proxima semana",
         "la semana proxima",
         "la siguiente semana",

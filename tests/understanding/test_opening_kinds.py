@@ -1,0 +1,136 @@
+"""Kinds of opening message that a clinic nobody here configured (blind set 3) showed us:
+specialties said the clinic's way or by the part of the body, titles and time phrases that are
+no patient's name, a date of birth beside the wish, spans of hours, and greetings that tell the
+language even on a clinic whose default is another."""
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conversations.understanding import understand
+from conversations.understanding.entities import full_name
+from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, Intent, PractitionerRef
+
+pytestmark = pytest.mark.sqlite
+
+ZONE = "America/Bogota"
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo(ZONE))  # a Wednesday
+
+
+@pytest.fixture
+def specialists() -> ClinicDirectory:
+    return ClinicDirectory(
+        practitioners=[
+            PractitionerRef(1, "Dr. Andrés Restrepo", [], ["ophthalmology", "eye doctor"]),
+            PractitionerRef(2, "Dr. Andrés Felipe Ramírez", [], ["ENT", "otorrinolaringología"]),
+            PractitionerRef(3, "Dra. María Fernanda Gómez", ["Mafe"], ["orthopedics", "ortopedia"]),
+            PractitionerRef(4, "Catalina Ospina", ["Cata"], ["physiotherapy", "fisioterapia"]),
+        ],
+        appointment_types=[
+            AppointmentTypeRef(
+                "first_visit", {"en": "First visit", "es": "Primera vez", "pt-BR": "Primeira vez"}
+            ),
+        ],
+        time_zone=ZONE,
+        name="Centro Médico",
+        default_language="es",
+    )
+
+
+def _ask(directory, text, **kwargs):
+    return understand(text, directory=directory, now=NOW, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("I need an ENT for my son", "ENT"),  # the clinic's own short label, said as written
+        ("the eye doctor please", "eye doctor"),
+        ("necesito cita con el doctor de los oídos", "ENT"),  # the part of the body
+        ("quero marcar com o médico do ouvido", "ENT"),
+        ("el de los huesos, el jueves", "orthopedics"),
+        ("need physio for my lower back", "fisioterapia"),  # one of the physiotherapist's labels
+    ],
+)
+def test_a_specialty_is_read_as_the_clinic_lists_it_or_by_the_body_part(specialists, text, label):
+    assert _ask(specialists, text).entities.specialty == label
+
+
+def test_a_need_and_a_specialty_after_a_greeting_is_a_booking(specialists):
+    result = _ask(specialists, "hey, need physio for my lower back. any day works but before 8am")
+    assert result.intent is Intent.BOOK
+    assert result.entities.specialty in {"physiotherapy", "fisioterapia"}
+
+
+def test_a_word_that_merely_contains_a_label_names_no_specialty(specialists):
+    assert _ask(specialists, "I went to the event, can I come tomorrow?").entities.specialty is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey Cata! it's Daniel. need another follow up with you saturday morning, as early as possible",
+        "E aí! Preciso de retorno com o otorrino, Dr. Ramírez, qualquer dia da semana que vem, depois das 2",
+        "sorry I mean the orthopaedic doctor, Dr Gomez, not Ramirez",
+        "I'm her mum, Anne",
+    ],
+)
+def test_titles_time_phrases_and_relations_are_no_patients_name(text):
+    assert full_name(text, expecting_name=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expecting", "name"),
+    [
+        (
+            "Doctora Mafe buenas, soy Luz Marina, necesito control de la rodilla el jueves",
+            False,
+            "Luz Marina",
+        ),
+        ("es para mi hija, Martina Gómez", False, "Martina Gómez"),
+        ("Hi, this is Daniel Whitaker, DOB 5 Oct 1986. I'd like a video visit", False, "Daniel Whitaker"),
+        ("ops, Fernanda Lima Barros, esqueci o sobrenome", True, "Fernanda Lima Barros"),
+    ],
+)
+def test_the_name_said_is_found_beside_titles_and_birth_words(text, expecting, name):
+    assert full_name(text, expecting_name=expecting) == name
+
+
+def test_a_date_of_birth_in_the_opening_leaves_the_wish_in_the_other_sentence(specialists):
+    result = _ask(
+        specialists,
+        "Hi, this is Daniel Whitaker, DOB 5 Oct 1986. I'd like to see Dr. Ramírez on tuesday between 2 and 4pm",
+    )
+    assert str(result.entities.date_of_birth) == "1986-10-05"
+    when = result.entities.when
+    assert when is not None and when.start.weekday() == 1
+    assert (when.start.time(), when.end.time()) == (time(14), time(16))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("tuesday 2-4pm", time(14), time(16)),
+        ("monday 9-11am", time(9), time(11)),
+        ("friday 10:30-12pm", time(10, 30), time(12)),
+    ],
+)
+def test_a_dash_between_two_hours_is_a_span_of_hours(specialists, text, start, end):
+    when = _ask(specialists, text, language_hint="en").entities.when
+    assert (when.start.time(), when.end.time()) == (start, end)
+    assert when.start.date() > NOW.date()
+
+
+def test_la_otra_semana_is_next_week(specialists):
+    when = _ask(specialists, "la otra semana", language_hint="es").entities.when
+    assert when is not None and when.start.date().isoformat() == "2026-12-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("hello", "en"), ("hola buenas", "es"), ("oii bom dia", "pt-BR")]
+)
+def test_a_lone_greeting_speaks_its_own_language_on_a_clinic_whose_default_is_another(
+    specialists, text, language
+):
+    assert _ask(specialists, text).language == language
