@@ -342,6 +342,10 @@ def _understood(
         # with the practitioners it named.
         flow = "book"
         signal = replace(signal, practitioner_ids=offered, specialty=None, yes_no=None, intent="book")
+    if session is None and (chosen := _menu_choice(conversation, inbound, result)):
+        # A tap (or its number) on the menu offered after a second greeting.
+        flow = chosen
+        signal = replace(signal, intent=chosen, option=None, option_time=None)
     if session is not None and flow == "book" and session.flow != "book":
         # "Try 3pm instead" while moving an appointment continues the move; only a cancel or
         # a reschedule request switches task.
@@ -461,6 +465,10 @@ def _handler(
         # answer for gets the clinic's contact and joins the unanswered questions.
         return _faq(conversation, text, clinic, language, result.entities)
     if intent == Intent.GREETING:
+        if _last_decided(conversation).get("why") in ("greeting", "greeting_menu"):
+            # Greeted again after the welcome: asked differently, with what the bot can do
+            # as buttons, never the same welcome a second time.
+            return _decided(conversation, "greeting_menu", [_menu(language)])
         return _decided(conversation, "greeting", [_say("greeting", language, clinic=clinic.name)])
     if intent == Intent.GOODBYE:
         return _decided(conversation, "goodbye", [_say("goodbye", language)])
@@ -578,6 +586,28 @@ def _directory_offer(
         return ()
     last = _last_decided(conversation)
     return tuple(last.get("practitioner_ids", ())) if last.get("why") == "directory" else ()
+
+
+MENU_PREFIX = "menu:"
+MENU_FLOWS = ("book", "reschedule", "cancel")
+
+
+def _menu(language: str) -> Reply:
+    options = [{"id": f"{MENU_PREFIX}{flow}", "title": say(f"menu_{flow}", language)} for flow in MENU_FLOWS]
+    return Reply(say("greeting_menu", language), options, origin=Origin.COPY)
+
+
+def _menu_choice(conversation: Conversation, inbound: InboundMessage, result: Understanding) -> str:
+    """The flow a tap on the greeting menu chose (its button, or its number typed right
+    after it), else ""."""
+    payload = inbound.button_payload or ""
+    if payload.startswith(MENU_PREFIX):
+        chosen = payload.removeprefix(MENU_PREFIX)
+        return chosen if chosen in MENU_FLOWS else ""
+    option = result.entities.option
+    if option is None or not 1 <= option <= len(MENU_FLOWS):
+        return ""
+    return MENU_FLOWS[option - 1] if _last_decided(conversation).get("why") == "greeting_menu" else ""
 
 
 def _last_decided(conversation: Conversation) -> dict:

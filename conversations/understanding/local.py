@@ -538,7 +538,9 @@ def _entities(
 def _wish_beside_birth(text: str, *, language: str, now: datetime, zone: str):
     """ "This is Daniel Whitaker, DOB 5 Oct 1986. A video visit on Tuesday between 2 and 4pm":
     the sentences without the birth date still say when the visit should be."""
-    clauses = [c for c in re.split(r"[.;!?\n](?:\s|$)", text) if c.strip()]  # sentences: "April 15, 1985" is one
+    clauses = [
+        c for c in re.split(r"[.;!?\n](?:\s|$)", text) if c.strip()
+    ]  # sentences: "April 15, 1985" is one
     rest = [c for c in clauses if not _BIRTH.search(fold(c)) and not re.search(r"\b(19|20)\d\d\b", c)]
     if not rest or len(rest) == len(clauses):
         return None

@@ -132,6 +132,10 @@ class Patient:
                     conversation_id=getattr(conversation, "pk", None), state__in=_active()
                 ).first()
                 if session is None:
+                    if tap := self._menu_book("\n".join(replies)):
+                        # The bot offered what it can do: the patient taps "Book".
+                        replies = self.send(tap)
+                        continue
                     if resent:
                         return self._result("stuck", "no booking under way")
                     resent = True
@@ -140,6 +144,17 @@ class Patient:
                 replies = self.answer(session.data.get("asked") or "", "\n".join(replies))
             return self._result("stuck", f"{MAX_TURNS} turns")
         return Result(item_id, "", "stuck")
+
+    def _menu_book(self, reply: str) -> str:
+        """The number of the menu's booking option in the bot's reply, once; else ""."""
+        from conversations.copy import say
+
+        title = say("menu_book", self.item["language"])
+        found = re.search(rf"^(\d)\. {re.escape(title)}$", reply, re.MULTILINE)
+        if not found or self.used["menu"]:
+            return ""
+        self.used["menu"] += 1
+        return found.group(1)
 
     def send(self, text: str) -> list[str]:
         if self.transcript:

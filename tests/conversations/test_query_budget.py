@@ -34,7 +34,7 @@ TURNS = [
     # 30, + the COUNT of the clinic's cap on upcoming bot bookings, + the approved answer
     # the confirmation ends with (clinic.confirmation_faq)
     ("yes", 32, "Booked!"),
-    ("hello", 15, "Hello!"),
+    ("hello", 16, "Hello!"),  # +1: was the last reply the welcome already (greeted again, the menu)
 ]
 
 

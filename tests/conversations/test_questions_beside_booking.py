@@ -111,3 +111,36 @@ def test_a_question_that_says_when_still_books():
     handle(conversation, "Dra. Ana na sexta de manhã?")
 
     assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "greeting, language, chosen, asks",
+    [
+        ("hello", "en", "1", "full name"),
+        ("hola buenas", "es", "1", "nombre completo"),
+        ("oii bom dia", "pt-BR", "1", "nome completo"),
+    ],
+)
+def test_a_second_greeting_is_asked_differently_and_the_menu_starts_the_choice(
+    greeting, language, chosen, asks
+):
+    conversation = ConversationFactory(language="", channel_user_id="5511999990001")
+
+    [welcome] = handle(conversation, greeting)
+    [menu] = handle(conversation, greeting)
+    [started] = handle(conversation, chosen)
+
+    assert menu != welcome
+    assert "1." in menu  # the simulator shows the menu's buttons as a numbered list
+    assert asks in started
+    assert BookingSession.objects.get(conversation_id=conversation.pk).flow == "book"
+
+
+def test_a_tap_on_the_menu_starts_its_flow():
+    conversation = ConversationFactory(language="en")
+    handle(conversation, "hi")
+    handle(conversation, "hi")
+
+    [reply] = handle(conversation, "Cancel my visit", button_payload="menu:cancel")
+
+    assert "appointment" in reply

@@ -211,6 +211,10 @@ PACK = LanguagePack(
             r"\b(reservar|reserva)\b",
             r"\b(pedir|sacar|reservar|agendar|programar|solicitar|hacer|quiero|quisiera|necesito|queria|me gustaria|necesitaria)\b.{0,30}\b{book_noun}\b",
             r"\buna (cita|consulta)\b",
+            # "¿me podéis dar cita?", "¿me das hora?", "pedir hora" (Chile): asking to be given one
+            r"\b(me|nos) (pueden|puede|podeis|podrian|puedes|das|da|dais|dan|den|de) (dar |conseguir )?(una )?(cita|hora|turno)\b",
+            r"\b(darme|dame|deme) (una )?(cita|hora|turno)\b",
+            r"\b(pedir|sacar|agendar|reservar|quiero|necesito|quisiera) (una )?hora\b(?! (de|del|en|para) (llegada|salida|cierre|apertura))",
             r"\b(quiero|quisiera|queria|necesito) (ver|pasar con|ser atendid|consultar|una cita|ir al)\b",
             r"\b(ser atendid|ser visto)\b",
             r"\b(me pueden|me puede|me podrian) (ver|atender|examinar)",
