@@ -113,6 +113,26 @@ def test_an_unknown_charge_or_a_refused_claim_is_a_billing_dispute(text):
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "it was a follow up, I paid 180k instead of 120k. I want the difference back",
+        "cancelé la teleconsulta a tiempo y no me han devuelto la plata",
+        "foi retorno, paguei 180 mil em vez de 120, quero a diferença",
+    ],
+)
+def test_money_not_returned_or_paid_instead_of_the_right_price_is_a_billing_dispute(text):
+    assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'd rather come at 3 instead of 4", "what's the difference between a first visit and a follow up?"],
+)
+def test_instead_of_and_difference_alone_dispute_nothing(text):
+    assert not faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     ["do you give a receipt so I can claim reimbursement?", "vcs dao recibo pra pedir reembolso do plano?"],
 )
 def test_asking_for_a_receipt_for_the_insurer_is_no_dispute(text):

@@ -310,6 +310,7 @@ FAQ = FaqWords(
         (charge|payment|transaction|debit)( \w+){0,8} (i|we) (don ?t|do not|didn ?t|did not) recogni[sz]e
         (denied|rejected|refused|declined) (my |the |our )?(claim|reimbursement)|(claim|reimbursement) (was |got |has been )?(denied|rejected|refused|declined)
         wrong (code|receipt)
+        difference back|(paid|charged|billed)( \w+){0,3} instead of
     """,
     charged=r"charged|billed|paid",
     twice=r"twice|double|two times",

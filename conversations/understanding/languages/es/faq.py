@@ -299,6 +299,7 @@ FAQ = FaqWords(
         (cargo|cobro|debito|movimiento)( \w+){0,8} (que )?no (lo )?reconozco|no reconozco (el|este|ese|un)( \w+){0,2} (cargo|cobro|debito)
         rechaz\w*( \w+){0,2} (el |mi )?(reembolso|reintegro)|(reembolso|reintegro)( \w+){0,3} rechaz\w*
         quiero (el|un|mi) (reembolso|reintegro)|me debitaron|debitaron (la|el|dos)
+        (no me (han )?|me (han )?)devuelto|(pague|cobraron|facturaron)( \w+){0,3} en (vez|lugar) de|(devuelvan|devolver|quiero|reembolsen) la diferencia
     """,
     charged=r"cobraron|cobro|debitaron",
     twice=r"dos veces",

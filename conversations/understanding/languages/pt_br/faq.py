@@ -284,6 +284,7 @@ FAQ = FaqWords(
         desempregad\w*|sem emprego|sem grana
         (cobranca|debito|lancamento|compra)( \w+){0,8} (que )?(eu )?nao (a |o )?reconheco|nao reconheco (a|o|essa|esse|uma|um)( \w+){0,2} (cobranca|debito|lancamento)
         (neg\w*|recus\w*)( \w+){0,2} (o |meu )?(reembolso|ressarcimento)|(reembolso|ressarcimento)( \w+){0,3} (negad\w*|recusad\w*)
+        (nao (me )?)?devolveram|(paguei|cobraram)( \w+){0,3} em (vez|lugar) de|(devolvam|devolver|quero|reembolsem) a diferenca
     """,
     charged=r"cobraram|cobrou",
     twice=r"duas vezes",
