@@ -161,3 +161,26 @@ def test_asking_whether_the_clinic_gives_a_vaccine_is_no_clinical_question(text)
 )
 def test_asking_what_the_clinic_gives_for_a_complaint_is_clinical(text):
     assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have ringing in my ears since a concert, will it go away on its own?",
+        "how many days off work does someone usually need for a slipped disc?",
+        "me torcí la rodilla y se me hinchó, ¿le pongo hielo o calor?",
+        "¿cuántos días de incapacidad dan por una hernia discal?",
+        "to com zumbido no ouvido desde sábado, passa sozinho?",
+        "meu filho ronca muito, precisa tirar a adenoide?",
+    ],
+)
+def test_whether_it_heals_alone_ice_or_heat_and_days_of_rest_are_clinical_decisions(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how long is the wait to get results?", "how many days a week do you open?", "¿atienden los sábados?"],
+)
+def test_waiting_and_opening_questions_ask_no_clinical_decision(text):
+    assert not faq_is_clinical(text)

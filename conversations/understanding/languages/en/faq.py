@@ -140,6 +140,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        adenoid snore snores snoring tinnitus
         carbs calori
         sympt pain painf hurt hurts hurting ache aches aching headach migrain fever cough rash itchy
         itchi itch swell swoll lump bleed bruis nause vomit diarrh dizzi dizzy faint numb tingl ringing
@@ -175,6 +176,7 @@ FAQ = FaqWords(
         \bwhat (causes|caused|can cause|could cause|to do (for|about|if))\b|\bstages? of\b
     """,
     health_phrases=r"""
+        slipped disc|herniated disc|ringing in (my|his|her|the) ears?
         birth control|blood (sugar|pressure|count)|x ray|morning after|the pill|ct scan|pap smear|by mouth
         (ate|drank|swallowed|ingested|put) (a|an|some|the|his|her|my)
     """,
@@ -238,6 +240,8 @@ FAQ = FaqWords(
     normal_articles=r"a|an",
     normal=r"normal",
     decisions=r"""
+        \b(go away|heal|get better|clear up|settle down|pass)( by itself| on (its|their) own)\b|\bwill (it|they|this|that) (go away|heal|get better|clear up)\b|\b(ice|heat) or (ice|heat)\b
+        \bhow (many|long)( \w+){0,3} (days off|off work|to recover|recovery|of rest|rest)\b
         \bshould (i|we|he|she|they|my \w+|a \w+)\b(?! {admin_verbs}\b)
         \bis (it|this|that|my \w+|his \w+|her \w+|the \w+|\w+)( \w+)? (normal|safe|ok|okay|alright|all right|bad|dangerous|serious|harmful|risky|a problem|a concern|worrying|contagious|too high|too low|too much|high|low|fine)\b(?! (to|for) {admin_verbs}\b)
         \b(normal|abnormal|unsafe|dangerous|harmful|risky|worr\w*|concern\w*|afraid|scared|bad for|good for)\b

@@ -133,6 +133,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        adenoid ronca ronco roncar ronquido acufeno
         carbohidrat calori adelgaz
         sintom dolor duele duelen fiebre tos pica pican picor picaz comezon cabelludo hinch hinchaz bulto sangrado sangrando mareo
         mareado mareada nausea vomito diarrea estrenim moreton zumb pitido entumec hormigu desmay
@@ -229,6 +230,8 @@ FAQ = FaqWords(
     normal_articles=r"la|el",
     normal=r"normal",
     decisions=r"""
+        \b(se (me |le |te )?)?(va a )?(pasa|pasar|quita|quitar|cura|curar)\w* sol[oa]s?\b|\b(hielo|calor|frio) o (hielo|calor|frio)\b
+        \bcuantos dias( \w+){0,2} (reposo|incapacidad|baja)\b|\b(le|me) pongo (hielo|calor|frio|crema|pomada)\b
         \b(debo|deberia)\b(?! {admin_verbs}\b)
         \b(es|esta|sera) (normal|seguro|peligroso|peligrosa|grave|malo|mala|mucho|poco|alto|alta|bajo|baja|preocupante|contagioso|riesgoso|bueno|buena)\b
         \b(peligros\w*|riesgo\w*|preocup\w*|hace mal|hacer mal|me hace dano)\b

@@ -123,6 +123,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
+        adenoid ronca ronco roncar zumbid
         carboidrat calori emagrec
         sintom dor dores doi doendo febre tosse coceir cocand inchad inchac caroc sangramento sangrand
         tontur enjoo enjoad diarreia prisao hematom formig dormenc desmai convulsa tremedeir cansac
@@ -218,6 +219,8 @@ FAQ = FaqWords(
     normal_articles=r"o|a",
     normal=r"normal",
     decisions=r"""
+        \b(passa|sara|melhora|some|cura)\w* sozinh[oa]s?\b|\b(gelo|calor|frio) ou (gelo|calor|frio)\b
+        \bquantos dias( \w+){0,2} (repouso|atestado|afastamento)\b|\bprecisa (tirar|operar|fazer cirurgia)\b
         \b(devo|deveria)\b(?! {admin_verbs}\b)
         \be (normal|seguro|perigoso|perigosa|grave|ruim|muito|pouco|alto|alta|baixo|baixa|preocupante|contagioso|arriscado|bom)\b
         \b(perigos\w*|risco\w*|faz mal|fazer mal)\b
