@@ -184,3 +184,18 @@ def test_whether_it_heals_alone_ice_or_heat_and_days_of_rest_are_clinical_decisi
 )
 def test_waiting_and_opening_questions_ask_no_clinical_decision(text):
     assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿El Dr. Restrepo hace cirugía láser para quitarse las gafas?",
+        "o Dr. Restrepo faz cirurgia a laser pra miopia?",
+    ],
+)
+def test_whether_a_named_doctor_performs_a_procedure_asks_about_the_service(text):
+    assert not faq_is_clinical(text)
+
+
+def test_a_service_question_with_a_decision_beside_it_is_still_clinical():
+    assert faq_is_clinical("o Dr. Paulo faz cirurgia? devo operar meu joelho?")

@@ -269,8 +269,8 @@ FAQ = FaqWords(
     booking=r"""
         cita|turno|consulta|agendar|agenda|horario|hora|me (pueden|puede) ver|me vea|ver al|que me vea
     """,
-    service_who=r"ustedes",
-    service_verbs=r"tratan|hacen|atienden|ofrecen|tienen",
+    service_who=r"ustedes|(el|la) (dr|dra|doctor|doctora) \w+",  # "¿El Dr. Restrepo hace cirugía láser?"
+    service_verbs=r"tratan|hacen|atienden|ofrecen|tienen|trata|hace|atiende|ofrece|realiza",
     service_gives=r"ponen|aplican|dan|venden|realizan",
     service_starts=r"atienden|tratan|hacen|ofrecen",
     service_for=r"para",
