@@ -270,7 +270,7 @@ def understand_local(
     if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
         # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
         by_intent.pop(Intent.AVAILABILITY, None)
-    intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish)
+    intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish, asks=asks_about)
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)
         and _OFF_TOPIC.search(folded)
@@ -310,6 +310,7 @@ def _decide(
     expecting: Expecting | None,
     *,
     wish: bool = False,
+    asks: bool = False,
 ) -> tuple[Intent, float]:
     if expecting is Expecting.YES_NO:
         for social in (Intent.AFFIRM, Intent.DENY):
@@ -331,7 +332,13 @@ def _decide(
             return Intent.CHOOSE_OPTION, 0.97
         if mid_booking := _mid_booking(folded, by_intent, entities):
             return mid_booking, 0.9
-    wants_someone = bool(entities.specialty or entities.practitioner_ids) and _WANT.search(folded)
+    # "Preciso de um dermatologista" books; a question about the clinic that names a who
+    # ("una sesión de fisio cuánto sale?", "¿el otorrino lo puede ver? tiene 4 años") asks.
+    wants_someone = (
+        bool(entities.specialty or entities.practitioner_ids)
+        and _WANT.search(folded)
+        and not (asks and Intent.FAQ in by_intent)
+    )
     strong = [i for i in _PRIORITY if by_intent.get(i, 0) >= 0.85 and i is not Intent.FAQ]
     if wants_someone and not strong:
         # "Preciso de um dermatologista": a need plus a who is a booking.

@@ -134,3 +134,21 @@ def test_a_lone_greeting_speaks_its_own_language_on_a_clinic_whose_default_is_an
     specialists, text, language
 ):
     assert _ask(specialists, text).language == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "una sesión de fisio cuánto sale? me mandaron 10",
+        "Mi hijo tiene 4 años y le cuesta oír, ¿el otorrino lo puede ver?",
+    ],
+)
+def test_a_question_about_the_clinic_that_names_a_who_asks_it_does_not_book(specialists, text):
+    assert _ask(specialists, text).intent is Intent.FAQ
+
+
+@pytest.mark.parametrize(
+    "text", ["quiero llevar a mi hijo al otorrino", "need physio", "necesito el de los huesos"]
+)
+def test_a_need_with_a_who_still_books(specialists, text):
+    assert _ask(specialists, text).intent is Intent.BOOK
