@@ -482,11 +482,27 @@ PACK = LanguagePack(
             "control de rutina",
             "revision de rutina",
         ),
+        "video": (
+            "videollamada",
+            "video llamada",
+            "videoconsulta",
+            "teleconsulta",
+            "telemedicina",
+            "consulta virtual",
+            "cita virtual",
+            "consulta por video",
+            "consulta online",
+            "cita online",
+            "consulta en linea",
+        ),
+        "therapy": ("sesion de terapia", "sesion de fisio", "sesion de fisioterapia", "terapia"),
     },
     visit_type_words={
         "first": ("primera", "nuevo"),
         "follow_up": ("seguimiento", "revision", "control"),
         "checkup": ("chequeo", "anual", "reconocimiento"),
+        "video": ("video", "tele", "virtual", "online", "linea"),
+        "therapy": ("terapia",),
     },
     # The one list of ordinal words: options ("la segunda") and day numbers ("segundo de agosto").
     ordinals={

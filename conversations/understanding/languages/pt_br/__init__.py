@@ -448,8 +448,25 @@ PACK = LanguagePack(
             "consulta anual",
             "puericultura",
         ),
+        "video": (
+            "teleconsulta",
+            "telemedicina",
+            "videochamada",
+            "chamada de video",
+            "consulta por video",
+            "consulta online",
+            "consulta virtual",
+            "atendimento online",
+        ),
+        "therapy": ("sessao de terapia", "sessao de fisio", "sessao de fisioterapia", "terapia"),
     },
-    visit_type_words={"first": ("primeira", "novo"), "follow_up": ("retorno",), "checkup": ()},
+    visit_type_words={
+        "first": ("primeira", "novo"),
+        "follow_up": ("retorno",),
+        "checkup": (),
+        "video": ("video", "tele", "virtual", "online"),
+        "therapy": ("terapia",),
+    },
     # The one list of ordinal words: options ("a segunda") and day numbers ("primeiro de maio").
     ordinals={
         1: ("primeiro", "primeira"),
