@@ -12,6 +12,7 @@ from conversations.understanding.types import (
     PractitionerRef,
 )
 from scheduling.directory import directory_get
+from scheduling.helplines import country_guess
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class ClinicContext:
     emergency_copy: dict[str, str] = field(default_factory=dict)
     emergency_phrases: tuple[str, ...] = ()
     confirmation_faq: str = ""  # the FAQ topic whose approved answer follows a booking
+    country: str = ""  # ISO 3166, the clinic's own or guessed from its phone and zone
 
 
 def clinic_context() -> ClinicContext:
@@ -48,6 +50,7 @@ def clinic_context() -> ClinicContext:
         crisis_line_name=lines.crisis_line_name,
         emergency_copy=dict(clinic.emergency_copy or {}),
         confirmation_faq=clinic.confirmation_faq,
+        country=clinic.country or country_guess(phone=clinic.phone, time_zone=clinic.time_zone),
     )
 
 
@@ -67,6 +70,7 @@ def clinic_directory(clinic: ClinicContext) -> ClinicDirectory:
         default_language=clinic.default_language,
         emergency_phrases=clinic.emergency_phrases,
         name=clinic.name,
+        country=clinic.country,
     )
 
 

@@ -69,7 +69,7 @@ CATALOGUE = {
     "wish_noted": "Noted, I'll look for that.",
     "name_updated": "Thanks, I've corrected the name: {name}.",
     "type_returning_only": "“{type}” is only for patients the clinic has already seen, so I can't book that one here.",
-    "dob_invalid": "I couldn't read that date. Please write it as day/month/year, for example 17/05/1980.",
+    "dob_invalid": "I couldn't read that date. Please write the day, the month and the year, for example 17 May 1980.",
     "ask_type": "Which kind of appointment would you like?",
     "ask_who": "Who would you like to see?",
     "anyone": "Anyone available",

@@ -69,7 +69,7 @@ CATALOGUE = {
     "wish_noted": "Anotado, lo busco así.",
     "name_updated": "Gracias, corregí el nombre: {name}.",
     "type_returning_only": "«{type}» es solo para pacientes que la clínica ya atendió, así que no puedo reservarla por aquí.",
-    "dob_invalid": "No pude leer esa fecha. Escríbela como día/mes/año, por ejemplo 17/05/1980.",
+    "dob_invalid": "No pude leer esa fecha. Escribe el día, el mes y el año, por ejemplo 17 de mayo de 1980.",
     "ask_type": "¿Qué tipo de consulta quieres?",
     "ask_who": "¿Con quién te gustaría la cita?",
     "anyone": "Cualquiera disponible",

@@ -77,7 +77,7 @@ CATALOGUE = {
     "wish_noted": "Anotado, vou procurar assim.",
     "name_updated": "Obrigado, corrigi o nome: {name}.",
     "type_returning_only": "“{type}” é só para quem já é paciente da clínica, então não consigo agendar por aqui.",
-    "dob_invalid": "Não consegui ler essa data. Escreva como dia/mês/ano, por exemplo 17/05/1980.",
+    "dob_invalid": "Não consegui ler essa data. Escreva o dia, o mês e o ano, por exemplo 17 de maio de 1980.",
     "ask_type": "Que tipo de consulta você quer?",
     "ask_who": "Com quem você gostaria de se consultar?",
     "anyone": "Qualquer profissional disponível",

@@ -532,10 +532,14 @@ def _entities(
         answering=expecting is Expecting.OPTION and entities.option is None and entities.option_time is None,
     )
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
-        entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
+        entities.date_of_birth = ent.date_of_birth(
+            text, language=language, today=now.date(), country=directory.country
+        )
     elif entities.when and entities.when.past and re.search(r"\b(19|20)\d\d\b", folded):
         # A full date with a year long gone is a birth date, not an appointment.
-        entities.date_of_birth = ent.date_of_birth(text, language=language, today=now.date())
+        entities.date_of_birth = ent.date_of_birth(
+            text, language=language, today=now.date(), country=directory.country
+        )
     if entities.date_of_birth is not None:
         entities.when = _wish_beside_birth(text, language=language, now=now, zone=directory.time_zone)
         entities.period = entities.when.period if entities.when else None

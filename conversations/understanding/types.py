@@ -121,6 +121,7 @@ class ClinicDirectory:
     default_language: str = "en"
     emergency_phrases: tuple[str, ...] = ()
     name: str = ""
+    country: str = ""  # ISO 3166; how its people write numeric dates ("US": month first)
 
     @cached_property
     def name_words(self) -> frozenset[str]:
