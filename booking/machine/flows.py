@@ -25,15 +25,23 @@ if TYPE_CHECKING:
 
 def _books_for_the_known_patient(m: Machine) -> bool:
     """The number is known and the booking is for its patient: no name was given, or the
-    name given is theirs ("Emily", "Emily Carter"). "It's for my daughter, Martina Gómez"
-    from that number is someone else: who they are is asked, never booked as the parent."""
+    name given is theirs ("Emily", "Emily Carter", "Lupe Treviño" for Guadalupe Treviño).
+    "It's for my daughter, Martina Gómez" from that number is someone else: who they are is
+    asked, never booked as the parent."""
     if not m.w.known_patient:
         return False
     if not m.s.name:
         return True
     given = _plain(m.s.name).split()
     known = _plain(m.w.known_patient[1]).split()
-    return bool(given) and bool(known) and given[0] == known[0] and set(given) <= set(known)
+    return (
+        bool(given) and bool(known) and _same_first_name(given[0], known[0]) and set(given[1:]) <= set(known)
+    )
+
+
+def _same_first_name(given: str, known: str) -> bool:
+    """The name or the short form people use of it: "Lupe" of Guadalupe, "Cata" of Catalina."""
+    return given == known or (len(given) >= 4 and (known.startswith(given) or known.endswith(given)))
 
 
 def _plain(name: str) -> str:

@@ -319,13 +319,19 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
+_RELATIVE = re.compile(rf"\b(?:{_alt(_words('relatives'))})\s+")
 # The words of those phrases, mended when a slip hides them: "me lalmo", "mi nmbre es", "se
 # llaama", "my nam is".
 _INTRO_WORDS = tuple(
     sorted(
         {
             word
-            for phrase in [*_words("name_intros"), *_words("for_someone"), *_words("corrections")]
+            for phrase in [
+                *_words("name_intros"),
+                *_words("for_someone"),
+                *_words("relatives"),
+                *_words("corrections"),
+            ]
             for word in re.findall(r"[a-z]+", phrase)
             if len(word) >= 4
         }
@@ -388,6 +394,11 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         starts.append(len(joined) + (1 if joined else 0))
         joined = f"{joined} {folded}" if joined else folded
     intros = list(_NAME_INTRO.finditer(joined + " "))
+    if _mixed_case(text) and (leading := _named_after(words, starts, joined, intros)):
+        # "...for my granddaughter Sophie Thompson, she's 3", "cita a mi esposo Juan Treviño,
+        # es nuevo": in a message written with capitals, the capitalised words right after the
+        # phrase that introduces a person are the name, not the rest of the message.
+        return _name_written(leading)
     if intros:
         end = intros[-1].end()
         words = [w for w, start in zip(words, starts, strict=True) if start >= end]
@@ -397,15 +408,11 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         return None
     words = [w for w in words if fold(w) not in _NAME_FILLERS]
     # A capitalised birth word is a surname ("Ana Clara Nascimento"), not "nascimento: 5/10".
-    ends = [
-        i
-        for i, w in enumerate(words)
-        if _AFTER_NAME.search(fold(w)) and (not w[:1].isupper() or (len(w) > 1 and w.isupper()))
-    ]  # "DOB" in capitals is still the birth word
+    ends = [i for i, w in enumerate(words) if _ends_a_name(w)]
     if ends and ends[0] >= 2:
         words = words[: ends[0]]  # the date of birth said with the name
     if _is_name(words):
-        return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
+        return _name_written(words)
     if re.search(r"[,:;]", text) and (intros or correcting or expecting_name):
         # "ops, Fernanda Lima Barros, esqueci o sobrenome", "perdón, es con z: Mateo
         # González": the part that is a name. Unasked, only a part that says it is one
@@ -413,6 +420,46 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         for part in re.split(r"[,:;]", text):
             if found := full_name(part, expecting_name=expecting_name or correcting):
                 return found
+    return None
+
+
+def _name_written(words: list[str]) -> str:
+    return " ".join(w if fold(w) in _CONNECTORS else w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _ends_a_name(word: str) -> bool:
+    """A number or a birth word; a capitalised birth word is a surname ("Ana Clara
+    Nascimento"), but "DOB" in capitals is still the birth word."""
+    return bool(_AFTER_NAME.search(fold(word))) and (
+        not word[:1].isupper() or (len(word) > 1 and word.isupper())
+    )
+
+
+def _mixed_case(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+
+
+def _named_after(
+    words: list[str], starts: list[int], joined: str, intros: list[re.Match]
+) -> list[str] | None:
+    """The capitalised name right after the last phrase introducing a person (a name intro
+    or a relative), when one follows it."""
+    found = [*intros, *_RELATIVE.finditer(joined + " ")]
+    if not found:
+        return None
+    end = max(m.end() for m in found)
+    after = [w for w, start in zip(words, starts, strict=True) if start >= end]
+    if cut := next((i for i, w in enumerate(after) if _ends_a_name(w)), None):
+        after = after[:cut]  # "this is Daniel Whitaker, DOB 5 Oct 1986"
+    for size in range(min(4, len(after)), 1, -1):
+        run = after[:size]
+        if (
+            all(w[:1].isupper() or fold(w) in _CONNECTORS for w in run)
+            and fold(run[-1]) not in _CONNECTORS
+            and _is_name(run)
+        ):
+            return run
     return None
 
 

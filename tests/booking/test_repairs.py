@@ -123,7 +123,16 @@ def test_or_later_with_a_day_searches_that_day_not_after_the_first_offered_time(
     assert find.day_from == date(2026, 12, 1)
 
 
-@pytest.mark.parametrize("name, asks", [("Martina Gómez", True), ("Emily", False), ("emily carter", False)])
+@pytest.mark.parametrize(
+    "name, asks",
+    [
+        ("Martina Gómez", True),
+        ("Sophie Carter", True),  # a granddaughter with the family name
+        ("Emily", False),
+        ("emily carter", False),
+        ("Em Carter", True),  # too short to be her name's short form
+    ],
+)
 def test_a_known_number_booking_for_someone_else_asks_who_they_are(name, asks):
     step = m.transition(m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", full_name=name), world())
 
@@ -131,6 +140,14 @@ def test_a_known_number_booking_for_someone_else_asks_who_they_are(name, asks):
     assert not effects_of(step, m.Book)
     if asks:
         assert step.session.asked == m.Asked.DATE_OF_BIRTH
+
+
+@pytest.mark.parametrize("name", ["Lupe Treviño", "Lupe", "Guadalupe"])
+def test_the_short_form_of_a_known_patient_s_first_name_is_that_patient(name):
+    w = world(known_patient=(7, "Guadalupe Treviño"))
+    step = m.transition(m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", full_name=name), w)
+
+    assert step.session.patient_id == 7
 
 
 def test_an_hour_or_later_said_alone_while_choosing_bounds_the_hours_not_the_first_offer():

@@ -43,5 +43,7 @@ def test_an_order_that_gives_no_date_yields_to_the_other(text, country, born):
 def test_the_clinic_directory_carries_the_country_to_the_pending_question():
     houston = ClinicDirectory(time_zone="America/Chicago", default_language="en", country="US")
     now = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("America/Chicago"))
-    understood = understand("05/06/2019", directory=houston, now=now, language_hint="es", expecting="date_of_birth")
+    understood = understand(
+        "05/06/2019", directory=houston, now=now, language_hint="es", expecting="date_of_birth"
+    )
     assert understood.entities.date_of_birth == date(2019, 5, 6)

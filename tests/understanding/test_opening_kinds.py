@@ -152,3 +152,40 @@ def test_a_question_about_the_clinic_that_names_a_who_asks_it_does_not_book(spec
 )
 def test_a_need_with_a_who_still_books(specialists, text):
     assert _ask(specialists, text).intent is Intent.BOOK
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Hi it's Linda Thompson. I want to book a well-child check for my granddaughter Sophie "
+            "Thompson, she's 3. Tuesday afternoon with Dr Kim?",
+            "Sophie Thompson",
+        ),
+        (
+            "Soy Guadalupe, le quiero hacer cita a mi esposo Juan Treviño, es nuevo. Con el Dr Garza",
+            "Juan Treviño",
+        ),
+        (
+            "Oi, é o Rodrigo. Queria marcar o check-up da minha esposa, Fernanda Almeida, sexta",
+            "Fernanda Almeida",
+        ),
+        ("My son Lucas Moreno needs an ENT", "Lucas Moreno"),
+        ("I'm Sarah Connor and I need an appointment", "Sarah Connor"),
+    ],
+)
+def test_the_person_a_message_introduces_is_named_by_the_capitalised_words_after(text, name):
+    assert full_name(text, expecting_name=False) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mi hijo le duele la garganta, tienen cita mañana?",
+        "Mi esposo tiene cita con el Dr Garza el Lunes",
+        "hey Cata! it's Daniel. need a follow up, as early as possible",
+        "A MI HIJO LE DUELE LA GARGANTA",
+    ],
+)
+def test_a_relative_without_a_name_after_names_nobody(text):
+    assert full_name(text, expecting_name=False) is None

@@ -112,6 +112,9 @@ class LanguagePack:
     time_prepositions: tuple[str, ...] = ()  # "at", "a las", "as": before a bare time
     name_intros: tuple[str, ...] = ()  # "my name is", "me llamo", "her name is" (regex)
     for_someone: tuple[str, ...] = ()  # "it's for my daughter": the name follows (regex)
+    # "my husband", "a mi esposo", "da minha esposa" anywhere: a capitalised name right after
+    # is the patient's ("...cita a mi esposo Juan Treviño, es nuevo"); no name otherwise (regex).
+    relatives: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()  # "sorry", "typo", "perdón": a fix of what was said
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")

@@ -629,10 +629,16 @@ PACK = LanguagePack(
     want_verbs=("want",),
     for_someone=(
         r"(?:it s |it is |its |this is )?for my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
-        r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|brother|sister)",
+        r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild"
+        r"|brother|sister|niece|nephew)",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
         r"(?:her|his|the patient s|the) (?:full )?name is",
         r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
+    ),
+    relatives=(
+        r"my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl"
+        r"|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild|brother|sister|niece"
+        r"|nephew|aunt|uncle|mother in law|father in law|fiance|fiancee)",
     ),
     corrections=("sorry", "typo", "i mean", "actually", "oops", "correction", "no"),
 )

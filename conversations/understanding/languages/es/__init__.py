@@ -554,10 +554,14 @@ PACK = LanguagePack(
     want_verbs=("quiero",),
     for_someone=(
         r"(?:es )?para mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo"
-        r"|hermano|hermana|novio|novia|nene|nena|bebe)",
+        r"|hermano|hermana|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina)",
         r"^mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo)",
         r"se llama",
         r"su nombre (?:completo )?es",
+    ),
+    relatives=(
+        r"mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo|hermano|hermana"
+        r"|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina|suegro|suegra|tio|tia)",
     ),
     corrections=("perdon", "perdona", "disculpa", "me equivoque", "quise decir", "digo", "en realidad", "no"),
 )

@@ -515,10 +515,14 @@ PACK = LanguagePack(
     want_verbs=("quero",),
     for_someone=(
         r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
-        r"|namorado|namorada|bebe)",
+        r"|namorado|namorada|bebe|neto|neta|sobrinho|sobrinha)",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         r"se chama",
         r"o nome (?:completo )?(?:dela|dele) e",
+    ),
+    relatives=(
+        r"(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|bebe"
+        r"|neto|neta|sobrinho|sobrinha|sogro|sogra|tio|tia|noivo|noiva)",
     ),
     corrections=(
         "ops",
