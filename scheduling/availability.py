@@ -260,17 +260,18 @@ def best_slots(
     location_ids: frozenset[int] | None = None,
     spacing: timedelta | None = None,
 ) -> list[Slot]:
-    """The `limit` free slots closest to the preference, best first.
+    """The `limit` free slots closest to the preference, best first: by cost, then start,
+    then practitioner, so that the best N are always the head of the best N + k ("more
+    options" pages never shift or repeat, whatever order the calendars come in).
 
     Days are visited outwards from the wished day; the search stops once no later day
     can hold a slot cheaper than the worst one kept.
     """
-    kept: list[tuple[timedelta, Slot]] = []  # max-heap by cost, through negation
-    counter = 0
+    kept: list[tuple[tuple, Slot]] = []  # max-heap by (cost, start, practitioner), through negation
 
     def hopeless(day: date, start: datetime, end: datetime) -> bool:
-        # Ties never replace a kept slot, so a range that can at best tie is skipped too.
-        return len(kept) >= limit and _span_lower_bound(day, start, end, preference, zone) >= -kept[0][0][0]
+        # A range that can at best tie on cost may still win on its start: only a dearer one is skipped.
+        return len(kept) >= limit and _span_lower_bound(day, start, end, preference, zone) > -kept[0][0][0]
 
     for day in _days_outwards(preference.day, date_from, date_to):
         if len(kept) >= limit and day_lower_bound(day, preference, zone) > -kept[0][0][0]:
@@ -289,14 +290,12 @@ def best_slots(
                 skip_range=hopeless,
             ):
                 cost = slot_cost(slot, preference=preference, zone=zone)
-                item = ((-cost, -counter), slot)
-                counter += 1
+                key = (-cost, -slot.start.timestamp(), -slot.practitioner_id, -slot.location_id)
                 if len(kept) < limit:
-                    heapq.heappush(kept, item)
-                elif cost < -kept[0][0][0]:
-                    heapq.heapreplace(kept, item)
-    ranked = sorted(((-c[0], -c[1]), s) for c, s in kept)
-    return [s for (_, _), s in ranked]
+                    heapq.heappush(kept, (key, slot))
+                elif key > kept[0][0]:
+                    heapq.heapreplace(kept, (key, slot))
+    return [slot for _, slot in sorted(kept, key=lambda item: item[0], reverse=True)]
 
 
 def _days_outwards(center: date, first: date, last: date) -> Iterator[date]:

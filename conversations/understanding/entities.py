@@ -137,6 +137,23 @@ def specialty_key(text: str) -> str | None:
     return None
 
 
+_CHILD = re.compile("|".join(f"(?:{sign})" for sign in _words("child_signs")))
+
+
+def for_a_child(folded: str) -> bool:
+    """The visit is a child's, by what the message says ("well child", "she's 4", "mi niña")."""
+    return bool(_CHILD.search(folded))
+
+
+def specialty_label(key: str, directory: ClinicDirectory) -> str | None:
+    """The clinic's own label for a specialty of the packs ("pediatrics" -> "Pediatría")."""
+    labels = {s for p in directory.practitioners for s in p.specialties}
+    for label in sorted(labels):
+        if specialty_key(label) == key or fold(label).replace(" ", "_") == key:
+            return label
+    return None
+
+
 def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
     """The directory's own label for the specialty the text asks for, or None: a label the
     clinic lists ("ENT", "bone doctor", "médico de los ojos") said as written, else the packs'
@@ -149,10 +166,7 @@ def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
     key = specialty_key(text)
     if key is None:
         return None
-    for label in sorted(labels):
-        if specialty_key(label) == key or fold(label).replace(" ", "_") == key:
-            return label
-    return key if not labels else None
+    return specialty_label(key, directory) if labels else key
 
 
 def appointment_type_match(

@@ -335,13 +335,14 @@ def _decide(
     # "Preciso de um dermatologista" books; a question about the clinic that names a who
     # ("una sesión de fisio cuánto sale?", "¿el otorrino lo puede ver? tiene 4 años") asks.
     wants_someone = (
-        bool(entities.specialty or entities.practitioner_ids)
+        bool(entities.specialty or entities.practitioner_ids or (entities.appointment_type_code and not asks))
         and _WANT.search(folded)
         and not (asks and Intent.FAQ in by_intent)
     )
     strong = [i for i in _PRIORITY if by_intent.get(i, 0) >= 0.85 and i is not Intent.FAQ]
     if wants_someone and not strong:
-        # "Preciso de um dermatologista": a need plus a who is a booking.
+        # "Preciso de um dermatologista", "ocupo un físico anual": a need plus a who or a
+        # kind of visit is a booking.
         return Intent.BOOK, 0.88
     for intent in _PRIORITY:
         if intent in by_intent and by_intent[intent] >= 0.85:
@@ -526,6 +527,9 @@ def _entities(
     who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
     entities.practitioner_ids = ent.practitioner_match(who_text, directory)
     entities.specialty = ent.specialty_match(text, directory)
+    if not entities.specialty and not entities.practitioner_ids and ent.for_a_child(folded):
+        # "my daughter's well child check, she's 4": the clinic's paediatrician, if it has one.
+        entities.specialty = ent.specialty_label("pediatrics", directory)
     entities.appointment_type_code = ent.appointment_type_match(
         folded,
         directory.appointment_types,

@@ -250,6 +250,32 @@ def test_best_slots_match_a_full_scan_ranked_by_cost():
     assert [slot_cost(s, preference=wish, zone=SAO_PAULO) for s in best] == expected
 
 
+def test_the_best_few_are_the_head_of_the_best_many_whatever_the_calendar_order():
+    """ "More options" asks for more each page: the pages must never shift or repeat, also
+    when several practitioners are free at the same times (every slot costs nothing)."""
+    saturday = MONDAY + timedelta(days=5)
+    morning = [WeeklyRange(5, time(8), time(12), 1)]
+    cals = [Calendar(i, morning) for i in (3, 1, 2)]
+    wish = Preference(day=saturday, window=TimeWindow(time(8), time(12)))
+    kw = dict(
+        date_from=saturday,
+        date_to=saturday,
+        duration=timedelta(minutes=30),
+        rules=RULES,
+        zone=SAO_PAULO,
+        now=NOW,
+        preference=wish,
+    )
+    from scheduling.availability import slot_cost
+
+    everything = slots_between(cals, **{k: v for k, v in kw.items() if k != "preference"})
+    ranked = sorted(
+        everything, key=lambda s: (slot_cost(s, preference=wish, zone=SAO_PAULO), s.start, s.practitioner_id)
+    )
+    for n in (3, 6, 9, 12):
+        assert best_slots(cals, limit=n, **kw) == ranked[:n]
+
+
 def test_slot_problem_names_why_a_slot_cannot_be_taken():
     cal = Calendar(1, WEEK, busy=[Interval(at(MONDAY, 9), at(MONDAY, 10))])
     kw = dict(duration=timedelta(minutes=30), rules=RULES, zone=SAO_PAULO, now=NOW)

@@ -115,6 +115,9 @@ class LanguagePack:
     # "my husband", "a mi esposo", "da minha esposa" anywhere: a capitalised name right after
     # is the patient's ("...cita a mi esposo Juan Treviño, es nuevo"); no name otherwise (regex).
     relatives: tuple[str, ...] = ()
+    # The visit is a child's: "well child", "she's 4", "mi niña", "tem 3 anos" (regex). With
+    # nobody and no specialty named, a clinic with a paediatrician books the child there.
+    child_signs: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()  # "sorry", "typo", "perdón": a fix of what was said
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")

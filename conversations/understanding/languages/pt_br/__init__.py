@@ -401,8 +401,14 @@ PACK = LanguagePack(
     specialties={
         "cardiology": ("cardiolog", "medico do coracao", "cardio"),
         "dermatology": ("dermatolog", "dermato", "medico de pele", "medica de pele", "medico da pele"),
-        "pediatrics": ("pediatr",),
-        "gynecology": ("ginecolog", "gineco"),
+        "pediatrics": (
+            "pediatr",
+            "medico de crianca",
+            "medica de crianca",
+            "medico infantil",
+            "medica infantil",
+        ),
+        "gynecology": ("ginecolog", "gineco", "obstetr", "saude da mulher"),
         "ophthalmology": (
             "oftalmolog",
             "oculista",
@@ -417,16 +423,23 @@ PACK = LanguagePack(
             "medico dos ouvidos",
             "doutor do ouvido",
         ),
-        "psychology": ("psicolog", "terapeuta"),
+        "psychology": ("psicolog", "terapeuta", "saude mental"),
         "psychiatry": ("psiquiatr",),
         "orthopedics": ("ortoped", "traumatolog", "medico dos ossos", "doutor dos ossos"),
         "physiotherapy": ("fisio",),
         "dentistry": ("dentista", "odontolog"),
-        "nutrition": ("nutricionista", "nutrolog"),
+        "nutrition": ("nutricionista", "nutricao", "nutrolog"),
         "neurology": ("neurolog",),
         "endocrinology": ("endocrin",),
         "urology": ("urolog",),
-        "general_practice": ("clinico geral", "clinica geral", "medico de familia", "medica de familia"),
+        "sports_medicine": ("esportiv", "do esporte"),
+        "general_practice": (
+            "clinico geral",
+            "clinica geral",
+            "medico de familia",
+            "medica de familia",
+            "medicina de familia",
+        ),
     },
     visit_phrases={
         "first": (
@@ -447,6 +460,8 @@ PACK = LanguagePack(
             "exame anual",
             "consulta anual",
             "puericultura",
+            "exame fisico",
+            "check up anual",
         ),
         "video": (
             "teleconsulta",
@@ -519,6 +534,13 @@ PACK = LanguagePack(
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         r"se chama",
         r"o nome (?:completo )?(?:dela|dele) e",
+    ),
+    child_signs=(
+        r"\bpuericultura\b",
+        r"\bconsulta de rotina da crianca\b",
+        r"\btem (?:so |apenas )?(?:[1-9]|1[0-3]) (?:anos|aninhos|meses)\b",
+        r"\b(?:[1-9]|1[0-3]) aninhos\b",
+        r"\b(?:meu|minha) (?:bebe|filhinho|filhinha|crianca|menininho|menininha)\b",
     ),
     relatives=(
         r"(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|bebe"
