@@ -334,6 +334,7 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
 _RELATIVE = re.compile(rf"\b(?:{_alt(_words('relatives'))})\s+")
+_COPULA = re.compile(rf"\b(?:{_alt(_words('name_copulas'))})\s+")
 # The words of those phrases, mended when a slip hides them: "me lalmo", "mi nmbre es", "se
 # llaama", "my nam is".
 _INTRO_WORDS = tuple(
@@ -408,7 +409,8 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         starts.append(len(joined) + (1 if joined else 0))
         joined = f"{joined} {folded}" if joined else folded
     intros = list(_NAME_INTRO.finditer(joined + " "))
-    if _mixed_case(text) and (leading := _named_after(words, starts, joined, intros)):
+    copulas = list(_COPULA.finditer(joined + " ")) if correcting or expecting_name else []
+    if _mixed_case(text) and (leading := _named_after(words, starts, joined, [*intros, *copulas])):
         # "...for my granddaughter Sophie Thompson, she's 3", "cita a mi esposo Juan Treviño,
         # es nuevo": in a message written with capitals, the capitalised words right after the
         # phrase that introduces a person are the name, not the rest of the message.

@@ -94,3 +94,34 @@ def test_a_need_with_a_kind_of_visit_books_it(text):
 
 def test_physical_therapy_is_no_physical():
     assert read("I need physical therapy for my back").entities.appointment_type_code is None
+
+
+def test_last_week_said_of_an_injury_does_not_move_the_weekday_wished():
+    text = "me lastime el tobillo la semana pasada, ya puedo caminar pero me molesta. los viernes puedo"
+    assert read(text).entities.when.day == datetime(2026, 12, 11).date()  # the coming Friday
+    assert read("el viernes de la semana pasada fui").entities.when.day == datetime(2026, 12, 4).date()
+
+
+def test_this_weekday_said_that_day_is_today_or_a_week_on():
+    saturday = datetime(2026, 12, 12, 10, 0, tzinfo=ZoneInfo(ZONE))
+    when = understand("anything this saturday?", directory=HARBOR, now=saturday).entities.when
+    assert when.day == saturday.date()
+    assert {r.start.date() for r in when.readings} >= {saturday.date(), datetime(2026, 12, 19).date()}
+
+
+@pytest.mark.parametrize("text", ["va", "sale", "órale pues"])
+def test_texan_and_mexican_yes_words_confirm(text):
+    assert understand(text, directory=HARBOR, now=NOW, expecting="yes_no").entities.yes_no is True
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("perdon, es Jorge Mendoza", "Jorge Mendoza"),
+        ("desculpa, é Marcos Vinicius Silva", "Marcos Vinicius Silva"),
+    ],
+)
+def test_a_name_corrected_with_it_is_is_taken(text, name):
+    understood = understand(text, directory=HARBOR, now=NOW, expecting="date_of_birth")
+    assert understood.entities.full_name == name
+    assert understand("La doctora es Ana Ferreira", directory=HARBOR, now=NOW).entities.full_name is None

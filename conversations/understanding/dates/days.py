@@ -345,6 +345,9 @@ def _numeric_date(m: re.Match[str], words: DateWords, today: date, past: bool = 
     return primary
 
 
+_NEAR = 30  # characters: a week phrase this close to a weekday qualifies it
+
+
 def _weekday(m: re.Match[str], s: str, code: str, today: date, past: bool = False) -> Day:
     target = _WEEKDAY_INDEX[code][m.group(1)]
     before, after = s[: m.start()], s[m.end() :]
@@ -356,7 +359,9 @@ def _weekday(m: re.Match[str], s: str, code: str, today: date, past: bool = Fals
         _THIS_BEFORE_LAST_AFTER.search(before) and _LAST_AFTER.search(after)
     ):
         return Day(today - timedelta(days=(today.weekday() - target) % 7 or 7))
-    if LAST_WEEK.search(s):
+    if LAST_WEEK.search(before[-_NEAR:]) or LAST_WEEK.search(after[:_NEAR]):
+        # "el viernes de la semana pasada"; not "me lastimé la semana pasada ... los viernes
+        # puedo", where last week is when something happened, not the day wished.
         return Day(today - timedelta(days=today.weekday() + 7 - target))
     if _COMING_BEFORE.search(before):
         return Day(today + timedelta(days=ahead or 7))
@@ -373,7 +378,8 @@ def _weekday(m: re.Match[str], s: str, code: str, today: date, past: bool = Fals
         in_this_week = today + timedelta(days=target - today.weekday())
         return Day(in_this_week)
     if _THIS_BEFORE.search(before):
-        return Day(upcoming)
+        # "This Saturday" said on a Saturday is today, or a week on when nothing is left today.
+        return Day(today, alternatives=(today + timedelta(days=7),)) if ahead == 0 else Day(upcoming)
     if past:
         return Day(today - timedelta(days=(today.weekday() - target) % 7))
     if ahead == 0 and not _TODAY.search(s):

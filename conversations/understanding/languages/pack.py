@@ -118,6 +118,9 @@ class LanguagePack:
     # The visit is a child's: "well child", "she's 4", "mi niña", "tem 3 anos" (regex). With
     # nobody and no specialty named, a clinic with a paediatrician books the child there.
     child_signs: tuple[str, ...] = ()
+    # "perdón, es Jorge Mendoza": after a correction, the capitalised name following one of
+    # these is the name meant (regex; read only when a name may be corrected).
+    name_copulas: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()  # "sorry", "typo", "perdón": a fix of what was said
     name_connectors: tuple[str, ...] = ()  # "de", "da", "van": lower case inside a name
     name_fillers: tuple[str, ...] = ()  # words dropped from a name ("please", "gracias")

@@ -687,6 +687,7 @@ PACK = LanguagePack(
         r"\b(?:[1-9]|1[0-3]) ?(?:years? old|yrs? old|yo|y o|months? old)\b",
         r"\bmy (?:baby|toddler|newborn|infant|little one|kid|kids|little boy|little girl)\b",
     ),
+    name_copulas=(r"is", r"it s", r"it is", r"its"),
     relatives=(
         r"my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl"
         r"|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild|brother|sister|niece"

@@ -273,6 +273,12 @@ PACK = LanguagePack(
         "confirmo",
         "confirmado",
         "por supuesto",
+        # Mexico and Texas: "va", "sale", "órale", "ándale", "simón"
+        "va",
+        "sale",
+        "orale",
+        "andale",
+        "simon",
     ),
     no_words=("no", "no gracias", "para nada", "incorrecto", "ninguno", "ninguna"),
     not_that=("eso no", "no es"),
@@ -597,6 +603,7 @@ PACK = LanguagePack(
         r"\b(?:[1-9]|1[0-3]) anitos\b",
         r"\bmi (?:nino|nina|nene|nena|bebe|bebito|bebita|hijito|hijita|chiquito|chiquita)\b",
     ),
+    name_copulas=(r"es", r"era", r"se escribe"),
     relatives=(
         r"mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo|hermano|hermana"
         r"|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina|suegro|suegra|tio|tia)",

@@ -542,6 +542,7 @@ PACK = LanguagePack(
         r"\b(?:[1-9]|1[0-3]) aninhos\b",
         r"\b(?:meu|minha) (?:bebe|filhinho|filhinha|crianca|menininho|menininha)\b",
     ),
+    name_copulas=(r"e", r"era", r"se escreve"),
     relatives=(
         r"(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|bebe"
         r"|neto|neta|sobrinho|sobrinha|sogro|sogra|tio|tia|noivo|noiva)",
