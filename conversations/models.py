@@ -476,11 +476,14 @@ class Campaign(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(window_end__gt=models.F("window_start")), name="campaign_window_ordered"
+                condition=models.Q(window_end__gt=models.F("window_start")),
+                name="campaign_window_ordered",
+                violation_error_message="The send window must end after it starts.",
             ),
             models.CheckConstraint(
                 condition=models.Q(appointment_type__isnull=False) | models.Q(practitioner__isnull=False),
                 name="campaign_names_type_or_practitioner",
+                violation_error_message="Choose an appointment type, a practitioner, or both.",
             ),
             models.CheckConstraint(
                 condition=models.Q(per_hour__gt=0, months__gt=0), name="campaign_rate_and_months_positive"

@@ -8,13 +8,12 @@ from datetime import datetime, timedelta
 from math import ceil
 from zoneinfo import ZoneInfo
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import staff_action_record, trace_record
-from clinicbot.tenancy import clinic_scope
+from clinicbot.tenancy import clinic_current_id, clinic_scope
 from conversations.campaigns.selectors import campaign_recipients, campaign_sent_since, campaign_window_open
 from conversations.clinic import clinic_context
 from conversations.copy import say
@@ -40,9 +39,8 @@ def campaign_save(*, campaign: Campaign, user_id: int | None) -> Campaign:
     if campaign.pk and Campaign.objects.filter(pk=campaign.pk).exclude(state__in=EDITABLE).exists():
         raise CampaignStateError("stop the campaign before editing it")
     campaign.full_clean(exclude=["clinic"])
-    if not campaign.appointment_type_id and not campaign.practitioner_id:
-        raise ValidationError("Choose an appointment type, a practitioner, or both.")
     action = "campaign_edited" if campaign.pk else "campaign_created"
+    campaign.clinic_id = campaign.clinic_id or clinic_current_id()
     campaign.created_by_id = campaign.created_by_id or user_id
     campaign.save()
     staff_action_record(user_id=user_id, action=action, detail={"campaign_id": campaign.pk})

@@ -98,11 +98,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='campaign',
-            constraint=models.CheckConstraint(condition=models.Q(('window_end__gt', models.F('window_start'))), name='campaign_window_ordered'),
+            constraint=models.CheckConstraint(condition=models.Q(('window_end__gt', models.F('window_start'))), name='campaign_window_ordered', violation_error_message='The send window must end after it starts.'),
         ),
         migrations.AddConstraint(
             model_name='campaign',
-            constraint=models.CheckConstraint(condition=models.Q(('appointment_type__isnull', False), ('practitioner__isnull', False), _connector='OR'), name='campaign_names_type_or_practitioner'),
+            constraint=models.CheckConstraint(condition=models.Q(('appointment_type__isnull', False), ('practitioner__isnull', False), _connector='OR'), name='campaign_names_type_or_practitioner', violation_error_message='Choose an appointment type, a practitioner, or both.'),
         ),
         migrations.AddConstraint(
             model_name='campaign',
