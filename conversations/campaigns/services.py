@@ -113,7 +113,7 @@ def campaign_send_batch(*, campaign_id: int, now: datetime | None = None) -> dic
 @transaction.atomic
 def _send_one(campaign_id: int, patient: Patient, *, now: datetime) -> str:
     campaign = (
-        Campaign.objects.select_for_update()
+        Campaign.objects.select_for_update(of=("self",))
         .select_related("appointment_type", "practitioner")
         .get(pk=campaign_id)
     )
