@@ -3,14 +3,16 @@
 template's quick reply has no id, so its send is the one whose message the tap quotes. A
 typed number or title of the last invitation's options counts as its tap."""
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from conversations.campaigns.selectors import campaign_send_for_reply
 from conversations.copy import say
-from conversations.models import CampaignOptOut, CampaignSend, Conversation, InboundMessage
+from conversations.models import CampaignOptOut, CampaignSend, Conversation, InboundMessage, Language
 from conversations.outbox.queue import Origin, Reply
+from conversations.selectors import options_last_offered
 from scheduling.models import Patient
 
 PREFIX = "campaign:"
@@ -34,7 +36,7 @@ def campaign_answer(
 ) -> CampaignAnswer | None:
     """The campaign answer the message gives, or None. A payload naming a send of another
     conversation is ignored: a payload is whatever the sender typed."""
-    chosen = inbound.button_payload if campaign_tapped(inbound) else _typed(conversation, inbound.text)
+    chosen = inbound.button_payload if campaign_tapped(inbound) else _typed(conversation, inbound)
     if not chosen:
         return None
     _, answer, send_id = [*chosen.split(":"), ""][:3]
@@ -49,15 +51,18 @@ def campaign_answer(
     return CampaignAnswer(send, answer) if send is not None else None
 
 
-def _typed(conversation: Conversation, text: str) -> str:
-    text = text.strip().casefold()
+@functools.cache
+def _titles() -> frozenset[str]:
+    keys = [*ANSWERS[:3], *(f"later_{months}" for months in LATER_MONTHS)]
+    return frozenset(say(f"campaign_{key}", code).casefold() for key in keys for code in Language.values)
+
+
+def _typed(conversation: Conversation, inbound: InboundMessage) -> str:
+    text = inbound.text.strip().casefold()
     number = re.fullmatch(r"(\d)\s*[.)]?", text)
-    options = (
-        conversation.outbound_messages.filter(sent_by__isnull=True)
-        .order_by("-created_at", "-id")
-        .values_list("options", flat=True)
-        .first()
-    )
+    if not number and text not in _titles():
+        return ""  # neither an option's number nor its title: no need to look
+    options = options_last_offered(conversation=conversation, inbound=inbound)
     if not options or not str(options[0].get("id", "")).startswith(PREFIX):
         return ""
     for index, option in enumerate(options, start=1):

@@ -159,20 +159,32 @@ def test_stop_leaves_campaigns_but_not_reminders(
     assert not Conversation.objects.get(phone_e164=phone).opted_out  # reminders still go
 
 
-def test_a_typed_number_answers_the_text_invitation(
-    recall_world, twilio_settings, fake_twilio, django_capture_on_commit_callbacks, monday, post_webhook
+@pytest.mark.parametrize(
+    "language, typed, answer", [("en", "3", "stop"), ("es", "más adelante", "later"), ("pt-BR", "1", "book")]
+)
+def test_a_typed_number_or_title_answers_the_text_invitation(
+    recall_world,
+    twilio_settings,
+    fake_twilio,
+    django_capture_on_commit_callbacks,
+    monday,
+    post_webhook,
+    language,
+    typed,
+    answer,
 ):
     from conversations.campaigns.services import campaign_send_batch
 
-    ConversationFactory(channel_user_id="14155550123", phone_e164=PHONES["en"], language="en")
+    phone = PHONES[language]
+    ConversationFactory(channel_user_id=phone.lstrip("+"), phone_e164=phone, language=language)
     campaign = make_campaign(templates={})
     with django_capture_on_commit_callbacks(execute=True):
         campaign_send_batch(campaign_id=campaign.pk, now=monday)
-    body = tap(PHONES["en"], payload="", title="3").replace("MessageType=button", "MessageType=text")
+    body = tap(phone, payload="", title=typed).replace("MessageType=button", "MessageType=text")
 
     post_webhook("/webhooks/twilio/whatsapp/", body)
 
-    assert CampaignSend.objects.get(patient__phone_e164=PHONES["en"]).answer == "stop"
+    assert CampaignSend.objects.get(patient__phone_e164=phone).answer == answer
 
 
 def test_a_payload_naming_someone_elses_send_is_ignored(invited, fake_twilio, post_webhook):
