@@ -114,6 +114,27 @@ def test_a_stopped_campaign_sends_nothing_more_and_resumes_where_it_stopped(
 
 
 @pytest.mark.sqlite
+def test_a_stop_arriving_in_the_middle_of_a_batch_sends_nothing_after_it(
+    recall_world, twilio_settings, fake_twilio, run, monkeypatch
+):
+    from conversations.campaigns import services
+
+    campaign = make_campaign()
+    queued = services.reply_queue
+
+    def queue_then_stop(**kwargs):
+        rows = queued(**kwargs)
+        # The operations lead presses Stop while the first ask is going out.
+        services.campaign_state_set(campaign_id=campaign.pk, state=Campaign.State.STOPPED, user_id=None)
+        return rows
+
+    monkeypatch.setattr(services, "reply_queue", queue_then_stop)
+
+    assert run(campaign) == {"sent": 1}
+    assert len(fake_twilio.requests) == 1 and CampaignSend.objects.count() == 1
+
+
+@pytest.mark.sqlite
 def test_delivery_statuses_from_the_callbacks_and_a_booking_reach_the_figures(
     recall_world, twilio_settings, fake_twilio, run, post_webhook, monday
 ):
