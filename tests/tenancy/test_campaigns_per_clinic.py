@@ -26,8 +26,7 @@ def campaign_at(clinic) -> Campaign:
 
 
 @on_postgresql
-@pytest.mark.usefixtures("app_role")
-def test_inside_a_clinic_an_unfiltered_query_sees_only_its_campaigns(two_clinics):
+def test_inside_a_clinic_an_unfiltered_query_sees_only_its_campaigns(two_clinics, app_role):  # noqa: F811
     vista, sol = two_clinics
     campaign_at(vista), campaign_at(sol)
 
