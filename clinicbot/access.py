@@ -93,6 +93,11 @@ def access_metrics(user: User) -> bool:
     return _in_role(user, OPERATIONS_LEAD)
 
 
+def access_campaigns(user: User) -> bool:
+    """Define, dry-run, start and stop recall campaigns, and read their figures."""
+    return _in_role(user, OPERATIONS_LEAD)
+
+
 def access_content(user: User) -> bool:
     """Edit and approve the FAQ content."""
     return _in_role(user, CONTENT_ADMIN)
@@ -105,5 +110,6 @@ def access_menu(user: User) -> dict[str, bool]:
         "handle": access_handle_conversations(user),
         "replay": access_replay(user),
         "metrics": access_metrics(user),
+        "campaigns": access_campaigns(user),
         "content": access_content(user),
     }

@@ -176,6 +176,7 @@ CELERY_BEAT_SCHEDULE = {
     "inbound-sweep": {"task": "conversations.tasks.inbound_sweep", "schedule": crontab()},
     "outbound-sweep": {"task": "conversations.tasks.outbound_sweep", "schedule": crontab()},
     "reminders": {"task": "conversations.tasks.reminders_send_task", "schedule": crontab()},
+    "campaigns": {"task": "conversations.tasks.campaigns_send_task", "schedule": crontab()},
     "booking-expire": {"task": "booking.tasks.booking_expire_task", "schedule": crontab(minute="*/5")},
     "slot-hold-purge": {"task": "scheduling.tasks.slot_hold_purge_task", "schedule": crontab(minute=17)},
     "retention-sweep": {

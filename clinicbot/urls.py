@@ -7,6 +7,7 @@ from clinicbot import views
 staff = [
     path("", views.staff_home, name="staff_home"),
     path("", include("conversations.staff.urls")),
+    path("", include("conversations.campaigns.urls")),
     path("", include("scheduling.staff_urls")),
     path("", include("audit.urls")),
 ]

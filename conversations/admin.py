@@ -10,6 +10,7 @@ from django.urls import path
 
 from clinicbot.access import access_content
 from clinicbot.tenancy import AcrossClinicsAdmin, ClinicOwnedAdmin
+from conversations.campaigns import admin as campaign_admin  # noqa: F401  (registers the campaign models)
 from conversations.faq.selectors import faq_version_latest, faq_version_pending
 from conversations.faq.services import (
     QuestionAlreadyHandled,

@@ -435,3 +435,124 @@ class CannedReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.language})"
+
+
+class Campaign(models.Model):
+    """A recall campaign (conversations.campaigns): whom to ask back, with which approved
+    template, when and how fast. Its sends are CampaignSend rows, one per patient at most."""
+
+    clinic = clinic_owned()
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        RUNNING = "running", "Running"
+        STOPPED = "stopped", "Stopped"
+        DONE = "done", "Done"
+
+    name = models.CharField(max_length=120)
+    appointment_type = models.ForeignKey(
+        "scheduling.AppointmentType", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    practitioner = models.ForeignKey(
+        "scheduling.Practitioner", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    months = models.PositiveSmallIntegerField(default=12, help_text="Last such visit at least this long ago")
+    # {language: the approved template's id as its channel names it, e.g. a content SID "HX..."}
+    templates = models.JSONField(default=dict, blank=True)
+    window_start = models.TimeField(help_text="Clinic time")
+    window_end = models.TimeField(help_text="Clinic time")
+    per_hour = models.PositiveSmallIntegerField(default=60)
+    state = models.CharField(max_length=8, choices=State, default=State.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClinicManager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(window_end__gt=models.F("window_start")),
+                name="campaign_window_ordered",
+                violation_error_message="The send window must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(appointment_type__isnull=False) | models.Q(practitioner__isnull=False),
+                name="campaign_names_type_or_practitioner",
+                violation_error_message="Choose an appointment type, a practitioner, or both.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(per_hour__gt=0, months__gt=0), name="campaign_rate_and_months_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CampaignSend(models.Model):
+    """One patient asked by one campaign: written before the message (row before send), so
+    the unique pair makes the ask go out once, however many workers run the campaign."""
+
+    clinic = clinic_owned()
+
+    class Status(models.TextChoices):
+        SENT = "sent", "Sent"
+        SKIPPED = "skipped", "Skipped"
+
+    class Answer(models.TextChoices):
+        BOOK = "book", "Book"
+        LATER = "later", "Later"
+        STOP = "stop", "Stop"
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sends")
+    patient = models.ForeignKey("scheduling.Patient", on_delete=models.CASCADE, related_name="+")
+    conversation = models.ForeignKey(
+        Conversation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Its delivery status is the message's, which the provider's status callbacks move.
+    outbound = models.ForeignKey(
+        OutboundMessage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=8, choices=Status)
+    detail = models.CharField(max_length=200, blank=True)
+    answer = models.CharField(max_length=8, choices=Answer, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    ask_again_on = models.DateField(null=True, blank=True)
+    booked_appointment = models.ForeignKey(
+        "scheduling.Appointment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClinicManager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "patient"], name="campaign_send_once_per_patient")
+        ]
+        indexes = [models.Index(fields=["campaign", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} to patient {self.patient_id} ({self.status})"
+
+
+class CampaignOptOut(models.Model):
+    """A patient who said "Stop" to campaigns; reminders of their appointments still go."""
+
+    clinic = clinic_owned()
+    patient = models.OneToOneField("scheduling.Patient", on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClinicManager()
+
+    class Meta:
+        verbose_name = "campaign opt-out"
+
+    def __str__(self) -> str:
+        return f"patient {self.patient_id} opted out of campaigns"

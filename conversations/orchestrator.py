@@ -23,6 +23,12 @@ from booking.services import (
     booking_session_active,
 )
 from conversations.booking_bridge import booking_signal
+from conversations.campaigns.replies import (
+    CampaignAnswer,
+    campaign_answer,
+    campaign_answer_apply,
+    campaign_tapped,
+)
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
 from conversations.copy import render, say, when_text
 from conversations.escalations import escalation_open
@@ -118,7 +124,7 @@ def message_handle(
     )
 
     heard = _heard(inbound)
-    if heard and keyword in OPT_OUT:
+    if heard and keyword in OPT_OUT and not campaign_tapped(inbound):
         return _opt_out(conversation, clinic, OPT_OUT[keyword])
     if heard and keyword in OPT_IN:
         return _opt_in(conversation, clinic, OPT_IN[keyword])
@@ -155,6 +161,8 @@ def message_handle(
 
     if answer := reminder_answer(conversation=conversation, inbound=inbound):
         return _reminder_answered(conversation, clinic, answer, language)
+    if campaign := campaign_answer(conversation=conversation, inbound=inbound, now=timezone.now()):
+        return _campaign_answered(conversation, clinic, campaign, language)
     return _understood(conversation, inbound, clinic, text, prepared)
 
 
@@ -236,6 +244,34 @@ def _reminder_answered(
     )
     if booked is None:
         return _decided(conversation, "reminder_unhandled", [_say("handoff", language)])
+    return _booking_answered(conversation, clinic, booked, language)
+
+
+def _campaign_answered(
+    conversation: Conversation, clinic: ClinicContext, answer: CampaignAnswer, language: str
+) -> list[Reply]:
+    """ "Later" and "Stop" are the campaign's to answer; "Book" starts the booking conversation
+    with the campaign's appointment type and practitioner filled in."""
+    replies = campaign_answer_apply(
+        answer=answer, language=language, clinic_name=clinic.name, now=timezone.now()
+    )
+    if answer.answer != "book":
+        return _decided(conversation, f"campaign_{answer.send.answer}", replies)
+    campaign = answer.send.campaign
+    signal = Signal(
+        intent="book",
+        practitioner_ids=(campaign.practitioner_id,) if campaign.practitioner_id else (),
+        type_code=campaign.appointment_type.code if campaign.appointment_type else None,
+    )
+    booked = booking_handle(
+        conversation_id=conversation.pk,
+        phone=conversation.phone_e164,
+        signal=signal,
+        language=language,
+        start_flow="book",
+    )
+    if booked is None:
+        return _decided(conversation, "campaign_book_unhandled", [_say("handoff", language)])
     return _booking_answered(conversation, clinic, booked, language)
 
 

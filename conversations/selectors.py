@@ -192,3 +192,17 @@ def _inbound_count(**after) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counted), Value(0))
+
+
+def options_last_offered(*, conversation: Conversation, inbound: InboundMessage) -> list[dict[str, str]]:
+    """The options of the bot's last message before `inbound`: what a typed number or title
+    may choose. Read once per inbound message (the reminder's and the campaign's readers both
+    ask, in the same turn, before anything new is sent)."""
+    if not hasattr(inbound, "_options_last_offered"):
+        inbound._options_last_offered = (
+            conversation.outbound_messages.filter(sent_by__isnull=True)
+            .order_by("-created_at", "-id")
+            .values_list("options", flat=True)
+            .first()
+        ) or []
+    return inbound._options_last_offered

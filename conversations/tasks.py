@@ -131,6 +131,14 @@ def reminders_send_task() -> dict[str, int]:
     return reminders_send()
 
 
+@shared_task(time_limit=120, soft_time_limit=100)
+def campaigns_send_task() -> dict[str, int]:
+    """Every minute (beat): each running campaign sends what its window and rate allow."""
+    from conversations.campaigns.services import campaigns_send_due
+
+    return campaigns_send_due()
+
+
 @shared_task(time_limit=600, soft_time_limit=540)
 def retention_sweep() -> int:
     """Anonymise conversations past RETENTION_DAYS (daily; idempotent)."""

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from clinicbot.tenancy import ClinicNotChosen, clinic_scoped_id
 from scheduling.availability import Calendar, Interval, Rules, WeeklyRange, local_instant, weekly_next_opening
@@ -326,3 +326,40 @@ def appointment_inside_notice(*, appointment: Appointment, clinic: Clinic | None
     to change it, and reception overrides only with a reason."""
     notice = (clinic.policy if clinic else Clinic().policy).cancellation_notice
     return appointment.start - now < notice
+
+
+def patient_list_due_for_recall(
+    *,
+    now: datetime,
+    months: int,
+    appointment_type_id: int | None = None,
+    practitioner_id: int | None = None,
+) -> QuerySet[Patient]:
+    """Patients whose last completed appointment of the type and/or with the practitioner
+    started more than `months` months before `now`, with no booked appointment ahead; the
+    longest-waiting first, each annotated with that `last_visit`."""
+    visits = Appointment.objects.filter(patient=OuterRef("pk"), status=Appointment.Status.COMPLETED)
+    if appointment_type_id is not None:
+        visits = visits.filter(appointment_type_id=appointment_type_id)
+    if practitioner_id is not None:
+        visits = visits.filter(practitioner_id=practitioner_id)
+    upcoming = Appointment.objects.filter(
+        patient=OuterRef("pk"), status=Appointment.Status.BOOKED, start__gt=now
+    )
+    return (
+        Patient.objects.annotate(last_visit=Subquery(visits.order_by("-start").values("start")[:1]))
+        .filter(last_visit__lt=months_before(now, months))
+        .exclude(Exists(upcoming))
+        .order_by("last_visit", "pk")
+    )
+
+
+def months_before(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months earlier (the month's last day when it
+    is shorter: 31 March less one month is 28 or 29 February)."""
+    total = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(total, 12)
+    first_of_next = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return moment.replace(
+        year=year, month=month + 1, day=min(moment.day, (first_of_next - timedelta(days=1)).day)
+    )
