@@ -199,3 +199,32 @@ def test_whether_a_named_doctor_performs_a_procedure_asks_about_the_service(text
 
 def test_a_service_question_with_a_decision_beside_it_is_still_clinical():
     assert faq_is_clinical("o Dr. Paulo faz cirurgia? devo operar meu joelho?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my statement says I owe for a lab I never had done. can someone check it",
+        "why did my insurance get billed for a new patient visit when I've been coming for years",
+        "me llego una cuenta por un laboratorio que nunca me hicieron, quien me puede ayudar?",
+        "en mi estado de cuenta aparece una consulta del 15 de octubre y yo no fui ese dia",
+        "pague dos veces el copago por error, como me regresan el dinero?",
+        "tem um exame de laboratorio na minha conta que eu nunca fiz, quem pode ver isso?",
+        "recebi uma conta de 210 dolares mas meu plano cobria o check-up, pq to sendo cobrada?",
+        "paguei o copay duas vezes sem querer, como peço reembolso?",
+    ],
+)
+def test_a_charge_for_something_never_had_or_paid_twice_is_a_billing_dispute(text):
+    assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I never had a physical before, do I need one?",
+        "nunca me hicieron un chequeo, cuanto cuesta?",
+        "paguei a consulta, vcs mandam o recibo por email?",
+    ],
+)
+def test_never_having_had_a_visit_or_having_paid_disputes_nothing(text):
+    assert not faq_is_billing_dispute(text)

@@ -324,6 +324,8 @@ FAQ = FaqWords(
         (denied|rejected|refused|declined) (my |the |our )?(claim|reimbursement)|(claim|reimbursement) (was |got |has been )?(denied|rejected|refused|declined)
         wrong (code|receipt)
         difference back|(paid|charged|billed)( \w+){0,3} instead of
+        (owe|billed|charged|bill|statement|invoice)( \w+){0,8} (i|we) (never|didn ?t|did not) (had|have|get|got|receiv\w*|do|did|attend\w*|go|went)
+        (get|got|getting) (billed|charged) for
     """,
     charged=r"charged|billed|paid",
     twice=r"twice|double|two times",

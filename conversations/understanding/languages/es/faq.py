@@ -310,8 +310,10 @@ FAQ = FaqWords(
         rechaz\w*( \w+){0,2} (el |mi )?(reembolso|reintegro)|(reembolso|reintegro)( \w+){0,3} rechaz\w*
         quiero (el|un|mi) (reembolso|reintegro)|me debitaron|debitaron (la|el|dos)
         (no me (han )?|me (han )?)devuelto|(pague|cobraron|facturaron)( \w+){0,3} en (vez|lugar) de|(devuelvan|devolver|quiero|reembolsen) la diferencia
+        (cuenta|cobro|cargo|factura)( \w+){0,10} (que )?(yo )?(nunca|no) (me )?(hicieron|hice|fui|recibi|tuve)
+        regres\w* (el|mi) dinero
     """,
-    charged=r"cobraron|cobro|debitaron",
+    charged=r"cobraron|cobro|debitaron|pague",
     twice=r"dos veces",
     bill_items=r"cobro|cargo|factura|recibo",
     bill_wrong=r"esta mal|mal hecho|equivocad\w*|incorrect\w*",

@@ -291,8 +291,10 @@ FAQ = FaqWords(
         (cobranca|debito|lancamento|compra)( \w+){0,8} (que )?(eu )?nao (a |o )?reconheco|nao reconheco (a|o|essa|esse|uma|um)( \w+){0,2} (cobranca|debito|lancamento)
         (neg\w*|recus\w*)( \w+){0,2} (o |meu )?(reembolso|ressarcimento)|(reembolso|ressarcimento)( \w+){0,3} (negad\w*|recusad\w*)
         (nao (me )?)?devolveram|(paguei|cobraram)( \w+){0,3} em (vez|lugar) de|(devolvam|devolver|quero|reembolsem) a diferenca
+        (conta|cobranca|fatura)( \w+){0,10} (que )?(eu )?nunca (fiz|fui|recebi|tive)|(exame|consulta)( \w+){0,8} na minha conta
+        sendo cobrad\w*
     """,
-    charged=r"cobraram|cobrou",
+    charged=r"cobraram|cobrou|paguei",
     twice=r"duas vezes",
     bill_items=r"cobranca|fatura|recibo",
     bill_wrong=r"errad\w*",
