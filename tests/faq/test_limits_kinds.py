@@ -228,3 +228,29 @@ def test_a_charge_for_something_never_had_or_paid_twice_is_a_billing_dispute(tex
 )
 def test_never_having_had_a_visit_or_having_paid_disputes_nothing(text):
     assert not faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "running low on my metformin, how do I get Dr Garza to send a refill to the CVS?",
+        "ya se me estan acabando las pastillas de la presion, como le hago para que me las vuelvan a recetar?",
+        "meu remedio de pressao ta acabando, como faço pra renovar a receita com a dra Patel?",
+        "minha filha faltou na escola por causa de febre, da pra pegar uma declaraçao pra escola?",
+        "as vacinas do meu bebe de 2 meses sao feitas ai mesmo?",
+    ],
+)
+def test_a_refill_a_note_or_where_vaccines_are_given_is_an_errand_not_advice(text):
+    assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I refill my inhaler early if I used it a lot?",
+        "my son has a fever, do I need a doctors note or should I give him tylenol?",
+        "¿puedo tomar ibuprofeno mientras me renuevan la receta?",
+    ],
+)
+def test_a_decision_asked_beside_an_errand_is_still_clinical(text):
+    assert faq_is_clinical(text)

@@ -297,6 +297,7 @@ FAQ = FaqWords(
     admin=r"""
         bring|brings|list|pay|paying|price|cost|costs|fee|park\w*|fast|fasting|come with|accompany|wheelchairs?
         insurance|open|cancel\w*|reschedul\w*|ready|wifi|toilet|elevator|lift|ramp
+        refill|refills|renew\w*|send (a|the|my) (refill|prescription)|(doctor s|doctors|sick|school|work) note|portal
     """,
     preparation=r"prepar\w*",
     needs=r"(do|does) (i|we|he|she|they|my \w+) (really )?need",

@@ -284,6 +284,7 @@ FAQ = FaqWords(
     admin=r"""
         llevar|llevo|traer|traigo|lista|pagar|pago|cuesta|estaciona\w*|ayun\w*|acompan\w*|silla|seguro|abre\w*
         cancel\w*|listos?|wifi|bano|ascensor|rampa
+        (vuelvan|volver) a recetar|renovar (la|mi) receta|resurtir|constancia|nota para (el|la) (maestr\w*|escuela|trabajo)
     """,
     preparation=r"prepar\w*",
     needs=r"tengo que|hay que|necesito|necesita",

@@ -268,6 +268,7 @@ FAQ = FaqWords(
     admin=r"""
         levar|levo|trazer|trago|lista|pagar|pago|custa|estaciona\w*|jejum|acompanh\w*|cadeira|convenio|seguro
         plano|abre\w*|cancel\w*|desmarc\w*|remarc\w*|pronto|wifi|banheiro|elevador|rampa
+        renovar a receita|refil|declaracao|atestado|(sao|e) feitas? ai|voces? (aplicam|fazem) (a |as )?vacinas?
     """,
     preparation=r"prepar\w*|preparo",
     needs=r"preciso|precisa|tenho que",
