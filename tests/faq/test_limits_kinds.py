@@ -254,3 +254,29 @@ def test_a_refill_a_note_or_where_vaccines_are_given_is_an_errand_not_advice(tex
 )
 def test_a_decision_asked_beside_an_errand_is_still_clinical(text):
     assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What should my A1C be? mine came back 7.2",
+        "a mi niña le salieron unos granitos rojos en la panza, eso se pega? la puedo mandar a la escuela?",
+        "me puedo poner la vacuna del covid y la de la gripa el mismo dia si estoy tomando prednisona?",
+        "meu filho ta com umas manchinhas vermelhas no corpo, isso pega? pode ir pra creche?",
+        "is it ok to switch my 1 year old from formula to whole milk now or should I wait?",
+    ],
+)
+def test_contagion_a_level_s_target_and_a_medicine_taken_meanwhile_are_advice(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if I am on vacation can I reschedule?",
+        "my results came back, can I pick them up?",
+        "se estou tomando conta do meu pai posso levar ele?",
+    ],
+)
+def test_being_away_results_ready_or_taking_care_of_someone_is_no_advice(text):
+    assert not faq_is_clinical(text)

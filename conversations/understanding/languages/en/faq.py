@@ -200,12 +200,15 @@ FAQ = FaqWords(
         insomnia|pregnan\w*|miscarriage|std|sti|hiv|cancer|tumou?r|asthma|flu|covid|cold sore|swallow\w*
         supplement\w*|vitamin\w*|heartburn|reflux|heart rate|pulse|vaccin\w*|vaccine\w*|biops\w*|surger\w*
         operation|menstrua\w*|period pain|periods|constipat\w*|burn|burns|burned|wound|injur\w*|lesion\w*
-        fracture\w*|sprain\w*|bite|bitten|sting
+        fracture\w*|sprain\w*|bite|bitten|sting|formula|whole milk|breast ?feed\w*|breast milk
     """,
     advice=r"""
         dose|doses|dosage|mg|milligrams?|overdos\w*|side effects?|vaccine\w* (safe|side)
         diagnos\w*|prognosis|treatment|treat (my|it|this)|cure|(keep|still|continue|stop) (taking|using)
         how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)
+        contagious|catching|what should (my|his|her|the) (\w+ ){0,2}(be|level|number)
+        (came|come|comes|coming) back (at |as )?(\d|high|low|positive|negative|abnormal)
+        (while|if) (i m|i am|im|she s|he s) (taking|on (antibiotic\w*|meds|medication|blood thinners))
     """,
     health_info=r"""
         (symptoms?|causes?|treatments?|therapies|outlook|complications|risk factors) (of|for)|signs of
@@ -227,7 +230,7 @@ FAQ = FaqWords(
     is_it=r"is it|is this|is that|is my \w+",
     is_it_states=r"normal|serious|contagious|dangerous|high|low|too high|too low",
     lab_tests=r"""
-        glucose|sugar level|tsh|t4|hemoglobin|hba1c|triglycerides?|creatinine|psa|ferritin|platelets|white cells
+        glucose|sugar level|tsh|t4|hemoglobin|hba1c|a1c|triglycerides?|creatinine|psa|ferritin|platelets|white cells
         vitamin d|ldl|hdl
     """,
     lab_levels=r"high|low|normal",

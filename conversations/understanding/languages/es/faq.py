@@ -183,7 +183,7 @@ FAQ = FaqWords(
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|pastilla\w*|pildora\w*|comprimido\w*|capsula\w*|receta\w*
         antibiotico\w*|anticonceptiv\w*|amoxicilina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*|losartan
-        sintoma\w*|dolor\w*|duele\w*|fiebre|tos|sarpullido|picaz\w*|hinchad\w*|bulto|sangrado|sangrando|sangra
+        sintoma\w*|dolor\w*|duele\w*|fiebre|tos|sarpullido|salpullido|granitos|ronchas?|picaz\w*|hinchad\w*|bulto|sangrado|sangrando|sangra
         nause\w*|vomito\w*|mareo\w*|mareado\w*|diarrea|infeccion\w*|infectad\w*|inflamad\w*|alergi\w*|diabetes
         presion alta|colesterol|ansiedad|depresion|embarazad\w*|embarazo|gripe|resfriado|quiste|cancer|hiv|covid
         trago|trague|se trago|suplemento\w*|vitamin\w*|acidez|reflujo|frecuencia cardiaca|vacuna\w*|vacunarme
@@ -196,6 +196,7 @@ FAQ = FaqWords(
         dosis|mg|miligramos?|efectos? secundarios?|diagnos\w*|tratamiento|tratar (mi|esto)|curar|cura
         como (trato|tratar|curo|curar|alivio|aliviar|quito|quitar)
         (sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar)
+        se pega|se contagia|contagios\w*|(si|mientras) (estoy|esta|sigo) tomando
     """,
     health_info=r"""
         precauciones (con|para|sobre)|advertencias? (sobre|de)|interacciones? (con|entre)|nombres? comerciales?

@@ -169,7 +169,7 @@ FAQ = FaqWords(
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
         anticoncepcional\w*|amoxicilina|dipirona|novalgina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*
-        losartan|sintoma\w*|dor|dores|doi|doendo|febre|tosse|coceira|inchad\w*|caroco|sangramento|enjoo
+        losartan|sintoma\w*|dor|dores|doi|doendo|febre|tosse|coceira|manchinhas?|manchas vermelhas|brotoeja\w*|inchad\w*|caroco|sangramento|enjoo
         enxaqueca\w*
         enjoad\w*|tontura|tonto|tonta|diarreia|infeccao|inflamad\w*|alergia\w*|diabet\w*|pressao alta|colesterol
         ansiedade|depressao|gravida|gravidez|gripe|resfriado|cisto|cancer|hiv|covid|engoli\w*|suplemento\w*
@@ -181,6 +181,7 @@ FAQ = FaqWords(
     advice=r"""
         dose|doses|dosagem|mg|miligramas?|efeitos? colatera\w*|diagnos\w*|tratamento|tratar (meu|minha|isso)
         curar|cura|como (trato|tratar|curo|curar|alivio|aliviar|tiro|tirar)
+        isso pega|(e|eh) contagios\w*|contagia|(se|enquanto) (estou|estiver|to|ta) tomando(?! conta)
     """,
     health_info=r"""
         precaucoes (com|para|sobre)|advertencias? (sobre|de)|interacoes? (com|entre)|nomes? comerciais?
