@@ -50,22 +50,21 @@ def _receive(request: HttpRequest, channel: Channel) -> HttpResponse:
 @csrf_exempt
 @require_POST
 def twilio_whatsapp(request: HttpRequest) -> HttpResponse:
-    return _receive(request, webhook_channel("twilio"))
+    return _receive(request, webhook_channel("twilio", request))
 
 
 @csrf_exempt
 @require_POST
 def twilio_status(request: HttpRequest) -> HttpResponse:
-    return _receive(request, webhook_channel("twilio"))
+    return _receive(request, webhook_channel("twilio", request))
 
 
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def meta_whatsapp(request: HttpRequest) -> HttpResponse:
-    channel = webhook_channel("meta")
     if request.method == "GET":
-        return channel.handshake(request)
-    return _receive(request, channel)
+        return webhook_channel("meta").handshake(request)
+    return _receive(request, webhook_channel("meta", request))
 
 
 def simulator_page(view: Callable) -> Callable:
