@@ -11,10 +11,11 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from clinicbot.tenancy import ClinicNotChosen, clinic_scoped_id
 from scheduling.models import Clinic, ClinicMembership
 
-RECEPTION = "Reception"
-OPERATIONS_LEAD = "Operations lead"
-CONTENT_ADMIN = "Content admin"
-ROLES = (RECEPTION, OPERATIONS_LEAD, CONTENT_ADMIN)
+# The roles, as the staff groups and the memberships name them (one definition: the model's).
+RECEPTION = ClinicMembership.Role.RECEPTION.value
+OPERATIONS_LEAD = ClinicMembership.Role.OPERATIONS_LEAD.value
+CONTENT_ADMIN = ClinicMembership.Role.CONTENT_ADMIN.value
+ROLES = tuple(ClinicMembership.Role.values)
 
 User = AbstractBaseUser | AnonymousUser
 

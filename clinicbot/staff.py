@@ -22,7 +22,8 @@ from clinicbot.access import (
     user_clinic_ids,
 )
 from clinicbot.middleware import request_clinic
-from clinicbot.tenancy import clinic_scope_replace
+from clinicbot.tenancy import ClinicNotChosen, clinic_scope_replace, clinic_scoped_id
+from scheduling.models import Clinic
 
 
 def staff_page(access: Callable) -> Callable:
@@ -89,9 +90,25 @@ def query_date(value: str | None) -> date | None:
 
 
 def staff_menu(request: HttpRequest) -> dict:
-    """Template context for every page: the links the user's role may follow (`can`) and the
-    roles' names, for the menu and the 403 page."""
+    """Template context for every page: the links the user's role may follow (`can`), the
+    roles' names, for the menu and the 403 page, and for a user of several clinics the
+    clinic the page works in and the others to switch to (`?clinic=`)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"can": access_menu(user), "roles": sorted(role_names(user))}
+    return {"can": access_menu(user), "roles": sorted(role_names(user)), "clinics": _clinic_switch(user)}
+
+
+def _clinic_switch(user) -> dict | None:
+    clinic_ids = user_clinic_ids(user)
+    if len(clinic_ids) < 2:
+        return None
+    try:
+        current_id = clinic_scoped_id()
+    except ClinicNotChosen:  # the group's metrics read several clinics at once
+        current_id = None
+    clinics = list(Clinic.objects.filter(pk__in=clinic_ids).order_by("name"))
+    return {
+        "current": next((c for c in clinics if c.pk == current_id), None),
+        "others": [c for c in clinics if c.pk != current_id],
+    }

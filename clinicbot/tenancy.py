@@ -11,13 +11,18 @@ Wiring only, like the rest of clinicbot: the Clinic model is reached by label, s
 (audit included) may use the manager without depending on scheduling.
 """
 
-from collections.abc import Iterable, Iterator
+import functools
+import inspect
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.apps import apps
 from django.contrib import admin
 from django.db import IntegrityError, connection, models, transaction
+
+logger = logging.getLogger(__name__)
 
 # The code of the clinic a deployment has before any clinic file named one.
 DEFAULT_CODE = "default"
@@ -130,6 +135,51 @@ def clinic_id_of(model: type[models.Model], pk: int) -> int | None:
             _owners.clear()
         _owners[key] = clinic_id
     return _owners[key]
+
+
+def in_clinic_of[R](model: type[models.Model]) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Decorate a task whose first argument (after a bound task's `self`) is the pk of one of
+    `model`'s rows: the body runs in that row's clinic scope, so a worker meets the same
+    query limits and row security as a request. A row that is gone leaves the body to find
+    nothing, unscoped, as it did before."""
+
+    def decorate(work: Callable[..., R]) -> Callable[..., R]:
+        names = list(inspect.signature(work).parameters)
+        position = 1 if names[0] == "self" else 0
+        name = names[position]
+
+        @functools.wraps(work)
+        def run(*args, **kwargs) -> R:
+            pk = kwargs[name] if name in kwargs else args[position]
+            clinic_id = clinic_id_of(model, pk)
+            if clinic_id is None:
+                return work(*args, **kwargs)
+            with clinic_scope(clinic_id):
+                return work(*args, **kwargs)
+
+        return run
+
+    return decorate
+
+
+def each_clinic[R](work: Callable[[], R]) -> list[R]:
+    """Run `work` once per clinic, each time in that clinic's scope, and return the results in
+    clinic order: the loop of a periodic sweep, so each clinic's part sees only its rows. One
+    clinic's failure does not keep the others' part from running; the first error is raised
+    once all have run."""
+    clinic_model = apps.get_model("scheduling", "Clinic")
+    results: list[R] = []
+    failed: Exception | None = None
+    for clinic_id in clinic_model.objects.order_by("id").values_list("id", flat=True):
+        try:
+            with clinic_scope(clinic_id):
+                results.append(work())
+        except Exception as exc:
+            logger.exception("%s failed for clinic %s", getattr(work, "__name__", work), clinic_id)
+            failed = failed or exc
+    if failed is not None:
+        raise failed
+    return results
 
 
 def tenancy_forget() -> None:

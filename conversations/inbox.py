@@ -14,10 +14,11 @@ from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.escalations import escalation_open
 from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, VoiceStatus
+from conversations.numbers import numbers_map
 from conversations.orchestrator import message_handle, message_prepare
 from conversations.outbox.delivery import outbound_deliver, outbound_status_update
 from conversations.outbox.queue import Origin, Reply, reply_queue
-from conversations.routing import inbound_clinic, numbers_map, unrouted_store
+from conversations.routing import inbound_clinic, unrouted_store
 from conversations.tasks import conversation_process_task, task_enqueue
 from conversations.voice.intake import voice_note_enqueue
 

@@ -82,6 +82,10 @@ class ClinicNumber(models.Model):
     channel = models.CharField(max_length=16, choices=Conversation.Channel)
     # The provider's name for the number: Twilio's sender in E.164, Meta's phone-number id.
     address = models.CharField(max_length=64)
+    # The number's own account, when it is not the deployment's: the names of the environment
+    # variables holding its secrets (never the secrets) and its template ids, as the provider's
+    # package reads them from the clinic file (conversations.channels.<provider>.number_read).
+    credentials = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["clinic", "channel", "address"]

@@ -20,7 +20,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking.models import Reminder
 from booking.reminders import reminder_record, reminders_due
-from clinicbot.tenancy import clinic_current_id, clinic_scope
+from clinicbot.tenancy import clinic_current_id
 from conversations.channels import channel_default, channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
@@ -34,13 +34,12 @@ ACTIONS = ("confirm", "reschedule", "cancel")
 
 
 def reminders_send(*, now: datetime | None = None) -> dict[str, int]:
-    """Send every reminder due now (see booking.reminders), each in its appointment's clinic
-    scope, for every clinic; idempotent. Returns counts."""
+    """Send every reminder due now (see booking.reminders) of the current clinic: the task runs
+    it clinic by clinic (clinicbot.tenancy.each_clinic). Idempotent. Returns counts."""
     now = now or timezone.now()
     counts = {"sent": 0, "skipped": 0}
     for due in reminders_due(now=now, hours=settings.REMINDER_HOURS):
-        with clinic_scope(due.appointment.clinic_id):
-            status = _send_one(due.appointment, due.kind, now=now)
+        status = _send_one(due.appointment, due.kind, now=now)
         if status:
             counts[status] += 1
     return counts

@@ -6,8 +6,7 @@ clinic: every message the door serves is that clinic's, as before clinics had nu
 """
 
 import logging
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
@@ -15,19 +14,17 @@ from clinicbot.tenancy import ClinicNotChosen, clinic_current_id
 from conversations.channels import number_read, webhook_channel
 from conversations.channels.base import IncomingMessage
 from conversations.models import ClinicNumber, UnroutedMessage, mask
+from conversations.numbers import numbers_invalidate, numbers_map
 from scheduling.clinic_file import ClinicFileError
 
 logger = logging.getLogger(__name__)
-
-NUMBERS_TTL = 30.0  # seconds, as the directory: an edit reaches every worker within it
-
-_numbers: tuple[float, dict[tuple[str, str], int]] | None = None
 
 
 @dataclass(frozen=True)
 class NumberSpec:
     channel: str
     address: str
+    credentials: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def numbers_file_parse(items: list) -> list[NumberSpec]:
@@ -53,8 +50,7 @@ def numbers_file_parse(items: list) -> list[NumberSpec]:
 def numbers_load(*, clinic_id: int, specs: list[NumberSpec]) -> dict[str, int]:
     """Make the clinic's numbers the file's (numbers no longer listed stop routing to it).
     Raises ClinicFileError when another clinic lists one of them. Call in the load's transaction."""
-    global _numbers
-    _numbers = None
+    numbers_invalidate()
     taken = [
         f"channels: {n.channel} {n.address} is clinic {n.clinic.code}'s"
         for spec in specs
@@ -74,19 +70,13 @@ def numbers_load(*, clinic_id: int, specs: list[NumberSpec]) -> dict[str, int]:
         ]
     ).delete()
     for spec in specs:
-        ClinicNumber.objects.get_or_create(clinic_id=clinic_id, channel=spec.channel, address=spec.address)
-    return {"channels": len(specs)}
-
-
-def numbers_map() -> dict[tuple[str, str], int]:
-    """{(door, address): clinic id} of every clinic, read once per NUMBERS_TTL."""
-    global _numbers
-    if _numbers is None or time.monotonic() - _numbers[0] >= NUMBERS_TTL:
-        _numbers = (
-            time.monotonic(),
-            {(n.channel, n.address): n.clinic_id for n in ClinicNumber.objects.all()},
+        ClinicNumber.objects.update_or_create(
+            clinic_id=clinic_id,
+            channel=spec.channel,
+            address=spec.address,
+            defaults={"credentials": spec.credentials},
         )
-    return _numbers[1]
+    return {"channels": len(specs)}
 
 
 def clinic_address(*, clinic_id: int, channel: str) -> str:
@@ -100,11 +90,6 @@ def clinic_address(*, clinic_id: int, channel: str) -> str:
         ),
         default="",
     )
-
-
-def numbers_invalidate() -> None:
-    global _numbers
-    _numbers = None
 
 
 def inbound_clinic(*, message: IncomingMessage) -> int | None:

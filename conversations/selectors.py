@@ -8,7 +8,14 @@ from django.db.models import Case, Count, Exists, OuterRef, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce
 
 from audit.models import TraceEvent
-from conversations.models import Conversation, Escalation, InboundMessage, OutboundMessage, UnansweredQuestion
+from conversations.models import (
+    ClinicNumber,
+    Conversation,
+    Escalation,
+    InboundMessage,
+    OutboundMessage,
+    UnansweredQuestion,
+)
 from conversations.understanding.text import fold
 
 
@@ -52,6 +59,29 @@ def transcript(*, conversation: Conversation, limit: int = 200) -> list[Transcri
         for m in conversation.outbound_messages.order_by("-created_at")[:limit]
     ]
     return sorted(inbound + outbound, key=lambda entry: entry.at)[-limit:]
+
+
+@dataclass(frozen=True)
+class NumberChoice:
+    channel: str
+    address: str
+    clinic_id: int
+    label: str
+
+    @property
+    def choice(self) -> str:
+        return f"{self.channel}:{self.address}"
+
+
+def clinic_numbers(*, clinic_ids: list[int]) -> list[NumberChoice]:
+    """The WhatsApp numbers of these clinics, by clinic name, for a person to pick one."""
+    numbers = ClinicNumber.objects.filter(clinic_id__in=clinic_ids).select_related("clinic")
+    return [
+        NumberChoice(
+            n.channel, n.address, n.clinic_id, f"{n.clinic.name} · {n.get_channel_display()} {n.address}"
+        )
+        for n in numbers.order_by("clinic__name", "channel", "address")
+    ]
 
 
 def transcript_for_phone(*, phone: str, channel: str = Conversation.Channel.TWILIO) -> list[TranscriptEntry]:

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from clinicbot.tenancy import each_clinic, in_clinic_of
 from conversations.channels.base import ChannelError
 from conversations.models import InboundMessage, OutboundMessage
 
@@ -39,6 +40,7 @@ def conversation_process_task(conversation_id: int) -> int:
 @shared_task(
     bind=True, acks_late=True, max_retries=settings.OUTBOUND_MAX_ATTEMPTS, time_limit=40, soft_time_limit=30
 )
+@in_clinic_of(OutboundMessage)
 def outbound_send_task(self, outbound_id: int) -> None:
     from conversations.outbox.delivery import outbound_send
 
@@ -55,6 +57,7 @@ def outbound_send_task(self, outbound_id: int) -> None:
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3, time_limit=150, soft_time_limit=120)
+@in_clinic_of(InboundMessage)
 def voice_note_transcribe_task(self, inbound_id: int) -> str:
     """On the voice queue (CELERY_VOICE_QUEUE), whose workers have their own concurrency:
     a note takes seconds of CPU, which must hold no lock and keep no text waiting."""
@@ -70,6 +73,7 @@ def voice_note_transcribe_task(self, inbound_id: int) -> str:
 
 
 @shared_task(time_limit=30, soft_time_limit=20)
+@in_clinic_of(InboundMessage)
 def voice_note_wait_notice_task(inbound_id: int) -> bool:
     from conversations.voice.intake import voice_note_wait_notice
 
@@ -80,6 +84,10 @@ def voice_note_wait_notice_task(inbound_id: int) -> bool:
 def inbound_sweep() -> int:
     """Re-enqueue conversations whose messages sat unprocessed past the stale timeout
     (enqueue failed, or a worker died); the row lock keeps any message from running twice."""
+    return sum(each_clinic(_inbound_stale_requeue))
+
+
+def _inbound_stale_requeue() -> int:
     cutoff = timezone.now() - timezone.timedelta(seconds=settings.INBOUND_STALE_SECONDS)
     ids = set(
         InboundMessage.objects.filter(processed_at__isnull=True, received_at__lt=cutoff).values_list(
@@ -102,6 +110,14 @@ def inbound_sweep() -> int:
 def outbound_sweep() -> int:
     """Requeue outbound messages stuck in queued/sending past the stale timeout; the
     send service's claim and attempt limit turn repeated failures into `failed`."""
+    requeued = sum(each_clinic(_outbound_stale_requeue))
+    from conversations.outbox.delivery import early_status_purge
+
+    early_status_purge()  # early statuses belong to no clinic yet
+    return requeued
+
+
+def _outbound_stale_requeue() -> int:
     cutoff = timezone.now() - timezone.timedelta(seconds=settings.OUTBOUND_STALE_SECONDS)
     ids = list(
         OutboundMessage.objects.filter(
@@ -117,18 +133,18 @@ def outbound_sweep() -> int:
     )
     for outbound_id in ids:
         outbound_send_task.delay(outbound_id)
-    from conversations.outbox.delivery import early_status_purge
-
-    early_status_purge()
     return len(ids)
 
 
 @shared_task(time_limit=120, soft_time_limit=100)
 def reminders_send_task() -> dict[str, int]:
-    """Every minute (beat): send the reminders due now, each exactly once."""
+    """Every minute (beat): send the reminders due now, each exactly once, clinic by clinic."""
     from conversations.reminders import reminders_send
 
-    return reminders_send()
+    totals = {"sent": 0, "skipped": 0}
+    for counts in each_clinic(reminders_send):
+        totals = {key: totals[key] + counts[key] for key in totals}
+    return totals
 
 
 @shared_task(time_limit=120, soft_time_limit=100)
@@ -141,7 +157,7 @@ def campaigns_send_task() -> dict[str, int]:
 
 @shared_task(time_limit=600, soft_time_limit=540)
 def retention_sweep() -> int:
-    """Anonymise conversations past RETENTION_DAYS (daily; idempotent)."""
+    """Anonymise conversations past RETENTION_DAYS, clinic by clinic (daily; idempotent)."""
     from conversations.privacy import conversation_retention_sweep
 
-    return conversation_retention_sweep()
+    return sum(each_clinic(conversation_retention_sweep))

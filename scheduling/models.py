@@ -112,11 +112,16 @@ class Clinic(models.Model):
 
 class ClinicMembership(models.Model):
     """One role a staff member holds at one clinic (clinicbot.access reads it). Role names are
-    the staff groups' ("Reception", "Operations lead", "Content admin")."""
+    the staff groups'."""
+
+    class Role(models.TextChoices):
+        RECEPTION = "Reception"
+        OPERATIONS_LEAD = "Operations lead"
+        CONTENT_ADMIN = "Content admin"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     clinic = models.ForeignKey(Clinic, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=32)
+    role = models.CharField(max_length=32, choices=Role)
 
     class Meta:
         ordering = ["clinic", "role"]

@@ -15,7 +15,7 @@ PUBLIC_BASE_URL = "https://clinic.example.com"
 def fresh_clinic_directory():
     """Each test builds its own clinic; never serve another test's cached snapshot, numbers
     or rows' clinics."""
-    from conversations.routing import numbers_invalidate
+    from conversations.numbers import numbers_invalidate
     from scheduling.directory import directory_invalidate
 
     directory_invalidate()

@@ -8,6 +8,8 @@ sent message and downloads media. Its failures are `ChannelError`s carrying one 
 whether a retry can help.
 """
 
+import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -153,3 +155,42 @@ class Channel(Protocol):
     def media_download(self, media: dict[str, str]) -> Media:
         """The bytes of one item of IncomingMessage.media. Raises ChannelError."""
         ...
+
+
+ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+
+
+def env_name_read(entry: dict, key: str) -> str:
+    """A clinic file's `<secret>_env` field: the name of an environment variable that is set
+    (the secret stays in the environment, never in the file or the database). Raises
+    ValueError(key, problem)."""
+    name = str(entry[key]).strip()
+    if not ENV_NAME.match(name):
+        raise ValueError(key, f'"{name}" is not an environment variable name (A-Z, 0-9 and _)')
+    if not os.environ.get(name):
+        raise ValueError(key, f"the environment variable {name} is not set")
+    return name
+
+
+def env_secret(credentials: dict, key: str) -> str:
+    """The secret a number's credentials name by `key` (empty when they name none)."""
+    return os.environ.get(credentials[key], "") if credentials.get(key) else ""
+
+
+def templates_read(value: object, *, purposes: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """A clinic file's `templates:` of one number: {purpose: {key: template id}}. Raises
+    ValueError(field, problem)."""
+    if not isinstance(value, dict):
+        raise ValueError("templates", "must be a mapping such as {reminder: {es: ...}}")
+    read = {}
+    for purpose, ids in value.items():
+        if purpose not in purposes:
+            raise ValueError(
+                f"templates.{purpose}", f"unknown template purpose (expected {', '.join(purposes)})"
+            )
+        if not isinstance(ids, dict) or not all(isinstance(v, str) and v.strip() for v in ids.values()):
+            raise ValueError(
+                f"templates.{purpose}", "must map each language (or button count) to a template id"
+            )
+        read[purpose] = {str(key): ids[key].strip() for key in ids}
+    return read

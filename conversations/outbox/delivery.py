@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
+from clinicbot.tenancy import clinic_scope
 from conversations.channels import channel_for
 from conversations.channels.base import ChannelError, Failure, OutgoingMessage, SendResult
 from conversations.clinic import clinic_context
@@ -218,22 +219,28 @@ def outbound_status_update(
 def _status_apply(
     provider_message_id: str, status: str, error_code: str, failure: Failure | None
 ) -> bool | None:
-    """Whether the message with this SID changed; None when no message holds it yet."""
-    changed = OutboundMessage.objects.filter(
-        provider_message_id=provider_message_id, status__in=STATUS_REPLACES[status]
-    ).update(status=status, error_code=error_code, updated_at=timezone.now())
-    if not changed:
-        return (
-            False
-            if OutboundMessage.objects.filter(provider_message_id=provider_message_id).exists()
-            else None
+    """Whether the message with this SID changed; None when no message holds it yet. A
+    callback names no clinic, so it is applied in the clinic of the message it reports on
+    (a failure opens an escalation there)."""
+    held = (
+        OutboundMessage._base_manager.filter(provider_message_id=provider_message_id)
+        .values_list("pk", "clinic_id", "conversation_id")
+        .first()
+    )
+    if held is None:
+        return None
+    message_id, clinic_id, conversation_id = held
+    with clinic_scope(clinic_id):
+        changed = OutboundMessage.objects.filter(pk=message_id, status__in=STATUS_REPLACES[status]).update(
+            status=status, error_code=error_code, updated_at=timezone.now()
         )
-    if status in STATUS_FAILURES:
-        message = OutboundMessage.objects.get(provider_message_id=provider_message_id)
-        with transaction.atomic():
-            conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
-            _delivery_failed(conversation, message_id=message.pk, code=error_code or status, failure=failure)
-    return True
+        if changed and status in STATUS_FAILURES:
+            with transaction.atomic():
+                conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+                _delivery_failed(
+                    conversation, message_id=message_id, code=error_code or status, failure=failure
+                )
+    return bool(changed)
 
 
 def _early_statuses_apply(provider_message_id: str, *, held: bool) -> bool:

@@ -102,7 +102,7 @@ def voice_note_transcribe(*, inbound_id: int) -> str:
     language = conversation.language or None
     media = inbound.media[0] if inbound.media else {}
     try:
-        downloaded = channel_for(conversation.channel).media_download(media)
+        downloaded = channel_for(conversation.channel, address=conversation.address).media_download(media)
         transcript = audio_transcribe(
             content=downloaded.content,
             content_type=downloaded.content_type or media.get("content_type", ""),

@@ -11,8 +11,12 @@
       name: document.getElementById("sim-name").value.trim(),
       body: body,
       button_payload: buttonPayload || "",
-      door: document.getElementById("sim-door").value,
     });
+    // The clinic number written to, when clinics list numbers; else the door's own.
+    const number = document.getElementById("sim-number");
+    const door = document.getElementById("sim-door");
+    if (number) form.set("number", number.value);
+    if (door) form.set("door", door.value);
     const signed = await fetch("/simulator/sign/", {
       method: "POST", body: form, headers: { "X-CSRFToken": csrf() },
     });

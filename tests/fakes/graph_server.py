@@ -48,6 +48,8 @@ class FakeGraph:
     requests: list[RecordedRequest] = field(default_factory=list)
     script: list[ScriptedResponse] = field(default_factory=list)
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # The access tokens it accepts: the deployment's, and any a test gives a clinic's number.
+    access_tokens: set[str] = field(default_factory=lambda: {ACCESS_TOKEN})
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -111,7 +113,7 @@ class FakeGraph:
 
     # --- the wire ---------------------------------------------------------------------------
     def _authorised(self, handler: BaseHTTPRequestHandler) -> bool:
-        if handler.headers.get("Authorization") == f"Bearer {ACCESS_TOKEN}":
+        if handler.headers.get("Authorization", "").removeprefix("Bearer ") in self.access_tokens:
             return True
         _send(handler, 401, _error(190, "Invalid OAuth access token.", "OAuthException"))
         return False

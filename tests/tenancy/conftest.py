@@ -2,6 +2,7 @@
 Clínica Vista (São Paulo, the example file) and Clínica Sol (Madrid, Spanish and English,
 its own doctors and fees)."""
 
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -136,3 +137,20 @@ def vista_reception(two_clinics):
     user = receptionist(is_staff=True)
     ClinicMembership.objects.create(user=user, clinic=two_clinics[0], role="Reception")
     return user
+
+
+@pytest.fixture
+def app_role():
+    """Connect as the app should: a role that is no superuser and does not bypass row security
+    (the test database's own role is a superuser, which no policy binds)."""
+    from django.db import connection
+
+    role = f"clinicbot_app_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS")
+        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        cursor.execute(f"SET ROLE {role}")
+    yield role
+    with connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")

@@ -4,8 +4,6 @@ on PostgreSQL, where row-level security keys every clinic-owned table by the req
 clinic. SQLite has no row security: there the scoped manager is the only guard, as the last
 test shows."""
 
-import os
-
 import pytest
 from django.db import connection
 from django.http import HttpResponse
@@ -32,21 +30,6 @@ def _request(rf, user):
     request = rf.get("/staff/conversations/")
     request.user, request.session = user, {}
     return request
-
-
-@pytest.fixture
-def app_role():
-    """Connect as the app should: a role that is no superuser and does not bypass row security
-    (the test database's own role is a superuser, which no policy binds)."""
-    role = f"clinicbot_app_{os.getpid()}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"CREATE ROLE {role} NOLOGIN NOSUPERUSER NOBYPASSRLS")
-        cursor.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
-        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
-        cursor.execute(f"SET ROLE {role}")
-    yield role
-    with connection.cursor() as cursor:
-        cursor.execute("RESET ROLE")
 
 
 @on_postgresql

@@ -9,9 +9,11 @@ from django.conf import settings
 from conversations.channels.meta.webhook import SIGNATURE_HEADER, signature
 
 
-def simulated_webhook(*, path: str, signed_url: str, phone: str, name: str, body: str, button: str) -> dict:
-    """What the page posts: the envelope's raw bytes and their X-Hub-Signature-256 under
-    the simulator's secret."""
+def simulated_webhook(
+    *, path: str, signed_url: str, phone: str, to: str = "", name: str, body: str, button: str
+) -> dict:
+    """What the page posts: the envelope to the clinic number `to` (else the deployment's),
+    its raw bytes and their X-Hub-Signature-256 under the simulator's secret."""
     sender = phone.lstrip("+")
     message = {"from": sender, "id": "wamid.SIM" + uuid.uuid4().hex, "timestamp": str(int(time.time()))}
     if button:
@@ -31,7 +33,7 @@ def simulated_webhook(*, path: str, signed_url: str, phone: str, name: str, body
                             "messaging_product": "whatsapp",
                             "metadata": {
                                 "display_phone_number": "15550001111",
-                                "phone_number_id": settings.META_PHONE_NUMBER_ID or "0",
+                                "phone_number_id": to or settings.META_PHONE_NUMBER_ID or "0",
                             },
                             "contacts": [{"profile": {"name": name[:64]}, "wa_id": sender}],
                             "messages": [message],

@@ -5,9 +5,14 @@ import uuid
 from django.conf import settings
 from twilio.request_validator import RequestValidator
 
+SANDBOX_NUMBER = "+14155238886"
 
-def simulated_webhook(*, path: str, signed_url: str, phone: str, name: str, body: str, button: str) -> dict:
-    """What the page posts: the form, and its X-Twilio-Signature under the simulator's token."""
+
+def simulated_webhook(
+    *, path: str, signed_url: str, phone: str, to: str = "", name: str, body: str, button: str
+) -> dict:
+    """What the page posts: the form to the clinic number `to` (else the deployment's sandbox
+    number), and its X-Twilio-Signature under the simulator's token."""
     sid = "SM" + uuid.uuid4().hex
     params = {
         "MessageSid": sid,
@@ -15,7 +20,7 @@ def simulated_webhook(*, path: str, signed_url: str, phone: str, name: str, body
         "SmsSid": sid,
         "AccountSid": "AC" + "0" * 32,
         "From": f"whatsapp:{phone}",
-        "To": "whatsapp:+14155238886",
+        "To": f"whatsapp:{to or SANDBOX_NUMBER}",
         "WaId": phone.lstrip("+"),
         "ProfileName": name[:64],
         "Body": body[:1600],

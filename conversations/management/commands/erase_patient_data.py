@@ -1,8 +1,13 @@
-"""python manage.py erase_patient_data --phone +447700900123 --yes [--actor USERNAME]"""
+"""python manage.py erase_patient_data --phone +447700900123 --yes [--actor USERNAME] [--clinic CODE]"""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conversations.management.commands._patient_args import actor_user_id, patient_arguments_add
+from clinicbot.tenancy import clinic_scope
+from conversations.management.commands._patient_args import (
+    actor_user_id,
+    command_clinic_id,
+    patient_arguments_add,
+)
 from conversations.privacy import PatientNotFound, patient_data_erase
 
 
@@ -17,11 +22,12 @@ class Command(BaseCommand):
         if not options["yes"]:
             raise CommandError("erasure cannot be undone; add --yes to confirm")
         try:
-            counts = patient_data_erase(
-                phone=options["phone"],
-                patient_id=options["patient_id"],
-                actor_user_id=actor_user_id(options["actor"]),
-            )
+            with clinic_scope(command_clinic_id(options["clinic"])):
+                counts = patient_data_erase(
+                    phone=options["phone"],
+                    patient_id=options["patient_id"],
+                    actor_user_id=actor_user_id(options["actor"]),
+                )
         except (PatientNotFound, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write("erased: " + ", ".join(f"{name} {count}" for name, count in counts.items()))

@@ -1,10 +1,15 @@
-"""python manage.py export_patient_data --phone +447700900123 [--output FILE] [--actor USERNAME]"""
+"""python manage.py export_patient_data --phone +447700900123 [--output FILE] [--actor USERNAME] [--clinic CODE]"""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conversations.management.commands._patient_args import actor_user_id, patient_arguments_add
+from clinicbot.tenancy import clinic_scope
+from conversations.management.commands._patient_args import (
+    actor_user_id,
+    command_clinic_id,
+    patient_arguments_add,
+)
 from conversations.privacy import PatientNotFound, patient_data_export
 
 
@@ -17,11 +22,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            data = patient_data_export(
-                phone=options["phone"],
-                patient_id=options["patient_id"],
-                actor_user_id=actor_user_id(options["actor"]),
-            )
+            with clinic_scope(command_clinic_id(options["clinic"])):
+                data = patient_data_export(
+                    phone=options["phone"],
+                    patient_id=options["patient_id"],
+                    actor_user_id=actor_user_id(options["actor"]),
+                )
         except (PatientNotFound, ValueError) as exc:
             raise CommandError(str(exc)) from exc
         text = json.dumps(data, indent=2, ensure_ascii=False)
