@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import staff_action_record, trace_record
-from clinicbot.tenancy import clinic_current_id, clinic_scope
+from clinicbot.tenancy import clinic_current_id, each_clinic
 from conversations.campaigns.selectors import campaign_recipients, campaign_sent_since, campaign_window_open
 from conversations.clinic import clinic_context
 from conversations.copy import say
@@ -71,16 +71,21 @@ def campaign_state_set(
 
 def campaigns_send_due(*, now: datetime | None = None) -> dict[str, int]:
     """The periodic sweep: every running campaign of every clinic sends what its window and
-    rate allow now, and sends answered by a booking are marked. Idempotent."""
+    rate allow now, and sends answered by a booking are marked, clinic by clinic (each in
+    its scope, so a worker meets the same limits and row security as a request). Idempotent."""
     now = now or timezone.now()
     counts: Counter[str] = Counter()
-    for campaign_id, clinic_id in Campaign.objects.filter(state=Campaign.State.RUNNING).values_list(
-        "pk", "clinic_id"
-    ):
-        with clinic_scope(clinic_id):
-            counts.update(campaign_send_batch(campaign_id=campaign_id, now=now))
-    counts["booked"] = campaign_bookings_attribute(now=now)
+    for part in each_clinic(lambda: _clinic_campaigns_send(now)):
+        counts.update(part)
     return dict(counts)
+
+
+def _clinic_campaigns_send(now: datetime) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for campaign_id in Campaign.objects.filter(state=Campaign.State.RUNNING).values_list("pk", flat=True):
+        counts.update(campaign_send_batch(campaign_id=campaign_id, now=now))
+    counts["booked"] = campaign_bookings_attribute(now=now)
+    return counts
 
 
 def campaign_send_batch(*, campaign_id: int, now: datetime | None = None) -> dict[str, int]:

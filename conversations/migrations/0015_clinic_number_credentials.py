@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0013_merge_0011_inbound_voice_note_0012_clinic_numbers'),
+        ('conversations', '0014_campaigns'),
     ]
 
     operations = [

@@ -10,7 +10,6 @@ from django.db import IntegrityError, connection, transaction
 from clinicbot.tenancy import clinic_scope
 from conversations.models import Campaign, CampaignSend
 from scheduling.models import AppointmentType, Patient
-from tests.tenancy.test_row_security import app_role  # noqa: F401  (the fixture)
 
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="row security is PostgreSQL's")
 
@@ -26,7 +25,7 @@ def campaign_at(clinic) -> Campaign:
 
 
 @on_postgresql
-def test_inside_a_clinic_an_unfiltered_query_sees_only_its_campaigns(two_clinics, app_role):  # noqa: F811
+def test_inside_a_clinic_an_unfiltered_query_sees_only_its_campaigns(two_clinics, app_role):
     vista, sol = two_clinics
     campaign_at(vista), campaign_at(sol)
 
@@ -57,3 +56,17 @@ def test_the_scoped_manager_keeps_each_clinics_campaigns_apart(two_clinics):
 
     with clinic_scope(sol.pk):
         assert list(Campaign.objects.values_list("name", flat=True)) == ["Recall at sol"]
+
+
+def test_the_send_sweep_runs_each_clinics_campaigns_in_that_clinic(two_clinics):
+    from conversations.campaigns.services import campaigns_send_due
+
+    vista, sol = two_clinics
+    for clinic in (vista, sol):
+        campaign = campaign_at(clinic)
+        with clinic_scope(clinic.pk):
+            Campaign.objects.filter(pk=campaign.pk).update(state=Campaign.State.RUNNING)
+
+    counts = campaigns_send_due()  # with two clinics, no ClinicNotChosen outside a scope
+
+    assert counts.get("booked") == 0
