@@ -58,15 +58,25 @@ def test_the_scoped_manager_keeps_each_clinics_campaigns_apart(two_clinics):
         assert list(Campaign.objects.values_list("name", flat=True)) == ["Recall at sol"]
 
 
-def test_the_send_sweep_runs_each_clinics_campaigns_in_that_clinic(two_clinics):
-    from conversations.campaigns.services import campaigns_send_due
+def test_the_send_sweep_runs_each_clinics_campaigns_in_that_clinic(two_clinics, monkeypatch):
+    from clinicbot.tenancy import clinic_scoped_id
+    from conversations.campaigns import services
 
     vista, sol = two_clinics
     for clinic in (vista, sol):
         campaign = campaign_at(clinic)
         with clinic_scope(clinic.pk):
             Campaign.objects.filter(pk=campaign.pk).update(state=Campaign.State.RUNNING)
+    scopes = {"batch": [], "booked": []}
+    monkeypatch.setattr(
+        services, "campaign_send_batch", lambda **kw: scopes["batch"].append(clinic_scoped_id()) or {}
+    )
+    monkeypatch.setattr(
+        services, "campaign_bookings_attribute", lambda **kw: scopes["booked"].append(clinic_scoped_id()) or 0
+    )
 
-    counts = campaigns_send_due()  # with two clinics, no ClinicNotChosen outside a scope
+    services.campaigns_send_due()
 
-    assert counts.get("booked") == 0
+    # Each clinic's campaigns and its booking attribution run in that clinic's scope (row
+    # security on PostgreSQL), never unscoped across clinics.
+    assert sorted(scopes["batch"]) == sorted(scopes["booked"]) == sorted([vista.pk, sol.pk])
