@@ -276,6 +276,7 @@ def test_contagion_a_level_s_target_and_a_medicine_taken_meanwhile_are_advice(te
         "if I am on vacation can I reschedule?",
         "my results came back, can I pick them up?",
         "se estou tomando conta do meu pai posso levar ele?",
+        "necesito renovar la formula de los lentes de contacto, ¿cuánto dura la que me dieron?",
     ],
 )
 def test_being_away_results_ready_or_taking_care_of_someone_is_no_advice(text):

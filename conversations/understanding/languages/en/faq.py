@@ -200,7 +200,7 @@ FAQ = FaqWords(
         insomnia|pregnan\w*|miscarriage|std|sti|hiv|cancer|tumou?r|asthma|flu|covid|cold sore|swallow\w*
         supplement\w*|vitamin\w*|heartburn|reflux|heart rate|pulse|vaccin\w*|vaccine\w*|biops\w*|surger\w*
         operation|menstrua\w*|period pain|periods|constipat\w*|burn|burns|burned|wound|injur\w*|lesion\w*
-        fracture\w*|sprain\w*|bite|bitten|sting|formula|whole milk|breast ?feed\w*|breast milk
+        fracture\w*|sprain\w*|bite|bitten|sting|(baby|infant) formula|from formula|whole milk|breast ?feed\w*|breast milk
     """,
     advice=r"""
         dose|doses|dosage|mg|milligrams?|overdos\w*|side effects?|vaccine\w* (safe|side)
