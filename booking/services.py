@@ -455,7 +455,7 @@ def _find(
             ),
             # The calendar's own measure of nearness, so that each search's best few are the
             # head of this order and "more options" pages never shift or repeat.
-            key=lambda s: (slot_cost(s, preference=preference, zone=zone), s.start, s.practitioner_id),
+            key=lambda s: (slot_cost(s, preference=preference, zone=zone), s.practitioner_id, s.start),
         )
         page = slots_page(slots, effect=effect, wished=wished, alternatives=number > 1, offset=offset)
         if not page:

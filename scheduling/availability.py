@@ -260,17 +260,19 @@ def best_slots(
     location_ids: frozenset[int] | None = None,
     spacing: timedelta | None = None,
 ) -> list[Slot]:
-    """The `limit` free slots closest to the preference, best first: by cost, then start,
-    then practitioner, so that the best N are always the head of the best N + k ("more
-    options" pages never shift or repeat, whatever order the calendars come in).
+    """The `limit` free slots closest to the preference, best first: by cost, then
+    practitioner, then start (equally good times stay with one practitioner, in time order),
+    so that the best N are always the head of the best N + k ("more options" pages never
+    shift or repeat, whatever order the calendars come in).
 
     Days are visited outwards from the wished day; the search stops once no later day
     can hold a slot cheaper than the worst one kept.
     """
-    kept: list[tuple[tuple, Slot]] = []  # max-heap by (cost, start, practitioner), through negation
+    kept: list[tuple[tuple, Slot]] = []  # max-heap by (cost, practitioner, start), through negation
 
     def hopeless(day: date, start: datetime, end: datetime) -> bool:
-        # A range that can at best tie on cost may still win on its start: only a dearer one is skipped.
+        # A range that can at best tie on cost may still win on its practitioner or start: only a
+        # dearer one is skipped.
         return len(kept) >= limit and _span_lower_bound(day, start, end, preference, zone) > -kept[0][0][0]
 
     for day in _days_outwards(preference.day, date_from, date_to):
@@ -290,7 +292,7 @@ def best_slots(
                 skip_range=hopeless,
             ):
                 cost = slot_cost(slot, preference=preference, zone=zone)
-                key = (-cost, -slot.start.timestamp(), -slot.practitioner_id, -slot.location_id)
+                key = (-cost, -slot.practitioner_id, -slot.start.timestamp(), -slot.location_id)
                 if len(kept) < limit:
                     heapq.heappush(kept, (key, slot))
                 elif key > kept[0][0]:

@@ -145,6 +145,17 @@ def for_a_child(folded: str) -> bool:
     return bool(_CHILD.search(folded))
 
 
+def practitioners_of(ids: list[int], specialty: str, directory: ClinicDirectory) -> list[int]:
+    """Of `ids`, those practitioners whose specialties include `specialty` (by label or by
+    the packs' key for it)."""
+    key = specialty_key(specialty) or fold(specialty)
+    return [
+        p.id
+        for p in directory.practitioners
+        if p.id in ids and any(s == specialty or (specialty_key(s) or fold(s)) == key for s in p.specialties)
+    ]
+
+
 def specialty_label(key: str, directory: ClinicDirectory) -> str | None:
     """The clinic's own label for a specialty of the packs ("pediatrics" -> "Pediatría")."""
     labels = {s for p in directory.practitioners for s in p.specialties}

@@ -527,6 +527,13 @@ def _entities(
     who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
     entities.practitioner_ids = ent.practitioner_match(who_text, directory)
     entities.specialty = ent.specialty_match(text, directory)
+    if entities.specialty and entities.practitioner_ids and not ent.HONORIFICS & set(folded.split()):
+        # "...el dermatólogo ... Mateo Fernández Ruiz": a surname that is also a practitioner's
+        # (Dr. Ruiz, a cardiologist), said with no title, names nobody when the specialty said
+        # is not theirs ("Dr Ruiz, the dermatologist" still names Dr. Ruiz).
+        entities.practitioner_ids = ent.practitioners_of(
+            entities.practitioner_ids, entities.specialty, directory
+        )
     if not entities.specialty and not entities.practitioner_ids and ent.for_a_child(folded):
         # "my daughter's well child check, she's 4": the clinic's paediatrician, if it has one.
         entities.specialty = ent.specialty_label("pediatrics", directory)

@@ -270,7 +270,7 @@ def test_the_best_few_are_the_head_of_the_best_many_whatever_the_calendar_order(
 
     everything = slots_between(cals, **{k: v for k, v in kw.items() if k != "preference"})
     ranked = sorted(
-        everything, key=lambda s: (slot_cost(s, preference=wish, zone=SAO_PAULO), s.start, s.practitioner_id)
+        everything, key=lambda s: (slot_cost(s, preference=wish, zone=SAO_PAULO), s.practitioner_id, s.start)
     )
     for n in (3, 6, 9, 12):
         assert best_slots(cals, limit=n, **kw) == ranked[:n]

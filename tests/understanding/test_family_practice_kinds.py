@@ -125,3 +125,17 @@ def test_a_name_corrected_with_it_is_is_taken(text, name):
     understood = understand(text, directory=HARBOR, now=NOW, expecting="date_of_birth")
     assert understood.entities.full_name == name
     assert understand("La doctora es Ana Ferreira", directory=HARBOR, now=NOW).entities.full_name is None
+
+
+def test_a_patient_s_surname_that_is_a_practitioner_s_names_nobody_beside_another_specialty():
+    text = "ocupo cita con el dermatologo la semana que viene despues de las 11 Luis Garza Soto naci el 17 feb 1962"
+    derm = ClinicDirectory(
+        practitioners=[*HARBOR.practitioners, PractitionerRef(6, "Dr. Ryan Brooks", [], ["dermatology"])],
+        appointment_types=HARBOR.appointment_types,
+        time_zone=ZONE,
+        country="US",
+    )
+    entities = understand(text, directory=derm, now=NOW).entities
+    assert entities.specialty == "dermatology" and entities.practitioner_ids == []
+    titled = understand("Dr Garza, the dermatologist, next week", directory=derm, now=NOW).entities
+    assert titled.practitioner_ids == [2]
