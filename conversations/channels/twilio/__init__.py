@@ -28,6 +28,7 @@ def adapter(*, address: str = "") -> TwilioWhatsAppChannel:
         tuple(sorted(settings.TWILIO_OPTIONS_CONTENT_SIDS.items())),
         tuple(sorted(settings.TWILIO_REMINDER_CONTENT_SIDS.items())),
         tuple(sorted(settings.TWILIO_APPOINTMENT_CONTENT_SIDS.items())),
+        tuple(sorted(settings.TWILIO_WAITLIST_CONTENT_SIDS.items())),
     )
 
 
@@ -42,6 +43,7 @@ def _twilio_channel(
     options_templates: tuple,
     reminder_templates: tuple,
     appointment_templates: tuple,
+    waitlist_templates: tuple = (),
 ) -> TwilioWhatsAppChannel:
     # One client per process and configuration: its HTTP session keeps the connection to
     # Twilio open, instead of a new TCP (and TLS) handshake for every message.
@@ -53,7 +55,11 @@ def _twilio_channel(
         timeout=timeout,
         public_base_url=public_base_url,
         options_templates=dict(options_templates),
-        templates={"reminder": dict(reminder_templates), "appointment": dict(appointment_templates)},
+        templates={
+            "reminder": dict(reminder_templates),
+            "appointment": dict(appointment_templates),
+            "waitlist_offer": dict(waitlist_templates),
+        },
     )
 
 

@@ -20,6 +20,8 @@ PACK = LanguagePack(
         "other": (r"\b(el |la )?(otro|otra) (medico|medica|doctor|doctora|profesional|especialista)\b",),
         "later": (r"\bmas tarde\b",),
         "earlier": (r"\bmas temprano\b",),
+        # "Apúntame en la lista de espera", "¿me pones en lista de espera?"
+        "waitlist": (r"\blista de espera\b", r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b"),
         "any": (
             r"\bcualquier (dia|hora|momento)\b",
             r"\blo antes posible\b",
