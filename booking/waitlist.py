@@ -334,13 +334,18 @@ class Answered:
     appointment: Appointment | None = None
 
 
+# A yes to an offer no longer open says what became of it.
+_ANSWERED_ALREADY = {WaitlistOffer.State.EXPIRED: Outcome.EXPIRED, WaitlistOffer.State.LOST: Outcome.LOST}
+
+
 def waitlist_offer_accept(
     *, offer_id: int, conversation_id: int | None = None, now: datetime | None = None
 ) -> Answered:
     """The patient said yes: book the held slot for the entry's patient. Exactly one
     booking wins: the offer is locked, only an open offer whose hold is still live books,
     and appointment_book (row locks and the no-overlap constraint) judges the race with any
-    other booking. Idempotent: a second yes finds the offer answered (GONE)."""
+    other booking. Idempotent: a second yes finds the offer answered (GONE), or says it
+    lapsed (EXPIRED) or was taken (LOST)."""
     now = now or timezone.now()
     with transaction.atomic():
         offer = (
@@ -350,7 +355,7 @@ def waitlist_offer_accept(
             .first()
         )
         if offer is None or offer.state != WaitlistOffer.State.OFFERED:
-            return Answered(Outcome.GONE, offer)
+            return Answered(_ANSWERED_ALREADY.get(offer.state if offer else "", Outcome.GONE), offer)
         if offer.expires_at <= now or offer.hold is None:
             _end_offer(offer, WaitlistOffer.State.EXPIRED, now=now)
             return Answered(Outcome.EXPIRED, offer)

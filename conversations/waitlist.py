@@ -146,15 +146,15 @@ def waitlist_answer(*, conversation: Conversation, inbound: InboundMessage) -> t
 
 
 def waitlist_open_offer(*, conversation: Conversation) -> int | None:
-    """The open offer the bot's last message made, if that message was an offer (a plain
-    "yes please" then answers it)."""
+    """The offer the bot's last message made, if that message was one (a plain "yes
+    please" then answers it, and is told when the offer lapsed meanwhile)."""
     last = (
         conversation.outbound_messages.filter(sent_by__isnull=True)
         .order_by("-created_at", "-id")
         .values_list("pk", flat=True)
         .first()
     )
-    offer = WaitlistOffer.objects.filter(outbound_id=last, state=WaitlistOffer.State.OFFERED).first()
+    offer = WaitlistOffer.objects.filter(outbound_id=last).first() if last else None
     return offer.pk if offer and _patients_own(conversation, offer.pk) else None
 
 

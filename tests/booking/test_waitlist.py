@@ -273,7 +273,7 @@ def test_a_lapsed_hold_passes_the_slot_to_the_next_waiting_patient(
     with time_machine.travel(NOW + timedelta(minutes=31), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             assert waitlist_expire() == {"offers": 1, "entries": 0}
-        assert waitlist_offer_accept(offer_id=late.pk).outcome == Outcome.GONE
+        assert waitlist_offer_accept(offer_id=late.pk).outcome == Outcome.EXPIRED
 
     late.refresh_from_db()
     assert late.state == WaitlistOffer.State.EXPIRED
