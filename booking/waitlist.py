@@ -20,7 +20,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from audit.services import staff_action_record
@@ -226,7 +226,7 @@ def waitlist_offer_freed(
     *, clinic: Clinic, practitioner_id: int, day: date, now: datetime | None = None
 ) -> list[WaitlistOffer]:
     """Offer the free slots of the practitioner's local `day` to the entries waiting for
-    them, first joined first: each entry one slot (the earliest its wish accepts and it was
+    them, first joined first (those offered nothing yet before those offered before): each entry one slot (the earliest its wish accepts and it was
     not offered before), each slot one entry, held for the clinic's waitlist_hold_minutes.
     Returns the new offers (the caller sends them). Idempotent: entries with an open offer
     are skipped, and entries another worker is offering are skipped (SKIP LOCKED). Entries
@@ -250,6 +250,15 @@ def waitlist_offer_freed(
             .select_related("appointment_type", "patient")
             .order_by("joined_at", "id")
         )
+        # Whoever has not been offered anything yet comes first: a slot declined or let lapse
+        # goes to the next in line, not back to the one who let it go with another time.
+        offered = dict(
+            WaitlistOffer.objects.filter(entry__in=candidates)
+            .values("entry")
+            .annotate(n=Count("id"))
+            .values_list("entry", "n")
+        )
+        candidates.sort(key=lambda entry: offered.get(entry.pk, 0))
         for entry in candidates:
             if _booked_meanwhile(entry, now=now):
                 _close_entry(entry, WaitlistEntry.State.BOOKED, "booked directly")

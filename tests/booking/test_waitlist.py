@@ -378,3 +378,26 @@ def test_the_hold_lasts_the_clinics_waitlist_hold_minutes(
     cancel(booked[0], django_capture_on_commit_callbacks)
 
     assert offer_of(first).expires_at == NOW + timedelta(minutes=45)
+
+
+def test_slots_let_lapse_go_first_to_those_never_offered(
+    clinic, ana, checkup, django_capture_on_commit_callbacks
+):
+    booked = book_the_afternoon(ana, checkup)
+    first = waiting_patient(clinic, ana, checkup, "Emily Stone", "+14155550999", NOW - timedelta(hours=3))
+    second = waiting_patient(clinic, ana, checkup, "Mark Twain", "+14155550888", NOW - timedelta(hours=2))
+    third = waiting_patient(clinic, ana, checkup, "Ada Lovelace", "+14155550777", NOW - timedelta(hours=1))
+    cancel(booked[0], django_capture_on_commit_callbacks)
+    cancel(booked[1], django_capture_on_commit_callbacks)
+    assert (offer_of(first).start, offer_of(second).start) == (at(14), at(14, 30))
+
+    with (
+        time_machine.travel(NOW + timedelta(minutes=31), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        waitlist_expire()
+
+    assert offer_of(third).start == at(14)
+    # The first in line is offered the time the second let go, never their own again.
+    assert offer_of(first).start == at(14, 30)
+    assert offer_of(second) is None
