@@ -8,6 +8,7 @@ staff = [
     path("", views.staff_home, name="staff_home"),
     path("", include("conversations.staff.urls")),
     path("", include("scheduling.staff_urls")),
+    path("", include("booking.staff_urls")),
     path("", include("audit.urls")),
 ]
 
