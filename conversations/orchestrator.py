@@ -48,7 +48,7 @@ from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from conversations.voice.intake import voice_language
-from conversations.waitlist import waitlist_answer, waitlist_answered, waitlist_open_offer
+from conversations.waitlist import waitlist_answer, waitlist_answered, waitlist_left, waitlist_open_offer
 from scheduling.models import Patient
 from scheduling.selectors import clinic_next_opening
 
@@ -331,6 +331,10 @@ def _understood(
     ):
         # "Yes please" / "no, thanks" typed under a waitlist offer.
         return _waitlist_answered(conversation, ("yes" if signal.yes_no else "no", offer_id), language)
+    if "waitlist_leave" in signal.commands:
+        return _decided(
+            conversation, "waitlist_leave", waitlist_left(conversation=conversation, language=language)
+        )
     flow = BOOKING_FLOWS.get(result.intent)
     if session is None and "waitlist" in signal.commands:
         # "Put me on the waitlist for Dra. Ana on Friday": a booking that joins the waitlist.

@@ -16,10 +16,11 @@ from django.utils import timezone
 
 from audit.models import TraceEvent
 from audit.services import trace_record
-from booking.models import WaitlistOffer
+from booking.models import WaitlistEntry, WaitlistOffer
 from booking.waitlist import (
     Answered,
     Outcome,
+    waitlist_leave,
     waitlist_offer_accept,
     waitlist_offer_decline,
     waitlist_offer_freed,
@@ -198,6 +199,19 @@ def _answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str
             _, answer, offer_id = option["id"].split(":")
             return answer, int(offer_id)
     return None
+
+
+def waitlist_left(*, conversation: Conversation, language: str) -> list[Reply]:
+    """ "Take me off the waitlist": every waiting entry of the patients of this number ends
+    (an open offer gives its slot to the next)."""
+    entries = WaitlistEntry.objects.filter(
+        patient__phone_e164=conversation.phone_e164 or None, state=WaitlistEntry.State.WAITING
+    )
+    left = [waitlist_leave(entry=entry, reason="the patient asked on WhatsApp").pk for entry in entries]
+    trace_record(
+        conversation_id=conversation.pk, type=TraceEvent.Type.WAITLIST_ANSWERED, payload={"left": left}
+    )
+    return [Reply(say("waitlist_left" if left else "waitlist_not_on", language), origin=Origin.COPY)]
 
 
 def waitlist_answered(

@@ -130,4 +130,6 @@ CATALOGUE = {
     "waitlist_expired": "Sorry, that time was held for you only for a while and has gone to the next person waiting. You stay on the waitlist.",
     "waitlist_lost": "Sorry, that time was just taken. You stay on the waitlist, and I'll write if another one frees up.",
     "waitlist_gone": "That offer has already been answered. If you need anything else, just tell me.",
+    "waitlist_left": "Done: you're off the waitlist. If you'd like an appointment, just tell me.",
+    "waitlist_not_on": "You're not on the waitlist. If you'd like an appointment, just tell me.",
 }

@@ -130,4 +130,6 @@ CATALOGUE = {
     "waitlist_expired": "Lo siento, ese horario solo se te guardaba un rato y ha pasado a la siguiente persona de la lista. Sigues en la lista de espera.",
     "waitlist_lost": "Lo siento, ese horario se acaba de ocupar. Sigues en la lista de espera y te escribo si se libera otro.",
     "waitlist_gone": "Esa oferta ya está respondida. Si necesitas algo más, dímelo.",
+    "waitlist_left": "Listo: ya no estás en la lista de espera. Si quieres una cita, dímelo.",
+    "waitlist_not_on": "No estás en la lista de espera. Si quieres una cita, dímelo.",
 }

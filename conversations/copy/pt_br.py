@@ -138,4 +138,6 @@ CATALOGUE = {
     "waitlist_expired": "Desculpe, esse horário ficou guardado por um tempo e passou para a próxima pessoa da lista. Você continua na lista de espera.",
     "waitlist_lost": "Desculpe, esse horário acabou de ser ocupado. Você continua na lista de espera e eu escrevo se vagar outro.",
     "waitlist_gone": "Essa oferta já foi respondida. Se precisar de mais alguma coisa, é só dizer.",
+    "waitlist_left": "Pronto: você saiu da lista de espera. Se quiser marcar uma consulta, é só me dizer.",
+    "waitlist_not_on": "Você não está na lista de espera. Se quiser marcar uma consulta, é só me dizer.",
 }

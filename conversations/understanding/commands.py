@@ -8,7 +8,7 @@ import re
 from conversations.understanding.languages import PACKS
 from conversations.understanding.text import fold
 
-COMMANDS = ("reset", "more", "other", "later", "earlier", "any", "refuse", "waitlist")
+COMMANDS = ("reset", "more", "other", "later", "earlier", "any", "refuse", "waitlist", "waitlist_leave")
 _COMPILED: dict[str, list[re.Pattern[str]]] = {
     name: [re.compile(pattern) for pack in PACKS for pattern in pack.commands.get(name, ())]
     for name in COMMANDS

@@ -24,6 +24,10 @@ PACK = LanguagePack(
         "later": (r"\b(a bit |a little )?later\b",),
         "earlier": (r"\bearlier\b",),
         # "Put me on the waitlist", "add me to the waiting list", "can I join the wait list?"
+        "waitlist_leave": (
+            r"\b(take|get|remove) me (off|out of|from) the wait ?(ing )?list\b",
+            r"\b(leave|quit|cancel) (the |my )?wait ?(ing )?list\b",
+        ),
         "waitlist": (
             r"\bwait ?(ing )?list\b",
             r"\bnotify me if (a |any )?(slot|time|spot)s? (frees|opens|comes) up\b",

@@ -21,6 +21,10 @@ PACK = LanguagePack(
         "later": (r"\bmais tarde\b",),
         "earlier": (r"\bmais cedo\b",),
         # "Me coloca na lista de espera", "pode me pôr na fila de espera?"
+        "waitlist_leave": (
+            r"\b(me )?(tira|tire|remove|remova) (da|de) (lista|fila) de espera\b",
+            r"\bsair da (lista|fila) de espera\b",
+        ),
         "waitlist": (
             r"\b(lista|fila) de espera\b",
             r"\bme avis(a|e) se (vagar|liberar|abrir) (um )?horario\b",
