@@ -27,6 +27,7 @@ from audit.services import staff_action_record
 from booking.models import WaitlistEntry, WaitlistOffer
 from scheduling.availability import Slot, TimeWindow
 from scheduling.exceptions import SchedulingError
+from scheduling.freed import slot_freed_of
 from scheduling.models import Appointment, AppointmentType, Clinic, Patient, Practitioner, SlotHold
 from scheduling.services import Actor, appointment_book, slot_hold, slot_list_available, slot_release
 
@@ -206,6 +207,13 @@ def _close_entry(entry: WaitlistEntry, state: str, reason: str) -> None:
 def waitlist_settle_booked(*, patient: Patient, appointment: Appointment) -> int:
     """The patient booked directly: their waiting entries for that kind of visit are done
     (state BOOKED) and any open offer gives its slot back. Returns how many. Idempotent."""
+    waiting = WaitlistEntry.objects.filter(
+        patient=patient,
+        appointment_type_id=appointment.appointment_type_id,
+        state=WaitlistEntry.State.WAITING,
+    )
+    if not waiting.exists():  # the common case, one statement
+        return 0
     with transaction.atomic():
         entries = WaitlistEntry.objects.select_for_update().filter(
             patient=patient,
@@ -408,11 +416,31 @@ def _end_offer(offer: WaitlistOffer, state: str, *, now: datetime | None = None)
         slot_release(hold=hold)  # announces the slot freed: the next entry is offered after commit
 
 
+# The sweep runs every minute; a hold that lapsed within this much is announced (again).
+LAPSE_WINDOW = timedelta(minutes=2)
+
+
 def waitlist_expire(*, now: datetime | None = None) -> dict[str, int]:
     """The sweep: open offers whose hold lapsed expire (their slot goes to the next entry),
-    entries past their range expire. Idempotent; returns counts."""
+    entries past their range expire, and the slots of other holds that lapsed since the last
+    sweep (a patient who never confirmed) are announced as freed. Idempotent (offering is);
+    returns counts."""
     now = now or timezone.now()
-    counts = {"offers": 0, "entries": 0}
+    counts = {"offers": 0, "entries": 0, "holds": 0}
+    lapsed = (
+        SlotHold.objects.filter(
+            appointment__isnull=True, expires_at__gt=now - LAPSE_WINDOW, expires_at__lte=now
+        )
+        .exclude(pk__in=WaitlistOffer.objects.filter(hold__isnull=False).values("hold"))
+        .order_by("practitioner_id", "start")
+    )
+    announced = set()
+    for hold in lapsed:
+        key = (hold.practitioner_id, hold.start.date())
+        if key not in announced:
+            announced.add(key)
+            slot_freed_of(hold)
+            counts["holds"] += 1
     with transaction.atomic():
         for offer in WaitlistOffer.objects.select_for_update(skip_locked=True).filter(
             state=WaitlistOffer.State.OFFERED, expires_at__lte=now

@@ -27,6 +27,7 @@ from conversations.copy import say, when_text
 from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
 from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.routing import clinic_address
+from conversations.selectors import last_bot_options
 from scheduling.models import Appointment
 
 ACTIONS = ("confirm", "reschedule", "cancel")
@@ -176,12 +177,7 @@ def _reminder_answer(*, conversation: Conversation, inbound: InboundMessage) -> 
     number = re.fullmatch(r"\s*(\d)\s*[.)]?\s*", text)
     if not number and len(text) > _longest_title():
         return None  # neither an option's number nor its title: no need to look
-    options = (
-        conversation.outbound_messages.filter(sent_by__isnull=True)
-        .order_by("-created_at", "-id")
-        .values_list("options", flat=True)
-        .first()
-    )
+    options = last_bot_options(conversation=conversation, inbound=inbound)
     if not options or not str(options[0].get("id", "")).startswith("reminder:"):
         return None
     for index, option in enumerate(options, start=1):

@@ -192,3 +192,19 @@ def _inbound_count(**after) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counted), Value(0))
+
+
+def last_bot_options(*, conversation: Conversation, inbound: InboundMessage) -> list[dict]:
+    """The options of the bot's last message (what a bare "1" or a button title answers),
+    read once per inbound message however many readers ask (reminders, the waitlist)."""
+    cached = getattr(conversation, "_last_bot_options", None)
+    if cached is not None and cached[0] == inbound.pk:
+        return cached[1]
+    options = (
+        conversation.outbound_messages.filter(sent_by__isnull=True)
+        .order_by("-created_at", "-id")
+        .values_list("options", flat=True)
+        .first()
+    ) or []
+    conversation._last_bot_options = (inbound.pk, options)
+    return options

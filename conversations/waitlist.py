@@ -7,6 +7,7 @@ clinic's approved template for the patient's language. With neither, nothing can
 patient: the offer is declined on their behalf (recorded) and the slot goes to the next.
 """
 
+import functools
 import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -29,9 +30,10 @@ from clinicbot.tenancy import clinic_scope
 from conversations.channels import channel_for
 from conversations.clinic import clinic_context
 from conversations.copy import say, when_text
-from conversations.models import Conversation, InboundMessage, OutboundMessage
+from conversations.models import Conversation, InboundMessage, Language, OutboundMessage
 from conversations.outbox.queue import Origin, Reply, reply_queue
 from conversations.reminders import patient_conversation
+from conversations.selectors import last_bot_options
 from scheduling.models import Clinic
 
 ANSWERS = ("yes", "no")
@@ -183,22 +185,24 @@ def _answer(*, conversation: Conversation, inbound: InboundMessage) -> tuple[str
             return (parts[1], offer.pk) if offer else None
         return None
     text = inbound.text.strip().casefold()
-    if not text or len(text) > 20:
-        return None
-    options = (
-        conversation.outbound_messages.filter(sent_by__isnull=True)
-        .order_by("-created_at", "-id")
-        .values_list("options", flat=True)
-        .first()
-    )
+    number = re.fullmatch(r"\s*(\d)\s*[.)]?\s*", text)
+    if not number and text not in _titles():
+        return None  # neither an option's number nor its title: no need to look
+    options = last_bot_options(conversation=conversation, inbound=inbound)
     if not options or not str(options[0].get("id", "")).startswith("waitlist:"):
         return None
-    number = re.fullmatch(r"\s*(\d)\s*[.)]?\s*", text)
     for index, option in enumerate(options, start=1):
         if (number and int(number.group(1)) == index) or text == option["title"].casefold():
             _, answer, offer_id = option["id"].split(":")
             return answer, int(offer_id)
     return None
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(
+        say(f"waitlist_{answer}", code).casefold() for answer in ANSWERS for code in Language.values
+    )
 
 
 def waitlist_left(*, conversation: Conversation, language: str) -> list[Reply]:

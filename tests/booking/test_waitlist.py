@@ -272,7 +272,7 @@ def test_a_lapsed_hold_passes_the_slot_to_the_next_waiting_patient(
 
     with time_machine.travel(NOW + timedelta(minutes=31), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
-            assert waitlist_expire() == {"offers": 1, "entries": 0}
+            assert waitlist_expire() == {"offers": 1, "entries": 0, "holds": 0}
         assert waitlist_offer_accept(offer_id=late.pk).outcome == Outcome.EXPIRED
 
     late.refresh_from_db()
@@ -358,7 +358,7 @@ def test_entries_past_their_days_expire(clinic, ana, checkup):
     entry = waiting_patient(clinic, ana, checkup, "Emily Stone", "+14155550999", NOW)
 
     with time_machine.travel(datetime(2026, 11, 24, 3, 1, tzinfo=UTC), tick=False):
-        assert waitlist_expire() == {"offers": 0, "entries": 1}
+        assert waitlist_expire() == {"offers": 0, "entries": 1, "holds": 0}
 
     entry.refresh_from_db()
     assert entry.state == WaitlistEntry.State.EXPIRED
@@ -401,3 +401,24 @@ def test_slots_let_lapse_go_first_to_those_never_offered(
     # The first in line is offered the time the second let go, never their own again.
     assert offer_of(first).start == at(14, 30)
     assert offer_of(second) is None
+
+
+def test_a_hold_a_patient_never_confirmed_frees_its_slot_for_the_waitlist_when_it_lapses(
+    clinic, ana, checkup, django_capture_on_commit_callbacks
+):
+    booked = book_the_afternoon(ana, checkup)
+    first = waiting_patient(clinic, ana, checkup, "Emily Stone", "+14155550999", NOW - timedelta(hours=2))
+    chat = ConversationFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        # Reception frees 14:30 and a chat holds it at once: the waiting patient cannot have it yet.
+        calendar.appointment_cancel(appointment=booked[1], actor=calendar.Actor(source="staff"))
+        hold = calendar.slot_hold(
+            practitioner=ana, start=at(14, 30), appointment_type=checkup, conversation_id=chat.pk
+        )
+    assert offer_of(first) is None
+
+    lapsed = hold.expires_at + timedelta(seconds=30)
+    with time_machine.travel(lapsed, tick=False), django_capture_on_commit_callbacks(execute=True):
+        assert waitlist_expire()["holds"] == 1
+
+    assert offer_of(first).start == at(14, 30)
