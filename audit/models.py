@@ -31,6 +31,9 @@ class TraceEvent(models.Model):
         REPLY_DECIDED = "REPLY_DECIDED"
         REMINDER_SENT = "REMINDER_SENT"
         REMINDER_ANSWERED = "REMINDER_ANSWERED"
+        WAITLIST_JOINED = "WAITLIST_JOINED"
+        WAITLIST_OFFERED = "WAITLIST_OFFERED"
+        WAITLIST_ANSWERED = "WAITLIST_ANSWERED"
 
     # Referenced by label, not imported: audit depends on no other app.
     conversation = models.ForeignKey(

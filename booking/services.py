@@ -12,6 +12,7 @@ from audit.models import TraceEvent
 from audit.services import trace_record
 from booking import machine
 from booking.models import BookingSession
+from booking.waitlist import waitlist_join, waitlist_settle_booked
 from scheduling.availability import Preference, TimeWindow, slot_cost
 from scheduling.availability import Slot as CalendarSlot
 from scheduling.directory import directory_get
@@ -354,7 +355,11 @@ def _carry_out(
             except SchedulingError:
                 return machine.ChangeFailed("invalid")
             _trace_outcome(TraceEvent.Type.APPOINTMENT_BOOKED, appointment, conversation_id)
+            # A waiting patient who books directly leaves the waitlist for that kind of visit.
+            waitlist_settle_booked(patient=appointment.patient, appointment=appointment)
             return machine.Done(appointment.pk)
+        case machine.JoinWaitlist():
+            return _join_waitlist(effect, language=language, conversation_id=conversation_id)
         case machine.Cancel():
             try:
                 appointment = service.cancel(
@@ -385,6 +390,42 @@ def _carry_out(
             _trace_outcome(TraceEvent.Type.APPOINTMENT_RESCHEDULED, appointment, conversation_id)
             return machine.Done(appointment.pk)
     raise TypeError(f"unknown effect {effect!r}")
+
+
+def _join_waitlist(effect: machine.JoinWaitlist, *, language: str, conversation_id: int) -> machine.Event:
+    practitioners = list(Practitioner.objects.filter(pk__in=effect.practitioner_ids))
+    practitioner = practitioners[0] if len(practitioners) == 1 else None
+    specialty = effect.specialty or ""
+    if not practitioner and not specialty and practitioners and practitioners[0].specialties:
+        specialty = practitioners[0].specialties[0]  # "the other doctor": any of the specialty
+    try:
+        entry = waitlist_join(
+            clinic=directory_get().clinic,
+            patient=Patient.objects.get(pk=effect.patient_id),
+            appointment_type=_type(effect.type_code),
+            practitioner=practitioner,
+            specialty=specialty,
+            day_from=effect.day_from,
+            day_to=effect.day_to,
+            time_from=effect.window[0] if effect.window else None,
+            time_to=effect.window[1] if effect.window else None,
+            language=language,
+            conversation_id=conversation_id,
+        )
+    except ValueError:
+        return machine.ChangeFailed("invalid")
+    trace_record(
+        conversation_id=conversation_id,
+        type=TraceEvent.Type.WAITLIST_JOINED,
+        payload={
+            "entry_id": entry.pk,
+            "practitioner_id": entry.practitioner_id,
+            "specialty": entry.specialty,
+            "appointment_type": entry.appointment_type.code,
+            "days": [entry.day_from.isoformat(), entry.day_to.isoformat()],
+        },
+    )
+    return machine.WaitlistJoined(entry.pk, entry.day_from, entry.day_to)
 
 
 def _type(code: str | None) -> AppointmentType:

@@ -177,6 +177,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbound-sweep": {"task": "conversations.tasks.outbound_sweep", "schedule": crontab()},
     "reminders": {"task": "conversations.tasks.reminders_send_task", "schedule": crontab()},
     "campaigns": {"task": "conversations.tasks.campaigns_send_task", "schedule": crontab()},
+    "waitlist-sweep": {"task": "conversations.tasks.waitlist_sweep_task", "schedule": crontab()},
     "booking-expire": {"task": "booking.tasks.booking_expire_task", "schedule": crontab(minute="*/5")},
     "slot-hold-purge": {"task": "scheduling.tasks.slot_hold_purge_task", "schedule": crontab(minute=17)},
     "retention-sweep": {
@@ -244,6 +245,10 @@ TWILIO_REMINDER_CONTENT_SIDS = read("TWILIO_REMINDER_CONTENT_SIDS", "dict", {})
 # Approved "your appointment" templates per language, for telling a patient outside the
 # window what reception booked or moved; the same variables as the reminder's.
 TWILIO_APPOINTMENT_CONTENT_SIDS = read("TWILIO_APPOINTMENT_CONTENT_SIDS", "dict", {})
+# Approved "a slot freed up" templates per language, for waitlist offers outside the window,
+# with Yes / No quick replies whose ids are "waitlist:yes" and "waitlist:no". Variables:
+# 1 first name, 2 date and time, 3 practitioner.
+TWILIO_WAITLIST_CONTENT_SIDS = read("TWILIO_WAITLIST_CONTENT_SIDS", "dict", {})
 
 # The calendar behind the bot: the built-in one, or an adapter for a practice-management
 # system implementing scheduling.interface.SchedulingService.

@@ -9,6 +9,7 @@ staff = [
     path("", include("conversations.staff.urls")),
     path("", include("conversations.campaigns.urls")),
     path("", include("scheduling.staff_urls")),
+    path("", include("booking.staff_urls")),
     path("", include("audit.urls")),
 ]
 

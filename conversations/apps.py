@@ -20,3 +20,9 @@ class ConversationsConfig(AppConfig):
         registry.metric_source_register(name=registry.REPLY_LATENCIES_MS, source=selectors.turn_latencies_ms)
         registry.metric_source_register(name=registry.UNANSWERED_QUESTIONS, source=selectors.unanswered_top)
         registry.words_register(kind=registry.ESCALATION_REASON, words=dict(Escalation.Reason.choices))
+
+        # Freed calendar time goes to the waitlist (scheduling announces, conversations offers).
+        from conversations.waitlist import waitlist_slot_freed
+        from scheduling.freed import slot_freed_listen
+
+        slot_freed_listen(name="waitlist", listener=waitlist_slot_freed)

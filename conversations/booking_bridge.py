@@ -28,8 +28,8 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         start, end = PERIOD_HOURS[period]
         window = (time(start), time(23, 59) if end == 24 else time(end))
     commands = set(commands_in(text))
-    if button == "more":
-        commands.add("more")
+    if button in ("more", "waitlist"):
+        commands.add(button)
     intent, yes_no = result.intent.value, _yes_no(e.yes_no, button)
     if result.engine == "claude" and not button:
         # A booking is committed on a yes our code recognises (a button, an option number, a

@@ -54,6 +54,7 @@ from conversations.understanding.local import asks_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from conversations.voice.intake import voice_language
+from conversations.waitlist import waitlist_answer, waitlist_answered, waitlist_left, waitlist_open_offer
 from scheduling.models import Patient
 from scheduling.selectors import clinic_next_opening
 
@@ -163,6 +164,8 @@ def message_handle(
         return _reminder_answered(conversation, clinic, answer, language)
     if campaign := campaign_answer(conversation=conversation, inbound=inbound, now=timezone.now()):
         return _campaign_answered(conversation, clinic, campaign, language)
+    if offered := waitlist_answer(conversation=conversation, inbound=inbound):
+        return _waitlist_answered(conversation, offered, language)
     return _understood(conversation, inbound, clinic, text, prepared)
 
 
@@ -275,6 +278,15 @@ def _campaign_answered(
     return _booking_answered(conversation, clinic, booked, language)
 
 
+def _waitlist_answered(conversation: Conversation, answer: tuple[str, int], language: str) -> list[Reply]:
+    """Yes / No to a freed slot offered from the waitlist: no model is needed."""
+    choice, offer_id = answer
+    replies = waitlist_answered(
+        conversation=conversation, answer=choice, offer_id=offer_id, language=language
+    )
+    return _decided(conversation, f"waitlist_{choice}", replies)
+
+
 LONG_MESSAGE = 600
 # Below this, the engine found only a cue of booking (a noun, no verb asking for one).
 WEAK_BOOKING = 0.85
@@ -348,7 +360,21 @@ def _understood(
         # stays where it was for the patient to go on.
         return _faq(conversation, text, clinic, language)
     signal = booking_signal(result, text=text, button=inbound.button_payload)
+    if (
+        session is None
+        and signal.yes_no is not None
+        and (offer_id := waitlist_open_offer(conversation=conversation))
+    ):
+        # "Yes please" / "no, thanks" typed under a waitlist offer.
+        return _waitlist_answered(conversation, ("yes" if signal.yes_no else "no", offer_id), language)
+    if "waitlist_leave" in signal.commands:
+        return _decided(
+            conversation, "waitlist_leave", waitlist_left(conversation=conversation, language=language)
+        )
     flow = BOOKING_FLOWS.get(result.intent)
+    if session is None and "waitlist" in signal.commands:
+        # "Put me on the waitlist for Dra. Ana on Friday": a booking that joins the waitlist.
+        flow = "book"
     if (
         session is None
         and result.intent == Intent.GIVE_INFO

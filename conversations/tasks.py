@@ -155,6 +155,31 @@ def campaigns_send_task() -> dict[str, int]:
     return campaigns_send_due()
 
 
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=45)
+def waitlist_offer_task(clinic_id: int, practitioner_id: int, day: str) -> list[int]:
+    """After time freed: offer the practitioner's free slots of that local day (ISO date) to
+    the waiting patients. Idempotent: entries with an open offer are skipped."""
+    from datetime import date
+
+    from conversations.waitlist import waitlist_offers_send
+
+    return waitlist_offers_send(
+        clinic_id=clinic_id, practitioner_id=practitioner_id, day=date.fromisoformat(day)
+    )
+
+
+@shared_task(time_limit=120, soft_time_limit=100)
+def waitlist_sweep_task() -> dict[str, int]:
+    """Every minute (beat): lapsed offers give their slot to the next waiting patient, and
+    entries past their days expire, clinic by clinic."""
+    from booking.waitlist import waitlist_expire
+
+    totals = {"offers": 0, "entries": 0, "holds": 0}
+    for counts in each_clinic(waitlist_expire):
+        totals = {key: totals[key] + counts[key] for key in totals}
+    return totals
+
+
 @shared_task(time_limit=600, soft_time_limit=540)
 def retention_sweep() -> int:
     """Anonymise conversations past RETENTION_DAYS, clinic by clinic (daily; idempotent)."""

@@ -33,6 +33,7 @@ from scheduling.services import (
     appointment_mark,
     appointment_move,
 )
+from scheduling.time_off import time_off_delete
 
 
 def clinic_time():
@@ -98,6 +99,13 @@ class TimeOffAdmin(ClinicOwnedAdmin):
     list_display = ["__str__", "practitioner", "start", "end", "reason"]
     list_filter = ["practitioner"]
     date_hierarchy = "start"
+
+    def delete_model(self, request, obj) -> None:
+        time_off_delete(time_off=obj, actor=Actor.staff(request.user))
+
+    def delete_queryset(self, request, queryset) -> None:
+        for time_off in queryset:
+            time_off_delete(time_off=time_off, actor=Actor.staff(request.user))
 
 
 @admin.register(Patient)

@@ -28,6 +28,8 @@ class Policies:
     # Upcoming appointments the bot may book for one patient, or for one phone number
     # across the patients sharing it; staff may book beyond it.
     max_upcoming_per_patient: int = 3
+    # How long a freed slot offered to a waiting patient is held for their answer.
+    waitlist_hold_minutes: int = 30
 
     @property
     def min_notice(self) -> timedelta:
@@ -36,6 +38,10 @@ class Policies:
     @property
     def hold_duration(self) -> timedelta:
         return timedelta(minutes=self.hold_minutes)
+
+    @property
+    def waitlist_hold(self) -> timedelta:
+        return timedelta(minutes=self.waitlist_hold_minutes)
 
     @property
     def cancellation_notice(self) -> timedelta:

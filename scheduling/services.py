@@ -31,6 +31,7 @@ from scheduling.exceptions import (
     SlotUnavailable,
     UpcomingLimitReached,
 )
+from scheduling.freed import slot_freed_of
 from scheduling.models import (
     Appointment,
     AppointmentType,
@@ -374,8 +375,10 @@ def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clini
 
 @_traced
 def slot_release(*, hold: SlotHold, conversation_id: int | None = None) -> None:
-    """Give a held slot back. Idempotent: releasing twice, or a booked hold, does nothing."""
-    SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()
+    """Give a held slot back, announced as freed after commit. Idempotent: releasing twice,
+    or a booked hold, does nothing."""
+    if SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()[0]:
+        slot_freed_of(hold)
 
 
 def slot_hold_purge(*, now: datetime | None = None, keep: timedelta = timedelta(days=1)) -> int:
@@ -580,6 +583,7 @@ def appointment_cancel(
         current.cancelled_at = now
         current.save(update_fields=["status", "cancellation_reason", "cancelled_at", "updated_at"])
         _audit(actor, "appointment_cancel", current, reason=reason[:300])
+        slot_freed_of(current)
         return current
 
 
@@ -678,6 +682,7 @@ def appointment_reschedule(
             rescheduled_from=old,
         )
         _audit(actor, "appointment_reschedule", new, rescheduled_from=old.pk)
+        slot_freed_of(old)
         return new
 
 

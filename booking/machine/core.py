@@ -8,7 +8,7 @@ through `Machine.go`, which checks it against ALLOWED.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from booking.machine import flows, questions
@@ -22,6 +22,7 @@ from booking.machine.messages import (
     FindSlots,
     HoldFailed,
     HoldPlaced,
+    JoinWaitlist,
     Option,
     PatientCreated,
     Release,
@@ -31,12 +32,15 @@ from booking.machine.messages import (
     Signal,
     SlotsFound,
     Step,
+    WaitlistJoined,
     World,
     say,
 )
 from booking.machine.session import ALLOWED, Asked, Flow, Session, Slot, State, When
 
 MAX_MISUNDERSTOOD = 2
+# A waitlist wish with no days waits this many days from today (within the booking horizon).
+WAITLIST_DAYS = 14
 ORDER = [State.START, State.IDENTIFY, State.PREFERENCES, State.SELECT, State.CONFIRM]
 REASK = {
     Asked.OPTION: "reask_option",
@@ -46,6 +50,7 @@ REASK = {
     Asked.NAME: "ask_name_again",
     Asked.DATE_OF_BIRTH: "dob_invalid",
     Asked.WHEN: "ask_when",
+    Asked.WAITLIST: "reask_yes_no",
 }
 
 
@@ -124,6 +129,8 @@ class Machine:
             case PatientCreated():
                 self.set(patient_id=event.patient_id, patient_name=event.name)
                 self.advance()
+            case WaitlistJoined():
+                self.on_waitlist_joined(event)
         return self.step()
 
     def on_message(self, sig: Signal) -> None:
@@ -151,6 +158,14 @@ class Machine:
             self.absorb(replace(sig, day_from=None, day_to=None, window=None, prefer=None, past=False))
             self.say("past_refused")
             self.set(asked=Asked.WHEN)
+            return
+        if self.wants_waitlist(sig):
+            # "Put me on the waitlist", or its option under the alternatives: the wish as
+            # gathered so far (and anything this message adds) joins it; nothing is searched.
+            self.absorb(sig)
+            self.release_hold()
+            self.set(waitlist=True, waitlist_option=False, offered=(), chosen=None, misunderstood=0)
+            self.advance()
             return
         browsing = self.s.offered and self.s.state in (State.SELECT, State.CONFIRM)
         if "more" in sig.commands and browsing:
@@ -197,6 +212,19 @@ class Machine:
             return
         if not handled:
             self.misunderstood()
+
+    def wants_waitlist(self, sig: Signal) -> bool:
+        if self.s.flow != Flow.BOOK:
+            return False
+        if "waitlist" in sig.commands or sig.button == "waitlist":
+            return True
+        # Its number: the option after "more options" under the alternatives.
+        return (
+            self.s.waitlist_option
+            and self.s.asked == Asked.OPTION
+            and not sig.button
+            and sig.option == len(self.s.offered) + 2
+        )
 
     def absorb(self, sig: Signal) -> bool:
         """Take every preference the message carries; True when something changed."""
@@ -358,9 +386,12 @@ class Machine:
         if not found.slots:
             self.set(offered=())
             self.release_hold()
-            self.go(State.ESCALATED, "no_availability")
-            self.say("no_slots", days=self.w.max_days_ahead)
-            self.effects.append(Escalate("no_availability", f"{self.s.flow}: nothing free for the wish"))
+            if self.s.flow == Flow.BOOK:
+                # Nothing free for the wish: the waitlist for it, before anyone is troubled.
+                self.to_preferences("no_availability")
+                self.ask(Asked.WAITLIST, "waitlist_ask", self.yes_no(), wish=self.wish())
+                return
+            self.no_availability()
             return
         self.set(offered=found.slots)
         self.settle_week_on(found.slots)
@@ -374,7 +405,81 @@ class Machine:
             for i, s in enumerate(found.slots, start=1)
         )
         self.set(search_intro="")
-        self.ask(Asked.OPTION, intro, (*slots, Option("more", say("offer_more"))))
+        waitlist = found.alternatives and self.s.flow == Flow.BOOK
+        self.set(waitlist_option=waitlist)
+        extra = (Option("waitlist", say("waitlist_join_option")),) if waitlist else ()
+        self.ask(Asked.OPTION, intro, (*slots, Option("more", say("offer_more")), *extra))
+
+    def to_preferences(self, reason: str = "") -> None:
+        """Back to (or on to) gathering the wish, from wherever the search was made."""
+        if self.s.state in (State.START, State.IDENTIFY):
+            self.to(State.PREFERENCES)
+        else:
+            self.go(State.PREFERENCES, reason)
+
+    def no_availability(self) -> None:
+        self.go(State.ESCALATED, "no_availability")
+        self.say("no_slots", days=self.w.max_days_ahead)
+        self.effects.append(Escalate("no_availability", f"{self.s.flow}: nothing free for the wish"))
+
+    # ---- the waitlist ------------------------------------------------------------------------
+
+    def waitlist_days(self) -> tuple[date, date]:
+        """The local days a waitlist entry for the wish covers: the wished days, or the next
+        WAITLIST_DAYS; never past the booking horizon."""
+        when = self.s.when or When()
+        today = self.w.now.date()
+        horizon = today + timedelta(days=self.w.max_days_ahead)
+        first = max(when.day_from or today, today)
+        last = when.day_to or first + timedelta(days=WAITLIST_DAYS - 1)
+        return first, max(min(last, horizon), first)
+
+    def join_waitlist(self) -> None:
+        if self.s.patient_id is None:
+            known = self.w.known_patient
+            if known and not self.s.name:
+                self.set(patient_id=known[0], patient_name=known[1])
+            else:
+                self.flow.identify(self)
+                return
+        when = self.s.when or When()
+        first, last = self.waitlist_days()
+        self.effects.append(
+            JoinWaitlist(
+                patient_id=self.s.patient_id,
+                type_code=self.s.type_code,
+                practitioner_ids=self.s.who,
+                specialty=self.s.specialty,
+                day_from=first,
+                day_to=last,
+                window=when.window,
+            )
+        )
+
+    def on_waitlist_joined(self, joined: WaitlistJoined) -> None:
+        self.set(waitlist=False)
+        self.to_preferences()
+        self.go(State.COMPLETE, "waitlist_joined")
+        self.say("waitlist_joined", wish=self.wish(days=(joined.day_from, joined.day_to)))
+
+    def wish(self, *, days: tuple[date, date] | None = None) -> Say:
+        """The wish restated: kind, who, days and hours ("a follow-up with Dra. Ana, Mon 14
+        Dec to Fri 18 Dec, between 14:00 and 18:00")."""
+        first, last = days or self.waitlist_days()
+        zone = self.w.now.tzinfo
+        start, end = (datetime.combine(d, time(12), tzinfo=zone) for d in (first, last))
+        if len(self.s.who) == 1:
+            who: Say | str = self.practitioner(self.s.who[0])
+        elif self.s.specialty:
+            who = say("waitlist_any_of", specialty=self.s.specialty)
+        else:
+            who = say("waitlist_anyone")
+        span = (
+            say("waitlist_day", day=start) if first == last else say("waitlist_days", first=start, last=end)
+        )
+        window = (self.s.when.window if self.s.when else None) or None
+        hours = say("waitlist_hours", start=f"{window[0]:%H:%M}", end=f"{window[1]:%H:%M}") if window else ""
+        return say("waitlist_wish", type=self.type_name(self.s.type_code), who=who, days=span, hours=hours)
 
     def on_hold(self, placed: HoldPlaced) -> None:
         self.set(hold_id=placed.hold_id, chosen=placed.slot)

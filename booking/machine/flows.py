@@ -84,6 +84,9 @@ class BookFlow:
             # A time was picked before the patient was identified: who it is comes first.
             self.pick(m, m.s.chosen)
             return
+        if m.s.waitlist:
+            m.join_waitlist()
+            return
         m.search()
 
     def identify(self, m: Machine) -> None:

@@ -116,7 +116,16 @@ class PatientCreated:
     name: str
 
 
-Event = Signal | SlotsFound | HoldPlaced | HoldFailed | Done | ChangeFailed | PatientCreated
+@dataclass(frozen=True)
+class WaitlistJoined:
+    """The patient is on the waitlist, for these local days (the range the entry covers)."""
+
+    entry_id: int
+    day_from: date
+    day_to: date
+
+
+Event = Signal | SlotsFound | HoldPlaced | HoldFailed | Done | ChangeFailed | PatientCreated | WaitlistJoined
 
 
 # ---- effects --------------------------------------------------------------------------------
@@ -186,7 +195,31 @@ class Escalate:
     detail: str = ""
 
 
-Effect = FindSlots | Hold | Release | Book | Cancel | Reschedule | CreatePatient | RenamePatient | Escalate
+@dataclass(frozen=True)
+class JoinWaitlist:
+    """Put the patient on the waitlist for the wish (booking/waitlist.py)."""
+
+    patient_id: int
+    type_code: str | None
+    practitioner_ids: tuple[int, ...]
+    specialty: str | None
+    day_from: date | None
+    day_to: date | None
+    window: tuple[time, time] | None
+
+
+Effect = (
+    FindSlots
+    | Hold
+    | Release
+    | Book
+    | Cancel
+    | Reschedule
+    | CreatePatient
+    | RenamePatient
+    | Escalate
+    | JoinWaitlist
+)
 
 
 # ---- replies --------------------------------------------------------------------------------

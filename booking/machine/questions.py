@@ -191,6 +191,24 @@ def _confirm(m: Machine, sig: Signal) -> bool:
     return True
 
 
+def _waitlist(m: Machine, sig: Signal) -> bool:
+    """Nothing was free: join the waitlist for the wish (yes), or hand over as before (no)."""
+    if sig.yes_no is not None:
+        yes = sig.yes_no
+    elif sig.intent in ("affirm", "deny"):
+        yes = sig.intent == "affirm"
+    elif sig.option in (1, 2):
+        yes = sig.option == 1
+    else:
+        return False
+    if yes:
+        m.set(waitlist=True)
+        m.advance()
+    else:
+        m.no_availability()
+    return True
+
+
 HANDLERS: dict[Asked, Callable[[Machine, Signal], bool]] = {
     Asked.NAME: _name,
     Asked.DATE_OF_BIRTH: _date_of_birth,
@@ -199,4 +217,5 @@ HANDLERS: dict[Asked, Callable[[Machine, Signal], bool]] = {
     Asked.PICK: _pick,
     Asked.OPTION: _option,
     Asked.CONFIRM: _confirm,
+    Asked.WAITLIST: _waitlist,
 }

@@ -49,6 +49,7 @@ class Asked(StrEnum):
     OPTION = "option"  # which of the offered times
     CONFIRM = "confirm"
     PICK = "pick"  # which of the patient's appointments
+    WAITLIST = "waitlist"  # join the waitlist for the wish nothing free met?
 
     @property
     def expecting(self) -> Expecting:
@@ -63,6 +64,7 @@ _EXPECTING = {
     Asked.OPTION: Expecting.OPTION,
     Asked.CONFIRM: Expecting.YES_NO,
     Asked.PICK: Expecting.OPTION,
+    Asked.WAITLIST: Expecting.YES_NO,
 }
 
 ACTIVE = (State.START, State.IDENTIFY, State.PREFERENCES, State.SELECT, State.CONFIRM)
@@ -72,12 +74,21 @@ ALLOWED: dict[State, frozenset[State]] = {
     State.IDENTIFY: frozenset(
         {State.IDENTIFY, State.PREFERENCES, State.ESCALATED, State.RESET, State.COMPLETE}
     ),
+    # COMPLETE from PREFERENCES and SELECT: the patient joined the waitlist instead.
     State.PREFERENCES: frozenset(
-        {State.PREFERENCES, State.SELECT, State.CONFIRM, State.ESCALATED, State.RESET}
+        {State.PREFERENCES, State.SELECT, State.CONFIRM, State.COMPLETE, State.ESCALATED, State.RESET}
     ),
     # An availability answer comes before the patient is identified.
     State.SELECT: frozenset(
-        {State.SELECT, State.PREFERENCES, State.CONFIRM, State.IDENTIFY, State.ESCALATED, State.RESET}
+        {
+            State.SELECT,
+            State.PREFERENCES,
+            State.CONFIRM,
+            State.IDENTIFY,
+            State.COMPLETE,
+            State.ESCALATED,
+            State.RESET,
+        }
     ),
     State.CONFIRM: frozenset(
         {State.CONFIRM, State.SELECT, State.PREFERENCES, State.COMPLETE, State.ESCALATED, State.RESET}
@@ -181,6 +192,8 @@ class Session:
     targets: tuple[int, ...] = ()
     preset_target: int | None = None  # a reminder's Reschedule/Cancel button names it
     availability_first: bool = False  # started by "anything on Friday?", before any question
+    waitlist: bool = False  # the patient asked for the waitlist: the wish gathered joins it, no search
+    waitlist_option: bool = False  # the alternatives offered end with "join the waitlist"
     misunderstood: int = 0
     # The last turn's replies (a fingerprint) and how often they came again in a row: the
     # same question never goes out a third time.
@@ -212,6 +225,8 @@ class Session:
             "targets": list(self.targets),
             "preset_target": self.preset_target,
             "availability_first": self.availability_first,
+            "waitlist": self.waitlist,
+            "waitlist_option": self.waitlist_option,
             "misunderstood": self.misunderstood,
             "last_replies": self.last_replies,
             "repeats": self.repeats,
@@ -253,6 +268,8 @@ class Session:
             targets=tuple(data.get("targets") or ()),
             preset_target=data.get("preset_target"),
             availability_first=bool(data.get("availability_first")),
+            waitlist=bool(data.get("waitlist")),
+            waitlist_option=bool(data.get("waitlist_option")),
             misunderstood=data.get("misunderstood") or 0,
             last_replies=data.get("last_replies") or "",
             repeats=data.get("repeats") or 0,

@@ -20,7 +20,8 @@ CATALOGUES: dict[str, dict[str, str]] = {code: module.CATALOGUE for code, module
 
 
 class _Instant:
-    """An instant written the way `language` writes dates: "{when}" long, "{when:short}" short."""
+    """An instant written the way `language` writes dates: "{when}" long, "{when:short}" short,
+    "{when:day}" the day alone."""
 
     def __init__(self, value: datetime, language: str) -> None:
         self.value = value
@@ -30,7 +31,7 @@ class _Instant:
         module = _MODULES[self.language]
         start = self.value
         weekday = module.WEEKDAYS[start.weekday()]
-        key = "when_short" if spec == "short" else "when"
+        key = {"short": "when_short", "day": "when_day"}.get(spec, "when")
         return module.CATALOGUE[key].format(
             weekday=weekday,
             weekday_short=weekday_short(start.weekday(), self.language),

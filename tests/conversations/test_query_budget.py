@@ -32,8 +32,9 @@ TURNS = [
     ("next Tuesday", 21, "These are the nearest free times"),
     ("1", 31, "Please confirm"),
     # 30, + the COUNT of the clinic's cap on upcoming bot bookings, + the approved answer
-    # the confirmation ends with (clinic.confirmation_faq)
-    ("yes", 32, "Booked!"),
+    # the confirmation ends with (clinic.confirmation_faq), + whether the patient waits on
+    # the waitlist for this kind of visit (a direct booking ends it)
+    ("yes", 33, "Booked!"),
     ("hello", 16, "Hello!"),  # +1: was the last reply the welcome already (greeted again, the menu)
 ]
 

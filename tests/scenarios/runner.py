@@ -31,7 +31,10 @@ Variables
 
 Turn keys
   say, button, media; advance ("15m"); others (another patient books `start: o1` or an
-  instant) before the line is sent; sweep: reminders; expect / expect_not (regular
+  instant; `cancel: a1` cancels a setup appointment through the staff API) before the line
+  is sent; as: another patient's phone speaks (or listens) this turn; a turn with no line
+  listens: what reached the phone since the previous turn began (an offer from the
+  waitlist); sweep: reminders, waitlist (lapsed offers pass on); expect / expect_not (regular
   expressions); silent; offers: what the list in this reply must hold:
     day: a day expression every option falls on; period: morning/afternoon/evening (the
       understanding's one definition of the periods); from / until: "16:00" bounds;
@@ -43,6 +46,7 @@ Turn keys
 
 Final
   appointments: [{practitioner, type, start: picked | a1 | o2 | an instant, status}].
+  waitlist: the states of the patient's waitlist entries, oldest first ([booked]).
 """
 
 import copy
@@ -192,6 +196,7 @@ class Runner:
         self.vars: dict[str, Slot] = {}
         self.options: list[Slot] = []
         self.lang = "en"
+        self.marks = [0, 0]  # where the previous and this turn began in the fake's requests
 
     @property
     def clock(self) -> Clock:
@@ -220,16 +225,22 @@ class Runner:
         return outcome
 
     def turn(self, number: int, turn: dict, phone: str, profile: str, outcome: Outcome) -> None:
+        self.marks = [self.marks[1], len(self.fake.requests)]
         said = self.fill(turn.get("say", ""), escape=False)
         self.pick(turn, said)
         for name, var in (turn.get("keep") or {}).items():
             self.vars[name] = self.vars[var]
         for action in turn.get("others", []):
             self.other(action)
+        who = turn.get("as", phone)
         if turn.get("sweep") == "reminders":
             replies = self.reminders(phone)
+        elif turn.get("sweep") == "waitlist":
+            replies = self.waitlist_sweep(who)
+        elif not ({"say", "button", "media"} & set(turn)):
+            replies = self.sent_to(who, since=self.marks[0])
         else:
-            replies = self.say(phone, turn, said, profile)
+            replies = self.say(who, turn, said, profile)
         text = "\n".join(replies)
         where = f"turn {number} ({said!r}) at {self.clock.now:%a %d/%m %H:%M}"
         for pattern in turn.get("expect", []):
@@ -396,6 +407,16 @@ class Runner:
             state = session.state if session else None
             if state != final["state"]:
                 outcome.failures.append(f"booking state {state}, expected {final['state']}")
+        if "waitlist" in final:
+            from booking.models import WaitlistEntry
+
+            have = list(
+                WaitlistEntry.objects.filter(patient__phone_e164=phone)
+                .order_by("joined_at", "id")
+                .values_list("state", flat=True)
+            )
+            if have != final["waitlist"]:
+                outcome.failures.append(f"waitlist entries {have} != expected {final['waitlist']}")
         if "reminders" in final:
             have = sorted(
                 Reminder.objects.filter(appointment__patient__phone_e164=phone).values_list("kind", "status")
@@ -451,16 +472,60 @@ class Runner:
             if r.form.get("To") == f"whatsapp:{phone}"
         ]
 
+    def sent_to(self, phone: str, *, since: int) -> list[str]:
+        return [
+            r.form.get("Body", "") or r.form.get("ContentSid", "")
+            for r in self.fake.requests[since:]
+            if r.form.get("To") == f"whatsapp:{phone}"
+        ]
+
+    def waitlist_sweep(self, phone: str) -> list[str]:
+        from django.test import TestCase
+
+        from booking.waitlist import waitlist_expire
+
+        before = len(self.fake.requests)
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            waitlist_expire()
+        return self.sent_to(phone, since=before)
+
+    def cancel(self, name: str) -> None:
+        """Reception cancels a setup appointment through the staff JSON API."""
+        from django.test import TestCase
+        from rest_framework.authtoken.models import Token
+        from rest_framework.test import APIClient
+
+        from scheduling.models import Appointment
+        from tests.staff.factories import receptionist
+
+        slot = self.vars[name]
+        appointment = Appointment.objects.get(
+            practitioner__code=slot.practitioner, start=slot.start, status=Appointment.Status.BOOKED
+        )
+        user = receptionist(username=f"reception-{uuid.uuid4().hex[:8]}")
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            response = client.post(
+                f"/api/v1/appointments/{appointment.pk}/cancel/", {"reason": "patient called"}, format="json"
+            )
+        assert response.status_code == 200, response.content
+
     def setup(self, setup: dict) -> None:
         for number, appointment in enumerate(setup.get("appointments", []), start=1):
             start = self.other({"book": appointment})
             self.vars[f"a{number}"] = Slot(start, appointment["practitioner"])
+            if "keep" in appointment:
+                self.vars[appointment["keep"]] = self.vars[f"a{number}"]
 
     def other(self, action: dict) -> datetime:
         """Something another patient or the staff did meanwhile (a race, a booking)."""
         from scheduling import services
         from scheduling.models import AppointmentType, Patient, Practitioner
 
+        if "cancel" in action:
+            self.cancel(action["cancel"])
+            return self.vars[action["cancel"]].start
         spec = action["book"]
         phone = spec.get("phone", "+15559990000")
         patient = Patient.objects.filter(phone_e164=phone).first() or Patient.objects.create(

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -173,6 +173,10 @@ def test_an_invalid_file_changes_nothing(tmp_path):
             "clinic.policies.max_upcoming_per_patient: 0 is not a positive whole number",
         ),
         (
+            lambda d: d["clinic"]["policies"].update(waitlist_hold_minutes="half an hour"),
+            "clinic.policies.waitlist_hold_minutes: 'half an hour' is not a positive whole number",
+        ),
+        (
             lambda d: d["practitioners"].append(dict(d["practitioners"][0])),
             'practitioners[5].code: "ana-souza" is used twice',
         ),
@@ -207,3 +211,15 @@ def test_patients_are_matched_not_duplicated_on_reload(tmp_path):
     load(data, tmp_path)
     joao = Patient.objects.get(phone_e164="+5511987654321")
     assert str(joao.date_of_birth) == "1980-05-18" and not joao.provisional
+
+
+def test_the_waitlist_hold_is_thirty_minutes_unless_the_file_says_otherwise(db):
+    from scheduling.clinic_load import clinic_load
+    from scheduling.models import Clinic
+
+    data = example()
+    clinic_load(spec=clinic_file_parse(data, languages=SPELLINGS))
+    assert Clinic.objects.get().policy.waitlist_hold_minutes == 30
+    data["clinic"]["policies"]["waitlist_hold_minutes"] = 45
+    clinic_load(spec=clinic_file_parse(data, languages=SPELLINGS))
+    assert Clinic.objects.get().policy.waitlist_hold == timedelta(minutes=45)

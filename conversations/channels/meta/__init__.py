@@ -71,7 +71,7 @@ def webhook_secret() -> str:
     return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
 
 
-TEMPLATE_PURPOSES = ("reminder", "appointment")
+TEMPLATE_PURPOSES = ("reminder", "appointment", "waitlist_offer")
 KEYS = ("provider", "phone_number_id", "access_token_env", "app_secret_env", "templates")
 
 

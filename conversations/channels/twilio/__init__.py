@@ -32,6 +32,7 @@ def adapter(*, address: str = "", credentials: dict | None = None) -> TwilioWhat
         tuple(sorted(templates.get("options", settings.TWILIO_OPTIONS_CONTENT_SIDS).items())),
         tuple(sorted(templates.get("reminder", settings.TWILIO_REMINDER_CONTENT_SIDS).items())),
         tuple(sorted(templates.get("appointment", settings.TWILIO_APPOINTMENT_CONTENT_SIDS).items())),
+        tuple(sorted(templates.get("waitlist", settings.TWILIO_WAITLIST_CONTENT_SIDS).items())),
     )
 
 
@@ -53,6 +54,7 @@ def _twilio_channel(
     options_templates: tuple,
     reminder_templates: tuple,
     appointment_templates: tuple,
+    waitlist_templates: tuple = (),
 ) -> TwilioWhatsAppChannel:
     # One client per process and configuration: its HTTP session keeps the connection to
     # Twilio open, instead of a new TCP (and TLS) handshake for every message.
@@ -64,7 +66,11 @@ def _twilio_channel(
         timeout=timeout,
         public_base_url=public_base_url,
         options_templates=dict(options_templates),
-        templates={"reminder": dict(reminder_templates), "appointment": dict(appointment_templates)},
+        templates={
+            "reminder": dict(reminder_templates),
+            "appointment": dict(appointment_templates),
+            "waitlist_offer": dict(waitlist_templates),
+        },
     )
 
 
@@ -76,7 +82,7 @@ def webhook_auth_token() -> str:
     return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
 
 
-TEMPLATE_PURPOSES = ("options", "reminder", "appointment")
+TEMPLATE_PURPOSES = ("options", "reminder", "appointment", "waitlist")
 KEYS = ("provider", "number", "account_sid_env", "auth_token_env", "templates")
 
 

@@ -23,6 +23,15 @@ PACK = LanguagePack(
         ),
         "later": (r"\b(a bit |a little )?later\b",),
         "earlier": (r"\bearlier\b",),
+        # "Put me on the waitlist", "add me to the waiting list", "can I join the wait list?"
+        "waitlist_leave": (
+            r"\b(take|get|remove) me (off|out of|from) the wait ?(ing )?list\b",
+            r"\b(leave|quit|cancel) (the |my )?wait ?(ing )?list\b",
+        ),
+        "waitlist": (
+            r"\bwait ?(ing )?list\b",
+            r"\bnotify me if (a |any )?(slot|time|spot)s? (frees|opens|comes) up\b",
+        ),
         "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b", r"\b(as soon as possible|asap|earliest)\b"),
         "refuse": (
             # Instructions aimed at the bot's rules, not at a booking.

@@ -20,6 +20,12 @@ PACK = LanguagePack(
         "other": (r"\b(el |la )?(otro|otra) (medico|medica|doctor|doctora|profesional|especialista)\b",),
         "later": (r"\bmas tarde\b",),
         "earlier": (r"\bmas temprano\b",),
+        # "Apúntame en la lista de espera", "¿me pones en lista de espera?"
+        "waitlist_leave": (
+            r"\b(sacame|quitame|borrame|eliminame) de (la )?lista de espera\b",
+            r"\b(salir|salirme|darme de baja) de (la )?lista de espera\b",
+        ),
+        "waitlist": (r"\blista de espera\b", r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b"),
         "any": (
             r"\bcualquier (dia|hora|momento)\b",
             r"\blo antes posible\b",

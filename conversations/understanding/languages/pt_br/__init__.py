@@ -20,6 +20,15 @@ PACK = LanguagePack(
         "other": (r"\b(o |a )?(outro|outra) (medico|medica|doutor|doutora|profissional|especialista)\b",),
         "later": (r"\bmais tarde\b",),
         "earlier": (r"\bmais cedo\b",),
+        # "Me coloca na lista de espera", "pode me pôr na fila de espera?"
+        "waitlist_leave": (
+            r"\b(me )?(tira|tire|remove|remova) (da|de) (lista|fila) de espera\b",
+            r"\bsair da (lista|fila) de espera\b",
+        ),
+        "waitlist": (
+            r"\b(lista|fila) de espera\b",
+            r"\bme avis(a|e) se (vagar|liberar|abrir) (um )?horario\b",
+        ),
         "any": (
             r"\bqualquer (dia|horario|hora)\b",
             r"\bo quanto antes\b",
