@@ -37,6 +37,12 @@ LONG_UNKNOWN_SHARE = 1 / 3
 LONG_THRESHOLD = 0.35
 LONG_MARGIN = 0.15
 LONG_COVERAGE = 0.3
+# However many of a long message's words are its setting ("stuck in traffic on 610, gonna be
+# 20 min late, will I lose my spot?"), an entry that scores well above every other one is the
+# one it asks about: a clear leader needs a lower score, not a share of known words.
+LEAD_RATIO = 1.8
+LEAD_THRESHOLD = 0.22
+LEAD_COVERAGE = 0.2
 CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
@@ -114,12 +120,19 @@ class Match:
             and self.score - self.runner_up >= MARGIN
         ):
             return True
-        return (
-            self.words >= LONG_WORDS
-            and self.unknown <= LONG_UNKNOWN_SHARE * self.words
+        if self.words < LONG_WORDS:
+            return False
+        if (
+            self.unknown <= LONG_UNKNOWN_SHARE * self.words
             and self.coverage >= LONG_COVERAGE
             and self.score >= LONG_THRESHOLD
             and self.score - self.runner_up >= LONG_MARGIN
+        ):
+            return True
+        return (
+            self.coverage >= LEAD_COVERAGE
+            and self.score >= LEAD_THRESHOLD
+            and self.score >= LEAD_RATIO * self.runner_up
         )
 
 

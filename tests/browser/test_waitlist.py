@@ -2,6 +2,7 @@
 practitioner on a day, what a freed slot was offered to whom and when, adding a patient
 who phoned and removing one (both audited)."""
 
+import re
 from datetime import time
 
 import pytest
@@ -73,7 +74,10 @@ def test_reception_sees_the_waitlist_and_its_offers_then_adds_and_removes_a_pati
     page.click("nav >> text=Calendar")
     page.fill("input[name=date]", local.date().isoformat())
     page.click("form.filters button[type=submit]")
-    page.click(".day-nav >> text=Waitlist")
+    # The day swaps in by htmx: follow the day's own link, not the one it replaces.
+    waitlist_link = page.locator(".day-nav >> text=Waitlist")
+    expect(waitlist_link).to_have_attribute("href", re.compile(f"date={local.date().isoformat()}"))
+    waitlist_link.click()
 
     expect(page.locator("h1")).to_contain_text(f"Waitlist · {local:%A %d %B %Y}")
     group = page.locator("section.waitlist-group", has_text=ana.display_name)

@@ -7,7 +7,7 @@ FAQ = FaqWords(
         el la los las un una unos unas es son ser estar esta este esto estan estas de del al y o
         en con por para que se su sus mi mis tu tus yo me te le les lo nos usted ustedes hola
         gracias favor puedo puede pueden quiero quisiera saber si ya hay tienen tiene necesito
-        alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb
+        alguien algo alguna algun aun ahi aqui porfa pf pero q xq pq porque tambien tb tmb hacen hacer tengo
     """,
     neutral_words="""
         hoy manana ayer tarde noche semana finde mes ano proximo proxima pasado pasada luego
@@ -107,6 +107,10 @@ FAQ = FaqWords(
         "cuanto me sale": "_price",
         "cuanto me cuesta": "_price",
         "cuanto me cobran": "_price",
+        "cuanto tengo que pagar": "_price",
+        "cuanto hay que pagar": "_price",
+        "cuanto se paga": "_price",
+        "cuanto pago": "_price",
         "dejar el coche": "_parking",
         "dejar el auto": "_parking",
         "dejar el carro": "_parking",

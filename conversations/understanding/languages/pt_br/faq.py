@@ -7,7 +7,7 @@ FAQ = FaqWords(
         o a os as um uma uns umas e sao ser estar esta este isto estao de do da dos das no na
         nos nas ao com por para pra que se seu sua meu minha eu voce voces vcs oi ola obrigado
         obrigada favor posso pode podem quero queria gostaria saber sim ja tem tenho preciso
-        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc ta
+        alguem algum alguma ainda ai aqui oq pfv pf mas q pq porque tambem tb tbm vc ta faz fazem fazer
     """,
     neutral_words="""
         hoje amanha ontem cedo tarde noite semana mes ano proximo proxima passado passada depois
@@ -93,6 +93,9 @@ FAQ = FaqWords(
         "e mail": "_email",
         # Everyday ways to ask what a thing costs, where to leave the car, when a thing is ready.
         "quanto custa": "_price",
+        "quanto tenho que pagar": "_price",
+        "quanto pago": "_price",
+        "quanto se paga": "_price",
         "quanto fica": "_price",
         "quanto sai": "_price",
         "ta quanto": "_price",
