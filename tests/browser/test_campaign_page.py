@@ -77,6 +77,8 @@ def test_the_campaign_page_shows_its_figures_runs_the_dry_run_and_stops(
 
     page.goto(live_server.url + reverse("staff_campaigns"))
     page.get_by_role("link", name="Check-ups").click()
+    # The click navigates; read the figures once the campaign's page is there.
+    expect(page.locator("table.campaign-metrics td")).to_have_count(7)
 
     figures = dict(
         zip(
