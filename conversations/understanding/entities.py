@@ -421,6 +421,14 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         joined = f"{joined} {folded}" if joined else folded
     intros = list(_NAME_INTRO.finditer(joined + " "))
     copulas = list(_COPULA.finditer(joined + " ")) if correcting or expecting_name else []
+    # What a colon introduces is what is said: "desculpa, é Silva: Marcos Vinicius Silva",
+    # "the name: Ana Ruiz" (the words before it only lead up to it).
+    if (
+        ":" in text
+        and (intros or correcting or expecting_name)
+        and (found := full_name(text.rsplit(":", 1)[1], expecting_name=True))
+    ):
+        return found
     if _mixed_case(text) and (leading := _named_after(words, starts, joined, [*intros, *copulas])):
         # "...for my granddaughter Sophie Thompson, she's 3", "cita a mi esposo Juan Treviño,
         # es nuevo": in a message written with capitals, the capitalised words right after the

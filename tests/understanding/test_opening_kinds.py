@@ -91,6 +91,10 @@ def test_titles_time_phrases_and_relations_are_no_patients_name(text):
         ("es para mi hija, Martina Gómez", False, "Martina Gómez"),
         ("Hi, this is Daniel Whitaker, DOB 5 Oct 1986. I'd like a video visit", False, "Daniel Whitaker"),
         ("ops, Fernanda Lima Barros, esqueci o sobrenome", True, "Fernanda Lima Barros"),
+        # What a colon introduces is the name, not the words leading up to it.
+        ("desculpa, é Silva: Marcos Vinicius Silva", True, "Marcos Vinicius Silva"),
+        ("sorry, it's with a y: Kyle Bryant", True, "Kyle Bryant"),
+        ("el nombre completo: Ana Lucía Ruiz", True, "Ana Lucía Ruiz"),
     ],
 )
 def test_the_name_said_is_found_beside_titles_and_birth_words(text, expecting, name):
