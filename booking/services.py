@@ -517,11 +517,9 @@ def _find(
 
 def hours_bound(effect: machine.FindSlots) -> bool:
     """The wish bounds the hours on a given day ("Thursday after 6pm", "this week in the
-    afternoon"), more than an hour wide: those hours are kept when the days widen. Pure."""
-    if not (effect.window and effect.day_from):
-        return False
-    start, end = (datetime.combine(effect.day_from, t) for t in effect.window)
-    return end - start > timedelta(hours=1)
+    afternoon", "early, until 9"): those hours are kept when the days widen. An hour said
+    alone ("Monday at 10") is a time on that day, not a bound. Pure."""
+    return bool(effect.window and effect.day_from) and not effect.window_around
 
 
 def slots_page(

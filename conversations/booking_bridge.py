@@ -12,7 +12,7 @@ from conversations.understanding.types import PERIOD_HOURS, TimeResolution, Unde
 def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
     e = result.entities
     day_from = day_to = prefer = window = None
-    past = False
+    past = around = False
     when = e.when
     week_on = _week_on(when)
     if when is not None:
@@ -21,6 +21,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         # the same window is searched a week on.
         said = replace(when, start=when.readings[0].start, end=when.readings[0].end) if week_on else when
         day_from, day_to, window, prefer = _span(said)
+        around = window is not None and _said_alone(said)
         if when.through and window:
             day_to = when.through
     period = e.period or (when.period if when else None)
@@ -47,6 +48,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         day_named=when is not None and when.day is not None and when.day_stated,
         weekday_said=when is not None and when.day is not None and names_weekday(text),
         window=window,
+        window_around=around,
         prefer=prefer,
         week_on=week_on,
         past=past,
@@ -90,6 +92,14 @@ def _span(when: TimeResolution):
         window = (when.start.time(), last.time())
     prefer = when.start if isinstance(when.start, datetime) else None
     return day_from, day_to, window, prefer
+
+
+def _said_alone(when: TimeResolution) -> bool:
+    """The window `_span` gives is the hour around a time said alone ("at 10")."""
+    if when.start is None or when.end is None:
+        return when.clock_time is not None
+    last = when.end - timedelta(microseconds=1)
+    return when.granularity == "time" or (when.clock_time is not None and when.start.date() == last.date())
 
 
 def _hour_around(at: time) -> tuple[time, time]:

@@ -210,6 +210,20 @@ class Machine:
             self.set(misunderstood=0)
             self.advance()
             return
+        if (
+            not handled
+            and browsing
+            and not self.s.alternatives
+            and self.s.asked == Asked.OPTION
+            and (sig.day_from or sig.window)
+        ):
+            # The wish said again over the times offered for it ("in the morning, before 11"
+            # once more): none of these suit, so the next times for it, as "more options".
+            # (Said again over alternatives, it insists on what is not free: asked again.)
+            self.release_hold()
+            self.set(offset=self.s.offset + PAGE, misunderstood=0)
+            self.search(reason="more_options")
+            return
         if not handled:
             self.misunderstood()
 
@@ -257,6 +271,7 @@ class Machine:
             previous = self.s.when
             # "Actually Wednesday" changes the day only: the time of day asked for stays.
             window = sig.window or (previous.window if previous else None)
+            around = sig.window_around if sig.window else bool(previous and previous.around)
             day_from, day_to, prefer = sig.day_from, (sig.day_to or sig.day_from), sig.prefer
             week_on = sig.week_on if sig.day_from else None
             if sig.window and not sig.day_named and previous is not None and previous.day_from:
@@ -273,6 +288,7 @@ class Machine:
                     window=(_minutes(window[0]), _minutes(window[1])) if window else None,
                     prefer=prefer,
                     week_on=week_on,
+                    around=around and window is not None,
                 )
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
@@ -364,6 +380,7 @@ class Machine:
                 replacing_id=self.s.appointment_id if self.s.flow == Flow.RESCHEDULE else None,
                 offset=self.s.offset,
                 week_on=when.week_on,
+                window_around=when.around,
             )
         )
 
@@ -406,7 +423,7 @@ class Machine:
         )
         self.set(search_intro="")
         waitlist = found.alternatives and self.s.flow == Flow.BOOK
-        self.set(waitlist_option=waitlist)
+        self.set(waitlist_option=waitlist, alternatives=found.alternatives)
         extra = (Option("waitlist", say("waitlist_join_option")),) if waitlist else ()
         self.ask(Asked.OPTION, intro, (*slots, Option("more", say("offer_more")), *extra))
 

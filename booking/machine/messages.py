@@ -32,6 +32,8 @@ class Signal:
     day_named: bool = False  # the message said a day ("monday at 9"), not only a time
     weekday_said: bool = False  # ... by its weekday ("tuesday"), not by a date ("the 8th")
     window: tuple[time, time] | None = None
+    # The window is the hour around a time said alone ("at 10"), not hours bounded ("until 9").
+    window_around: bool = False
     prefer: datetime | None = None
     # A weekday said on that weekday: the same weekday a week on, for when today has nothing left.
     week_on: date | None = None
@@ -144,6 +146,7 @@ class FindSlots:
     offset: int = 0
     count: int = PAGE
     week_on: date | None = None
+    window_around: bool = False  # the window is the hour around a time said alone
 
 
 @dataclass(frozen=True)

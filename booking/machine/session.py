@@ -135,6 +135,7 @@ class When:
     prefer: datetime | None = None
     anytime: bool = False
     week_on: date | None = None  # the day the wish means when its first day has nothing left
+    around: bool = False  # the window is the hour around a time said alone ("at 10")
 
     def to_json(self) -> dict[str, Any] | str:
         if self.anytime:
@@ -145,6 +146,7 @@ class When:
             "window": [t.strftime("%H:%M") for t in self.window] if self.window else None,
             "prefer": self.prefer.isoformat() if self.prefer else None,
             "week_on": self.week_on.isoformat() if self.week_on else None,
+            "around": self.around,
         }
 
     @classmethod
@@ -161,6 +163,7 @@ class When:
             window=(time.fromisoformat(window[0]), time.fromisoformat(window[1])) if window else None,
             prefer=datetime.fromisoformat(data["prefer"]) if data.get("prefer") else None,
             week_on=date.fromisoformat(data["week_on"]) if data.get("week_on") else None,
+            around=bool(data.get("around")),
         )
 
 
@@ -194,6 +197,7 @@ class Session:
     availability_first: bool = False  # started by "anything on Friday?", before any question
     waitlist: bool = False  # the patient asked for the waitlist: the wish gathered joins it, no search
     waitlist_option: bool = False  # the alternatives offered end with "join the waitlist"
+    alternatives: bool = False  # the times offered are alternatives: nothing met the wish
     misunderstood: int = 0
     # The last turn's replies (a fingerprint) and how often they came again in a row: the
     # same question never goes out a third time.
@@ -227,6 +231,7 @@ class Session:
             "availability_first": self.availability_first,
             "waitlist": self.waitlist,
             "waitlist_option": self.waitlist_option,
+            "alternatives": self.alternatives,
             "misunderstood": self.misunderstood,
             "last_replies": self.last_replies,
             "repeats": self.repeats,
@@ -270,6 +275,7 @@ class Session:
             availability_first=bool(data.get("availability_first")),
             waitlist=bool(data.get("waitlist")),
             waitlist_option=bool(data.get("waitlist_option")),
+            alternatives=bool(data.get("alternatives")),
             misunderstood=data.get("misunderstood") or 0,
             last_replies=data.get("last_replies") or "",
             repeats=data.get("repeats") or 0,

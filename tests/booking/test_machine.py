@@ -191,6 +191,44 @@ def test_more_options_while_confirming_releases_the_hold_and_pages_on():
     assert effects_of(step, m.FindSlots)[0].offset == m.PAGE
 
 
+def _morning_wish_again() -> m.Signal:
+    morning = (time(8), time(12))
+    return m.Signal(
+        intent="give_info", day_from=date(2026, 11, 27), day_to=date(2026, 11, 27), window=morning
+    )
+
+
+def test_the_wish_said_again_over_its_own_times_pages_on():
+    """ "In the morning, before 11" once more, over the times offered for it: none of these
+    suit, so the next ones, not "reply with a number"."""
+    wish = {
+        "from": "2026-11-27",
+        "to": "2026-11-27",
+        "window": ["08:00", "12:00"],
+        "prefer": "2026-11-27T08:00:00-03:00",
+    }
+    step = m.transition(selecting(when=wish), _morning_wish_again(), world())
+
+    (find,) = effects_of(step, m.FindSlots)
+    assert find.offset == m.PAGE
+    assert step.session.misunderstood == 0
+
+
+def test_the_wish_said_again_over_alternatives_is_asked_again_not_paged_through():
+    """Nothing met the wish; insisting on it pages through no alternatives (that never ends):
+    the question is asked again, and after two tries the chat goes to staff."""
+    wish = {
+        "from": "2026-11-27",
+        "to": "2026-11-27",
+        "window": ["08:00", "12:00"],
+        "prefer": "2026-11-27T08:00:00-03:00",
+    }
+    step = m.transition(selecting(when=wish, alternatives=True), _morning_wish_again(), world())
+
+    assert not effects_of(step, m.FindSlots)
+    assert step.session.misunderstood == 1
+
+
 def test_a_refused_request_before_anything_was_gathered_ends_the_session_with_one_reply():
     step = m.transition(
         m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", commands=frozenset({"refuse"})), world()

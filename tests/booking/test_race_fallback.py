@@ -51,6 +51,7 @@ def test_when_the_wished_hour_is_gone_the_alternatives_start_with_the_rest_of_th
         window=(time(10), time(11)),
         prefer=datetime.combine(WEDNESDAY, time(10), tzinfo=ZONE),
         replacing_id=None,
+        window_around=True,  # "Wednesday at 10"
     )
 
     found = _find(wish, world=world, conversation_id=conversation.pk, service=scheduling_service(now=NOW))
@@ -85,3 +86,33 @@ def test_hours_wished_on_a_day_with_nothing_are_kept_on_the_nearest_other_days(t
 
     assert found.alternatives and found.slots
     assert all(s.start.astimezone(ZONE).time() >= time(18) for s in found.slots)
+
+
+@pytest.mark.parametrize("around", [False, True])
+def test_an_hour_wide_bound_is_kept_on_other_days_but_an_hour_said_alone_is_not(time_machine, around):
+    """ "Early, until 9" on a day with nothing before 9 bounds the hours: 8 to 9 on the days
+    around it. "Today at 8" is a time on that day: its alternatives are any time nearest it."""
+    time_machine.move_to(NOW)
+    call_command("load_clinic", str(CLINIC), verbosity=0)
+    conversation = ConversationFactory(channel_user_id="5511900000004")
+    world = _world(
+        clinic=clinic_get(), phone="+5511900000004", language="en", now=NOW, conversation_id=conversation.pk
+    )
+    today = NOW.date()  # two hours' notice: nothing before 10 today
+    wish = machine.FindSlots(
+        type_code="new",
+        practitioner_ids=(),
+        specialty=None,
+        day_from=today,
+        day_to=today,
+        window=(time(8), time(9)),
+        prefer=datetime.combine(today, time(8), tzinfo=ZONE),
+        replacing_id=None,
+        window_around=around,
+    )
+
+    found = _find(wish, world=world, conversation_id=conversation.pk, service=scheduling_service(now=NOW))
+
+    assert found.alternatives and found.slots
+    early = [time(8) <= s.start.astimezone(ZONE).time() < time(9) for s in found.slots]
+    assert all(early) if not around else not all(early)

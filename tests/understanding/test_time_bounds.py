@@ -122,3 +122,23 @@ def test_a_day_then_an_hour_onwards_is_that_day_from_that_hour_not_a_range_of_da
 def test_a_surname_that_is_also_a_unit_of_time_is_a_name(signal, text, language):
     s = signal(text, language, expecting=Expecting.NAME)
     assert s.full_name == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "around"),
+    [
+        ("de manhã bem cedo, até as 9", "pt-BR", False),
+        ("between 9 and 10", "en", False),
+        ("de 8 a 9", "es", False),
+        ("in the morning", "en", False),
+        ("monday at 10", "en", True),
+        ("el jueves a las 9", "es", True),
+        ("às 15h", "pt-BR", True),
+    ],
+)
+def test_an_hour_said_alone_is_told_apart_from_hours_bounded(signal, text, language, around):
+    """An hour-wide window is either "at 10" (a time on that day) or "from 8 to 9" (hours the
+    search keeps when the days widen): the signal says which."""
+    sig = signal(text, language)
+
+    assert sig.window is not None and sig.window_around is around
