@@ -77,13 +77,15 @@ def _send_offer(offer_id: int, *, now: datetime) -> bool:
     language = entry.language or patient.language or conversation.language or clinic.default_language
     when = when_text(offer.start.astimezone(ZoneInfo(clinic.time_zone)), language)
     practitioner = offer.practitioner.display_name
+    # Buttons in the window; outside it the template's quick replies, in this order (a
+    # channel that sets their payloads sends these ids).
+    options = [
+        {"id": f"waitlist:{answer}:{offer.pk}", "title": say(f"waitlist_{answer}", language)}
+        for answer in ANSWERS
+    ]
     if conversation.opted_out:
         reply = None
     elif conversation.window_open(now=now):
-        options = [
-            {"id": f"waitlist:{answer}:{offer.pk}", "title": say(f"waitlist_{answer}", language)}
-            for answer in ANSWERS
-        ]
         reply = Reply(
             say("waitlist_offer", language, when=when, practitioner=practitioner, minutes=_minutes(offer)),
             options,
@@ -92,6 +94,7 @@ def _send_offer(offer_id: int, *, now: datetime) -> bool:
     elif channel_for(conversation.channel, address=conversation.address).has_template(TEMPLATE, language):
         reply = Reply(
             "",
+            options,
             template=f"{TEMPLATE}:{language}",
             content_variables={"1": patient.name.split()[0], "2": when, "3": practitioner},
             origin=Origin.COPY,

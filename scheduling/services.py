@@ -318,7 +318,8 @@ def slot_hold(
     another conversation, outside working hours or, with enforce_policy, against the
     clinic's notice/grid rules; InvalidRequest when the practitioner does not offer the
     type. Takes a lock on the practitioner's row, so concurrent holds queue. Releases this
-    conversation's other live holds: a conversation holds one slot at a time.
+    conversation's other live holds, announced as freed after commit: a conversation holds
+    one slot at a time.
     """
     clinic = _clinic()
     now = now or timezone.now()
@@ -351,7 +352,7 @@ def slot_hold(
         if problem:
             raise SlotUnavailable(f"{locked} at {start.isoformat()}: {problem}")
         if conversation_id is not None:
-            SlotHold.objects.filter(conversation_id=conversation_id, appointment__isnull=True).delete()
+            _holds_swapped(conversation_id=conversation_id, now=now)
         location_id = location.pk if location else _location_at(calendar, start, clinic)
         return SlotHold.objects.create(
             clinic_id=locked.clinic_id,
@@ -363,6 +364,18 @@ def slot_hold(
             expires_at=now + clinic.policy.hold_duration,
             conversation_id=conversation_id,
         )
+
+
+def _holds_swapped(*, conversation_id: int, now: datetime) -> None:
+    """Give back the conversation's live holds, each announced as freed after commit. A
+    lapsed hold stays for the waitlist sweep, which announces lapsed holds once (and purging
+    removes it later): deleting it here would keep its time from whoever waits for it."""
+    live = SlotHold.objects.filter(
+        conversation_id=conversation_id, appointment__isnull=True, expires_at__gt=now
+    )
+    for hold in live:
+        if SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()[0]:
+            slot_freed_of(hold)
 
 
 def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clinic) -> int:

@@ -176,15 +176,15 @@ def _invite(
     now: datetime,
 ) -> tuple[Reply | None, str]:
     """Inside WhatsApp's 24-hour window, the invitation as text with three buttons; outside
-    it, the campaign's approved template for the language (its quick replies carry
-    `campaign:book`, `campaign:later`, `campaign:stop`); with none, nothing and why."""
+    it, the campaign's approved template for the language, whose quick replies are Book,
+    Later and Stop in that order (Twilio's carry `campaign:book`, `campaign:later`,
+    `campaign:stop` as defined in the content template; Meta's are given the options' ids as
+    payloads when sent); with none, nothing and why."""
     what = campaign_what(campaign, language)
+    options = [{"id": f"campaign:{a}:{send.pk}", "title": say(f"campaign_{a}", language)} for a in ACTIONS]
     if conversation.opted_out:
         return None, "the patient opted out of WhatsApp messages"
     if conversation.window_open(now=now):
-        options = [
-            {"id": f"campaign:{a}:{send.pk}", "title": say(f"campaign_{a}", language)} for a in ACTIONS
-        ]
         return Reply(
             say("campaign_invite", language, name=first_name, what=what), options, origin=Origin.COPY
         ), ""
@@ -192,7 +192,10 @@ def _invite(
     if not template:
         return None, f"24-hour window closed and no template for {language}"
     variables = {"1": first_name, "2": what}
-    return Reply("", template=f"{template}:{language}", content_variables=variables, origin=Origin.COPY), ""
+    reply = Reply(
+        "", options, template=f"{template}:{language}", content_variables=variables, origin=Origin.COPY
+    )
+    return reply, ""
 
 
 def campaign_what(campaign: Campaign, language: str) -> str:

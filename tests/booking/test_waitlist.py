@@ -422,3 +422,73 @@ def test_a_hold_a_patient_never_confirmed_frees_its_slot_for_the_waitlist_when_i
         assert waitlist_expire()["holds"] == 1
 
     assert offer_of(first).start == at(14, 30)
+
+
+# ---- a chat that swaps its hold ---------------------------------------------------------------
+
+
+@pytest.fixture
+def announced(monkeypatch):
+    """Every announcement of freed time, as (practitioner id, start), after commit."""
+    from scheduling import freed
+
+    heard = []
+    monkeypatch.setitem(
+        freed._listeners, "test_recorder", lambda _c, who, start, _e: heard.append((who, start))
+    )
+    return heard
+
+
+def a_chat_holds_the_freed_slot(ana, checkup, booked, capture):
+    """Reception frees 14:30 and a chat holds it at once, before the waitlist hears."""
+    chat = ConversationFactory()
+    with capture(execute=True):
+        calendar.appointment_cancel(appointment=booked[1], actor=calendar.Actor(source="staff"))
+        hold = calendar.slot_hold(
+            practitioner=ana, start=at(14, 30), appointment_type=checkup, conversation_id=chat.pk
+        )
+    return chat, hold
+
+
+def test_a_chat_swapping_its_held_slot_for_another_frees_it_for_the_waiting_patient(
+    clinic, ana, checkup, django_capture_on_commit_callbacks
+):
+    booked = book_the_afternoon(ana, checkup)
+    first = waiting_patient(clinic, ana, checkup, "Emily Stone", "+14155550999", NOW - timedelta(hours=2))
+    chat, _ = a_chat_holds_the_freed_slot(ana, checkup, booked, django_capture_on_commit_callbacks)
+    assert offer_of(first) is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar.slot_hold(practitioner=ana, start=at(10), appointment_type=checkup, conversation_id=chat.pk)
+
+    assert offer_of(first).start == at(14, 30)
+
+
+def test_swapping_from_a_hold_the_sweep_already_announced_does_not_announce_it_again(
+    clinic, ana, checkup, django_capture_on_commit_callbacks, announced
+):
+    booked = book_the_afternoon(ana, checkup)
+    chat, hold = a_chat_holds_the_freed_slot(ana, checkup, booked, django_capture_on_commit_callbacks)
+    lapsed = hold.expires_at + timedelta(seconds=30)
+
+    with time_machine.travel(lapsed, tick=False), django_capture_on_commit_callbacks(execute=True):
+        waitlist_expire()
+        calendar.slot_hold(practitioner=ana, start=at(10), appointment_type=checkup, conversation_id=chat.pk)
+
+    assert announced.count((ana.pk, at(14, 30))) == 2  # the cancellation, then the sweep
+
+
+def test_a_lapsed_hold_swapped_before_the_sweep_ran_is_still_announced_by_the_sweep(
+    clinic, ana, checkup, django_capture_on_commit_callbacks, announced
+):
+    booked = book_the_afternoon(ana, checkup)
+    first = waiting_patient(clinic, ana, checkup, "Emily Stone", "+14155550999", NOW - timedelta(hours=2))
+    chat, hold = a_chat_holds_the_freed_slot(ana, checkup, booked, django_capture_on_commit_callbacks)
+    lapsed = hold.expires_at + timedelta(seconds=30)
+
+    with time_machine.travel(lapsed, tick=False), django_capture_on_commit_callbacks(execute=True):
+        calendar.slot_hold(practitioner=ana, start=at(10), appointment_type=checkup, conversation_id=chat.pk)
+        waitlist_expire()
+
+    assert announced.count((ana.pk, at(14, 30))) == 2  # the cancellation, then the sweep, once
+    assert offer_of(first).start == at(14, 30)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from django.conf import settings
 
 from conversations.channels.base import env_name_read, env_secret, templates_read
-from conversations.channels.meta.adapter import MetaCloudChannel
+from conversations.channels.meta.adapter import TEMPLATE_PURPOSES, MetaCloudChannel
 
 NAME = "meta"
 
@@ -71,7 +71,6 @@ def webhook_secret() -> str:
     return settings.SIMULATOR_AUTH_TOKEN if settings.SIMULATOR_ENABLED else ""
 
 
-TEMPLATE_PURPOSES = ("reminder", "appointment", "waitlist_offer")
 KEYS = ("provider", "phone_number_id", "access_token_env", "app_secret_env", "templates")
 
 

@@ -29,6 +29,10 @@ MAX_INTERACTIVE_BODY = 1024
 MAX_MEDIA_BYTES = 16 * 1024 * 1024
 # Our language codes as Meta's template languages; a template setting may name its own.
 TEMPLATE_LANGUAGES = {"en": "en", "es": "es", "pt-BR": "pt_BR"}
+# What a template reference may name (META_TEMPLATES' keys); anything else is Meta's own
+# template name, as a campaign gives it ("checkup_recall" or "checkup_recall/en_US").
+TEMPLATE_PURPOSES = ("reminder", "appointment", "waitlist_offer")
+MAX_PAYLOAD = 256
 
 
 class MetaCloudChannel:
@@ -119,7 +123,13 @@ class MetaCloudChannel:
         return {"type": "text", "text": {"preview_url": False, "body": message.body}}
 
     def _template(self, message: OutgoingMessage) -> dict:
-        setting = self.templates.get(message.template, {}).get(message.language, "")
+        """The template's name, language and body parameters; the message's options are its
+        quick-reply buttons in order, each given the option's id as its payload (Meta posts
+        a tapped button's payload back; without one it would post only the button's text)."""
+        if message.template in TEMPLATE_PURPOSES:
+            setting = self.templates.get(message.template, {}).get(message.language, "")
+        else:
+            setting = message.template
         if not setting:
             raise ChannelError(
                 f"no Meta template for {message.template} in {message.language}",
@@ -134,8 +144,18 @@ class MetaCloudChannel:
             "name": name,
             "language": {"code": code or TEMPLATE_LANGUAGES.get(message.language, "en")},
         }
-        if parameters:
-            template["components"] = [{"type": "body", "parameters": parameters}]
+        components = [{"type": "body", "parameters": parameters}] if parameters else []
+        components += [
+            {
+                "type": "button",
+                "sub_type": "quick_reply",
+                "index": str(index),
+                "parameters": [{"type": "payload", "payload": option["id"][:MAX_PAYLOAD]}],
+            }
+            for index, option in enumerate(message.options)
+        ]
+        if components:
+            template["components"] = components
         return template
 
     def find_sent(self, message: OutgoingMessage, *, since: datetime, exclude: set[str]) -> str | None:
