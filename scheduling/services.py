@@ -4,20 +4,15 @@ Every function takes an optional `conversation_id`; when given, the call is trac
 SCHEDULING_CALL event (ids and ISO instants only, never names or phone numbers).
 """
 
-import functools
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from time import perf_counter
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from audit.models import TraceEvent
-from audit.services import staff_action_record, trace_record
+from audit.services import staff_action_record
 from clinicbot.tenancy import all_of_clinic
 from scheduling import availability
 from scheduling.availability import Preference, Slot, TimeWindow
@@ -27,7 +22,6 @@ from scheduling.exceptions import (
     HoldExpired,
     InvalidRequest,
     PatientAmbiguous,
-    SchedulingError,
     SlotUnavailable,
     UpcomingLimitReached,
 )
@@ -47,6 +41,8 @@ from scheduling.selectors import (
     rules_for,
     weekly_hours_map,
 )
+from scheduling.tracing import Actor
+from scheduling.tracing import traced as _traced
 
 logger = logging.getLogger(__name__)
 
@@ -68,93 +64,6 @@ __all__ = [
     "slot_list_available",
     "slot_release",
 ]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: the bot (user None, source whatsapp), a staff member, or an API client."""
-
-    source: str = Appointment.Source.WHATSAPP
-    user: Any = None
-
-    @classmethod
-    def bot(cls) -> "Actor":
-        return cls()
-
-    @classmethod
-    def staff(cls, user: Any, *, source: str = Appointment.Source.STAFF) -> "Actor":
-        return cls(source=source, user=user)
-
-    @property
-    def is_bot(self) -> bool:
-        return self.user is None and self.source == Appointment.Source.WHATSAPP
-
-
-# ---- tracing -----------------------------------------------------------------------------
-
-_PRIVATE_ARGUMENTS = {"name", "phone", "date_of_birth", "reason"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Actor):
-        return {"source": str(value.source), "user_id": getattr(value.user, "pk", None)}
-    if isinstance(value, Slot):
-        return {"start": value.start.isoformat(), "practitioner_id": value.practitioner_id}
-    if isinstance(value, TimeWindow):
-        return [value.start.isoformat(), value.end.isoformat()]
-    if isinstance(value, Preference):
-        return {"day": value.day.isoformat(), "window": _plain(value.window)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value[:10]]
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return repr(value)
-
-
-def _traced(func: Callable) -> Callable:
-    name = func.__name__
-
-    @functools.wraps(func)
-    def wrapper(**kwargs: Any) -> Any:
-        conversation_id = kwargs.get("conversation_id")
-        if conversation_id is None:
-            return func(**kwargs)
-        started = perf_counter()
-        outcome, result = "ok", None
-        try:
-            result = func(**kwargs)
-            return result
-        except SchedulingError as exc:
-            outcome = type(exc).__name__
-            raise
-        except Exception as exc:
-            outcome = f"error:{type(exc).__name__}"
-            raise
-        finally:
-            payload = {
-                "call": name,
-                "arguments": {
-                    k: _plain(v)
-                    for k, v in kwargs.items()
-                    if k not in _PRIVATE_ARGUMENTS and k != "conversation_id"
-                },
-                "outcome": outcome,
-                "result": _plain(result),
-                "duration_ms": round((perf_counter() - started) * 1000, 2),
-            }
-            # A broken outer transaction cannot take the row; the caller's error wins.
-            if not transaction.get_connection().needs_rollback:
-                trace_record(
-                    conversation_id=conversation_id,
-                    type=TraceEvent.Type.SCHEDULING_CALL,
-                    payload=payload,
-                )
-
-    return wrapper
 
 
 def _clinic_or_none() -> Clinic | None:
