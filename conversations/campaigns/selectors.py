@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 
 from conversations.models import Campaign, CampaignOptOut, CampaignSend, Conversation, OutboundMessage
 from scheduling.availability import WeeklyRange
@@ -61,11 +61,17 @@ def campaign_laters_pending(*, campaign: Campaign, now: datetime) -> bool:
     ).exists()
 
 
-def campaign_next_round(*, campaign: Campaign, patient: Patient) -> int:
-    last = CampaignSend.objects.filter(campaign=campaign, patient=patient).aggregate(Max("round"))[
-        "round__max"
-    ]
-    return (last or 0) + 1
+def campaign_next_round(*, campaign: Campaign, patient: Patient, now: datetime) -> int | None:
+    """The round of the campaign's next ask to the patient: 1 if never asked, the next one
+    if their last answer was "Later" and that day has come; None when they are not to be
+    asked (another worker asked them since the recipients were read)."""
+    last = CampaignSend.objects.filter(campaign=campaign, patient=patient).order_by("-round").first()
+    if last is None:
+        return 1
+    due_again = (
+        last.answer == CampaignSend.Answer.LATER and last.ask_again_on and last.ask_again_on <= now.date()
+    )
+    return last.round + 1 if due_again else None
 
 
 def campaign_window_open(*, campaign: Campaign, local_now: datetime, hours: list[WeeklyRange]) -> bool:

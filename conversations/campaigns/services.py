@@ -140,12 +140,17 @@ def _send_one(campaign_id: int, patient: Patient, *, now: datetime) -> str:
     first_name = patient.name.split()[0]
     conversation = patient_conversation(patient.phone_e164, first_name)
     language = language_code(patient.language) or conversation.language or clinic_context().default_language
+    # Read under the campaign's lock: a worker that read the recipients before another
+    # asked this patient finds the ask there, not a round to start.
+    round_ = campaign_next_round(campaign=campaign, patient=patient, now=now)
+    if round_ is None:
+        return "duplicate"
     try:
         with transaction.atomic():
             send = CampaignSend.objects.create(
                 campaign=campaign,
                 patient=patient,
-                round=campaign_next_round(campaign=campaign, patient=patient),
+                round=round_,
                 conversation=conversation,
                 status=CampaignSend.Status.SENT,
                 created_at=now,
