@@ -500,7 +500,9 @@ class Campaign(models.Model):
 
 class CampaignSend(models.Model):
     """One patient asked by one campaign: written before the message (row before send), so
-    the unique pair makes the ask go out once, however many workers run the campaign."""
+    the unique (campaign, patient, round) makes each ask go out once, however many workers
+    run the campaign. A patient who said "Later" is asked again, in the next round, once
+    their `ask_again_on` comes while the campaign still runs."""
 
     clinic = clinic_owned()
 
@@ -527,6 +529,7 @@ class CampaignSend(models.Model):
     answer = models.CharField(max_length=8, choices=Answer, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     ask_again_on = models.DateField(null=True, blank=True)
+    round = models.PositiveSmallIntegerField(default=1)
     booked_appointment = models.ForeignKey(
         "scheduling.Appointment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -537,7 +540,9 @@ class CampaignSend(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "patient"], name="campaign_send_once_per_patient")
+            models.UniqueConstraint(
+                fields=["campaign", "patient", "round"], name="campaign_send_once_per_patient_and_round"
+            )
         ]
         indexes = [models.Index(fields=["campaign", "created_at"])]
 

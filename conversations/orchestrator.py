@@ -28,6 +28,7 @@ from conversations.campaigns.replies import (
     campaign_answer,
     campaign_answer_apply,
     campaign_tapped,
+    campaign_when_typed,
 )
 from conversations.clinic import ClinicContext, clinic_context, clinic_directory, understanding_engine
 from conversations.copy import render, say, when_text
@@ -308,6 +309,13 @@ def _understood(
     """Understand the message once, then let the booking conversation or a handler answer."""
     now = timezone.now()
     session = booking_session_active(conversation_id=conversation.pk, now=now)
+    if session is None and (
+        later := campaign_when_typed(conversation=conversation, inbound=inbound, now=now)
+    ):
+        # "El mes que viene" under a campaign's "when should we ask you again?".
+        return _campaign_answered(
+            conversation, clinic, later, conversation.language or clinic.default_language
+        )
     expecting = booking_expecting(session)
     hint = conversation.language or _patient_language(conversation) or None
     if prepared is not None and (prepared.inbound_id, prepared.expecting, prepared.language_hint) == (

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from django.db import transaction
 
+from scheduling.models import SlotHold
+
 # (clinic id, practitioner id, start, end) of the freed time.
 Listener = Callable[[int, int, datetime, datetime], None]
 _listeners: dict[str, Listener] = {}
@@ -32,3 +34,15 @@ def slot_freed_of(record) -> None:
     slot_freed(
         clinic_id=record.clinic_id, practitioner_id=record.practitioner_id, start=record.start, end=record.end
     )
+
+
+def slot_holds_give_back(**filters) -> int:
+    """Delete the unbooked holds matching `filters` (SlotHold lookups), each announced as
+    freed after commit; returns how many. Idempotent: a hold deleted meanwhile (another
+    worker gave it back, or it was booked) is not announced."""
+    given = 0
+    for hold in SlotHold.objects.filter(appointment__isnull=True, **filters):
+        if SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()[0]:
+            slot_freed_of(hold)
+            given += 1
+    return given

@@ -25,7 +25,7 @@ from scheduling.exceptions import (
     SlotUnavailable,
     UpcomingLimitReached,
 )
-from scheduling.freed import slot_freed_of
+from scheduling.freed import slot_freed_of, slot_holds_give_back
 from scheduling.models import (
     Appointment,
     AppointmentType,
@@ -227,8 +227,7 @@ def slot_hold(
     another conversation, outside working hours or, with enforce_policy, against the
     clinic's notice/grid rules; InvalidRequest when the practitioner does not offer the
     type. Takes a lock on the practitioner's row, so concurrent holds queue. Releases this
-    conversation's other live holds, announced as freed after commit: a conversation holds
-    one slot at a time.
+    conversation's other live holds (announced freed): a conversation holds one at a time.
     """
     clinic = _clinic()
     now = now or timezone.now()
@@ -260,8 +259,8 @@ def slot_hold(
         )
         if problem:
             raise SlotUnavailable(f"{locked} at {start.isoformat()}: {problem}")
-        if conversation_id is not None:
-            _holds_swapped(conversation_id=conversation_id, now=now)
+        if conversation_id is not None:  # a lapsed hold stays: the waitlist sweep announces it
+            slot_holds_give_back(conversation_id=conversation_id, expires_at__gt=now)
         location_id = location.pk if location else _location_at(calendar, start, clinic)
         return SlotHold.objects.create(
             clinic_id=locked.clinic_id,
@@ -273,18 +272,6 @@ def slot_hold(
             expires_at=now + clinic.policy.hold_duration,
             conversation_id=conversation_id,
         )
-
-
-def _holds_swapped(*, conversation_id: int, now: datetime) -> None:
-    """Give back the conversation's live holds, each announced as freed after commit. A
-    lapsed hold stays for the waitlist sweep, which announces lapsed holds once (and purging
-    removes it later): deleting it here would keep its time from whoever waits for it."""
-    live = SlotHold.objects.filter(
-        conversation_id=conversation_id, appointment__isnull=True, expires_at__gt=now
-    )
-    for hold in live:
-        if SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()[0]:
-            slot_freed_of(hold)
 
 
 def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clinic) -> int:
@@ -299,8 +286,7 @@ def _location_at(calendar: availability.Calendar, start: datetime, clinic: Clini
 def slot_release(*, hold: SlotHold, conversation_id: int | None = None) -> None:
     """Give a held slot back, announced as freed after commit. Idempotent: releasing twice,
     or a booked hold, does nothing."""
-    if SlotHold.objects.filter(pk=hold.pk, appointment__isnull=True).delete()[0]:
-        slot_freed_of(hold)
+    slot_holds_give_back(pk=hold.pk)
 
 
 def slot_hold_purge(*, now: datetime | None = None, keep: timedelta = timedelta(days=1)) -> int:

@@ -1,18 +1,22 @@
-"""Answers to a campaign's invitation: "Book", "Later" (then when: in 1, 3 or 6 months) and
+"""Answers to a campaign's invitation: "Book", "Later" (then when: in 1, 3 or 6 months, or
+whatever day the patient types: "el mes que viene", "daqui a duas semanas", "15/03") and
 "Stop" (campaigns only, never reminders). A tap carries `campaign:<answer>[:<send id>]`; a
-template's quick reply has no id, so its send is the one whose message the tap quotes. A
-typed number or title of the last invitation's options counts as its tap."""
+Twilio template's quick reply has no id, so its send is the one whose message the tap
+quotes. A typed number or title of the last invitation's options counts as its tap."""
 
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from conversations.campaigns.selectors import campaign_send_for_reply
+from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.models import CampaignOptOut, CampaignSend, Conversation, InboundMessage, Language
 from conversations.outbox.queue import Origin, Reply
 from conversations.selectors import options_last_offered
+from conversations.understanding.dates.ask_again import ask_again_day
 from scheduling.models import Patient
 
 PREFIX = "campaign:"
@@ -24,6 +28,7 @@ ANSWERS = ("book", "later", "stop", *(f"later{months}" for months in LATER_MONTH
 class CampaignAnswer:
     send: CampaignSend
     answer: str  # one of ANSWERS
+    ask_again_on: date | None = None  # the day typed under "when should we ask again?"
 
 
 def campaign_tapped(inbound: InboundMessage) -> bool:
@@ -71,17 +76,48 @@ def _typed(conversation: Conversation, inbound: InboundMessage) -> str:
     return ""
 
 
+# Longer than this, a message under "when should we ask again?" says more than a day.
+MAX_WHEN_CHARS = 80
+
+
+def campaign_when_typed(
+    *, conversation: Conversation, inbound: InboundMessage, now: datetime
+) -> CampaignAnswer | None:
+    """A day typed under the "when should we ask again?" question ("el mes que viene"):
+    "Later" with that day; None for anything else. The words are read first, so a message
+    naming no day costs no query."""
+    text = inbound.text.strip()
+    if not text or inbound.button_payload or len(text) > MAX_WHEN_CHARS:
+        return None
+    clinic = clinic_context()
+    today = now.astimezone(ZoneInfo(clinic.time_zone)).date()
+    day = ask_again_day(text, language=conversation.language or clinic.default_language, today=today)
+    if day is None:
+        return None
+    options = options_last_offered(conversation=conversation, inbound=inbound)
+    send_ids = {
+        option["id"].rsplit(":", 1)[-1]
+        for option in options
+        if str(option.get("id", "")).startswith(f"{PREFIX}later") and option["id"].count(":") == 2
+    }
+    if len(send_ids) != 1 or not (send_id := send_ids.pop()).isdigit():
+        return None
+    send = CampaignSend.objects.filter(pk=int(send_id), conversation=conversation).first()
+    return CampaignAnswer(send, "later", day) if send else None
+
+
 def campaign_answer_apply(
     *, answer: CampaignAnswer, language: str, clinic_name: str, now: datetime
 ) -> list[Reply]:
     """Record the answer on its send and say what follows: for "book" nothing (the caller
-    starts the booking conversation); "later" asks when; its choice is noted (other
-    campaigns leave the patient alone until then); "stop" opts every patient of the number
+    starts the booking conversation); "later" asks when; its choice, or the day typed, is
+    noted (no campaign asks the patient before then; this one asks again after, if it
+    still runs); "stop" opts every patient of the number
     out of campaigns."""
     send = answer.send
     send.answer = "later" if answer.answer.startswith("later") else answer.answer
     send.answered_at = now
-    if answer.answer in ("book", "later"):
+    if answer.answer in ("book", "later") and answer.ask_again_on is None:
         send.save(update_fields=["answer", "answered_at"])
         if answer.answer == "book":
             return []
@@ -90,6 +126,12 @@ def campaign_answer_apply(
             for months in LATER_MONTHS
         ]
         return [Reply(say("campaign_later_ask", language), options, origin=Origin.COPY)]
+    if answer.ask_again_on is not None:
+        send.ask_again_on = answer.ask_again_on
+        send.save(update_fields=["answer", "answered_at", "ask_again_on"])
+        moment = datetime.combine(answer.ask_again_on, time(12))
+        choice = say("campaign_later_on", language, day=moment)
+        return [Reply(say("campaign_later_noted", language, choice=choice), origin=Origin.COPY)]
     if send.answer == "later":
         months = int(answer.answer.removeprefix("later"))
         send.ask_again_on = (now + timedelta(days=round(30.44 * months))).date()

@@ -15,24 +15,63 @@ SAMPLE = 10
 
 def campaign_recipients(*, campaign: Campaign, now: datetime) -> list[Patient]:
     """The patients the campaign would ask now, longest-waiting first: due by the calendar's
-    rule, never asked by this campaign, not opted out (of campaigns, or of every message on
-    WhatsApp), not waiting for a "later" they chose; one patient per phone number."""
+    rule, never asked by this campaign (or asked, said "Later" and that day has come), not
+    opted out (of campaigns, or of every message on WhatsApp), not waiting for a "later"
+    they chose; one patient per phone number."""
     due = patient_list_due_for_recall(
         now=now,
         months=campaign.months,
         appointment_type_id=campaign.appointment_type_id,
         practitioner_id=campaign.practitioner_id,
     ).exclude(pk__in=CampaignOptOut.objects.values("patient_id"))
-    asked = CampaignSend.objects.filter(campaign=campaign)
+    asked = campaign_asked(campaign=campaign, now=now)
     waiting = CampaignSend.objects.filter(ask_again_on__gt=now.date()).values("patient_id")
-    phones = set(asked.values_list("patient__phone_e164", flat=True))
+    phones = set(Patient.objects.filter(pk__in=asked).values_list("phone_e164", flat=True))
     phones |= set(Conversation.objects.filter(opted_out=True).values_list("phone_e164", flat=True))
     chosen: list[Patient] = []
-    for patient in due.exclude(pk__in=waiting).exclude(pk__in=asked.values("patient_id")):
+    for patient in due.exclude(pk__in=waiting).exclude(pk__in=asked):
         if patient.phone_e164 not in phones:
             phones.add(patient.phone_e164)
             chosen.append(patient)
     return chosen
+
+
+def campaign_asked(*, campaign: Campaign, now: datetime) -> set[int]:
+    """The patients the campaign has asked and is done with: all it asked, less those whose
+    last answer was "Later" with a day that has come (they are asked again)."""
+    latest: dict[int, CampaignSend] = {}
+    for send in CampaignSend.objects.filter(campaign=campaign).only(
+        "patient_id", "round", "answer", "ask_again_on"
+    ):
+        if send.patient_id not in latest or send.round > latest[send.patient_id].round:
+            latest[send.patient_id] = send
+    return {
+        patient_id
+        for patient_id, send in latest.items()
+        if not (
+            send.answer == CampaignSend.Answer.LATER and send.ask_again_on and send.ask_again_on <= now.date()
+        )
+    }
+
+
+def campaign_laters_pending(*, campaign: Campaign, now: datetime) -> bool:
+    """Whether a patient who said "Later" to the campaign waits for a day still ahead."""
+    return CampaignSend.objects.filter(
+        campaign=campaign, answer=CampaignSend.Answer.LATER, ask_again_on__gt=now.date()
+    ).exists()
+
+
+def campaign_next_round(*, campaign: Campaign, patient: Patient, now: datetime) -> int | None:
+    """The round of the campaign's next ask to the patient: 1 if never asked, the next one
+    if their last answer was "Later" and that day has come; None when they are not to be
+    asked (another worker asked them since the recipients were read)."""
+    last = CampaignSend.objects.filter(campaign=campaign, patient=patient).order_by("-round").first()
+    if last is None:
+        return 1
+    due_again = (
+        last.answer == CampaignSend.Answer.LATER and last.ask_again_on and last.ask_again_on <= now.date()
+    )
+    return last.round + 1 if due_again else None
 
 
 def campaign_window_open(*, campaign: Campaign, local_now: datetime, hours: list[WeeklyRange]) -> bool:

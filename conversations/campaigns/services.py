@@ -14,7 +14,13 @@ from django.utils import timezone
 from audit.models import TraceEvent
 from audit.services import staff_action_record, trace_record
 from clinicbot.tenancy import clinic_current_id, each_clinic
-from conversations.campaigns.selectors import campaign_recipients, campaign_sent_since, campaign_window_open
+from conversations.campaigns.selectors import (
+    campaign_laters_pending,
+    campaign_next_round,
+    campaign_recipients,
+    campaign_sent_since,
+    campaign_window_open,
+)
 from conversations.clinic import clinic_context
 from conversations.copy import say
 from conversations.models import Campaign, CampaignSend, Conversation
@@ -91,7 +97,8 @@ def _clinic_campaigns_send(now: datetime) -> Counter[str]:
 def campaign_send_batch(*, campaign_id: int, now: datetime | None = None) -> dict[str, int]:
     """Send the campaign's next asks, if it runs and its window is open: at most its hourly
     rate over any hour, spread as a sixtieth of it a minute (the sweep runs every minute).
-    A campaign with nobody left to ask is done. Returns counts (sent, skipped)."""
+    A campaign with nobody left to ask, and nobody's "Later" still ahead, is done. Returns
+    counts (sent, skipped)."""
     now = now or timezone.now()
     campaign = Campaign.objects.filter(pk=campaign_id, state=Campaign.State.RUNNING).first()
     if campaign is None:
@@ -102,9 +109,10 @@ def campaign_send_batch(*, campaign_id: int, now: datetime | None = None) -> dic
         return {}
     recipients = campaign_recipients(campaign=campaign, now=now)
     if not recipients:
-        Campaign.objects.filter(pk=campaign_id, state=Campaign.State.RUNNING).update(
-            state=Campaign.State.DONE
-        )
+        if not campaign_laters_pending(campaign=campaign, now=now):
+            Campaign.objects.filter(pk=campaign_id, state=Campaign.State.RUNNING).update(
+                state=Campaign.State.DONE
+            )
         return {}
     counts: Counter[str] = Counter()
     for patient in recipients:
@@ -132,11 +140,17 @@ def _send_one(campaign_id: int, patient: Patient, *, now: datetime) -> str:
     first_name = patient.name.split()[0]
     conversation = patient_conversation(patient.phone_e164, first_name)
     language = language_code(patient.language) or conversation.language or clinic_context().default_language
+    # Read under the campaign's lock: a worker that read the recipients before another
+    # asked this patient finds the ask there, not a round to start.
+    round_ = campaign_next_round(campaign=campaign, patient=patient, now=now)
+    if round_ is None:
+        return "duplicate"
     try:
         with transaction.atomic():
             send = CampaignSend.objects.create(
                 campaign=campaign,
                 patient=patient,
+                round=round_,
                 conversation=conversation,
                 status=CampaignSend.Status.SENT,
                 created_at=now,

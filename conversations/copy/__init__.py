@@ -21,7 +21,7 @@ CATALOGUES: dict[str, dict[str, str]] = {code: module.CATALOGUE for code, module
 
 class _Instant:
     """An instant written the way `language` writes dates: "{when}" long, "{when:short}" short,
-    "{when:day}" the day alone."""
+    "{when:day}" the day alone, "{when:date}" the date with its year."""
 
     def __init__(self, value: datetime, language: str) -> None:
         self.value = value
@@ -31,7 +31,7 @@ class _Instant:
         module = _MODULES[self.language]
         start = self.value
         weekday = module.WEEKDAYS[start.weekday()]
-        key = {"short": "when_short", "day": "when_day"}.get(spec, "when")
+        key = {"short": "when_short", "day": "when_day", "date": "when_date"}.get(spec, "when")
         return module.CATALOGUE[key].format(
             weekday=weekday,
             weekday_short=weekday_short(start.weekday(), self.language),
@@ -39,6 +39,7 @@ class _Instant:
             month=module.MONTHS[start.month - 1],
             month_num=f"{start.month:02d}",
             time=f"{start:%H:%M}",
+            year=start.year,
         )
 
 

@@ -3,6 +3,7 @@ template's message): "Book" starts the booking with the campaign's type and prac
 "Later" asks when and notes it, "Stop" leaves campaigns (not reminders), each in the
 patient's language; a typed number answers the text invitation the same way."""
 
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -195,3 +196,98 @@ def test_a_payload_naming_someone_elses_send_is_ignored(invited, fake_twilio, po
 
     other.refresh_from_db()
     assert other.answer == "" and not CampaignOptOut.objects.exists()
+
+
+def later_then_types(post_webhook, invited, language: str, later: str, typed: str) -> CampaignSend:
+    phone, sid = invited[language]
+    post_webhook("/webhooks/twilio/whatsapp/", tap(phone, payload="campaign:later", title=later, quoting=sid))
+    body = tap(phone, payload="", title=typed).replace("MessageType=button", "MessageType=text")
+    post_webhook("/webhooks/twilio/whatsapp/", body)
+    return CampaignSend.objects.get(patient__phone_e164=phone)
+
+
+@pytest.mark.parametrize(
+    "language, later, typed, day, noted",
+    [
+        ("en", "Later", "in 4 months", date(2027, 4, 7), "we'll ask you again on 7 April 2027"),
+        (
+            "es",
+            "Más adelante",
+            "el mes que viene",
+            date(2027, 1, 7),
+            "te lo volvemos a preguntar el 7 de enero de 2027",
+        ),
+        (
+            "pt-BR",
+            "Mais tarde",
+            "daqui a duas semanas",
+            date(2026, 12, 21),
+            "vamos perguntar de novo em 21 de dezembro de 2026",
+        ),
+        ("es", "Más adelante", "15/03/2027", date(2027, 3, 15), "el 15 de marzo de 2027"),
+    ],
+)
+def test_a_day_typed_under_when_to_ask_again_is_noted(
+    invited, fake_twilio, post_webhook, language, later, typed, day, noted
+):
+    phone, _ = invited[language]
+    before = len(fake_twilio.requests)
+
+    send = later_then_types(post_webhook, invited, language, later, typed)
+
+    assert (send.answer, send.ask_again_on) == ("later", day)
+    assert noted in replies_to(fake_twilio, phone, before)[-1]
+    assert not BookingSession.objects.exists()
+
+
+def test_words_naming_no_day_under_when_to_ask_again_note_nothing(invited, post_webhook):
+    send = later_then_types(post_webhook, invited, "en", "Later", "hmm not sure")
+
+    assert send.ask_again_on is None
+
+
+def test_the_campaign_waits_for_the_day_asked_and_asks_again_then(
+    invited, fake_twilio, post_webhook, django_capture_on_commit_callbacks, monday, time_machine
+):
+    from conversations.campaigns.services import campaign_send_batch
+    from conversations.models import Campaign
+
+    phone, _ = invited["en"]
+    later_then_types(post_webhook, invited, "en", "Later", "in two weeks")
+    campaign = Campaign.objects.get()
+
+    def tick(at) -> dict:
+        time_machine.move_to(at, tick=False)
+        with django_capture_on_commit_callbacks(execute=True):
+            return campaign_send_batch(campaign_id=campaign.pk, now=at)
+
+    assert tick(monday + timedelta(days=13)) == {}  # Sunday the 20th: not yet (and closed)
+    assert tick(monday + timedelta(days=6)) == {}
+    campaign.refresh_from_db()
+    assert campaign.state == Campaign.State.RUNNING  # someone's "later" is still ahead
+    asked = len(fake_twilio.requests)
+
+    assert tick(monday + timedelta(days=14)) == {"sent": 1}  # Monday the 21st
+
+    [again] = fake_twilio.requests[asked:]
+    assert again.form["To"] == f"whatsapp:{phone}"
+    sends = CampaignSend.objects.filter(patient__phone_e164=phone).order_by("round")
+    assert [(s.round, s.status) for s in sends] == [(1, "sent"), (2, "sent")]
+    assert tick(monday + timedelta(days=14, minutes=1)) == {}
+    campaign.refresh_from_db()
+    assert campaign.state == Campaign.State.DONE
+
+
+def test_a_stopped_campaign_does_not_ask_again_when_the_day_comes(
+    invited, fake_twilio, post_webhook, django_capture_on_commit_callbacks, monday, time_machine
+):
+    from conversations.campaigns.services import campaign_send_batch, campaign_state_set
+    from conversations.models import Campaign
+
+    later_then_types(post_webhook, invited, "en", "Later", "in two weeks")
+    campaign = campaign_state_set(campaign_id=Campaign.objects.get().pk, state="stopped", user_id=None)
+    day = monday + timedelta(days=14)
+    time_machine.move_to(day, tick=False)
+
+    assert campaign_send_batch(campaign_id=campaign.pk, now=day) == {}
+    assert CampaignSend.objects.filter(patient__phone_e164=invited["en"][0]).count() == 1
