@@ -32,8 +32,7 @@ PACK = LanguagePack(
             r"\bwait ?(ing )?list\b",
             r"\bnotify me if (a |any )?(slot|time|spot)s? (frees|opens|comes) up\b",
         ),
-        "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b"),
-        "soonest": (r"\b(as soon as (possible|you can)|asap|earliest|soonest|first available)\b",),
+        "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b", r"\b(as soon as possible|asap|earliest)\b"),
         "refuse": (
             # Instructions aimed at the bot's rules, not at a booking.
             r"\bignore (all |your |the |previous |prior )*(instructions|rules|prompt)",

@@ -28,13 +28,10 @@ PACK = LanguagePack(
         "waitlist": (r"\blista de espera\b", r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b"),
         "any": (
             r"\bcualquier (dia|hora|momento)\b",
+            r"\blo antes posible\b",
             r"\bme da igual\b",
             r"\bcuando sea\b",
             r"\bcuando (tengan|puedan|haya)\b",
-        ),
-        "soonest": (
-            r"\blo (antes|mas pronto) posible\b",
-            r"\bcuanto antes\b",
             r"\bel primero (que|libre|disponible)\b",
         ),
         "refuse": (

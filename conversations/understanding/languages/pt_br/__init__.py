@@ -31,13 +31,10 @@ PACK = LanguagePack(
         ),
         "any": (
             r"\bqualquer (dia|horario|hora)\b",
+            r"\bo quanto antes\b",
+            r"\bo mais (cedo|rapido) possivel\b",
             r"\btanto faz\b",
             r"\bquando (der|puder|tiver)\b",
-        ),
-        "soonest": (
-            r"\bo quanto antes\b",
-            r"\bo mais (cedo|rapido|breve) possivel\b",
-            r"\bassim que (possivel|der)\b",
             r"\bo primeiro (que|livre|disponivel)\b",
         ),
         "refuse": (
