@@ -112,8 +112,8 @@ def build(rng: random.Random) -> None:
             code=f"p{n}", display_name=f"Dr. {n}", specialties=[specialties[n % len(specialties)]]
         )
         location = locations[n % 2]
-        p.locations.add(location)
-        consult.practitioners.add(p)
+        p.locations.add(location, through_defaults={"clinic": clinic})
+        consult.practitioners.add(p, through_defaults={"clinic": clinic})
         WorkingHours.objects.bulk_create(
             WorkingHours(practitioner=p, location=location, weekday=d, start=a, end=b)
             for d in range(5)

@@ -1,10 +1,11 @@
 """What the tenancy migrations of every app share: moving rows to the deployment's clinic
 and, on PostgreSQL, keeping each reference inside one clinic."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import django.db.models.deletion
 from django.db import models
+from django.db.models import OuterRef, Subquery
 
 # (table, column, referenced table): a reference that must stay inside one clinic.
 SameClinic = tuple[str, str, str]
@@ -37,6 +38,23 @@ def rows_to_the_clinic(app_label: str, model_names: Sequence[str]) -> Callable:
         if schema_editor.connection.vendor == "postgresql":
             # Fire the deferred checks now: PostgreSQL alters no table with events pending.
             schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+    return run
+
+
+def rows_to_the_clinic_of(app_label: str, owners: Mapping[str, str]) -> Callable:
+    """A RunPython step giving every row of each model (a key of `owners`) the clinic of the
+    row its foreign key (the value) points at: a link table's rows take their owner's clinic."""
+
+    def run(apps, schema_editor) -> None:
+        for model_name, via in owners.items():
+            model = apps.get_model(app_label, model_name)
+            owner = model._meta.get_field(via).related_model
+            model.objects.update(
+                clinic_id=Subquery(owner.objects.filter(pk=OuterRef(f"{via}_id")).values("clinic_id")[:1])
+            )
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # as in rows_to_the_clinic
 
     return run
 

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,11 +17,13 @@ from scheduling.exceptions import SchedulingError
 from scheduling.models import (
     Appointment,
     AppointmentType,
+    AppointmentTypePractitioner,
     Clinic,
     ClinicMembership,
     Location,
     Patient,
     Practitioner,
+    PractitionerLocation,
     SlotHold,
     TimeOff,
     WorkingHours,
@@ -75,13 +78,46 @@ class TimeOffInline(admin.TabularInline):
     extra = 0
 
 
+class LinkInline(admin.TabularInline):
+    """The rows of a many-to-many link (each carries its clinic, which ClinicOwnedAdmin gives
+    it), on the parent's page as the plain field was: whoever may add or change the parent
+    sets its links, whoever may view it sees them."""
+
+    extra = 0
+
+    def _parent_may(self, request, action: str) -> bool:
+        opts = self.parent_model._meta
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename(action, opts)}")
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._parent_may(request, "view") or self.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj) -> bool:
+        return self._parent_may(request, "change" if obj else "add")
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._parent_may(request, "change" if obj else "add")
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self.has_change_permission(request, obj)
+
+
+class PractitionerLocationInline(LinkInline):
+    model = PractitionerLocation
+    verbose_name, verbose_name_plural = "location", "locations"
+
+
+class AppointmentTypePractitionerInline(LinkInline):
+    model = AppointmentTypePractitioner
+    verbose_name, verbose_name_plural = "practitioner", "practitioners"
+
+
 @admin.register(Practitioner)
 class PractitionerAdmin(ClinicOwnedAdmin):
     list_display = ["display_name", "code", "specialty_list", "active"]
     list_filter = ["active", "locations"]
     search_fields = ["display_name", "code"]
-    filter_horizontal = ["locations"]
-    inlines = [WorkingHoursInline, TimeOffInline]
+    inlines = [PractitionerLocationInline, WorkingHoursInline, TimeOffInline]
 
     @admin.display(description="specialties")
     def specialty_list(self, obj):
@@ -91,7 +127,7 @@ class PractitionerAdmin(ClinicOwnedAdmin):
 @admin.register(AppointmentType)
 class AppointmentTypeAdmin(ClinicOwnedAdmin):
     list_display = ["code", "__str__", "duration_minutes", "new_patients", "active"]
-    filter_horizontal = ["practitioners"]
+    inlines = [AppointmentTypePractitionerInline]
 
 
 @admin.register(TimeOff)

@@ -91,7 +91,7 @@ def _records_load(spec: ClinicSpec, clinic: Clinic) -> dict[str, int]:
                 "active": p.active,
             },
         )
-        practitioner.locations.set([locations[c] for c in p.locations])
+        practitioner.locations.set([locations[c] for c in p.locations], through_defaults={"clinic": clinic})
         for code in p.appointment_types:
             offered[code].append(practitioner)
         wanted = {(h.weekday, h.start, h.end, locations[h.location].pk) for h in p.hours}
@@ -108,7 +108,7 @@ def _records_load(spec: ClinicSpec, clinic: Clinic) -> dict[str, int]:
         time_off += _time_off_upsert(off, practitioner=None, zone=zone, model=TimeOff)
     for code, kind in types.items():
         # Practitioners not in this file keep the types they offered.
-        kind.practitioners.add(*offered[code])
+        kind.practitioners.add(*offered[code], through_defaults={"clinic": clinic})
         kind.practitioners.remove(
             *kind.practitioners.filter(code__in=[p.code for p in spec.practitioners]).exclude(
                 pk__in=[p.pk for p in offered[code]]

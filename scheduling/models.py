@@ -161,7 +161,9 @@ class Practitioner(models.Model):
     display_name = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True)
     specialties = models.JSONField(default=list, blank=True)
-    locations = models.ManyToManyField(Location, related_name="practitioners", blank=True)
+    locations = models.ManyToManyField(
+        Location, related_name="practitioners", blank=True, through="PractitionerLocation"
+    )
     active = models.BooleanField(default=True)
 
     objects = ClinicManager()
@@ -182,7 +184,9 @@ class AppointmentType(models.Model):
     names = models.JSONField(default=dict, help_text="{language: name}")
     duration_minutes = models.PositiveSmallIntegerField()
     new_patients = models.BooleanField(default=True, help_text="New patients may book it.")
-    practitioners = models.ManyToManyField(Practitioner, related_name="appointment_types", blank=True)
+    practitioners = models.ManyToManyField(
+        Practitioner, related_name="appointment_types", blank=True, through="AppointmentTypePractitioner"
+    )
     active = models.BooleanField(default=True)
 
     objects = ClinicManager()
@@ -212,6 +216,51 @@ class AppointmentType(models.Model):
         return (
             names.get(language) or names.get(language.split("-")[0]) or next(iter(names.values()), self.code)
         )
+
+
+class PractitionerLocation(models.Model):
+    """A location a practitioner works at (Practitioner.locations), in their clinic: pass the
+    clinic when linking (`locations.add(location, through_defaults={"clinic_id": ...})`)."""
+
+    clinic = clinic_owned()
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE)
+    location = models.ForeignKey(Location, on_delete=models.CASCADE)
+
+    objects = ClinicManager()
+
+    class Meta:
+        db_table = "scheduling_practitioner_locations"
+        constraints = [
+            models.UniqueConstraint(fields=["practitioner", "location"], name="practitioner_location_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practitioner} at {self.location}"
+
+
+class AppointmentTypePractitioner(models.Model):
+    """A practitioner who offers an appointment type (AppointmentType.practitioners), in their
+    clinic: pass the clinic when linking, as for PractitionerLocation."""
+
+    clinic = clinic_owned()
+    # The column keeps the name the table had as Django's own link table.
+    appointment_type = models.ForeignKey(
+        AppointmentType, on_delete=models.CASCADE, db_column="appointmenttype_id"
+    )
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.CASCADE)
+
+    objects = ClinicManager()
+
+    class Meta:
+        db_table = "scheduling_appointmenttype_practitioners"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["appointment_type", "practitioner"], name="appointment_type_practitioner_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appointment_type} by {self.practitioner}"
 
 
 class WorkingHours(models.Model):

@@ -92,9 +92,9 @@ def practitioner_with_week(
 ) -> Practitioner:
     """A practitioner working the given ranges on the given weekdays at one location."""
     practitioner = PractitionerFactory(**kwargs)
-    practitioner.locations.add(location)
+    practitioner.locations.add(location, through_defaults={"clinic_id": practitioner.clinic_id})
     for kind in appointment_types:
-        kind.practitioners.add(practitioner)
+        kind.practitioners.add(practitioner, through_defaults={"clinic_id": practitioner.clinic_id})
     WorkingHours.objects.bulk_create(
         WorkingHours(practitioner=practitioner, location=location, weekday=d, start=s, end=e)
         for d in weekdays

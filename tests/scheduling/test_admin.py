@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from scheduling.models import Appointment
+from scheduling.models import Appointment, PractitionerLocation
 from scheduling.services import Actor, appointment_create
 from tests.scheduling.factories import PatientFactory
 from tests.scheduling.test_api import future
@@ -77,3 +77,45 @@ def test_the_cancel_action_cancels_through_the_service(client, reception, practi
     )
     appointment.refresh_from_db()
     assert appointment.status == Appointment.Status.CANCELLED
+
+
+def _no_rows(prefix: str) -> dict:
+    return {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+
+
+def test_a_practitioner_added_in_the_admin_works_at_the_chosen_location_in_its_clinic(
+    client, reception, clinic, location
+):
+    response = client.post(
+        reverse("admin:scheduling_practitioner_add"),
+        {
+            "code": "bia",
+            "display_name": "Dra. Bia Lima",
+            "aliases": "[]",
+            "specialties": '["dermatology"]',
+            "active": "on",
+            "practitionerlocation_set-TOTAL_FORMS": "1",
+            "practitionerlocation_set-INITIAL_FORMS": "0",
+            "practitionerlocation_set-0-location": location.pk,
+            **_no_rows("working_hours"),
+            **_no_rows("time_off"),
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    link = PractitionerLocation.objects.get(practitioner__code="bia")
+    assert (link.location, link.clinic_id, link.practitioner.clinic_id) == (location, clinic.pk, clinic.pk)
+
+
+def test_the_admin_shows_a_practitioners_locations_and_a_types_practitioners(
+    client, reception, practitioner, consult
+):
+    doctor = client.get(reverse("admin:scheduling_practitioner_change", args=[practitioner.pk]))
+    kind = client.get(reverse("admin:scheduling_appointmenttype_change", args=[consult.pk]))
+
+    assert doctor.status_code == kind.status_code == 200
+    assert (
+        f'<option value="{practitioner.locations.get().pk}" selected>Centro</option>'
+        in doctor.content.decode()
+    )
+    assert f'<option value="{practitioner.pk}" selected>Dra. Ana Souza</option>' in kind.content.decode()

@@ -161,7 +161,7 @@ def test_an_expired_hold_fails_when_someone_else_holds_the_slot(conv, practition
 
 def test_a_type_closed_to_new_patients_refuses_a_first_timer(practitioner, patient):
     follow_up = AppointmentTypeFactory(code="follow-up", new_patients=False)
-    follow_up.practitioners.add(practitioner)
+    follow_up.practitioners.add(practitioner, through_defaults={"clinic_id": practitioner.clinic_id})
     hold = hold_for(practitioner, follow_up, local(23, 9))
     with pytest.raises(InvalidRequest):
         appointment_book(hold=hold, patient=patient, actor=BOT, now=NOW)

@@ -73,7 +73,7 @@ def test_a_type_too_long_for_the_gap_is_offered_disabled_with_the_reason(
     desk, practitioner, consult, location
 ):
     long_one = AppointmentType.objects.create(code="long", names={"en": "Long visit"}, duration_minutes=90)
-    long_one.practitioners.add(practitioner)
+    long_one.practitioners.add(practitioner, through_defaults={"clinic_id": practitioner.clinic_id})
     with time_machine.travel(NOW, tick=False):
         html = desk.get(
             reverse("staff_calendar_book"),
@@ -90,7 +90,7 @@ def test_a_returning_patients_type_is_refused_for_a_new_patient_by_its_name(
     follow_up = AppointmentType.objects.create(
         code="follow_up", names={"en": "Follow-up visit"}, duration_minutes=20, new_patients=False
     )
-    follow_up.practitioners.add(practitioner)
+    follow_up.practitioners.add(practitioner, through_defaults={"clinic_id": practitioner.clinic_id})
 
     response = _book(desk, practitioner, local(23, 9), patient=patient.pk, type="follow_up")
 
