@@ -391,13 +391,14 @@ def _understood(
         # "Dr. Ana", "el dermatólogo", "retorno" before any question: who or what to book;
         # but a question about them asks, it does not book ("quanto sai o retorno?", "how old
         # is Dr Rafael?"), unless it says when ("Dra. Ana sexta de manhã?").
-        if _asks_without_booking(text, e):
+        if _asks_without_booking(text, e) and "soonest" not in signal.commands:
             return _faq(conversation, text, clinic, language, e)
         flow = "book"
     if (
         session is None
         and result.intent == Intent.BOOK
         and (result.confidence < WEAK_BOOKING or e.when is None)
+        and "soonest" not in signal.commands  # "lo antes posible" says when: the first free time
         and text
         and asks_question(text)
         and _faq_knows(text)

@@ -293,6 +293,10 @@ class Machine:
             )
         elif "any" in sig.commands and self.s.asked == Asked.WHEN:
             self.set(when=When(anytime=True))
+        elif "soonest" in sig.commands and self.s.when is None and not self.s.offered:
+            # "Dermato o quanto antes" says when before it is asked: the first free time. Over
+            # a day already said, "the first you have" is the first on that day.
+            self.set(when=When(anytime=True))
         # "Tuesday, 10am or later" says which day itself; "10am or later" which hours.
         said_when = sig.day_named or sig.window is not None
         if ("later" in sig.commands or "earlier" in sig.commands) and self.s.offered and not said_when:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from conversations.understanding import entities as ent
+from conversations.understanding.commands import commands_in, without_soonest
 from conversations.understanding.dates import resolve
 from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, TYPOS
 from conversations.understanding.text import fold
@@ -217,11 +218,13 @@ def understand_local(
         text = text.replace(emoji, token)
     folded = _correct_typos(fold(text))
     entities = _entities(text, folded, directory=directory, now=now, language=language, expecting=expecting)
-    matched = [rule for rule in INTENT_RULES if rule.pattern.search(folded)]
+    # "O quanto antes" is when, not "how much": the intent rules read the rest.
+    ruled = without_soonest(folded)
+    matched = [rule for rule in INTENT_RULES if rule.pattern.search(ruled)]
     if not matched:
         # "oii", "bom diaa", "graciasss": squeeze repeated letters and try again.
         squeezed = " ".join(
-            re.sub(r"(\w)\1+", r"\1", token) if len(set(token)) > 1 else token for token in folded.split()
+            re.sub(r"(\w)\1+", r"\1", token) if len(set(token)) > 1 else token for token in ruled.split()
         )
         matched = [rule for rule in INTENT_RULES if rule.pattern.search(squeezed)]
     rule_ids = [rule.rule_id for rule in matched]
@@ -296,6 +299,9 @@ def _wish_stated(folded: str, entities: Entities, *, language: str, now: datetim
     evening" wishes no afternoon: a period is read again without it."""
     who_or_what = entities.practitioner_ids or entities.specialty or entities.appointment_type_code
     when = entities.when
+    if who_or_what and when is None:
+        # "dermato o quanto antes", "médico de cabecera lo antes posible": the first free time.
+        return "soonest" in commands_in(folded)
     if not who_or_what or when is None or when.past:
         return False
     if when.granularity == "period" and (greeted := _GREETED.match(folded)):

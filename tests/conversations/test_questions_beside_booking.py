@@ -144,3 +144,34 @@ def test_a_tap_on_the_menu_starts_its_flow():
     [reply] = handle(conversation, "Cancel my visit", button_payload="menu:cancel")
 
     assert "appointment" in reply
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("dermato o quanto antes", "pt-BR"),
+        ("médico de cabecera lo antes posible", "es"),
+        ("dermatologia, o mais rápido possível por favor", "pt-BR"),
+        ("a dermatologist asap please", "en"),
+        ("dermatología, el primero que tengan", "es"),
+    ],
+)
+def test_as_soon_as_possible_says_when_and_books_instead_of_asking(text, language):
+    conversation = ConversationFactory(language=language)
+
+    [reply] = handle(conversation, text)
+
+    session = BookingSession.objects.get(conversation_id=conversation.pk)
+    assert session.flow == "book"
+    assert reply not in {faq_answer_approved(topic=t, language=language) for t in ("fees", "hours")}
+    assert session.data["when"] == "any", reply  # the first free time, not asked again
+
+
+def test_the_first_free_one_after_a_day_was_said_keeps_the_day():
+    conversation = ConversationFactory(language="pt-BR")
+    handle(conversation, "quais horários tem com a dermatologia na sexta?")
+
+    handle(conversation, "o primeiro que tiver")
+
+    when = BookingSession.objects.get(conversation_id=conversation.pk).data["when"]
+    assert when != "any" and when["from"] == when["to"]

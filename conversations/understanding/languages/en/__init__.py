@@ -32,7 +32,10 @@ PACK = LanguagePack(
             r"\bwait ?(ing )?list\b",
             r"\bnotify me if (a |any )?(slot|time|spot)s? (frees|opens|comes) up\b",
         ),
-        "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b", r"\b(as soon as possible|asap|earliest)\b"),
+        "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b"),
+        # "As soon as possible" is read out before the intent rules; "the earliest slot" asks.
+        "soonest": (r"\b(as soon as (possible|you can)|asap)\b",),
+        "first_free": (r"\b(earliest|soonest|first (available|free|open))\b",),
         "refuse": (
             # Instructions aimed at the bot's rules, not at a booking.
             r"\bignore (all |your |the |previous |prior )*(instructions|rules|prompt)",

@@ -28,11 +28,17 @@ PACK = LanguagePack(
         "waitlist": (r"\blista de espera\b", r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b"),
         "any": (
             r"\bcualquier (dia|hora|momento)\b",
-            r"\blo antes posible\b",
             r"\bme da igual\b",
             r"\bcuando sea\b",
             r"\bcuando (tengan|puedan|haya)\b",
-            r"\bel primero (que|libre|disponible)\b",
+        ),
+        "soonest": (
+            r"\blo (antes|mas pronto) posible\b",
+            r"\bcuanto antes\b",
+        ),
+        "first_free": (
+            r"\b(el|la) primer[oa]? (que|libre|disponible)\b",
+            r"\bprimer[oa]? (hueco|horario|cita) (libre|disponible)\b",
         ),
         "refuse": (
             r"\bignora (tus |las )?(instrucciones|reglas)\b",

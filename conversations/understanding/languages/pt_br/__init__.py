@@ -31,11 +31,17 @@ PACK = LanguagePack(
         ),
         "any": (
             r"\bqualquer (dia|horario|hora)\b",
-            r"\bo quanto antes\b",
-            r"\bo mais (cedo|rapido) possivel\b",
             r"\btanto faz\b",
             r"\bquando (der|puder|tiver)\b",
-            r"\bo primeiro (que|livre|disponivel)\b",
+        ),
+        "soonest": (
+            r"\bo quanto antes\b",
+            r"\bo mais (cedo|rapido|breve) possivel\b",
+            r"\bassim que (possivel|der)\b",
+        ),
+        "first_free": (
+            r"\b(o|a) primeir[oa] (que|livre|disponivel)\b",
+            r"\bprimeir[oa] (vaga|horario|data) (livre|disponivel)\b",
         ),
         "refuse": (
             r"\bignore (suas |as )?(instrucoes|regras)\b",
