@@ -31,6 +31,11 @@ TODAY = date(2026, 12, 7)
         ("pt-BR", "daqui a um mês", date(2027, 1, 7)),
         ("pt-BR", "em março", date(2027, 3, 1)),
         ("pt-BR", "10/01/2027", date(2027, 1, 10)),
+        # "A couple of" is two, with or without "in".
+        ("en", "a couple of weeks", date(2026, 12, 21)),
+        ("en", "maybe in a couple months", date(2027, 2, 7)),
+        ("es", "un par de semanas", date(2026, 12, 21)),
+        ("pt-BR", "daqui a um par de meses", date(2027, 2, 7)),
     ],
 )
 def test_the_answer_names_the_day_to_ask_again(language, text, day):

@@ -20,7 +20,7 @@ from conversations.understanding.dates.lexicon import (
     units_pattern,
 )
 from conversations.understanding.dates.numbers import normalize, numbers_to_digits
-from conversations.understanding.dates.resolution import resolve
+from conversations.understanding.dates.resolution import resolve, rewrite_phrases
 
 _NEXT_MONTH = re.compile(rf"\b(?:{any_of('next_month')})\b")
 _YEAR_AHEAD = re.compile(
@@ -51,7 +51,7 @@ def ask_again_day(text: str, *, language: str, today: date) -> date | None:
         code = pack_code(language)
     except ValueError:
         return None
-    s = numbers_to_digits(normalize(text), code)
+    s = rewrite_phrases(numbers_to_digits(normalize(text), code))
     if not s.strip():
         return None
     if _NEXT_MONTH.search(s):

@@ -58,6 +58,15 @@ _BEFORE_NOON = re.compile(
 _PHRASE_REWRITES = [
     (re.compile(pattern), replacement) for words in ALL for pattern, replacement in words.phrase_rewrites
 ]
+
+
+def rewrite_phrases(s: str) -> str:
+    """The packs' phrase rewrites on normalised text: "a fortnight", "un par de semanas"."""
+    for pattern, replacement in _PHRASE_REWRITES:
+        s = pattern.sub(replacement, s)
+    return s
+
+
 # "segundo de agosto": ordinal day words before a month, in their own language.
 _ORDINAL_DAYS = {
     pack.code: (
@@ -126,8 +135,7 @@ def _resolve(
         return None
     today = now.date()
     s = re.sub(r"\b(\d{1,2})\s+([ap])\s+m\b", r"\1\2m", s)
-    for pattern, replacement in _PHRASE_REWRITES:
-        s = pattern.sub(replacement, s)
+    s = rewrite_phrases(s)
     if code in _ORDINAL_DAYS:
         pattern, ordinals = _ORDINAL_DAYS[code]
         s = pattern.sub(lambda m: f"{ordinals[m.group(1)]} {m.group(2)} ", s)

@@ -15,6 +15,7 @@ DATES = DateWords(
     ordinal_suffixes="st nd rd th",
     phrase_rewrites=(
         (r"\b(a|one|1) fortnight\b|\bfortnight\b", "2 weeks"),
+        (r"\ba couple (?:of )?(?=(?:days|weeks|months|years)\b)", "2 "),
         (r"\b(\d{1,2}) day of (?=[a-z])", r"\1 of "),
     ),
     dotted_month_day=True,

@@ -8,6 +8,7 @@ DATES = DateWords(
     # Rioplatense "a la mañana / a la tarde" is "por la mañana", never a range "to tomorrow".
     phrase_rewrites=(
         (r"\ba la (manana|tarde|noche)\b", r"por la \1"),
+        (r"\bun par de (?=(?:dias|semanas|meses|anos)\b)", "2 "),
         # A bound, not the afternoon: "no más tarde de las 11", "más tarde de las 4".
         (r"\b(?:no|nunca) mas tarde (?:de|que)\b", "antes de"),
         (r"\bmas tarde (?:de|que)\b", "despues de"),

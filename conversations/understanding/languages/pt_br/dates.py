@@ -6,6 +6,7 @@ DATES = DateWords(
     # A bound, not the afternoon: "mais tarde que as 14h", "não mais tarde que as 11".
     phrase_rewrites=(
         (r"\bnao mais tarde (?:que|do que)\b", "antes de"),
+        (r"\bum par de (?=(?:dias|semanas|meses|anos)\b)", "2 "),
         (r"\bmais tarde (?:que|do que)\b", "depois de"),
     ),
     ordinal_suffixes="o a",
