@@ -55,11 +55,13 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
     language = patient.language or conversation.language or clinic.default_language
     when = when_text(appointment.start.astimezone(ZoneInfo(clinic.time_zone)), language)
     first_name = patient.name.split()[0]
+    # Inside the window the reply buttons, outside it the template's quick replies: either
+    # way a tap posts back which appointment and what to do with it.
+    options = [
+        {"id": f"reminder:{action}:{appointment.pk}", "title": say(f"reminder_{action}", language)}
+        for action in ACTIONS
+    ]
     if conversation.window_open(now=now):
-        options = [
-            {"id": f"reminder:{action}:{appointment.pk}", "title": say(f"reminder_{action}", language)}
-            for action in ACTIONS
-        ]
         reply = Reply(
             say(
                 "reminder",
@@ -75,6 +77,7 @@ def _send_one(appointment: Appointment, kind: str, *, now: datetime) -> str | No
     elif channel_for(conversation.channel, address=conversation.address).has_template("reminder", language):
         reply = Reply(
             "",
+            options,
             template=f"reminder:{language}",
             content_variables={"1": first_name, "2": when, "3": appointment.practitioner.display_name},
             origin=Origin.COPY,

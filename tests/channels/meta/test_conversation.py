@@ -155,8 +155,8 @@ def test_a_status_and_a_message_in_one_envelope_are_both_taken(replied, fake_gra
     assert OutboundMessage.objects.count() == 2  # and the new message was answered
 
 
-def test_a_reminder_outside_the_window_is_the_meta_template_on_the_patients_door(
-    meta_settings, fake_graph, django_capture_on_commit_callbacks
+def test_a_reminder_outside_the_window_is_the_meta_template_whose_quick_replies_answer_it(
+    meta_settings, fake_graph, post_meta, django_capture_on_commit_callbacks
 ):
     meta_settings.META_TEMPLATES = {"reminder": {"en": "appointment_reminder/en_US"}}
     call_command("load_clinic", str(CLINIC), verbosity=0)
@@ -191,3 +191,22 @@ def test_a_reminder_outside_the_window_is_the_meta_template_on_the_patients_door
     )
     assert template["components"][0]["parameters"][0] == {"type": "text", "text": "Maria"}
     assert Conversation.objects.count() == 1  # the patient's own door, not a new conversation
+    appointment = Appointment.objects.get(patient=maria)
+    payloads = [c["parameters"][0]["payload"] for c in template["components"] if c["type"] == "button"]
+    assert payloads == [
+        f"reminder:{action}:{appointment.pk}" for action in ("confirm", "reschedule", "cancel")
+    ]
+
+    # The patient taps the template's Confirm: Meta posts our payload back.
+    tapped = meta_fixture(
+        "template_button", id="wamid.TAP1", payload=payloads[0], title="Confirm", context="wamid.X",
+        **{"from": "5511955554444"},
+    )  # fmt: skip
+    with time_machine.travel(datetime(2026, 11, 24, 12, tzinfo=ZONE), tick=False):
+        assert post_meta(tapped).status_code == 200
+
+    [_, answer] = fake_graph.messages()
+    assert text_of(answer.body) == "Thank you! See you on Wednesday 25 November at 10:00."
+    assert TraceEvent.objects.filter(
+        type=TraceEvent.Type.REMINDER_ANSWERED, payload__action="confirm", payload__still_booked=True
+    ).exists()
