@@ -308,14 +308,13 @@ def _understood(
 ) -> list[Reply]:
     """Understand the message once, then let the booking conversation or a handler answer."""
     now = timezone.now()
-    session = booking_session_active(conversation_id=conversation.pk, now=now)
-    if session is None and (
-        later := campaign_when_typed(conversation=conversation, inbound=inbound, now=now)
-    ):
-        # "El mes que viene" under a campaign's "when should we ask you again?".
+    if later := campaign_when_typed(conversation=conversation, inbound=inbound, now=now):
+        # "El mes que viene" under a campaign's "when should we ask you again?": that was
+        # the last question asked, so it answers it even while a booking is open.
         return _campaign_answered(
             conversation, clinic, later, conversation.language or clinic.default_language
         )
+    session = booking_session_active(conversation_id=conversation.pk, now=now)
     expecting = booking_expecting(session)
     hint = conversation.language or _patient_language(conversation) or None
     if prepared is not None and (prepared.inbound_id, prepared.expecting, prepared.language_hint) == (

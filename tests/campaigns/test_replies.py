@@ -291,3 +291,22 @@ def test_a_stopped_campaign_does_not_ask_again_when_the_day_comes(
 
     assert campaign_send_batch(campaign_id=campaign.pk, now=day) == {}
     assert CampaignSend.objects.filter(patient__phone_e164=invited["en"][0]).count() == 1
+
+
+def test_a_day_typed_under_when_to_ask_again_is_noted_while_a_booking_is_open(
+    invited, fake_twilio, post_webhook
+):
+    phone, _ = invited["en"]
+    typed = tap(phone, payload="", title="I'd like to book a visit").replace(
+        "MessageType=button", "MessageType=text"
+    )
+    post_webhook("/webhooks/twilio/whatsapp/", typed)
+    conversation = Conversation.objects.get(phone_e164=phone)
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+    before = len(fake_twilio.requests)
+
+    send = later_then_types(post_webhook, invited, "en", "Later", "in a couple of weeks")
+
+    # The last question was the campaign's, so the day answers it, not the booking.
+    assert (send.answer, send.ask_again_on) == ("later", date(2026, 12, 21))
+    assert "we'll ask you again on 21 December 2026" in replies_to(fake_twilio, phone, before)[-1]

@@ -29,7 +29,9 @@ TURNS = [
     ("Ana Lima", 17, "Thanks, Ana."),
     ("12/03/1985", 19, "Which kind of appointment"),
     ("1", 19, "When would suit you?"),
-    ("next Tuesday", 21, "These are the nearest free times"),
+    # +1: a message naming a day reads the last message's options (was it the campaign's
+    # "when should we ask you again?", which a day answers even while a booking is open)
+    ("next Tuesday", 22, "These are the nearest free times"),
     ("1", 31, "Please confirm"),
     # 30, + the COUNT of the clinic's cap on upcoming bot bookings, + the approved answer
     # the confirmation ends with (clinic.confirmation_faq), + whether the patient waits on
