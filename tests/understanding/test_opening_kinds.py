@@ -193,3 +193,17 @@ def test_the_person_a_message_introduces_is_named_by_the_capitalised_words_after
 )
 def test_a_relative_without_a_name_after_names_nobody(text):
     assert full_name(text, expecting_name=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi is there an ENT on saturday morning? its for my son leo, hes 3",
+        "hola, ortopedia el jueves por la tarde, es para mi hija Sofía",
+    ],
+)
+def test_who_and_when_beside_a_name_is_a_booking(specialists, text):
+    # A greeting, a who and a day: the child's name said beside them does not undo the wish.
+    result = _ask(specialists, text)
+    assert result.intent in (Intent.BOOK, Intent.AVAILABILITY)
+    assert result.entities.when is not None
