@@ -4,24 +4,18 @@ migrated back."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.tenancy.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("scheduling", "0008_membership_role_choices")]
 AFTER = [("scheduling", "0009_clinic_owned_links")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def before_links(transactional_db):
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     yield apps
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def _clinic_with_links(apps, code: str) -> tuple[int, int]:
@@ -60,7 +54,7 @@ def test_every_link_keeps_its_row_and_takes_its_practitioners_clinic(before_link
     sol, sol_links = _clinic_with_links(before_links, "sol")
     before = _links()
 
-    after = _migrate(AFTER)
+    after = migrate_to(AFTER)
 
     assert _links() == before
     assert sum(len(rows) for rows in before.values()) == vista_links + sol_links
@@ -73,8 +67,8 @@ def test_every_link_keeps_its_row_and_takes_its_practitioners_clinic(before_link
 def test_migrating_back_keeps_every_link(before_links):
     _clinic_with_links(before_links, "vista")
     before = _links()
-    _migrate(AFTER)
+    migrate_to(AFTER)
 
-    _migrate(BEFORE)
+    migrate_to(BEFORE)
 
     assert _links() == before

@@ -4,8 +4,8 @@ migrate back to before them, write rows the old way, migrate forward, read them 
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.tenancy.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [
     ("scheduling", "0005_clinic_confirmation_faq"),
@@ -46,18 +46,11 @@ OWNED = {
 START = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def before_tenancy(transactional_db):
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     yield apps
-    _migrate([key for key in MigrationExecutor(connection).loader.graph.leaf_nodes()])
+    migrate_to_latest()
 
 
 def _one_of_everything(apps):
@@ -126,7 +119,7 @@ def test_every_row_of_a_one_clinic_deployment_belongs_to_its_clinic_after_the_mi
     _one_of_everything(before_tenancy)
     before = _counts(before_tenancy)
 
-    after = _migrate(AFTER)
+    after = migrate_to(AFTER)
 
     assert _counts(after) == before
     assert all(count == 1 for count in before.values())
@@ -144,7 +137,7 @@ def test_rows_written_before_any_clinic_file_go_to_a_placeholder_clinic(before_t
         language="en", title="Ready", text="Ready."
     )
 
-    after = _migrate(AFTER)
+    after = migrate_to(AFTER)
 
     placeholder = after.get_model("scheduling", "Clinic").objects.get()
     assert (placeholder.code, placeholder.placeholder) == ("default", True)
@@ -153,6 +146,6 @@ def test_rows_written_before_any_clinic_file_go_to_a_placeholder_clinic(before_t
 
 
 def test_an_empty_deployment_gets_no_clinic_from_the_migration(before_tenancy):
-    after = _migrate(AFTER)
+    after = migrate_to(AFTER)
 
     assert not after.get_model("scheduling", "Clinic").objects.exists()
