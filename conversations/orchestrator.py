@@ -395,8 +395,10 @@ def _understood(
         flow = "book"
     if (
         session is None
-        and result.intent == Intent.BOOK
-        and (result.confidence < WEAK_BOOKING or e.when is None)
+        and (
+            (result.intent == Intent.BOOK and (result.confidence < WEAK_BOOKING or e.when is None))
+            or (result.intent == Intent.AVAILABILITY and not (e.when or e.practitioner_ids or e.specialty))
+        )
         and "soonest" not in signal.commands  # "lo antes posible" says when: the first free time
         and text
         and asks_question(text)
@@ -405,7 +407,9 @@ def _understood(
         # Only a cue of booking ("la consulta", "primera vez"), or a request with no day or
         # time, in a question the clinic has an approved answer for: "¿qué tengo que llevar
         # el día de la consulta?", "can I see the endocrinologist over video?". Without an
-        # answer, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?".
+        # answer, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?". Asking
+        # for times with no day and nobody named is the same: "what hours do you do the
+        # blood draw?" is the results entry's.
         return _faq(conversation, text, clinic, language, e)
     if session is None and (offered := _directory_offer(conversation, inbound, result)):
         # A tap on a directory answer's "Book Dra. Lucía", or a yes to its offer: a booking

@@ -139,7 +139,18 @@ _SOCIAL = [Intent.GOODBYE, Intent.AFFIRM, Intent.DENY, Intent.GREETING]
 _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
 _CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
-_QUESTION = re.compile(rf"\?|^({_alt(_words('question_starts'))})\b")
+_ALREADY_BOOKED = re.compile(rf"\b({_alt(_words('already_booked'))})")
+_HYPOTHETICAL = re.compile(rf"^({_alt(_words('hypotheticals'))}) ")
+_LEAD_IN = rf"(?:(?:{_alt(_words('question_lead_ins'))}) )?"
+_QUESTION = re.compile(rf"\?|^{_LEAD_IN}({_alt(_words('question_starts'))})\b")
+# A later clause asks too ("minha sogra só fala romeno, vocês têm tradutor?"), unless its
+# first word also joins clauses ("quiero cita, que sea por la tarde").
+_JOINING = frozenset(_words("joining_starts"))
+_CLAUSE_QUESTION = re.compile(
+    rf"^{_LEAD_IN}({_alt(w for w in _words('question_starts') if w not in _JOINING)})\b"
+)
+_CLAUSES = re.compile(r"[,;.!:\n]+")
+_MARKED_QUESTION = re.compile(rf"(?<!\w)({'|'.join(_words('marked_questions'))})(?!\w)")
 # Greetings and thanks before a question ("hola, tienen farmacia", "thanks! and do you...").
 _OPENING = re.compile(rf"^(({_alt(_words('greetings') + _words('thanks'))}|and|y|e)\b ?)+")
 # Common misspellings of the words intents hang on; longer words are corrected by edit distance.
@@ -245,7 +256,7 @@ def understand_local(
         rule_ids.append("scope.question_with_wish")
 
     if (
-        "?" in text
+        (asks_question(text) or _HYPOTHETICAL.search(folded))
         and (Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent)
         and _CHANGE_RULES.search(folded)
         and not (entities.when or entities.practitioner_ids)
@@ -295,8 +306,11 @@ _GREETED = re.compile(rf"^(?:(?:{_alt(_words('greetings'))})\b\W*)+")
 
 
 def _wish_stated(folded: str, entities: Entities, *, language: str, now: datetime, zone: str) -> bool:
-    """A day or time to come with who or what to book. The greeting's "boa tarde" or "good
+    """A day or time to come with who or what to book (not the one of an appointment the
+    patient says they have). The greeting's "boa tarde" or "good
     evening" wishes no afternoon: a period is read again without it."""
+    if _ALREADY_BOOKED.search(folded):
+        return False  # "I have an appointment tomorrow": that one's day, not a wish
     who_or_what = entities.practitioner_ids or entities.specialty or entities.appointment_type_code
     when = entities.when
     if who_or_what and when is None:
@@ -451,11 +465,15 @@ def _mid_booking(folded: str, by_intent: dict[Intent, float], entities: Entities
 
 
 def asks_question(text: str) -> bool:
-    """A question by its marks ("?", "¿") or by its first words after any greeting ("tem
-    pediatra", "hola, tienen farmacia", "is there a cafe nearby")."""
-    if "?" in text or "¿" in text:
+    """A question by its marks ("?", "¿", an accented "qué"), by its first words after any
+    greeting ("tem pediatra", "hola, tienen farmacia", "con cuánta antelación..."), or by
+    the first words of a later clause ("mi padre va en silla de ruedas, pueden subirle?")."""
+    if "?" in text or "¿" in text or _MARKED_QUESTION.search(text.lower()):
         return True
-    return bool(_QUESTION.search(_OPENING.sub("", _correct_typos(fold(text)))))
+    first, *later = (_correct_typos(fold(clause)) for clause in _CLAUSES.split(text))
+    if _QUESTION.search(_OPENING.sub("", first)):
+        return True
+    return any(_CLAUSE_QUESTION.search(clause) for clause in later)
 
 
 def _correct_typos(folded: str) -> str:

@@ -27,6 +27,17 @@ def demo_clinic():
         ("boa tarde, queria saber o valor do retorno pq vou ter q voltar com a dra", "pt-BR", "fees"),
         ("hola, cuánto cuesta la primera consulta?", "es", "fees"),
         ("da pra parcelar o check up no cartão?", "pt-BR", "payment_methods"),
+        # Spain's "vosotros" asks what "ustedes" asks.
+        ("me cobráis algo si cancelo el mismo día?", "es", "cancellation"),
+        ("tenéis consulta los sábados por la tarde", "es", "opening_hours"),
+        ("a qué hora abrís los sábados", "es", "opening_hours"),  # a lead-in before the question word
+        # A supposition about changing asks about the rules; it cancels nothing.
+        ("se eu desmarcar no mesmo dia vocês cobram multa", "pt-BR", "cancellation"),
+        ("if I cancel the same day do you charge me", "en", "cancellation"),
+        # The question in a later clause, with no question mark, mentioning a visit.
+        ("meu pai usa cadeira de rodas, vocês têm rampa pra consulta dele", "pt-BR", "accessibility"),
+        # Asking for times with no day and nobody named.
+        ("what time do you do blood tests, do I need to come early", "en", "exam_preparation"),
     ],
 )
 def test_a_question_about_a_visit_gets_its_approved_answer_and_starts_no_booking(text, language, topic):
@@ -36,6 +47,53 @@ def test_a_question_about_a_visit_gets_its_approved_answer_and_starts_no_booking
 
     assert replies == [faq_answer_approved(topic=topic, language=language)]
     assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("tengo cita mañana con el pediatra y no sé la dirección, me la podéis mandar", "es"),
+        ("I have an appointment with the dermatologist tomorrow, could you send me the address", "en"),
+        ("si cancelo con poco tiempo me cobráis algo", "es"),
+    ],
+)
+def test_a_question_beside_an_appointment_already_booked_starts_no_booking(text, language):
+    """The day of an appointment the patient has is not a wish, and a supposition about
+    cancelling cancels nothing: the question goes to the FAQ (here without an answer: the
+    contact), never to a booking or an appointment look-up."""
+    conversation = ConversationFactory(language=language)
+
+    [reply] = handle(conversation, text)
+
+    assert conversation.phone_e164 not in reply
+    assert "+551140001234" in reply  # the clinic's contact, with "I don't have that information"
+    assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+def test_asking_whether_the_clinic_gives_a_vaccine_in_spain_s_spanish_is_no_clinical_question():
+    conversation = ConversationFactory(language="es")
+
+    [reply] = handle(conversation, "ponéis la vacuna del tétanos?")
+
+    assert not reply.startswith(_prefix("faq_clinical", "es"))
+    assert "+551140001234" in reply
+
+
+def test_a_billing_dispute_in_spain_s_spanish_goes_to_a_person():
+    conversation = ConversationFactory(language="es")
+
+    [reply] = handle(
+        conversation, "me habéis cobrado la consulta de seguimiento dos veces, quiero que me lo devolváis"
+    )
+
+    assert reply.startswith(_prefix("faq_billing", "es"))
+    assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+def _prefix(key: str, language: str) -> str:
+    from conversations.copy import CATALOGUES
+
+    return CATALOGUES[language][key].split("{", 1)[0].strip()
 
 
 def test_a_greeting_before_an_unmarked_question_does_not_hide_it():

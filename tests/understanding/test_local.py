@@ -335,3 +335,34 @@ def test_a_question_about_the_rules_of_cancelling_cancels_nothing(text, director
 )
 def test_a_patient_who_wants_to_cancel_still_cancels(text, directory, now):
     assert understand(text, directory=directory, now=now).intent == Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("mi padre va en silla de ruedas, puede subir a la consulta", True),  # a later clause asks
+        ("minha sogra só fala romeno, vocês têm tradutor", True),
+        ("si lo lleva su abuela qué papeles tiene que traer", True),  # the accent marks it
+        ("con cuánta antelación hay que avisar", True),  # a lead-in before the question word
+        ("com quanta antecedencia preciso desmarcar", True),
+        ("at what time do you open", True),
+        ("tenéis parking", True),  # Spain's "vosotros"
+        ("quiero una cita, que sea por la tarde", False),  # "que" joins the clauses here
+        ("quero marcar, quando der pra vocês", False),
+        ("quiero cita para el martes", False),
+        ("I need an appointment on Friday", False),
+    ],
+)
+def test_a_question_is_told_by_its_mark_its_first_words_or_a_later_clause(text, asks):
+    from conversations.understanding.local import asks_question
+
+    assert asks_question(text) is asks
+
+
+def test_the_day_of_an_appointment_already_booked_is_no_wish(ask):
+    """ "I have an appointment with the dermatologist tomorrow, could you send the address?"
+    asks about the clinic; it does not ask for times."""
+    result = ask("I have an appointment with the dermatologist tomorrow, could you send me the address")
+
+    assert result.intent is not Intent.AVAILABILITY
+    assert "scope.question_with_wish" not in result.rule_ids

@@ -53,8 +53,11 @@ def health_word(word: str) -> bool:
     return len(word) >= SUFFIXED_LENGTH and word.endswith(HEALTH_SUFFIXES)
 
 
-# Misspellings and texting forms of every pack, token by token ("vcs" -> "voces", "q" -> "que").
-TYPOS: dict[str, str] = {typo: word for pack in PACKS for typo, word in pack.typos.items()}
+# Misspellings, texting forms and regional forms of every pack, token by token ("vcs" ->
+# "voces", "q" -> "que", "teneis" -> "tienen").
+TYPOS: dict[str, str] = {
+    typo: word for pack in PACKS for typo, word in (*pack.typos.items(), *pack.regional_forms.items())
+}
 
 
 def spelled_out(folded: str) -> str:

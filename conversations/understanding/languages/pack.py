@@ -69,10 +69,28 @@ class LanguagePack:
     want_verbs: tuple[str, ...] = ()  # "want", "quiero": a "no" followed by one asks for more
     booking_verbs: tuple[str, ...] = ()  # an explicit request to book (regex fragments)
     question_starts: tuple[str, ...] = ()  # words a question starts with
+    # Question starts that also join clauses ("quiero cita, que sea por la tarde"): they
+    # start a question only at the start of the message.
+    joining_starts: tuple[str, ...] = ()
+    # Said before a question word ("con cuánta antelación", "a que horas", "up to what age").
+    question_lead_ins: tuple[str, ...] = ()
+    # Question words that ask wherever they stand, written with their accent (not folded):
+    # "si lleva a mi hijo su abuela, qué tiene que llevar".
+    marked_questions: tuple[str, ...] = ()
     # The rules of cancelling or moving (regex fragments): a question about them ("what is
     # your cancellation policy?", "is there a fee if I cancel?") asks; it cancels nothing.
     change_rules: tuple[str, ...] = ()
+    # A message that opens with one supposes ("si anulo el mismo día, me cobráis?", "what
+    # happens if I don't turn up"): with the rules of changing, it asks about them.
+    hypotheticals: tuple[str, ...] = ()
+    # Saying an appointment is already booked (regex fragments): its day is that
+    # appointment's, not a wish ("I have an appointment tomorrow and I'm not sure of the
+    # address").
+    already_booked: tuple[str, ...] = ()
     typos: Mapping[str, str] = field(default_factory=dict)  # common misspellings, texting forms
+    # Another region's form of a word, folded, to the form the rules are written in: Spain's
+    # "vosotros" verbs ("teneis", "cobrais") read as the "ustedes" ones ("tienen", "cobran").
+    regional_forms: Mapping[str, str] = field(default_factory=dict)
     keywords: tuple[str, ...] = ()  # long words corrected when one edit away
     off_topic: tuple[str, ...] = ()  # bookings that are not medical ("a table for two")
     medical_words: tuple[str, ...] = ()  # ... unless the message names a doctor or a clinic

@@ -381,6 +381,7 @@ PACK = LanguagePack(
         "i wanted to know",
         "i was wondering",
     ),
+    question_lead_ins=("at", "in", "for", "from", "by", "to", "with", "up to"),
     typos={
         "kansel": "cancel",
         "apointment": "appointment",
@@ -462,6 +463,11 @@ PACK = LanguagePack(
         "works for me",
         "try (again|for|at)",
     ),
+    already_booked=(
+        r"i (already )?(have|ve got|got) (an? )?(appointment|appt|booking|visit)",
+        r"my (appointment|appt|visit) (is|was)",
+    ),
+    hypotheticals=("if", "what if", "what happens if"),
     change_rules=(
         "policy",
         "policies",
@@ -473,6 +479,8 @@ PACK = LanguagePack(
         "notice",
         "for free",
         "free of charge",
+        "how much notice",
+        "how long before",
     ),
     change_existing=(r"re ?schedul\w*", "postpone", "my appointment", "existing"),
     alternatives=("other", "another", "different", "else", "more options"),

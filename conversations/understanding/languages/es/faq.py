@@ -309,6 +309,7 @@ FAQ = FaqWords(
         me cobraron (dos veces|de mas|mal)|cobro (indebido|doble)|cobraron (dos veces|de mas|mal)|no puedo pagar
         no tengo (para pagar|dinero)|exonera\w*|condona\w*|perdona\w* (la|el) (multa|tarifa|cargo)
         reclamo\w* (de|por) (la )?factura|(dos|2) (cargos|cobros|pagos)
+        me han cobrado|(quiero|queria) (el )?reembolso
         (quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)
         impugn\w*|pague de mas|precio especial|no (puedo|tengo como|me alcanza para) pagar|devuelvan
         desemplead\w*|sin trabajo|sin plata

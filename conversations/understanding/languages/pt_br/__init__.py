@@ -289,6 +289,10 @@ PACK = LanguagePack(
     want_words=("quero", "queria", "gostaria", "preciso", "precisa", "procuro", "levar", "ver"),
     booking_verbs=(r"agend\w*", r"marc\w*", r"reserv\w*"),
     question_starts=(
+        "pode",
+        "podem",
+        "posso",
+        "podemos",
         "que",
         "o que",
         "qual",
@@ -311,6 +315,8 @@ PACK = LanguagePack(
         "queria saber",
         "gostaria de saber",
     ),
+    joining_starts=("que", "como", "quando"),
+    question_lead_ins=("com", "a", "de", "para", "em", "por", "desde", "ate"),
     typos={
         "kero": "quero",
         "qero": "quero",
@@ -346,6 +352,11 @@ PACK = LanguagePack(
         "(esse|essa) (mesmo|mesma)",
         "tenta",
     ),
+    already_booked=(
+        r"(ja )?tenho (uma |a )?(consulta|horario)(?! (que|para))",
+        r"(minha consulta|meu horario) (e|era|esta)",
+    ),
+    hypotheticals=("se",),
     change_rules=(
         "politica",
         "politicas",
@@ -356,6 +367,8 @@ PACK = LanguagePack(
         "aviso",
         "antecedencia",
         "gratis",
+        "avisar",
+        "cobrar",
     ),
     change_existing=(r"remarc\w*", r"reagend\w*", "adiar", "minha consulta"),
     alternatives=("outro", "outra", "outros", "outras", "mais opcoes"),

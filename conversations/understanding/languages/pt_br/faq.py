@@ -288,7 +288,7 @@ FAQ = FaqWords(
     """,
     billing=r"""
         desconto\w*|devolucao|dinheiro de volta|reaver|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
-        cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
+        (quero|queria) (o |meu )?reembolso|cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
         nao (consigo|posso|tenho como) pagar|isen\w*|perdoar (a|o) (multa|taxa)|contestar|(duas|2) (cobrancas|transacoes)
         (tirar|retirar|cancelar|perdoar|anular|isentar|tira) (a|o|essa|esse|esta|este)( \w+){0,2} (multa|taxa|cobranca)
         contest\w*|impugn\w*|paguei a mais|paguei demais|preco especial|devolvam|devolva
