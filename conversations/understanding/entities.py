@@ -43,6 +43,7 @@ _NON_NAMES = frozenset(_words("non_names"))
 SPECIALTY_STEMS: dict[str, tuple[str, ...]] = _merged("specialties")
 _VISIT_PHRASES: dict[str, tuple[str, ...]] = _merged("visit_phrases")
 _VISIT_TYPE_WORDS: dict[str, tuple[str, ...]] = _merged("visit_type_words")
+_VISIT_NOUNS = frozenset(_words("visit_nouns"))
 # A phrase's words in order with up to two words between ("revisión ginecológica anual" is
 # the annual "revisión anual"); the phrase with the most words found decides the kind.
 _VISIT_PATTERNS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
@@ -189,30 +190,60 @@ def appointment_type_match(
     `answering` the question of which kind (a short answer), by a word only one type's names
     have ("una sesión" for "Sesión de terapia")."""
     folded = fold(text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, bool, str]] = []  # words matched, a status kind, the type's code
     for appointment_type in types:
         for name in appointment_type.names.values():
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
-                found.append((len(n.split()), appointment_type.code))
+                found.append((len(n.split()), False, appointment_type.code))
     for kind, width, pattern in _VISIT_PATTERNS:
-        if pattern.search(folded) and (code := _type_of_kind(kind, types)):
-            found.append((width, code))
+        if (said := pattern.search(folded)) and (code := _type_of_kind(kind, types, said.group(0), folded)):
+            found.append((width, kind in _STATUS_KINDS, code))
+    owners = _type_words(tuple((t.code, tuple(t.names.values())) for t in types))
     if found:
-        return max(found, key=lambda f: f[0])[1]
+        # "the heart check-up with the ECG, he's never been seen here": the service named is
+        # the type; being new (or returning) says who comes, which a service can be for too.
+        if services := [f for f in found if not f[1]]:
+            return max(services, key=lambda f: f[0])[2]
+        if answering and (named := _named_by_own_words(folded, owners, beside_status=True)):
+            return named  # "pap smear / annual check, never been to you before"
+        return max(found, key=lambda f: f[0])[2]
     if answering and len(folded.split()) <= SHORT_TYPE_ANSWER:
-        owners = _type_words(tuple((t.code, tuple(t.names.values())) for t in types))
-        named = {owners[w] for w in folded.split() if w in owners}
-        return named.pop() if len(named) == 1 else None
+        return _named_by_own_words(folded, owners)
     return None
 
 
-def _type_of_kind(kind: str, types: list[AppointmentTypeRef]) -> str | None:
+def _named_by_own_words(folded: str, owners: dict[str, str], *, beside_status: bool = False) -> str | None:
+    """The one type whose own words the text uses. Beside being new or returning, words
+    saying who the visit is for ("first time, for my child") or that any visit is ("new
+    patient consultation") name no type, even where one is a "well-child check" or a "video
+    consultation"."""
+    if beside_status:
+        for sign in _CHILD.finditer(folded):
+            folded = folded.replace(sign.group(0), " ")
+        folded = " ".join(w for w in folded.split() if w.rstrip("s") not in _VISIT_NOUNS)
+    named = {owners[w] for w in folded.split() if w in owners}
+    return named.pop() if len(named) == 1 else None
+
+
+# Kinds that say whether the patient has been before rather than what the visit is for.
+_STATUS_KINDS = frozenset({"first", "follow_up"})
+
+
+def _type_of_kind(kind: str, types: list[AppointmentTypeRef], said: str = "", text: str = "") -> str | None:
+    """The clinic's type of a kind of visit. Where several are of that kind (a physiotherapy
+    assessment and a physiotherapy session; a well-child, a gynecological and a heart
+    check-up), the one whose names alone share a word with the phrase said ("sesión de
+    fisio", "physio session") is meant, else with the rest of the message ("the heart
+    check-up with the ECG"); else the first."""
     code_words = _VISIT_TYPE_WORDS.get(kind, ())
-    for appointment_type in types:
-        haystack = fold(" ".join([appointment_type.code, *appointment_type.names.values()]))
-        if any(word in haystack for word in code_words):
-            return appointment_type.code
-    return None
+    of_kind = [t for t in types if any(w in fold(" ".join([t.code, *t.names.values()])) for w in code_words)]
+    if len(of_kind) > 1:
+        owners = _type_words(tuple((t.code, tuple(t.names.values())) for t in of_kind))
+        for words in (said.split(), text.split()):
+            named = {owners[w] for w in words if w in owners}
+            if len(named) == 1:
+                return named.pop()
+    return of_kind[0].code if of_kind else None
 
 
 SHORT_TYPE_ANSWER = 5  # words
@@ -220,13 +251,15 @@ SHORT_TYPE_ANSWER = 5  # words
 
 @lru_cache(maxsize=32)
 def _type_words(types: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
-    """Words of five letters or more that only one type's names use, with their plural forms:
-    "sesion", "sesiones", "terapia" -> the therapy session's code. An ordinal ("primera",
+    """Words of five letters or more (or written in capitals: "PAP", "ECG") that only one
+    type's names use, with their plural forms: "sesion", "sesiones", "terapia" -> the therapy
+    session's code. An ordinal ("primera",
     "first") picks an option; it names no type."""
     users: dict[str, set[str]] = {}
     for code, names in types:
+        acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", " ".join(names))}  # "PAP", "ECG"
         for word in fold(" ".join(names)).split():
-            if len(word) >= 5 and word not in _ORDINAL_WORD:
+            if (len(word) >= 5 or word in acronyms) and word not in _ORDINAL_WORD:
                 for form in (word, word + "s", word + "es"):
                     users.setdefault(form, set()).add(code)
     return {word: codes.pop() for word, codes in users.items() if len(codes) == 1}

@@ -66,3 +66,66 @@ def test_a_new_patient_wanting_physio_still_asks_for_a_first_visit():
         "physio tue pls. after 7pm. new patient", directory=clinic(FIRST, THERAPY), now=NOW
     )
     assert understood.entities.appointment_type_code == "first_visit"
+
+
+ASSESSMENT = AppointmentTypeRef(
+    "physio_assessment",
+    {
+        "en": "Physiotherapy assessment",
+        "es": "Valoración de fisioterapia",
+        "pt-BR": "Avaliação de fisioterapia",
+    },
+)
+SESSION = AppointmentTypeRef(
+    "physio_session",
+    {"en": "Physiotherapy session", "es": "Sesión de fisioterapia", "pt-BR": "Sessão de fisioterapia"},
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("physio session, the follow on ones", "physio_session"),
+        ("sesión de fisio, ya he ido a la valoración", "physio_session"),
+        ("queria mais uma sessão de fisio com a Catalina, segunda bem cedinho", "physio_session"),
+    ],
+)
+def test_of_two_therapy_types_the_one_named_by_the_words_said_is_meant(text, code):
+    """Both types are physiotherapy: the word said with "physio" ("session", "sesión",
+    "sessão") tells which, wherever the clinic lists them."""
+    for types in ((FIRST, ASSESSMENT, SESSION), (FIRST, SESSION, ASSESSMENT)):
+        understood = understand(text, directory=clinic(*types), now=NOW)
+        assert understood.entities.appointment_type_code == code
+
+
+WELL_CHILD = AppointmentTypeRef("well_child", {"en": "Well-child check", "es": "Control del niño sano"})
+PAP = AppointmentTypeRef(
+    "pap", {"en": "Gynecological check-up with Pap smear", "es": "Control ginecológico con PAP"}
+)
+HEART = AppointmentTypeRef("heart", {"en": "Heart check-up with ECG", "es": "Chequeo cardiológico con ECG"})
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("pap smear / annual check, never been to you before", "pap"),
+        ("the heart check-up with the ECG, he's never been seen here", "heart"),
+        ("first time, it's for my child", "first_visit"),  # who it is for names no type
+        ("first visit please", "first_visit"),
+    ],
+)
+def test_the_service_named_beside_being_new_is_the_type(text, code):
+    """Asked which kind, "never been here" says the patient is new; the service they name
+    (by a word or an acronym only its type has) is what they book."""
+    understood = understand(
+        text, directory=clinic(FIRST, WELL_CHILD, PAP, HEART), now=NOW, expecting="option"
+    )
+    assert understood.entities.appointment_type_code == code
+
+
+def test_a_word_for_any_visit_beside_being_new_names_no_type():
+    video = AppointmentTypeRef("video", {"en": "Video consultation", "es": "Teleconsulta"})
+    understood = understand(
+        "new patient consultation", directory=clinic(FIRST, video), now=NOW, expecting="option"
+    )
+    assert understood.entities.appointment_type_code == "first_visit"

@@ -115,6 +115,9 @@ class LanguagePack:
     # clinic's appointment type of that kind by its code or names.
     visit_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     visit_type_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words for any visit ("consultation", "consulta"): in a type's name they name no
+    # service ("new patient consultation" is no "Video consultation").
+    visit_nouns: tuple[str, ...] = ()
     ordinals: Mapping[int, tuple[str, ...]] = field(default_factory=dict)  # 1 -> every form, in order
     option_nouns: tuple[str, ...] = ()  # "option", "number"
     option_articles: tuple[str, ...] = ()  # "the ", "la ": before a chosen option (regex)

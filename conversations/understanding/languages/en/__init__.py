@@ -646,6 +646,7 @@ PACK = LanguagePack(
             "therapy",
         ),
     },
+    visit_nouns=("visit", "consultation", "consult", "appointment", "appt", "session"),
     visit_type_words={
         "first": ("first", "new", "initial"),
         "follow_up": ("follow", "return"),

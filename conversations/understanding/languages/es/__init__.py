@@ -624,6 +624,7 @@ PACK = LanguagePack(
         ),
         "therapy": ("sesion de terapia", "sesion de fisio", "sesion de fisioterapia", "terapia"),
     },
+    visit_nouns=("consulta", "cita", "turno", "visita", "sesion"),
     visit_type_words={
         "first": ("primera", "nuevo"),
         "follow_up": ("seguimiento", "revision", "control"),

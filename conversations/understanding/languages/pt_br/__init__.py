@@ -503,6 +503,7 @@ PACK = LanguagePack(
         ),
         "therapy": ("sessao de terapia", "sessao de fisio", "sessao de fisioterapia", "terapia"),
     },
+    visit_nouns=("consulta", "visita", "atendimento", "sessao"),
     visit_type_words={
         "first": ("primeira", "novo"),
         "follow_up": ("retorno",),
