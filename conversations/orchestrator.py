@@ -46,6 +46,7 @@ from conversations.understanding.directory import (
     SPECIALTY,
     DirectoryQuestion,
     directory_question,
+    without_booking_words,
     without_directory_words,
 )
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
@@ -396,20 +397,25 @@ def _understood(
     if (
         session is None
         and (
-            (result.intent == Intent.BOOK and (result.confidence < WEAK_BOOKING or e.when is None))
+            (
+                result.intent == Intent.BOOK
+                and (result.confidence < WEAK_BOOKING or (e.when is None and e.period is None))
+            )
             or (result.intent == Intent.AVAILABILITY and not (e.when or e.practitioner_ids or e.specialty))
         )
         and "soonest" not in signal.commands  # "lo antes posible" says when: the first free time
         and text
         and asks_question(text)
-        and _faq_knows(text)
+        and _faq_knows(without_booking_words(text, clinic_directory(clinic)) if e.when or e.period else text)
     ):
         # Only a cue of booking ("la consulta", "primera vez"), or a request with no day or
         # time, in a question the clinic has an approved answer for: "¿qué tengo que llevar
         # el día de la consulta?", "can I see the endocrinologist over video?". Without an
         # answer, the cue books: "¿tenéis hueco para un chequeo con la Dra. Ana?". Asking
         # for times with no day and nobody named is the same: "what hours do you do the
-        # blood draw?" is the results entry's.
+        # blood draw?" is the results entry's. Beside a day or a part of it, the FAQ must know
+        # what is asked without who and what to book: "Can I get a physio assessment? early
+        # morning" books, whatever the price list says of assessments.
         return _faq(conversation, text, clinic, language, e)
     if session is None and (offered := _directory_offer(conversation, inbound, result)):
         # A tap on a directory answer's "Book Dra. Lucía", or a yes to its offer: a booking

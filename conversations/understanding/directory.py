@@ -51,6 +51,22 @@ def without_directory_words(text: str, directory: ClinicDirectory) -> str:
     )
 
 
+def without_booking_words(text: str, directory: ClinicDirectory) -> str:
+    """`without_directory_words`, and without the words of the clinic's kinds of visit: what
+    is left is what a message asks beside who and what to book ("Can I get a physio
+    assessment? early morning" asks nothing of the FAQ, whose price list names assessments)."""
+    type_words = {
+        word
+        for appointment_type in directory.appointment_types
+        for name in appointment_type.names.values()
+        for word in fold(name).split()
+        if len(word) >= 4
+    }
+    return " ".join(
+        word for word in without_directory_words(text, directory).split() if word not in type_words
+    )
+
+
 def directory_question(text: str, entities: Entities, directory: ClinicDirectory) -> DirectoryQuestion | None:
     """The directory question `text` asks, given its entities; None when it asks none (it
     names a day or time to book, or names nobody and no specialty)."""

@@ -182,13 +182,14 @@ def specialty_match(text: str, directory: ClinicDirectory) -> str | None:
 
 
 def appointment_type_match(
-    text: str, types: list[AppointmentTypeRef], *, answering: bool = False
+    text: str, types: list[AppointmentTypeRef], *, answering: bool = False, said_first: str = ""
 ) -> str | None:
     """The clinic's type the text asks for: by the clinic's own names or the packs' phrases
     of each kind, the match with the most words deciding ("revisión anual" is the annual
     check-up even where a type is called "Revisión"; on a tie the clinic's name wins); or,
-    `answering` the question of which kind (a short answer), by a word only one type's names
-    have ("una sesión" for "Sesión de terapia")."""
+    `answering` the question of which kind (a short answer, or `said_first`, the answer's
+    first clause), by a word only one type's names have ("una sesión" for "Sesión de
+    terapia")."""
     folded = fold(text)
     found: list[tuple[int, bool, str]] = []  # words matched, a status kind, the type's code
     for appointment_type in types:
@@ -207,8 +208,12 @@ def appointment_type_match(
         if answering and (named := _named_by_own_words(folded, owners, beside_status=True)):
             return named  # "pap smear / annual check, never been to you before"
         return max(found, key=lambda f: f[0])[2]
-    if answering and len(folded.split()) <= SHORT_TYPE_ANSWER:
-        return _named_by_own_words(folded, owners)
+    if answering:
+        # A short answer, or one said first and explained after: "sesión, ya vengo haciendo
+        # las de la rodilla".
+        for short in (folded, fold(said_first)):
+            if len(short.split()) <= SHORT_TYPE_ANSWER and (named := _named_by_own_words(short, owners)):
+                return named
     return None
 
 

@@ -566,6 +566,7 @@ def _entities(
         folded,
         directory.appointment_types,
         answering=expecting is Expecting.OPTION and entities.option is None and entities.option_time is None,
+        said_first=_correct_typos(fold(_CLAUSES.split(text, maxsplit=1)[0])),
     )
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(

@@ -129,3 +129,28 @@ def test_a_word_for_any_visit_beside_being_new_names_no_type():
         "new patient consultation", directory=clinic(FIRST, video), now=NOW, expecting="option"
     )
     assert understood.entities.appointment_type_code == "first_visit"
+
+
+def test_what_a_message_asks_beside_who_and_what_to_book():
+    """The FAQ is asked what is left without the practitioners', specialties' and visit
+    types' words: a price list naming "physiotherapy assessment" answers no "Can I get a
+    physio assessment? early morning", while "how much" still asks a price."""
+    from conversations.understanding.directory import without_booking_words
+
+    directory = clinic(FIRST, ASSESSMENT, SESSION)
+    assert without_booking_words("Can I get a physio assessment? early morning", directory) == (
+        "can i get a early morning"
+    )
+    assert without_booking_words("how much is a physiotherapy session with Catalina?", directory) == (
+        "how much is a with"
+    )
+
+
+def test_a_kind_said_first_and_explained_after_answers_which_kind():
+    understood = understand(
+        "sesión, ya vengo haciendo las de la rodilla",
+        directory=clinic(FIRST, ASSESSMENT, SESSION),
+        now=NOW,
+        expecting="option",
+    )
+    assert understood.entities.appointment_type_code == "physio_session"
