@@ -267,6 +267,10 @@ class Machine:
             self.set(who=tuple(sig.practitioner_ids), specialty=None)
         elif sig.specialty:
             self.set(specialty=sig.specialty, who=())
+        if self.s.type_code and (offered := self.offered_types()) and self.s.type_code not in offered:
+            # "Um check-up do coração" read as the well-child check: the cardiologist offers no
+            # such kind, so it is asked among theirs, never booked with whoever offers it.
+            self.set(type_code=None)
         if sig.day_from or sig.window:
             previous = self.s.when
             # "Actually Wednesday" changes the day only: the time of day asked for stays.
@@ -553,7 +557,11 @@ class Machine:
 
     # ---- what the clinic calls things ----------------------------------------------------
 
-    def type_choices(self) -> list[str]:
+    def offered_types(self) -> list[str]:
+        """The types the practitioners wished for (by name or specialty) offer; empty when
+        none is wished for."""
+        if not (self.s.who or self.s.specialty):
+            return []
         who = set(self.s.who)
         offered: list[str] = []
         for practitioner in self.w.practitioners.values():
@@ -562,6 +570,12 @@ class Machine:
             if self.s.specialty and self.s.specialty not in practitioner.specialties:
                 continue
             offered += [c for c in practitioner.type_codes if c not in offered]
+        return offered
+
+    def type_choices(self) -> list[str]:
+        offered = self.offered_types() or [
+            c for practitioner in self.w.practitioners.values() for c in practitioner.type_codes
+        ]
         allowed = [
             c for c in self.w.types if self.w.returning_patient or c not in self.w.returning_only_types
         ]

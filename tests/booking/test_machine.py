@@ -527,3 +527,28 @@ def test_a_different_question_in_between_starts_the_count_again():
     ]:
         session, sent, escalation = m.repeat_guard(session, replies)
         assert escalation is None and sent == replies
+
+
+def test_a_kind_the_wished_specialty_does_not_offer_is_asked_among_its_own():
+    """A check-up read as Dra. Ana's annual check-up, for the cardiologist: Dr. Carlos offers
+    no such kind, so it is his kind (here his only one) that is booked, never the check-up
+    with whoever offers it."""
+    step = m.transition(
+        m.Session(flow=m.Flow.BOOK, patient_id=7),
+        m.Signal(intent="book", specialty="cardiology", type_code="checkup"),
+        world(),
+    )
+
+    assert step.session.type_code == "new"
+    assert step.session.asked == m.Asked.WHEN
+    assert not effects_of(step, m.FindSlots)
+
+
+def test_a_kind_the_wished_specialty_offers_is_kept():
+    step = m.transition(
+        m.Session(flow=m.Flow.BOOK, patient_id=7),
+        m.Signal(intent="book", specialty="general practice", type_code="checkup"),
+        world(),
+    )
+
+    assert step.session.type_code == "checkup"

@@ -35,7 +35,7 @@ def test_more_options_runs_on_past_the_wish_to_its_alternatives():
             assert offered, replies
             assert not set(offered) & set(seen), (offered, seen)
             seen += offered
-            replies = handle(conversation, "4")
-    # Dr. Carlos's Tuesday morning (08:00-12:00) holds fewer than 18 follow-ups 30 min apart:
+            replies = handle(conversation, "more options")
+    # Dr. Carlos's Tuesday morning (08:00-12:00) holds fewer than 18 visits 30 min apart:
     # the later pages are other times.
     assert any("Tue 8/12" not in s or int(s.split()[2][:2]) >= 12 for s in seen)

@@ -366,3 +366,15 @@ def test_the_day_of_an_appointment_already_booked_is_no_wish(ask):
 
     assert result.intent is not Intent.AVAILABILITY
     assert "scope.question_with_wish" not in result.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um check-up do coração com eletro pra minha mãe",
+        "a heart check with an ECG for my dad",
+        "un chequeo del corazón",
+    ],
+)
+def test_a_check_of_the_heart_names_the_cardiologist(ask, text):
+    assert ask(text).entities.specialty == "Cardiology"

@@ -548,7 +548,14 @@ PACK = LanguagePack(
         "day",
     ),
     specialties={
-        "cardiology": ("cardiolog", "heart doctor", "heart specialist", "cardio"),
+        "cardiology": (
+            "cardiolog",
+            "heart doctor",
+            "heart specialist",
+            "heart check",
+            "heart exam",
+            "cardio",
+        ),
         "dermatology": ("dermatolog", "skin doctor", "skin specialist", "derm"),
         "pediatrics": (
             "pediatr",

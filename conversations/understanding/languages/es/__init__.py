@@ -512,7 +512,15 @@ PACK = LanguagePack(
         "es",
     ),
     specialties={
-        "cardiology": ("cardiolog", "corazon doctor", "medico del corazon", "cardio"),
+        "cardiology": (
+            "cardiolog",
+            "corazon doctor",
+            "medico del corazon",
+            "chequeo del corazon",
+            "control del corazon",
+            "revision del corazon",
+            "cardio",
+        ),
         "dermatology": ("dermatolog", "dermato", "medico de la piel", "medico de piel", "medica de piel"),
         "pediatrics": (
             "pediatr",

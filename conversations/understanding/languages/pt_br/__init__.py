@@ -427,7 +427,15 @@ PACK = LanguagePack(
         "na",
     ),
     specialties={
-        "cardiology": ("cardiolog", "medico do coracao", "cardio"),
+        "cardiology": (
+            "cardiolog",
+            "medico do coracao",
+            "check up do coracao",
+            "checkup do coracao",
+            "exame do coracao",
+            "consulta do coracao",
+            "cardio",
+        ),
         "dermatology": ("dermatolog", "dermato", "medico de pele", "medica de pele", "medico da pele"),
         "pediatrics": (
             "pediatr",
