@@ -70,6 +70,7 @@ ADVICE = _rules(
     r"\b{advice}\b",
     r"\b{results}\b.{0,40}\b{result_readings}\b",
     r"\b{meaning}\b.{0,40}\b{results}\b",
+    r"\b{results}\b.{0,80}\b{meaning}\b",  # "o resultado ... veio escrito ASC-US, o que significa?"
     _NOT_NEGATED + r"\b{is_it} {is_it_states}\b",
     r"\b{lab_tests}\b.{0,30}(\d|\b{lab_levels}\b)",
     r"\b{should}\b.{0,30}\b{should_actions}\b",

@@ -255,15 +255,17 @@ def understand_local(
         by_intent[Intent.AVAILABILITY] = 0.88
         rule_ids.append("scope.question_with_wish")
 
+    supposes = any(_HYPOTHETICAL.search(_correct_typos(fold(c))) for c in _CLAUSES.split(text))
     if (
-        (asks_question(text) or _HYPOTHETICAL.search(folded))
+        (asks_question(text) or supposes)
         and (Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent)
         and _CHANGE_RULES.search(folded)
-        and not (entities.when or entities.practitioner_ids)
+        and (supposes or not (entities.when or entities.practitioner_ids))
         and not _WANT.search(folded)
     ):
         # "What is your cancellation policy?", "¿me cobran si cancelo?": the rules of
-        # cancelling are the FAQ's; nothing is cancelled.
+        # cancelling are the FAQ's; nothing is cancelled. A supposition asks about them
+        # even with a day: "não vou conseguir ir hoje, se eu desmarcar agora vão cobrar?".
         by_intent.pop(Intent.CANCEL, None)
         by_intent.pop(Intent.RESCHEDULE, None)
         by_intent[Intent.FAQ] = 0.88

@@ -20,6 +20,9 @@ pytestmark = pytest.mark.sqlite
         "me pica mucho el cuero cabelludo y se me cae el pelo, q será",
         "apareceram umas manchas vermelhas na pele q coçam, q pomada eu passo",
         "My mole has changed colour, is it cancer?",
+        # The result said first, what it means asked at the end of a long sentence.
+        "o resultado do meu preventivo veio escrito ASC-US, o que significa?",
+        "my blood test results came back with a high ferritin of 480, what does that mean",
     ],
 )
 def test_health_questions_are_clinical(text):

@@ -378,3 +378,18 @@ def test_the_day_of_an_appointment_already_booked_is_no_wish(ask):
 )
 def test_a_check_of_the_heart_names_the_cardiologist(ask, text):
     assert ask(text).entities.specialty == "Cardiology"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não vou conseguir ir hoje, se eu desmarcar agora vão cobrar?",
+        "if I cancel tomorrow's appointment is there a fee",
+    ],
+)
+def test_a_supposition_about_cancelling_asks_about_the_rules_even_with_a_day(ask, text):
+    assert ask(text).intent is Intent.FAQ
+
+
+def test_suspending_the_appointment_cancels_it_in_river_plate_spanish(ask):
+    assert ask("tengo que suspender el turno de mañana").intent is Intent.CANCEL

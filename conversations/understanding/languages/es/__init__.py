@@ -204,6 +204,7 @@ PACK = LanguagePack(
             r"\bno (voy a|podre|puedo) (ir|asistir|acudir)",
             r"\bya no (necesito|quiero) (mi |la |el )?(cita|turno|consulta|reserva)",
             r"\b(eliminar|borrar) (mi |la )?(cita|turno)",
+            r"\bsuspend(?:er|o|a|emos) (?:el |la |mi )?(?:turno|cita|consulta)",  # Río de la Plata
         ),
         "availability": (
             # "¿Hay algo con el Dr. Carlos?"
