@@ -52,7 +52,7 @@ from conversations.understanding.directory import (
 from conversations.understanding.emergency import EmergencyMatch, emergency_detect
 from conversations.understanding.language import DEFAULT_HINT_WEIGHT, detect
 from conversations.understanding.languages import PACKS, language_code
-from conversations.understanding.local import asks_question
+from conversations.understanding.local import asks_question, requests_beside_question
 from conversations.understanding.text import fold
 from conversations.understanding.trace import understanding_trace
 from conversations.voice.intake import voice_language
@@ -380,11 +380,17 @@ def _understood(
             conversation, "waitlist_leave", waitlist_left(conversation=conversation, language=language)
         )
     flow = BOOKING_FLOWS.get(result.intent)
+    beside_question = bool(text) and session is None and flow is None and not inbound.button_payload
+    if beside_question := beside_question and requests_beside_question(text, result):
+        # "Is there a doctor who speaks English? I need to register with a GP": the answer,
+        # and the booking beside it.
+        flow, signal = "book", replace(signal, intent="book")
     if session is None and "waitlist" in signal.commands:
         # "Put me on the waitlist for Dra. Ana on Friday": a booking that joins the waitlist.
         flow = "book"
     if (
         session is None
+        and not beside_question
         and result.intent == Intent.GIVE_INFO
         and (e.practitioner_ids or e.specialty or e.appointment_type_code)
     ):
@@ -442,6 +448,8 @@ def _understood(
     )
     if booked is not None:
         replies = _booking_answered(conversation, clinic, booked, language)
+        if beside_question:
+            replies = _faq_beside(text, language) + replies
         if session is None and flow in ("cancel", "reschedule") and text and asks_question(text):
             # "How do I cancel, will I be charged?": the change goes on, and the question about
             # the clinic's rules gets its approved answer beside it.

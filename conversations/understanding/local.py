@@ -478,6 +478,30 @@ def asks_question(text: str) -> bool:
     return any(_CLAUSE_QUESTION.search(clause) for clause in later)
 
 
+_SENTENCES = re.compile(r"[?¿.!;\n]+")
+
+
+def requests_beside_question(text: str, understood: Understanding) -> bool:
+    """A sentence that states a need ("I'd like to see a GP", "need to register with a GP")
+    beside a question ("Are you open on Saturdays?"), with who or what to book: the question
+    gets its answer and the booking starts. A need inside the question ("can I see the
+    endocrinologist over video?") asks; it is not this."""
+    entities = understood.entities
+    if understood.intent not in (Intent.FAQ, Intent.UNKNOWN, Intent.GIVE_INFO):
+        return False
+    if not (entities.practitioner_ids or entities.specialty or entities.appointment_type_code):
+        return False
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    if len(sentences) < 2 or not asks_question(text):
+        return False
+    return any(
+        _WANT.search(folded := _correct_typos(fold(sentence)))
+        and not _QUESTION.search(_OPENING.sub("", folded))
+        for sentence in sentences
+        if "?" not in sentence
+    )
+
+
 def _correct_typos(folded: str) -> str:
     return " ".join(_correct(token) for token in folded.split())
 

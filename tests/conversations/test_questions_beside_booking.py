@@ -233,3 +233,20 @@ def test_the_first_free_one_after_a_day_was_said_keeps_the_day():
 
     when = BookingSession.objects.get(conversation_id=conversation.pk).data["when"]
     assert when != "any" and when["from"] == when["to"]
+
+
+@pytest.mark.parametrize(
+    "text, language, topic",
+    [
+        ("Are you open on Saturdays? I'd like to see the dermatologist", "en", "opening_hours"),
+        ("¿aceptan tarjeta? Quiero una cita con la pediatra para mi hija", "es", "payment_methods"),
+    ],
+)
+def test_a_request_beside_a_question_gets_the_answer_and_starts_the_booking(text, language, topic):
+    conversation = ConversationFactory(language=language)
+
+    replies = handle(conversation, text)
+
+    assert replies[0] == faq_answer_approved(topic=topic, language=language)
+    assert len(replies) == 2
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()

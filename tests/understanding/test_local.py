@@ -393,3 +393,18 @@ def test_a_supposition_about_cancelling_asks_about_the_rules_even_with_a_day(ask
 
 def test_suspending_the_appointment_cancels_it_in_river_plate_spanish(ask):
     assert ask("tengo que suspender el turno de mañana").intent is Intent.CANCEL
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("Are you open on Saturdays? I'd like to see the dermatologist", True),
+        ("Can I see the dermatologist over video? I travel a lot for work", False),  # the need asks
+        ("I'd like to see the dermatologist", False),  # no question beside it
+        ("Are you open on Saturdays? I work all week", False),  # nobody to book
+    ],
+)
+def test_a_request_is_told_beside_a_question(ask, text, beside):
+    from conversations.understanding.local import requests_beside_question
+
+    assert requests_beside_question(text, ask(text)) is beside
