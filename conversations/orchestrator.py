@@ -380,7 +380,7 @@ def _understood(
             conversation, "waitlist_leave", waitlist_left(conversation=conversation, language=language)
         )
     flow = BOOKING_FLOWS.get(result.intent)
-    beside_question = bool(text) and session is None and flow is None and not inbound.button_payload
+    beside_question = session is None and flow is None and not inbound.button_payload
     if beside_question := beside_question and requests_beside_question(text, result):
         # "Is there a doctor who speaks English? I need to register with a GP": the answer,
         # and the booking beside it.

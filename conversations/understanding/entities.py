@@ -223,9 +223,7 @@ def _named_by_own_words(folded: str, owners: dict[str, str], *, beside_status: b
     patient consultation") name no type, even where one is a "well-child check" or a "video
     consultation"."""
     if beside_status:
-        for sign in _CHILD.finditer(folded):
-            folded = folded.replace(sign.group(0), " ")
-        folded = " ".join(w for w in folded.split() if w.rstrip("s") not in _VISIT_NOUNS)
+        folded = " ".join(w for w in _CHILD.sub(" ", folded).split() if w.rstrip("s") not in _VISIT_NOUNS)
     named = {owners[w] for w in folded.split() if w in owners}
     return named.pop() if len(named) == 1 else None
 
@@ -258,8 +256,7 @@ SHORT_TYPE_ANSWER = 5  # words
 def _type_words(types: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
     """Words of five letters or more (or written in capitals: "PAP", "ECG") that only one
     type's names use, with their plural forms: "sesion", "sesiones", "terapia" -> the therapy
-    session's code. An ordinal ("primera",
-    "first") picks an option; it names no type."""
+    session's code. An ordinal ("primera", "first") picks an option; it names no type."""
     users: dict[str, set[str]] = {}
     for code, names in types:
         acronyms = {fold(w) for w in re.findall(r"\b[A-Z]{2,}\b", " ".join(names))}  # "PAP", "ECG"

@@ -255,10 +255,11 @@ def understand_local(
         by_intent[Intent.AVAILABILITY] = 0.88
         rule_ids.append("scope.question_with_wish")
 
-    supposes = any(_HYPOTHETICAL.search(_correct_typos(fold(c))) for c in _CLAUSES.split(text))
+    changes = Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent
+    supposes = changes and any(_HYPOTHETICAL.search(_correct_typos(fold(c))) for c in _CLAUSES.split(text))
     if (
-        (asks_question(text) or supposes)
-        and (Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent)
+        changes
+        and (asks_question(text) or supposes)
         and _CHANGE_RULES.search(folded)
         and (supposes or not (entities.when or entities.practitioner_ids))
         and not _WANT.search(folded)
@@ -498,7 +499,6 @@ def requests_beside_question(text: str, understood: Understanding) -> bool:
         _WANT.search(folded := _correct_typos(fold(sentence)))
         and not _QUESTION.search(_OPENING.sub("", folded))
         for sentence in sentences
-        if "?" not in sentence
     )
 
 
@@ -588,11 +588,12 @@ def _entities(
     if not entities.specialty and not entities.practitioner_ids and ent.for_a_child(folded):
         # "my daughter's well child check, she's 4": the clinic's paediatrician, if it has one.
         entities.specialty = ent.specialty_label("pediatrics", directory)
+    answering = expecting is Expecting.OPTION and entities.option is None and entities.option_time is None
     entities.appointment_type_code = ent.appointment_type_match(
         folded,
         directory.appointment_types,
-        answering=expecting is Expecting.OPTION and entities.option is None and entities.option_time is None,
-        said_first=_correct_typos(fold(_CLAUSES.split(text, maxsplit=1)[0])),
+        answering=answering,
+        said_first=_correct_typos(fold(_CLAUSES.split(text, maxsplit=1)[0])) if answering else "",
     )
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(
