@@ -56,6 +56,7 @@ def booking_signal(result: Understanding, *, text: str, button: str) -> Signal:
         specialty=e.specialty,
         type_code=e.appointment_type_code,
         full_name=e.full_name,
+        for_someone=e.for_someone,
         date_of_birth=e.date_of_birth,
         button=button,
         commands=frozenset(commands),

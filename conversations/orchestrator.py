@@ -380,10 +380,9 @@ def _understood(
             conversation, "waitlist_leave", waitlist_left(conversation=conversation, language=language)
         )
     flow = BOOKING_FLOWS.get(result.intent)
-    beside_question = session is None and flow is None and not inbound.button_payload
+    beside_question = session is None and flow in (None, "book") and not inbound.button_payload
     if beside_question := beside_question and requests_beside_question(text, result):
-        # "Is there a doctor who speaks English? I need to register with a GP": the answer,
-        # and the booking beside it.
+        # "Is there a doctor who speaks English? I need to register with a GP": both answered.
         flow, signal = "book", replace(signal, intent="book")
     if session is None and "waitlist" in signal.commands:
         # "Put me on the waitlist for Dra. Ana on Friday": a booking that joins the waitlist.
@@ -402,6 +401,7 @@ def _understood(
         flow = "book"
     if (
         session is None
+        and not beside_question
         and (
             (
                 result.intent == Intent.BOOK

@@ -252,6 +252,9 @@ class Machine:
             # No practitioner then: a name may sound like one. The kind of visit ("first
             # time") and the specialty are never a name, so they are taken.
             sig = replace(sig, practitioner_ids=())
+        if sig.for_someone and not self.s.name and self.s.patient_id is None:
+            # "para mi hija martina" from a known number: who the patient is gets asked.
+            self.set(for_someone=True)
         if sig.full_name and not self.s.name and self.s.patient_id is None and self.w.known_patient:
             # "It's for my daughter, Martina Gómez" from a known number, before anyone asked:
             # the visit may be for someone other than the number's patient.
@@ -462,7 +465,7 @@ class Machine:
     def join_waitlist(self) -> None:
         if self.s.patient_id is None:
             known = self.w.known_patient
-            if known and not self.s.name:
+            if known and not self.s.name and not self.s.for_someone:
                 self.set(patient_id=known[0], patient_name=known[1])
             else:
                 self.flow.identify(self)

@@ -31,7 +31,7 @@ def _books_for_the_known_patient(m: Machine) -> bool:
     if not m.w.known_patient:
         return False
     if not m.s.name:
-        return True
+        return not m.s.for_someone
     given = _plain(m.s.name).split()
     known = _plain(m.w.known_patient[1]).split()
     return (

@@ -42,6 +42,7 @@ class Signal:
     specialty: str | None = None
     type_code: str | None = None
     full_name: str | None = None
+    for_someone: bool = False  # the visit is for someone else: "it's for my son", "pra minha filha"
     date_of_birth: date | None = None
     button: str = ""
     commands: frozenset[str] = frozenset()  # reset, more, other, later, earlier, any, refuse

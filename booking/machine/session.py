@@ -184,6 +184,7 @@ class Session:
     name: str | None = None
     date_of_birth: date | None = None
     patient_name: str | None = None
+    for_someone: bool = False  # "para mi hija martina": not the number's own patient
     # What was offered.
     offered: tuple[Slot, ...] = ()
     offset: int = 0
@@ -219,6 +220,7 @@ class Session:
             "name": self.name,
             "dob": self.date_of_birth.isoformat() if self.date_of_birth else None,
             "patient_name": self.patient_name,
+            "for_someone": self.for_someone,
             "offered": [slot.to_json() for slot in self.offered],
             "offset": self.offset,
             "chosen": self.chosen.to_json() if self.chosen else None,
@@ -263,6 +265,7 @@ class Session:
             name=data.get("name"),
             date_of_birth=date.fromisoformat(data["dob"]) if data.get("dob") else None,
             patient_name=data.get("patient_name"),
+            for_someone=bool(data.get("for_someone")),
             offered=tuple(Slot.from_json(s) for s in data.get("offered") or ()),
             offset=data.get("offset") or 0,
             chosen=Slot.from_json(chosen) if chosen else None,

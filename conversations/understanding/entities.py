@@ -119,15 +119,23 @@ def _other_persons(practitioner: PractitionerRef, i: int, tokens: list[str], cap
 
 
 def specialty_key(text: str) -> str | None:
+    """The packs' key of the specialty the text names; of several, the one named first ("levar
+    ele na pediatra primeiro antes de procurar dermato" is the pediatrician)."""
     folded = fold(text)
     padded = f" {folded} "
+    first: tuple[int, str] | None = None
     for key, stems in SPECIALTY_STEMS.items():
         for stem in stems:
             if " " in stem or len(stem) <= 3:
-                if f" {stem} " in padded or (len(stem) > 3 and stem in folded):
-                    return key
-            elif re.search(rf"\b{stem}", folded):
-                return key
+                at = padded.find(f" {stem} ")
+                if at < 0 and len(stem) > 3:
+                    at = folded.find(stem)
+            else:
+                at = m.start() if (m := re.search(rf"\b{stem}", folded)) else -1
+            if at >= 0 and (first is None or at < first[0]):
+                first = (at, key)
+    if first is not None:
+        return first[1]
     for token in folded.split():
         if len(token) < 7:
             continue
@@ -379,6 +387,15 @@ def option_time(text: str, *, bare: bool = False) -> time | None:
 
 
 _NAME_INTRO = re.compile(rf"\b(?:{_alt([*_words('name_intros'), *_words('for_someone')])})\s+")
+_FOR_SOMEONE = re.compile(rf"\b(?:{_alt(_words('for_someone'))})\b")
+
+
+def for_someone_else(folded: str) -> bool:
+    """The visit is for someone else, by what the message says ("it's for my son", "para mi
+    hija martina", "her name is Ana")."""
+    return bool(_FOR_SOMEONE.search(folded))
+
+
 _RELATIVE = re.compile(rf"\b(?:{_alt(_words('relatives'))})\s+")
 _COPULA = re.compile(rf"\b(?:{_alt(_words('name_copulas'))})\s+")
 # The words of those phrases, mended when a slip hides them: "me lalmo", "mi nmbre es", "se

@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from conversations.understanding import entities as ent
 from conversations.understanding.commands import commands_in, without_soonest
 from conversations.understanding.dates import resolve
+from conversations.understanding.dates.lexicon import ALL as DATE_WORDS
 from conversations.understanding.languages import HEALTH_PREFIXES, HEALTH_WORDS, PACKS, TYPOS
 from conversations.understanding.text import fold
 from conversations.understanding.types import ClinicDirectory, Entities, Expecting, Intent, Understanding
@@ -84,7 +85,11 @@ _SOCIAL_RULES: list[tuple[Intent, float, list[str]]] = [
             rf"\b({_alt(_words('closings'))})\b",
         ],
     ),
-    (Intent.AFFIRM, 0.95, [rf"^({_YES})\b(?!.*\b({_BUT}|{_alt(_words('objections'))})\b)"]),
+    (
+        Intent.AFFIRM,
+        0.95,
+        [rf"^({_YES})\b(?!.*\b({_BUT}|{_alt(_words('objections'))})\b)", rf"^({_alt(_words('yes_alone'))})$"],
+    ),
     (
         Intent.DENY,
         0.95,
@@ -137,6 +142,7 @@ _PRIORITY = [
 ]
 _SOCIAL = [Intent.GOODBYE, Intent.AFFIRM, Intent.DENY, Intent.GREETING]
 _WANT = re.compile(rf"\b({_alt(_words('want_words'))})\b")
+_OFFERS_ASKED = re.compile(rf"\b({_alt(_words('offers_asked'))})\b")
 _EXPLICIT_BOOKING = re.compile(rf"\b({_alt(_words('booking_verbs'))})\b")
 _CHANGE_RULES = re.compile(rf"\b({_alt(_words('change_rules'))})\b")
 _ALREADY_BOOKED = re.compile(rf"\b({_alt(_words('already_booked'))})")
@@ -248,12 +254,23 @@ def understand_local(
         by_intent.pop(Intent.BOOK, None)
         by_intent[Intent.FAQ] = 0.88
     wish = _wish_stated(folded, entities, language=language, now=now, zone=directory.time_zone)
-    if asks_about and wish and not set(by_intent) & _CHANGES:
+    changes_asked = bool(set(by_intent) & _CHANGES)
+    if asks_about and wish and not changes_asked:
         # "Do you have any doctor free after 6pm? First time", "¿tienen algo para mañana? es un
         # control": a question that says when and who or what asks in order to book.
         by_intent.pop(Intent.FAQ)
         by_intent[Intent.AVAILABILITY] = 0.88
         rule_ids.append("scope.question_with_wish")
+    elif (
+        asks_about and entities.appointment_type_code and not changes_asked and _asks_offered(text, directory)
+    ):
+        # "my daughter is due her 18 month check, do you do those?": whether the clinic does a
+        # kind of visit it has, named before, asks to book one (what the FAQ answers of it, it
+        # still answers). Named in the asking clause, the visit may be more than the clinic's
+        # ("vcs fazem exame físico do DOT pra motorista?"): that is the FAQ's.
+        by_intent.pop(Intent.FAQ)
+        by_intent[Intent.BOOK] = 0.88
+        rule_ids.append("scope.asks_offered_type")
 
     changes = Intent.CANCEL in by_intent or Intent.RESCHEDULE in by_intent
     supposes = changes and any(_HYPOTHETICAL.search(_correct_typos(fold(c))) for c in _CLAUSES.split(text))
@@ -488,7 +505,7 @@ def requests_beside_question(text: str, understood: Understanding) -> bool:
     gets its answer and the booking starts. A need inside the question ("can I see the
     endocrinologist over video?") asks; it is not this."""
     entities = understood.entities
-    if understood.intent not in (Intent.FAQ, Intent.UNKNOWN, Intent.GIVE_INFO):
+    if understood.intent not in (Intent.FAQ, Intent.UNKNOWN, Intent.GIVE_INFO, Intent.BOOK):
         return False
     if not (entities.practitioner_ids or entities.specialty or entities.appointment_type_code):
         return False
@@ -537,6 +554,38 @@ def _visit_word(token: str) -> str:
 _BIRTH = re.compile(rf"\b({_alt(_words('birth_words'))})\b")
 
 
+_WEEKDAYS_PLURAL = re.compile(
+    rf"\b({_alt(sorted({w for d in DATE_WORDS for day in d.weekdays for w in day}, key=len, reverse=True))})s\b"
+)
+
+
+def _asks_offered(text: str, directory: ClinicDirectory) -> bool:
+    asking = [fold(c) for c in _CLAUSES.split(text) if _OFFERS_ASKED.search(_correct_typos(fold(c)))]
+    return bool(asking) and not any(
+        ent.appointment_type_match(c, directory.appointment_types) for c in asking
+    )
+
+
+def _weekdays_asked_with_whom(text: str, entities: Entities, directory: ClinicDirectory) -> bool:
+    """A plural weekday in a sentence that names who or what to book."""
+    return bool(
+        (entities.practitioner_ids or entities.specialty or entities.appointment_type_code)
+        and _WEEKDAYS_PLURAL.search(fold(text))
+        and any(
+            _WEEKDAYS_PLURAL.search(fold(sentence)) and _names_whom_or_what(sentence, directory)
+            for sentence in _SENTENCES.split(text)
+        )
+    )
+
+
+def _names_whom_or_what(text: str, directory: ClinicDirectory) -> bool:
+    return bool(
+        ent.specialty_match(text, directory)
+        or ent.practitioner_match(text, directory)
+        or ent.appointment_type_match(fold(text), directory.appointment_types)
+    )
+
+
 def _entities(
     text: str,
     folded: str,
@@ -573,6 +622,7 @@ def _entities(
         expecting_name=expecting is Expecting.NAME,
         correcting=expecting is Expecting.DATE_OF_BIRTH,  # "sorry, typo: John Park"
     )
+    entities.for_someone = ent.for_someone_else(folded)
     # The patient's own name ("Ana Clara Oliveira") names no practitioner.
     named = frozenset(fold(entities.full_name).split()) if entities.full_name else frozenset()
     who_text = " ".join(word for word in text.split() if fold(word) not in named) if named else text
@@ -595,6 +645,17 @@ def _entities(
         answering=answering,
         said_first=_correct_typos(fold(_CLAUSES.split(text, maxsplit=1)[0])) if answering else "",
     )
+    if (
+        entities.when is None
+        and entities.option is None
+        and _weekdays_asked_with_whom(text, entities, directory)
+    ):
+        # "Do you have a GP on Saturdays?", "a pediatra atende às terças?": asked with who or
+        # what to book, the next of those days. Alone ("are you open on Saturdays? I'd like to
+        # see the dermatologist") the days are the FAQ's.
+        singular = _WEEKDAYS_PLURAL.sub(r"\1", folded)
+        if when := resolve(singular, language=language, now=now, zone=directory.time_zone):
+            entities.when, entities.period = when, when.period
     if expecting in (Expecting.DATE_OF_BIRTH, Expecting.NAME) or _BIRTH.search(folded):
         entities.date_of_birth = ent.date_of_birth(
             text, language=language, today=now.date(), country=directory.country

@@ -145,6 +145,7 @@ class Entities:
     option_time: time | None = None
     yes_no: bool | None = None
     full_name: str | None = None
+    for_someone: bool = False  # the visit is for someone else ("para mi hija martina")
     date_of_birth: date | None = None
 
 

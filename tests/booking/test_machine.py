@@ -552,3 +552,21 @@ def test_a_kind_the_wished_specialty_offers_is_kept():
     )
 
     assert step.session.type_code == "checkup"
+
+
+def test_a_visit_for_someone_else_from_a_known_number_asks_who_the_patient_is():
+    """ "para mi hija martina" from Emily's number is not Emily's visit: the name is asked,
+    never booked as the number's own patient."""
+    step = m.transition(
+        m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", type_code="checkup", for_someone=True), world()
+    )
+
+    assert step.session.patient_id is None
+    assert step.session.asked is m.Asked.NAME
+
+
+def test_a_visit_with_no_one_else_named_from_a_known_number_is_its_patients():
+    step = m.transition(m.Session(flow=m.Flow.BOOK), m.Signal(intent="book", type_code="checkup"), world())
+
+    assert step.session.patient_id == 7
+    assert step.session.asked is not m.Asked.NAME

@@ -77,12 +77,24 @@ def test_the_whole_team_is_listed_from_the_directory_not_from_a_near_faq_entry(t
     assert ("Nossa equipe" if language == "pt-BR" else "Our team") in reply
 
 
-def test_a_specialty_asked_about_on_a_weekday_gets_its_days_not_the_clinics_hours():
+def test_a_specialty_asked_about_on_weekdays_gets_times_to_book_not_the_clinics_hours():
+    """ "Do you have a gynecologist on Saturdays?" asks in order to book: her nearest times
+    (she does not work Saturdays, so they are the alternatives), never the opening hours."""
     conversation = ConversationFactory(language="en")
 
     [reply] = handle(conversation, "do you have a gynecologist on saturdays?")
 
-    assert reply.startswith("• Dra. Helena Prado: Tue, Wed 14:00–19:00; Thu 08:30–12:30 (Centro)")
+    assert reply.startswith("There is nothing free for exactly what you asked")
+    assert "· Dra. Helena Prado" in reply
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+def test_a_specialty_asked_about_without_a_day_gets_its_days():
+    conversation = ConversationFactory(language="en")
+
+    [reply] = handle(conversation, "do you have a gynecologist?")
+
+    assert "• Dra. Helena Prado: Tue, Wed 14:00–19:00; Thu 08:30–12:30 (Centro)" in reply
 
 
 def test_the_book_button_starts_a_booking_with_that_practitioner():

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conversations.understanding import understand
 from conversations.understanding.types import AppointmentTypeRef, ClinicDirectory, PractitionerRef
 from tests.fakes.anthropic_server import FakeAnthropic
 
@@ -45,3 +46,11 @@ def fake_anthropic(settings) -> Iterator[FakeAnthropic]:
     settings.NLU_MODEL = "claude-haiku-4-5-20251001"
     yield fake
     fake.stop()
+
+
+@pytest.fixture
+def ask(directory, now):
+    def run(text: str, **kwargs):
+        return understand(text, directory=directory, now=now, **kwargs)
+
+    return run

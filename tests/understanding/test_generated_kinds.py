@@ -11,14 +11,6 @@ from conversations.understanding import Expecting, understand
 pytestmark = pytest.mark.sqlite
 
 
-@pytest.fixture
-def ask(directory, now):
-    def run(text: str, **kwargs):
-        return understand(text, directory=directory, now=now, **kwargs)
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "name", "born"),
     [

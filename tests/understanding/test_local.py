@@ -9,14 +9,6 @@ from conversations.understanding.types import ClinicDirectory, Intent, Period
 pytestmark = pytest.mark.sqlite
 
 
-@pytest.fixture
-def ask(directory, now):
-    def run(text: str, **kwargs):
-        return understand(text, directory=directory, now=now, **kwargs)
-
-    return run
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -60,11 +60,13 @@ class LanguagePack:
     closings: tuple[str, ...] = ()  # "that's all", "eso es todo"
     closing_words: tuple[str, ...] = ()  # close a topic mid-booking: "no worries", "deixa pra la"
     yes_words: tuple[str, ...] = ()
+    yes_alone: tuple[str, ...] = ()  # a yes only as the whole message: "y" (elsewhere "and")
     no_words: tuple[str, ...] = ()
     not_that: tuple[str, ...] = ()  # a correction that starts "that's not ..."
     but_words: tuple[str, ...] = ()
     objections: tuple[str, ...] = ()  # turn a "yes" into something else: "cancel", "change"
     booking_stems: tuple[str, ...] = ()  # a greeting or a "no" followed by one asks for more
+    offers_asked: tuple[str, ...] = ()  # "do you do", "hacen": whether the clinic does a kind of visit
     want_words: tuple[str, ...] = ()  # "I need", "quiero": a need plus a who is a booking
     want_verbs: tuple[str, ...] = ()  # "want", "quiero": a "no" followed by one asks for more
     booking_verbs: tuple[str, ...] = ()  # an explicit request to book (regex fragments)

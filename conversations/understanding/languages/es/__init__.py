@@ -299,6 +299,7 @@ PACK = LanguagePack(
     objections=("cambiar",),
     booking_stems=("cita", "consulta", "turno"),
     # "ocupo" is "necesito" in Mexico and Texas ("ocupo una cita", "mi hijo ocupa el físico").
+    offers_asked=("hacen", "haceis", "ofrecen", "realizan", "tienen", "teneis"),
     want_words=(
         "quiero",
         "quisiera",
@@ -609,6 +610,11 @@ PACK = LanguagePack(
             "control anual",
             "examen anual",
             "control de nino sano",
+            "control del nino",
+            "control del nene",
+            "control de la nena",
+            "control del bebe",
+            "control pediatrico",
             "consulta de rutina",
             "control de rutina",
             "revision de rutina",

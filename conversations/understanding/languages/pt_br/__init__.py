@@ -286,6 +286,7 @@ PACK = LanguagePack(
     but_words=("mas", "porem"),
     objections=("mudar",),
     booking_stems=("consulta", "remarc", "agend", "marcar", "marca", "marque"),
+    offers_asked=("fazem", "oferecem", "realizam", "tem", "atendem"),
     want_words=("quero", "queria", "gostaria", "preciso", "precisa", "procuro", "levar", "ver"),
     booking_verbs=(r"agend\w*", r"marc\w*", r"reserv\w*"),
     question_starts=(
@@ -496,6 +497,9 @@ PACK = LanguagePack(
             "exame anual",
             "consulta anual",
             "puericultura",
+            "rotina da crianca",
+            "rotina do bebe",
+            "check up do bebe",
             "exame fisico",
             "check up anual",
         ),
