@@ -128,6 +128,8 @@ def specialty_key(text: str) -> str | None:
         for stem in stems:
             if " " in stem or len(stem) <= 3:
                 at = padded.find(f" {stem} ")
+                if at < 0 and len(stem) <= 3:
+                    at = padded.find(f" {stem}s ")  # "one of your GPs"
                 if at < 0 and len(stem) > 3:
                     at = folded.find(stem)
             else:
@@ -201,7 +203,7 @@ def appointment_type_match(
     folded = fold(text)
     found: list[tuple[int, bool, str]] = []  # words matched, a status kind, the type's code
     for appointment_type in types:
-        for name in appointment_type.names.values():
+        for name in _names_said(tuple(appointment_type.names.values())):
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
                 found.append((len(n.split()), False, appointment_type.code))
     for kind, width, pattern in _VISIT_PATTERNS:
@@ -223,6 +225,14 @@ def appointment_type_match(
             if len(short.split()) <= SHORT_TYPE_ANSWER and (named := _named_by_own_words(short, owners)):
                 return named
     return None
+
+
+@lru_cache(maxsize=256)
+def _names_said(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A type's names, and each without what it explains in brackets: "Full eye exam
+    (prescription and retina check)" is said "the full eye exam"."""
+    short = (re.sub(r"\s*\(.*?\)\s*", " ", name).strip() for name in names if "(" in name)
+    return (*names, *(name for name in short if name))
 
 
 def _named_by_own_words(folded: str, owners: dict[str, str], *, beside_status: bool = False) -> str | None:

@@ -304,6 +304,12 @@ def understand_local(
     if by_intent.get(Intent.BOOK, 0) >= 0.85 and _EXPLICIT_BOOKING.search(folded):
         # "Book me a dentist on the 8th; anything at 2:15?" asks in order to book.
         by_intent.pop(Intent.AVAILABILITY, None)
+    if Intent.HUMAN in by_intent and entities.specialty and not entities.practitioner_ids:
+        # "I'd like to talk to someone, a psychologist", "quero falar com uma nutricionista": the
+        # person asked for is a practitioner to book, not the reception.
+        by_intent.pop(Intent.HUMAN)
+        by_intent[Intent.BOOK] = max(by_intent.get(Intent.BOOK, 0.0), 0.9)
+        rule_ids.append("scope.specialist_asked_for")
     intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish, asks=asks_about)
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)

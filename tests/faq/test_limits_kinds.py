@@ -284,3 +284,70 @@ def test_contagion_a_level_s_target_and_a_medicine_taken_meanwhile_are_advice(te
 )
 def test_being_away_results_ready_or_taking_care_of_someone_is_no_advice(text):
     assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Is it a bad sign; do you think I have it; how much should someone sleep or eat.
+        "my eyesight got worse in a year, is that a bad sign?",
+        "a visão piorou muito num ano, isso é mau sinal?",
+        "la vista me empeoró en un año, ¿es mala señal?",
+        "acha que eu tô com burnout? ando exausta",
+        "¿crees que tengo burnout? estoy agotada",
+        "how many hours should a 4 year old sleep?",
+        "cuántas horas debería dormir un bebé de un año?",
+        "quantas horas deve dormir uma criança de 5 anos?",
+        # A medicine by a brand no list names, given to a child; a recommendation about it.
+        "posso dar ben-u-ron ao meu filho de 2 anos?",
+        "le puedo dar dalsy a mi hijo de 3 años?",
+        "qué dieta me recomiendas para bajar el azúcar?",
+        "que dieta me recomenda para baixar o açúcar?",
+        # Portugal's progressive form; a stutter that may go away on its own.
+        "posso levar a vacina se estou a tomar antibiótico?",
+        "mi hijo tartamudea desde hace un mes, se le quitará solo?",
+        "o meu filho começou a gaguejar, passa sozinho?",
+        "my son started to stutter, will it pass on its own? is it a bad sign",
+    ],
+)
+def test_asking_what_a_sign_means_or_what_someone_should_take_is_clinical(text):
+    assert faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my insurer wants an itemised receipt with the treatment code",
+        "could the receipt show the treatment codes for my claim?",
+    ],
+)
+def test_codes_on_paperwork_are_no_clinical_question(text):
+    assert not faq_is_clinical(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got hit with the no-show fee but I cancelled two days before, I want it taken off",
+        "no pude ir porque estaba en el hospital, por favor no me lo cobren",
+        "estuve internada, que me quiten la multa por favor",
+        "a taxa de falta é um abuso, peço que a retirem",
+        "não me cobrem a falta, eu estava internado",
+    ],
+)
+def test_asking_for_a_fee_to_go_is_a_billing_dispute(text):
+    assert faq_is_billing_dispute(text)
+
+
+def test_asking_how_to_move_without_being_charged_is_no_dispute():
+    assert not faq_is_billing_dispute("how late can I move my appointment without being charged?")
+
+
+def test_an_illness_given_as_the_reason_a_fee_should_go_is_billing(index):
+    from conversations.faq.answering import BILLING, faq_classify
+
+    kind, _ = faq_classify(
+        "a taxa de falta é um abuso, o meu filho estava com febre, peço que a retirem", index=index
+    )
+
+    assert kind == BILLING

@@ -100,3 +100,50 @@ def test_everyday_names_of_a_well_child_check_name_it(text):
     ]
 
     assert appointment_type_match(fold(text), types, answering=True) == "puericultura"
+
+
+@pytest.mark.parametrize(
+    ("text", "joins"),
+    [
+        ("we can't get registered, the waiting list at the health centre is months", False),
+        ("la lista de espera es de meses en la seguridad social", False),
+        ("a fila de espera é de meses no SUS", False),
+        ("put me on the waiting list", True),
+        ("quiero entrar en la lista de espera del viernes", True),
+        ("me coloca na fila de espera e me avisa", True),
+    ],
+)
+def test_a_waiting_list_described_is_no_request_to_join_one(text, joins):
+    from conversations.understanding.commands import commands_in
+
+    assert ("waitlist" in commands_in(text)) is joins
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like to talk to someone, a pediatrician, my son has had a cough for weeks",
+        "quiero hablar con un cardiólogo, me canso mucho al subir escaleras",
+    ],
+)
+def test_a_specialist_asked_for_is_a_booking_not_the_reception(ask, text):
+    understood = ask(text)
+
+    assert understood.intent is Intent.BOOK
+    assert understood.entities.specialty
+
+
+def test_a_short_specialty_said_in_the_plural_is_read():
+    assert specialty_key("can I see one of your GPs, whatever is soonest") == "general_practice"
+
+
+def test_a_type_is_said_without_what_its_name_explains_in_brackets():
+    from conversations.understanding.entities import appointment_type_match
+    from conversations.understanding.types import AppointmentTypeRef
+
+    types = [
+        AppointmentTypeRef("primeira", {"en": "First visit"}),
+        AppointmentTypeRef("exame", {"en": "Full eye exam (prescription and retina check)"}),
+    ]
+
+    assert appointment_type_match("the full eye exam for new glasses", types) == "exame"

@@ -29,7 +29,8 @@ PACK = LanguagePack(
             r"\b(leave|quit|cancel) (the |my )?wait ?(ing )?list\b",
         ),
         "waitlist": (
-            r"\bwait ?(ing )?list\b",
+            # A list described ("the waiting list at the health centre is months") asks nothing.
+            r"\bwait ?(ing )?lists?\b(?! (is|was|were|are|s|has|had|at|in|of|there|for the)\b)",
             r"\bnotify me if (a |any )?(slot|time|spot)s? (frees|opens|comes) up\b",
         ),
         "any": (r"\bany ?(time|day|one)?\b", r"\bwhenever\b"),

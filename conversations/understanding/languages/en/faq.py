@@ -149,7 +149,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
-        adenoid snore snores snoring tinnitus
+        adenoid snore snores snoring tinnitus stutter stammer burnout glucose
         carbs calori
         sympt pain painf hurt hurts hurting ache aches aching headach migrain fever cough rash itchy
         itchi itch swell swoll lump bleed bruis nause vomit diarrh dizzi dizzy faint numb tingl ringing
@@ -204,7 +204,9 @@ FAQ = FaqWords(
     """,
     advice=r"""
         dose|doses|dosage|mg|milligrams?|overdos\w*|side effects?|vaccine\w* (safe|side)
-        diagnos\w*|prognosis|treatment|treat (my|it|this)|cure|(keep|still|continue|stop) (taking|using)
+        diagnos\w*|prognosis|treatment(?! codes?)|treat (my|it|this)|cure|(keep|still|continue|stop) (taking|using)
+        (is|is that|is it|could it be|could that be) (a )?(bad|good) sign|do you think (i|he|she|my \w+) (has|have|might have|could have)
+        should (he|she|they|my \w+|a \w+( \w+)?) (sleep|eat|drink|weigh)
         how (do|can|should|to) (i|we|you)? ?(treat|cure|heal|get rid of|relieve)
         contagious|catching|what should (my|his|her|the) (\w+ ){0,2}(be|level|number)
         (came|come|comes|coming) back (at |as )?(\d|high|low|positive|negative|abnormal)
@@ -318,10 +320,12 @@ FAQ = FaqWords(
     billing=r"""
         waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
         charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)
+        (want|need|like|get) (it|that|this|the fee|the charge|the fine) (taken off|removed|waived|dropped|refunded|reversed)
+        (got|been) hit with (the|a|an|that)( \w+){0,3} (fee|charge|fine|penalty)
         dispute\w*|chargeback|money back|pay less|(billed|charged) me\b|can ?t afford|cannot afford|unable to pay
         not pay(ing)? (the|this|that)|(two|2|double|duplicate\w*|extra) (charges|payments|transactions)
         (drop|remove|cancel|take off|skip|forgive|waive|get rid of) (the|that|this|my|your)( \w+){0,2} (fee|charge|penalty|fine)
-        contest\w*|impugn\w*|overpaid|paid too much|special price|(was|were|got|been|being) (billed|charged)
+        contest\w*|impugn\w*|overpaid|paid too much|special price|(was|were|got|been|(?<!without )being) (billed|charged)
         return my money|unemployed|no money
         (don ?t|do not|didn ?t|did not|can ?t) recogni[sz]e (this|the|that|a|an)( \w+){0,3} (charge|payment|transaction|debit)|unrecogni[sz]ed (charge|payment|transaction)
         (charge|payment|transaction|debit)( \w+){0,8} (i|we) (don ?t|do not|didn ?t|did not) recogni[sz]e

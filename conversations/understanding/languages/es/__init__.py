@@ -25,7 +25,10 @@ PACK = LanguagePack(
             r"\b(sacame|quitame|borrame|eliminame) de (la )?lista de espera\b",
             r"\b(salir|salirme|darme de baja) de (la )?lista de espera\b",
         ),
-        "waitlist": (r"\blista de espera\b", r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b"),
+        "waitlist": (
+            r"\blistas? de espera\b(?! (es|e (de|muito|enorme|longa|grande|imensa)|era|esta|estaba|estava|son|sao|de \d|de meses|en el|en la|no|na)\b)",
+            r"\bavis(a|e)me si (se libera|queda libre|hay un hueco)\b",
+        ),
         "any": (
             r"\bcualquier (dia|hora|momento)\b",
             r"\bme da igual\b",

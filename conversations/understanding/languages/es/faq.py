@@ -144,7 +144,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
-        adenoid ronca ronco roncar ronquido acufeno
+        adenoid ronca ronco roncar ronquido acufeno tartamud burnout glucos glucem
         carbohidrat calori adelgaz
         sintom dolor duele duelen fiebre tos pica pican picor picaz comezon cabelludo hinch hinchaz bulto sangrado sangrando mareo
         mareado mareada nausea vomito diarrea estrenim moreton zumb pitido entumec hormigu desmay
@@ -183,7 +183,7 @@ FAQ = FaqWords(
         \bque hacer (para|con|si|por|ante)\b|\betapas de\b
         \binvestigacion(es)? (sobre|de|para)\b|\briesgos? de\b
     """,
-    health_phrases=r"(se )?(comio|bebio) (un|una|el|la)|se (me|le) cae el (pelo|cabello)|caida del (pelo|cabello)",
+    health_phrases=r"(bajar|subir|tengo|tener|tiene) (el )?azucar|gelocatil|nolotil|dalsy|apiretal|ben u ron|benuron|brufen|dafalgan|(se )?(comio|bebio) (un|una|el|la)|se (me|le) cae el (pelo|cabello)|caida del (pelo|cabello)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|pastilla\w*|pildora\w*|comprimido\w*|capsula\w*|receta\w*
         antibiotico\w*|anticonceptiv\w*|amoxicilina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*|losartan
@@ -201,6 +201,8 @@ FAQ = FaqWords(
         como (trato|tratar|curo|curar|alivio|aliviar|quito|quitar)
         (sigo|continuo|sigue|continua|dejo de|paro de) (tomando|usando|tomar|usar)
         se pega|se contagia|contagios\w*|(si|mientras) (estoy|esta|sigo) tomando
+        (es|sera|seria) (una )?(mala|buena) senal|(crees|cree|creen) que (tengo|tenga|tiene|tenga|estoy|este|es) (con )?
+        (debe|deberia|tiene que|tendria que|necesita)( que)? (dormir|comer|beber|pesar|medir)
     """,
     health_info=r"""
         precauciones (con|para|sobre)|advertencias? (sobre|de)|interacciones? (con|entre)|nombres? comerciales?
@@ -253,6 +255,7 @@ FAQ = FaqWords(
         (?<!remedios )(?<!medicamentos )(?<!medicinas )(?<!pastillas )\bque tomo\b
         \b(cuant[oa]s?|que cantidad)\b.{0,40}\b(debo|puedo|tomo|le doy|dar|tomar|al dia|por dia)\b
         \b(corro|hay) (riesgo|peligro)\b|\bestoy protegid\w*\b|\bpor que (me|le|tengo|mi|el|la)\b
+        \b(me|le|nos) (recomienda\w*|aconseja\w*)\b
         \by ahora que\b|\b(puede ser|sera|seria)\b|\bes \w+$|\b(grave|serio|seria)\b
         \bcomo (trato|curo|alivio|bajo|subo|aumento|reduzco|controlo|evito|paro|mejoro)\b
         \b(sigo|continuo|paro|dejo) (de )?(tomando|usando|tomar|usar)\b
@@ -310,6 +313,7 @@ FAQ = FaqWords(
         no tengo (para pagar|dinero)|exonera\w*|condona\w*|perdona\w* (la|el) (multa|tarifa|cargo)
         reclamo\w* (de|por) (la )?factura|(dos|2) (cargos|cobros|pagos)
         me han cobrado|(quiero|queria) (el )?reembolso
+        no me (lo |la |los |las )?(cobren|cobreis|cobres|cobre)\b|que me (lo |la )?(quiten|retiren|anulen|devuelvan)
         (quitar|sacar|anular|perdonar|eliminar|condonar)(me)? (la|el|esa|ese|esta|este)( \w+){0,2} (multa|cargo|cobro|recargo|tarifa)
         impugn\w*|pague de mas|precio especial|no (puedo|tengo como|me alcanza para) pagar|devuelvan
         desemplead\w*|sin trabajo|sin plata

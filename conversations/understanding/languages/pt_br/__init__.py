@@ -26,7 +26,7 @@ PACK = LanguagePack(
             r"\bsair da (lista|fila) de espera\b",
         ),
         "waitlist": (
-            r"\b(lista|fila) de espera\b",
+            r"\b(lista|fila)s? de espera\b(?! (es|e (de|muito|enorme|longa|grande|imensa)|era|esta|estaba|estava|son|sao|de \d|de meses|en el|en la|no|na)\b)",
             r"\bme avis(a|e) se (vagar|liberar|abrir) (um )?horario\b",
         ),
         "any": (

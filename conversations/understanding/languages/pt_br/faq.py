@@ -129,7 +129,7 @@ FAQ = FaqWords(
     # Clinical questions and billing disputes: slots of the rules in conversations/faq/limits.py
     # (each field and its shape: languages/faq_words.py).
     health_stems="""
-        adenoid ronca ronco roncar zumbid
+        adenoid ronca ronco roncar zumbid gagueir gaguej burnout glicos glicem
         carboidrat calori emagrec
         sintom dor dores doi doendo febre tosse coceir cocand inchad inchac caroc sangramento sangrand
         tontur enjoo enjoad diarreia prisao hematom formig dormenc desmai convulsa tremedeir cansac
@@ -168,7 +168,7 @@ FAQ = FaqWords(
         \bo que fazer (para|com|se|quando)\b
         \bestagios (de|do|da)\b|\bpesquisas? (sobre|de|para)\b|\brisco de\b
     """,
-    health_phrases=r"raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)|couro cabeludo|queda de cabelo|cabelo (caindo|cai)",
+    health_phrases=r"(baixar|abaixar|subir|tenho|ter) (o )?acucar|ben u ron|benuron|brufen|dafalgan|buscopan|voltaren|raio x|(comeu|bebeu|engoliu|tomou) (um|uma|o|a)|couro cabeludo|queda de cabelo|cabelo (caindo|cai)",
     topics=r"""
         medicamento\w*|medicina\w*|remedio\w*|comprimido\w*|capsula\w*|receita\w*|antibiotico\w*
         anticoncepcional\w*|amoxicilina|dipirona|novalgina|paracetamol|omeprazol\w*|insulin\w*|metformin\w*
@@ -185,6 +185,9 @@ FAQ = FaqWords(
         dose|doses|dosagem|mg|miligramas?|efeitos? colatera\w*|diagnos\w*|tratamento|tratar (meu|minha|isso)
         curar|cura|como (trato|tratar|curo|curar|alivio|aliviar|tiro|tirar)
         isso pega|(e|eh) contagios\w*|contagia|(se|enquanto) (estou|estiver|to|ta) tomando(?! conta)
+        (se|enquanto) (estou|estiver|esteja) a tomar|(e|eh|sera) (um )?(mau|bom) sinal|sinal ruim
+        (acha|achas|acham) que (eu )?(to|tou|estou|esteja|tenho|tenha|ele|ela) (com|tem|esta)
+        (deve|deveria|tem que|teria que|precisa)( de)? (dormir|comer|beber|pesar|medir)
     """,
     health_info=r"""
         precaucoes (com|para|sobre)|advertencias? (sobre|de)|interacoes? (com|entre)|nomes? comerciais?
@@ -237,6 +240,7 @@ FAQ = FaqWords(
         (?<!remedios )(?<!medicamentos )(?<!comprimidos )\bque (eu )?tomo\b
         \b(quant[oa]s?|que quantidade)\b.{0,40}\b(devo|posso|tomo|dou|dar|tomar|ao dia|por dia)\b
         \b(corro|tem|ha) (risco|perigo)\b|\bestou protegid\w*\b|\bpor que (eu|me|meu|minha|o|a)\b
+        \b(me|nos) (recomenda\w*|aconselha\w*)\b
         \b(ta|esta|tudo) (tudo )?bem (se|tomar|eu)\b|\bsera que\b
         \be agora\b|\b(pode ser|sera|seria)\b|\be \w+$|\b(grave|serio|seria)\b
         \bcomo (trato|curo|alivio|baixo|aumento|reduzo|controlo|evito|paro|melhoro)\b
@@ -297,7 +301,8 @@ FAQ = FaqWords(
         (neg\w*|recus\w*)( \w+){0,2} (o |meu )?(reembolso|ressarcimento)|(reembolso|ressarcimento)( \w+){0,3} (negad\w*|recusad\w*)
         (nao (me )?)?devolveram|(paguei|cobraram)( \w+){0,3} em (vez|lugar) de|(devolvam|devolver|quero|reembolsem) a diferenca
         (conta|cobranca|fatura)( \w+){0,10} (que )?(eu )?nunca (fiz|fui|recebi|tive)|(exame|consulta)( \w+){0,8} na minha conta
-        sendo cobrad\w*
+        sendo cobrad\w*|nao me cobrem|(e|eh) um abuso
+        (peco|pedimos|quero|queria) que (a |o |me )?(retirem|tirem|cancelem|anulem|devolvam|estornem)
     """,
     charged=r"cobraram|cobrou|paguei",
     twice=r"duas vezes",
