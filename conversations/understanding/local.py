@@ -573,12 +573,14 @@ def _asks_offered(text: str, directory: ClinicDirectory) -> bool:
 
 
 def _weekdays_asked_with_whom(text: str, entities: Entities, directory: ClinicDirectory) -> bool:
-    """A plural weekday in a sentence that names who or what to book."""
+    """A plural weekday in a sentence that names who or what to book, or that says when the
+    patient can come ("saturdays are my only free day") beside a sentence naming them."""
     return bool(
         (entities.practitioner_ids or entities.specialty or entities.appointment_type_code)
         and _WEEKDAYS_PLURAL.search(fold(text))
         and any(
-            _WEEKDAYS_PLURAL.search(fold(sentence)) and _names_whom_or_what(sentence, directory)
+            _WEEKDAYS_PLURAL.search(fold(sentence))
+            and (_names_whom_or_what(sentence, directory) or not asks_question(sentence))
             for sentence in _SENTENCES.split(text)
         )
     )

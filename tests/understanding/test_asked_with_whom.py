@@ -16,6 +16,7 @@ pytestmark = pytest.mark.sqlite
         ("Do you have a pediatrician on Saturdays? I work all week", 5),
         ("¿la Dra. Ana atiende los sábados?", 5),
         ("o cardiologista atende às terças?", 1),
+        ("hey do you have a cardiologist? saturdays are my only free day", 5),
     ],
 )
 def test_weekdays_asked_with_who_are_the_next_of_those_days(ask, text, weekday):
