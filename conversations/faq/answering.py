@@ -49,11 +49,11 @@ class FaqResponse:
 def faq_classify(text: str, *, index: FaqIndex) -> tuple[str, Match]:
     """Pure decision: which kind of answer `text` gets and the retrieval match behind it."""
     if faq_is_clinical(text):
-        if not faq_asks_advice(text) and faq_is_billing_dispute(text):
-            # "a taxa de falta é um abuso, o meu filho estava com febre, peço que a retirem": an
-            # illness given as the reason a fee should go is a dispute, for a person.
-            return BILLING, Match(None, 0.0)
         if not faq_asks_advice(text):
+            if faq_is_billing_dispute(text):
+                # "a taxa de falta é um abuso, o meu filho estava com febre, peço que a
+                # retirem": an illness given as the reason a fee should go is a dispute.
+                return BILLING, Match(None, 0.0)
             # A medical thing named with no decision asked of us ("how do I renew the
             # prescription for my thyroid pills?", "is my glasses prescription still valid?"):
             # an approved answer the clinic wrote for it is the clinic's process, not advice.
