@@ -43,6 +43,12 @@ LONG_COVERAGE = 0.3
 LEAD_RATIO = 1.8
 LEAD_THRESHOLD = 0.22
 LEAD_COVERAGE = 0.2
+# Synonym groups (concepts) are the words that name what a question is about ("_parking",
+# "_invoice"): an entry holding two of the question's concepts that the runner-up lacks is
+# the one asked about, whatever setting words lower its score ("tô presa no trânsito...").
+DISTINCT_CONCEPTS = 2
+CONCEPT_THRESHOLD = 0.18
+CONCEPT_COVERAGE = 0.15
 CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
@@ -103,6 +109,7 @@ class Match:
     candidates: tuple[tuple[FaqDoc, float], ...] = ()  # the best few entries with their scores
     words: int = 0  # content words of the question
     unknown: int = 0  # of them, words no entry uses
+    distinct_concepts: int = 0  # the question's concepts the best entry holds and the runner-up not
 
     @property
     def about_an_unknown_thing(self) -> bool:
@@ -118,6 +125,12 @@ class Match:
             self.coverage >= MIN_COVERAGE
             and self.score >= THRESHOLD
             and self.score - self.runner_up >= MARGIN
+        ):
+            return True
+        if (
+            self.distinct_concepts >= DISTINCT_CONCEPTS
+            and self.score >= CONCEPT_THRESHOLD
+            and self.coverage >= CONCEPT_COVERAGE
         ):
             return True
         if self.words < LONG_WORDS:
@@ -210,6 +223,7 @@ class FaqIndex:
         self._vectors = [
             ([self._vector(v) for v in variants], self._vector(whole)) for variants, whole in per_doc
         ]
+        self._wholes = {doc.entry_id: whole for doc, (_, whole) in zip(docs, per_doc, strict=True)}
 
     @staticmethod
     def _stems(text: str) -> list[str]:
@@ -288,6 +302,9 @@ class FaqIndex:
         best_score, best_coverage, best = scored[0]
         runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
         candidates = tuple((doc, score) for score, _, doc in scored[:CANDIDATES])
+        held = {t for t in terms if t.startswith("_") and self._wholes[best.entry_id].get(t, 0) > 0}
+        if runner is not None:
+            held -= {t for t in held if self._wholes[runner.entry_id].get(t, 0) > 0}
         return Match(
             best,
             best_score,
@@ -297,6 +314,7 @@ class FaqIndex:
             candidates,
             words=len(terms),
             unknown=sum(term not in self.idf for term in terms),
+            distinct_concepts=len(held),
         )
 
 

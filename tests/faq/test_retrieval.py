@@ -120,3 +120,67 @@ def test_a_setting_word_an_entry_uses_still_counts():
 
 def test_another_form_of_a_known_word_is_not_mended_into_a_different_word(index):
     assert index.correct("llegar") == "llegar"  # "llego" is known; "llevar" is another verb
+
+
+OWN_CLINIC = FaqIndex(
+    [
+        FaqDoc(
+            1,
+            "invoices",
+            1,
+            {"en": ["Can I get an invoice with my tax number?"]},
+            {"en": "We issue an invoice with your tax number when you pay."},
+        ),
+        FaqDoc(
+            2,
+            "walk_in",
+            1,
+            {"en": ["Can I come without an appointment?"]},
+            {"en": "We see patients without an appointment only for same-day slots."},
+        ),
+        FaqDoc(
+            3,
+            "cancellation",
+            1,
+            {"en": ["What is the cancellation policy?"]},
+            {"en": "Cancel 24 hours ahead or a fee is charged."},
+        ),
+        FaqDoc(4, "fees", 1, {"en": ["How much is a visit?"]}, {"en": "A visit is 60 euros."}),
+        FaqDoc(
+            5,
+            "opening_hours",
+            1,
+            {"en": ["When are you open?"]},
+            {"en": "We open Monday to Friday, 8:00-20:00, and close on Sundays."},
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("me podéis poner mi NIF en el recibo para desgravarlo en la renta?", "invoices"),
+        ("esqueci-me de dar o contribuinte, ainda dá para o pôr na fatura?", "invoices"),
+        ("can we come without booking, same day?", "walk_in"),
+        ("are you guys shut on sundays or is someone in", "opening_hours"),
+    ],
+)
+def test_everyday_words_for_receipts_walk_ins_and_closing_find_the_entry(text, topic):
+    match = OWN_CLINIC.search(text)
+    assert match.confident and match.doc.topic == topic
+
+
+def test_two_concepts_only_the_best_entry_holds_decide_whatever_the_setting_words():
+    # A long setting lowers the score under every bar but the concepts': the receipt and the
+    # tax number are the invoices entry's alone.
+    text = "paguei a consulta da minha mãe na semana passada com pressa e esqueci de pedir a fatura com o contribuinte"
+    match = OWN_CLINIC.search(text)
+    assert match.distinct_concepts >= 2 and match.score < 0.35
+    assert match.confident and match.doc.topic == "invoices"
+
+
+def test_one_concept_beside_an_unknown_thing_is_not_enough():
+    match = OWN_CLINIC.search("do you sell invoices templates for my small business bookkeeping software")
+    assert match.distinct_concepts < 2
+    assert not match.confident
