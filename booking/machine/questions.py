@@ -53,6 +53,9 @@ def _type(m: Machine, sig: Signal) -> bool:
     codes = m.s.type_choices
     if sig.button.startswith("type:") and sig.button[5:] in codes:
         m.set(type_code=sig.button[5:])
+    elif sig.type_code in codes:
+        # "control de niño sano, el del primer año": the kind named wins over an ordinal in it.
+        m.set(type_code=sig.type_code)
     elif sig.option and 1 <= sig.option <= len(codes):
         m.set(type_code=codes[sig.option - 1])
     else:

@@ -491,7 +491,7 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
         and (found := full_name(text.rsplit(":", 1)[1], expecting_name=True))
     ):
         return found
-    if _mixed_case(text) and (leading := _named_after(words, starts, joined, [*intros, *copulas])):
+    if _mixed_case(text) and (leading := _named_after(words, starts, joined, [*intros, *copulas], text)):
         # "...for my granddaughter Sophie Thompson, she's 3", "cita a mi esposo Juan Treviño,
         # es nuevo": in a message written with capitals, the capitalised words right after the
         # phrase that introduces a person are the name, not the rest of the message.
@@ -537,8 +537,14 @@ def _mixed_case(text: str) -> bool:
     return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
 
 
+def _written_together(run: list[str], text: str) -> bool:
+    """The words follow each other in `text` with only spaces between: a name ends where a
+    sentence or a clause does ("pra minha esposa, Juliana Costa. Ela só pode quinta")."""
+    return bool(re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, run)) + r"(?!\w)", text))
+
+
 def _named_after(
-    words: list[str], starts: list[int], joined: str, intros: list[re.Match]
+    words: list[str], starts: list[int], joined: str, intros: list[re.Match], text: str
 ) -> list[str] | None:
     """The capitalised name right after the last phrase introducing a person (a name intro
     or a relative), when one follows it."""
@@ -552,7 +558,8 @@ def _named_after(
     for size in range(min(4, len(after)), 1, -1):
         run = after[:size]
         if (
-            all(w[:1].isupper() or fold(w) in _CONNECTORS for w in run)
+            _written_together(run, text)
+            and all(w[:1].isupper() or fold(w) in _CONNECTORS for w in run)
             and fold(run[-1]) not in _CONNECTORS
             and _is_name(run)
         ):

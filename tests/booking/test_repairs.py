@@ -209,3 +209,19 @@ def test_hours_with_any_day_search_those_hours_on_every_day_not_what_is_left_of_
 
     (find,) = effects_of(step, m.FindSlots)
     assert (find.day_from, find.day_to, find.window) == (None, None, evening)
+
+
+def test_a_kind_named_in_the_answer_wins_over_an_ordinal_inside_it():
+    # "control de niño sano, el del primer año" names the kind; "primer" is no pick of option 1.
+    w = world(practitioners={1: m.PractitionerView(1, "Dra. Ana Souza", ("new", "checkup"), ("pediatrics",))})
+    asking = m.Session.from_json(
+        {"who": [1], "when": THURSDAY, "asked": "type", "type_choices": ["new", "checkup"]},
+        flow="book",
+        state="PREFERENCES",
+        patient_id=7,
+    )
+
+    step = m.transition(asking, m.Signal(intent="choose_option", option=1, type_code="checkup"), w)
+
+    assert step.session.type_code == "checkup"
+    assert effects_of(step, m.FindSlots)

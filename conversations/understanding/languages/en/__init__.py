@@ -708,7 +708,7 @@ PACK = LanguagePack(
     option_leads=("ok", "okay", "fine", "then", "so", "yes", "yeah", "sure", "alright", "hmm", "well"),
     option_suffixes=(" one", " option", " slot", " please", " for me", " is good", " is fine", " works"),
     last_option=("(?:the )?last(?: one)?",),
-    not_an_option=("visit", "week"),
+    not_an_option=("visit", "week", "year", "years", "month", "months", "birthday"),
     please=("please", "pls"),
     option_time_leads=("the", "one at"),
     time_prepositions=("at",),
@@ -724,6 +724,10 @@ PACK = LanguagePack(
         r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild"
         r"|brother|sister|niece|nephew)",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
+        # The relative is whom the booking is for: "book my husband Rahul in", "bring my son".
+        r"(?:book|bring|get|see|take|schedule|register|sign up) (?:in )?my (?:little )?(?:son|daughter|husband|wife"
+        r"|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa"
+        r"|granddaughter|grandson|grandchild|brother|sister|niece|nephew)",
         r"(?:her|his|the patient s|the) (?:full )?name is",
         r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
     ),

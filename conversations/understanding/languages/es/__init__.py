@@ -614,6 +614,7 @@ PACK = LanguagePack(
             "examen anual",
             "control de nino sano",
             "control del nino",
+            "control del ano",
             "control del nene",
             "control de la nena",
             "control del bebe",
@@ -678,7 +679,7 @@ PACK = LanguagePack(
         " me sirve",
     ),
     last_option=("la ultima", "el ultimo"),
-    not_an_option=("vez", "semana"),
+    not_an_option=("vez", "semana", "ano", "anos", "anito", "mes", "meses", "cumple", "cumpleanos"),
     please=("por favor", "porfa"),
     option_time_leads=("la", "el", "la de las", "el de las", "la de", "el de"),
     time_prepositions=("a las", "las"),
@@ -702,6 +703,10 @@ PACK = LanguagePack(
         r"(?:es )?para mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo"
         r"|hermano|hermana|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina)",
         r"^mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo)",
+        # "sacar turno a mi hija", "llevar a mi nieto": the relative is whom it is for.
+        r"(?:turno|cita|hora|llevar|traer|anotar|apuntar) a mi (?:hijo|hija|esposo|esposa|marido|mujer|mama"
+        r"|madre|papa|padre|abuela|abuelo|hermano|hermana|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta"
+        r"|sobrino|sobrina)",
         r"se llama",
         r"su nombre (?:completo )?es",
     ),

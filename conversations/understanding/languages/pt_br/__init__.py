@@ -551,7 +551,7 @@ PACK = LanguagePack(
         " serve",
     ),
     last_option=("a ultima", "o ultimo"),
-    not_an_option=("feira", "vez", "semana"),
+    not_an_option=("feira", "vez", "semana", "ano", "anos", "aninho", "mes", "meses", "aniversario"),
     please=("por favor", "pf"),
     option_time_leads=("o", "a", "a das", "o das", "o de", "a de"),
     time_prepositions=("as", "a"),
@@ -573,6 +573,9 @@ PACK = LanguagePack(
         r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
         r"|namorado|namorada|bebe|neto|neta|sobrinho|sobrinha)",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
+        # "levar o meu filho", "marcar a minha mãe": the relative is whom it is for.
+        r"(?:levar|trazer|marcar|agendar|consultar) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher"
+        r"|mae|pai|avo|irmao|irma|namorado|namorada|bebe|neto|neta|sobrinho|sobrinha)",
         r"se chama",
         r"o nome (?:completo )?(?:dela|dele) e",
     ),
