@@ -45,7 +45,14 @@ def test_typos_case_and_missing_accents_still_find_the_entry(index, text, topic)
 
 @pytest.mark.parametrize(
     "text",
-    ["Do you do ultrasounds?", "posso levar meu cachorro?", "venden tarjetas de regalo?", "hola"],
+    [
+        "Do you do ultrasounds?",
+        "posso levar meu cachorro?",
+        "venden tarjetas de regalo?",
+        "hola",
+        "Do you have an app?",
+        "vocês têm aplicativo?",
+    ],
 )
 def test_questions_no_entry_answers_are_not_confident(index, text):
     assert not index.search(text).confident

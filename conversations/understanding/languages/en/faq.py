@@ -61,7 +61,7 @@ FAQ = FaqWords(
         "_parent": "parent parents guardian mom mum mother dad father",
         "_result": "result results",
         "_ready": "ready available",
-        "_online": "online web website portal site login app",
+        "_online": "online web website portal site login",
         "_pet": "pet pets dog dogs puppy cat cats",
         "_video": "video videocall telemedicine telehealth virtual remotely zoom",
         "_interpreter": "interpreter interpreters translate translator translation",

@@ -56,7 +56,7 @@ FAQ = FaqWords(
         "_parent": "padre padres madre mama papa tutor",
         "_result": "resultado resultados",
         "_ready": "listo listos lista listas disponible disponibles salio",
-        "_online": "online web portal app aplicacion",
+        "_online": "online web portal",
         "_pet": "mascota mascotas perro perros perrito perrita gato gatos gata gatita gatito",
         "_video": "videollamada videoconsulta teleconsulta telemedicina virtual zoom",
         "_interpreter": "interprete interpretes traductor traductora traducir",

@@ -55,7 +55,7 @@ FAQ = FaqWords(
         "_parent": "mae pai mamae papai responsavel tutor",
         "_result": "resultado resultados laudo laudos",
         "_ready": "pronto prontos pronta prontas disponivel disponiveis saiu",
-        "_online": "online site portal app aplicativo",
+        "_online": "online site portal",
         "_pet": "pet pets cachorro cachorros cachorrinho cao caes gato gata gatinho gatinha",
         "_video": "videochamada videoconsulta teleconsulta telemedicina virtual zoom",
         "_interpreter": "interprete interpretes tradutor tradutora traduzir",
