@@ -181,9 +181,20 @@ class Machine:
             self.set(misunderstood=0)
             questions.take(self, named)
             return
-        if self.s.asked == Asked.OPTION and questions.offered_several(self, sig):
-            # "12:00 is fine" with 12:00 on two of the days offered: which one, not a new search.
-            self.reask()
+        if self.s.asked == Asked.OPTION and (several := questions.offered_several(self, sig)):
+            if self.s.narrowed and len(several) == len(self.s.offered):
+                if self.s.when is None or self.s.when.day_from is None:
+                    # The same time again when asked which of its days, with any day wished:
+                    # any of them will do, the first.
+                    self.set(misunderstood=0)
+                    questions.take(self, several[0])
+                else:
+                    self.reask()  # a day was wished: never one chosen for the patient
+                return
+            # "12:00 is fine" with 12:00 on two of the days offered: which day, those offered
+            # alone, not a new search.
+            self.offer(several, "offer_which_day", alternatives=False)
+            self.set(narrowed=True)
             return
         changed = self.absorb(sig)
         if self.s.state == State.START:
@@ -421,20 +432,24 @@ class Machine:
                 return
             self.no_availability()
             return
-        self.set(offered=found.slots)
         self.settle_week_on(found.slots)
-        self.to(State.SELECT)
         intro = self.s.search_intro or ("offer_alternatives" if found.alternatives else "offer")
+        self.set(search_intro="")
+        self.offer(found.slots, intro, alternatives=found.alternatives)
+
+    def offer(self, found: tuple[Slot, ...], intro: str, *, alternatives: bool) -> None:
+        """Offer `found` to choose from, with the waitlist beside alternatives."""
+        self.set(offered=found, narrowed=False)
+        self.to(State.SELECT)
         slots = tuple(
             Option(
                 f"slot:{i}",
                 say("option_slot", start=s.start, practitioner=self.practitioner(s.practitioner_id)),
             )
-            for i, s in enumerate(found.slots, start=1)
+            for i, s in enumerate(found, start=1)
         )
-        self.set(search_intro="")
-        waitlist = found.alternatives and self.s.flow == Flow.BOOK
-        self.set(waitlist_option=waitlist, alternatives=found.alternatives)
+        waitlist = alternatives and self.s.flow == Flow.BOOK
+        self.set(waitlist_option=waitlist, alternatives=alternatives)
         extra = (Option("waitlist", say("waitlist_join_option")),) if waitlist else ()
         self.ask(Asked.OPTION, intro, (*slots, Option("more", say("offer_more")), *extra))
 

@@ -120,9 +120,11 @@ def offered_named(m: Machine, sig: Signal) -> Slot | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def offered_several(m: Machine, sig: Signal) -> bool:
-    """The message names a time that more than one offered slot has (on different days)."""
-    return len(_offered_matching(m, sig)) > 1
+def offered_several(m: Machine, sig: Signal) -> tuple[Slot, ...]:
+    """The offered slots sharing the time the message names, when more than one does (on
+    different days); else nothing."""
+    matches = _offered_matching(m, sig)
+    return tuple(matches) if len(matches) > 1 else ()
 
 
 def _offered_matching(m: Machine, sig: Signal) -> list[Slot]:

@@ -200,6 +200,7 @@ class Session:
     waitlist_option: bool = False  # the alternatives offered end with "join the waitlist"
     alternatives: bool = False  # the times offered are alternatives: nothing met the wish
     misunderstood: int = 0
+    narrowed: bool = False  # the offer was cut to the days sharing the time the patient said
     # The last turn's replies (a fingerprint) and how often they came again in a row: the
     # same question never goes out a third time.
     last_replies: str = ""
@@ -235,6 +236,7 @@ class Session:
             "waitlist_option": self.waitlist_option,
             "alternatives": self.alternatives,
             "misunderstood": self.misunderstood,
+            "narrowed": self.narrowed,
             "last_replies": self.last_replies,
             "repeats": self.repeats,
         }
@@ -280,6 +282,7 @@ class Session:
             waitlist_option=bool(data.get("waitlist_option")),
             alternatives=bool(data.get("alternatives")),
             misunderstood=data.get("misunderstood") or 0,
+            narrowed=bool(data.get("narrowed")),
             last_replies=data.get("last_replies") or "",
             repeats=data.get("repeats") or 0,
         )

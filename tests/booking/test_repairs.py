@@ -166,7 +166,7 @@ def test_a_time_that_two_offered_days_share_asks_which_rather_than_searching_aga
     from tests.booking.test_machine import slot
 
     two_days = (slot(27, 9), slot(30, 9), slot(30, 10))
-    session = selecting().with_(offered=two_days)
+    session = selecting().with_(offered=two_days, when=m.When())  # any day, as long as it is 9:00
 
     # "9:00 is fine": a time alone, resolved to the next 9:00 (the day is not named).
     nine = m.Signal(
@@ -179,6 +179,26 @@ def test_a_time_that_two_offered_days_share_asks_which_rather_than_searching_aga
     step = m.transition(session, nine, world())
 
     assert not effects_of(step, m.FindSlots) and not effects_of(step, m.Hold)
+    assert [r.text.key for r in step.replies] == ["offer_which_day"]
+    assert step.session.offered == two_days[:2]  # the days with 9:00, alone, to choose from
+
+    # The same time again, asked which of its days: any of them will do, the first is held.
+    again = m.transition(step.session, nine, world())
+
+    (hold,) = effects_of(again, m.Hold)
+    assert hold.slot == two_days[0]
+
+
+def test_the_same_time_again_with_a_day_wished_is_asked_never_chosen_for_the_patient():
+    from tests.booking.test_machine import slot
+
+    wednesday = m.When(date(2026, 11, 25), date(2026, 11, 25), (time(15, 30), time(23, 59)), None)
+    alternatives = (slot(27, 9), slot(30, 9))
+    session = selecting().with_(offered=alternatives, when=wednesday, narrowed=True)
+
+    step = m.transition(session, m.Signal(intent="choose_option", option_time=time(9)), world())
+
+    assert not effects_of(step, m.Hold)
     assert [r.text.key for r in step.replies] == ["reask_option"]
 
 
