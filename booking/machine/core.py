@@ -182,6 +182,11 @@ class Machine:
             questions.take(self, named)
             return
         if self.s.asked == Asked.OPTION and (several := questions.offered_several(self, sig)):
+            if len(on_wished_day := [s for s in several if self.on_wished_day(s)]) == 1:
+                # "18:00" over two Tuesdays' 18:00 after "el martes": the one on the day wished.
+                self.set(misunderstood=0)
+                questions.take(self, on_wished_day[0])
+                return
             if self.s.narrowed and len(several) == len(self.s.offered):
                 if self.s.when is None or self.s.when.day_from is None:
                     # The same time again when asked which of its days, with any day wished:
@@ -436,6 +441,14 @@ class Machine:
         intro = self.s.search_intro or ("offer_alternatives" if found.alternatives else "offer")
         self.set(search_intro="")
         self.offer(found.slots, intro, alternatives=found.alternatives)
+
+    def on_wished_day(self, slot: Slot) -> bool:
+        """The slot is on the day (or days) the wish names, or the weekday's next one."""
+        when = self.s.when
+        if when is None or when.day_from is None:
+            return False
+        day = slot.start.date()
+        return when.day_from <= day <= (when.day_to or when.day_from) or day == when.week_on
 
     def offer(self, found: tuple[Slot, ...], intro: str, *, alternatives: bool) -> None:
         """Offer `found` to choose from, with the waitlist beside alternatives."""

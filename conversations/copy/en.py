@@ -75,7 +75,7 @@ CATALOGUE = {
     "anyone": "Anyone available",
     "ask_when": "When would suit you? For example: tomorrow morning, next Tuesday, 15/12 after 3pm.",
     "offer": "These are the nearest free times:",
-    "offer_which_day": "That time is free on more than one day. Which one would you like?",
+    "offer_which_day": "More than one of the times offered is at that time. Which one would you like?",
     "offer_alternatives": "There is nothing free for exactly what you asked. The nearest alternatives:",
     "offer_more": "More options",
     "no_slots": "I couldn't find any free time in the next {days} days. A member of our team will contact you.",

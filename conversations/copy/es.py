@@ -75,7 +75,7 @@ CATALOGUE = {
     "anyone": "Cualquiera disponible",
     "ask_when": "¿Cuándo te viene bien? Por ejemplo: mañana por la mañana, el próximo martes, 15/12 después de las 15.",
     "offer": "Estos son los horarios libres más cercanos:",
-    "offer_which_day": "Esa hora está libre en más de un día. ¿Cuál prefieres?",
+    "offer_which_day": "Hay más de una opción a esa hora. ¿Cuál prefieres?",
     "offer_alternatives": "No hay nada libre exactamente como pediste. Las alternativas más cercanas:",
     "offer_more": "Más opciones",
     "no_slots": "No encontré horarios libres en los próximos {days} días. Una persona de nuestro equipo te contactará.",

@@ -83,7 +83,7 @@ CATALOGUE = {
     "anyone": "Qualquer profissional disponível",
     "ask_when": "Quando fica bom para você? Por exemplo: amanhã de manhã, terça que vem, 15/12 depois das 15h.",
     "offer": "Estes são os horários livres mais próximos:",
-    "offer_which_day": "Esse horário está livre em mais de um dia. Qual você prefere?",
+    "offer_which_day": "Há mais de uma opção nesse horário. Qual você prefere?",
     "offer_alternatives": "Não há nada livre exatamente como você pediu. As alternativas mais próximas:",
     "offer_more": "Mais opções",
     "no_slots": "Não encontrei horários livres nos próximos {days} dias. Uma pessoa da nossa equipe vai entrar em contato.",

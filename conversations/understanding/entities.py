@@ -123,7 +123,7 @@ def specialty_key(text: str) -> str | None:
     ele na pediatra primeiro antes de procurar dermato" is the pediatrician)."""
     folded = fold(text)
     padded = f" {folded} "
-    first: tuple[int, str] | None = None
+    first: tuple[int, int, str] | None = None  # where, minus the stem's length, the key
     for key, stems in SPECIALTY_STEMS.items():
         for stem in stems:
             if " " in stem or len(stem) <= 3:
@@ -134,10 +134,11 @@ def specialty_key(text: str) -> str | None:
                     at = folded.find(stem)
             else:
                 at = m.start() if (m := re.search(rf"\b{stem}", folded)) else -1
-            if at >= 0 and (first is None or at < first[0]):
-                first = (at, key)
+            # At one place the longer stem says more: "terapeuta da fala" over "terapeuta".
+            if at >= 0 and (first is None or (at, -len(stem)) < first[:2]):
+                first = (at, -len(stem), key)
     if first is not None:
-        return first[1]
+        return first[2]
     for token in folded.split():
         if len(token) < 7:
             continue
@@ -499,6 +500,8 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     if intros:
         end = intros[-1].end()
         words = [w for w, start in zip(words, starts, strict=True) if start >= end]
+        if _capitalises_names(text) and not all(w[:1].isupper() or fold(w) in _CONNECTORS for w in words):
+            words = []  # written with capitals, a name has them: "Noah ... I'm off work" names nobody
     elif correcting and (fix := _CORRECTION.match(joined)):
         words = [w for w, start in zip(words, starts, strict=True) if start >= fix.end()]
     elif not expecting_name:
@@ -530,6 +533,16 @@ def _ends_a_name(word: str) -> bool:
     return bool(_AFTER_NAME.search(fold(word))) and (
         not word[:1].isupper() or (len(word) > 1 and word.isupper())
     )
+
+
+def _capitalises_names(text: str) -> bool:
+    """A word inside a sentence, other than "I", starts with a capital: the writer writes
+    names with capitals ("our son Noah is 4")."""
+    for sentence in re.split(r"[.!?\n]+", text):
+        for word in re.findall(r"[^\W\d_][\w'’-]*", sentence)[1:]:
+            if word[:1].isupper() and re.split(r"['’]", word)[0].lower() != "i":
+                return True
+    return False
 
 
 def _mixed_case(text: str) -> bool:

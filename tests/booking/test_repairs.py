@@ -245,3 +245,16 @@ def test_a_kind_named_in_the_answer_wins_over_an_ordinal_inside_it():
 
     assert step.session.type_code == "checkup"
     assert effects_of(step, m.FindSlots)
+
+
+def test_a_time_two_offered_days_share_picks_the_one_on_the_day_wished():
+    from tests.booking.test_machine import slot
+
+    thursday = m.When(date(2026, 11, 26), date(2026, 11, 26), (time(9), time(23, 59)), None)
+    offered = (slot(26, 9), slot(30, 9))  # Thursday's 9:00 and the next Monday's
+    session = selecting().with_(offered=offered, when=thursday)
+
+    step = m.transition(session, m.Signal(intent="choose_option", option_time=time(9)), world())
+
+    (hold,) = effects_of(step, m.Hold)
+    assert hold.slot == offered[0]

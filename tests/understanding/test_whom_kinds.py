@@ -66,3 +66,30 @@ def test_the_control_of_the_year_is_a_check_up_not_a_follow_up(now):
     said = "turno con pediatra para mi hija Martina, el control del año"
 
     assert understand(said, directory=directory, now=now).entities.appointment_type_code == "nino_sano"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a speech therapist we could see? our son is 4",
+        "vcs tem fono? meu filho tem 3 aninhos, a pediatra já tinha falado pra procurar",
+        "precisava de uma terapeuta da fala para o meu filho",
+        "buscamos logopeda para mi hija",
+    ],
+)
+def test_speech_therapy_is_its_own_specialty_not_psychology_nor_the_paediatrician(text):
+    from conversations.understanding.entities import specialty_key
+
+    assert specialty_key(text) == "speech_therapy"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("our son Noah is 4. wednesday mornings I'm off work", None),
+        ("hi I'm maria lopez", "Maria Lopez"),
+        ("Hi, I'm Maria Lopez", "Maria Lopez"),
+    ],
+)
+def test_written_with_capitals_a_name_has_them(text, name):
+    assert full_name(text, expecting_name=False) == name

@@ -605,6 +605,13 @@ PACK = LanguagePack(
         "psychiatry": ("psychiatr",),
         "orthopedics": ("orthoped", "orthopaed", "bone doctor", "bone specialist"),
         "physiotherapy": ("physio", "physical therap"),
+        "speech_therapy": (
+            "speech therap",
+            "speech and language",
+            "speech language",
+            "speech patholog",
+            "slp",
+        ),
         "dentistry": ("dentist", "dental"),
         "nutrition": ("nutritionist", "dietitian"),
         "neurology": ("neurolog",),

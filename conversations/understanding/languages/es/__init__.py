@@ -566,6 +566,7 @@ PACK = LanguagePack(
             "el de los huesos",
         ),
         "physiotherapy": ("fisio", "kinesiolog"),
+        "speech_therapy": ("logoped", "fonoaudiolog", "foniatr", "terapia del habla", "terapia del lenguaje"),
         "dentistry": ("dentista", "odontolog"),
         "nutrition": ("nutricionista", "nutricion", "nutriolog", "dietista"),
         "neurology": ("neurolog",),

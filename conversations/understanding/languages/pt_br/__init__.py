@@ -464,6 +464,13 @@ PACK = LanguagePack(
         "psychiatry": ("psiquiatr",),
         "orthopedics": ("ortoped", "traumatolog", "medico dos ossos", "doutor dos ossos"),
         "physiotherapy": ("fisio",),
+        "speech_therapy": (
+            "fonoaudiolog",
+            "fono",
+            "terapia da fala",
+            "terapeuta da fala",
+            "terapeuta de fala",
+        ),
         "dentistry": ("dentista", "odontolog"),
         "nutrition": ("nutricionista", "nutricao", "nutrolog"),
         "neurology": ("neurolog",),
