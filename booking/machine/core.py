@@ -188,13 +188,13 @@ class Machine:
                 questions.take(self, on_wished_day[0])
                 return
             if self.s.narrowed and len(several) == len(self.s.offered):
-                if self.s.when is None or self.s.when.day_from is None:
-                    # The same time again when asked which of its days, with any day wished:
-                    # any of them will do, the first.
-                    self.set(misunderstood=0)
-                    questions.take(self, several[0])
-                else:
-                    self.reask()  # a day was wished: never one chosen for the patient
+                # The same time again when asked which: with any day wished, any of them
+                # will do (the first); with a day wished, never one chosen for the patient.
+                if self.s.when is not None and self.s.when.day_from is not None:
+                    self.reask()
+                    return
+                self.set(misunderstood=0)
+                questions.take(self, several[0])
                 return
             # "12:00 is fine" with 12:00 on two of the days offered: which day, those offered
             # alone, not a new search.

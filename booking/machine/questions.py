@@ -122,7 +122,7 @@ def offered_named(m: Machine, sig: Signal) -> Slot | None:
 
 def offered_several(m: Machine, sig: Signal) -> tuple[Slot, ...]:
     """The offered slots sharing the time the message names, when more than one does (on
-    different days); else nothing."""
+    different days, or with different practitioners); else nothing."""
     matches = _offered_matching(m, sig)
     return tuple(matches) if len(matches) > 1 else ()
 

@@ -223,7 +223,7 @@ class FaqIndex:
         self._vectors = [
             ([self._vector(v) for v in variants], self._vector(whole)) for variants, whole in per_doc
         ]
-        self._wholes = {doc.entry_id: whole for doc, (_, whole) in zip(docs, per_doc, strict=True)}
+        self._wholes = {doc.entry_id: whole.raw for doc, (_, whole) in zip(docs, self._vectors, strict=True)}
 
     @staticmethod
     def _stems(text: str) -> list[str]:

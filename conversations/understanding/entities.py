@@ -500,7 +500,7 @@ def full_name(text: str, *, expecting_name: bool, correcting: bool = False) -> s
     if intros:
         end = intros[-1].end()
         words = [w for w, start in zip(words, starts, strict=True) if start >= end]
-        if _capitalises_names(text) and not all(w[:1].isupper() or fold(w) in _CONNECTORS for w in words):
+        if _capitalises_names(text) and not _capitalised(words):
             words = []  # written with capitals, a name has them: "Noah ... I'm off work" names nobody
     elif correcting and (fix := _CORRECTION.match(joined)):
         words = [w for w, start in zip(words, starts, strict=True) if start >= fix.end()]
@@ -545,6 +545,11 @@ def _capitalises_names(text: str) -> bool:
     return False
 
 
+def _capitalised(words: list[str]) -> bool:
+    """Every word starts with a capital, but a connector ("da", "van")."""
+    return all(w[:1].isupper() or fold(w) in _CONNECTORS for w in words)
+
+
 def _mixed_case(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return any(c.isupper() for c in letters) and any(c.islower() for c in letters)
@@ -572,7 +577,7 @@ def _named_after(
         run = after[:size]
         if (
             _written_together(run, text)
-            and all(w[:1].isupper() or fold(w) in _CONNECTORS for w in run)
+            and _capitalised(run)
             and fold(run[-1]) not in _CONNECTORS
             and _is_name(run)
         ):
