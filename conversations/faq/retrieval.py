@@ -21,7 +21,7 @@ import Stemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from conversations.understanding.languages import PACKS, health_word, spelled_out
+from conversations.understanding.languages import PACKS, health_word, real_word, spelled_out
 from conversations.understanding.text import fold
 
 THRESHOLD = 0.48  # combined score of the best entry
@@ -243,7 +243,12 @@ class FaqIndex:
         if stem(concept(word)) in self.idf:  # another form of a known word, not a slip of one
             return word
         if word not in self._corrections:
-            self._corrections[word] = self._nearest(word)
+            nearest = self._nearest(word)
+            # A word of the languages is no slip either ("mejor" is not "menor", "vista" not
+            # "visa"), unless the known word is another form of it ("visita", "visit").
+            if real_word(word) and stem(nearest) != stem(word):
+                nearest = word
+            self._corrections[word] = nearest
         return self._corrections[word]
 
     def _nearest(self, word: str) -> str:

@@ -129,6 +129,17 @@ def test_another_form_of_a_known_word_is_not_mended_into_a_different_word(index)
     assert index.correct("llegar") == "llegar"  # "llego" is known; "llevar" is another verb
 
 
+def test_a_word_of_the_languages_is_never_mended_into_another_word():
+    docs = [
+        FaqDoc(1, "minors", 1, {"es": ["¿Un menor puede venir solo?"]}, {"es": "Con un adulto."}),
+        FaqDoc(2, "cards", 1, {"en": ["Do you take Visa?"]}, {"en": "Yes."}),
+    ]
+    index = FaqIndex(docs)
+    assert index.correct("mejor") == "mejor"  # "better", not "menor"
+    assert index.correct("vista") == "vista"  # "sight", not "visa"
+    assert index.correct("menro") == "menor"  # a slip is still mended
+
+
 OWN_CLINIC = FaqIndex(
     [
         FaqDoc(

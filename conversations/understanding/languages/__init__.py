@@ -9,6 +9,7 @@ names a word of any language. A package added to this folder is registered by it
 """
 
 import pkgutil
+from functools import cache
 from importlib import import_module
 
 from conversations.understanding.languages.pack import LanguagePack
@@ -66,6 +67,32 @@ def spelled_out(folded: str) -> str:
     return " ".join(TYPOS.get(token, token) for token in folded.split())
 
 
+# A word the packs' dictionaries count at least this often (pyspellchecker's lists, built
+# from subtitles; half their words sit at the floor of 50, names and slips among them).
+REAL_WORD_COUNT = 100
+
+
+@cache
+def _real_words() -> frozenset[str]:
+    from spellchecker import SpellChecker
+
+    from conversations.understanding.text import fold
+
+    return frozenset(
+        fold(word)
+        for pack in PACKS
+        if pack.dictionary
+        for word, count in SpellChecker(language=pack.dictionary).word_frequency.dictionary.items()
+        if count >= REAL_WORD_COUNT
+    )
+
+
+def real_word(folded: str) -> bool:
+    """A folded word of some pack's language ("mejor", "vista", "bail"): never a typo of
+    another word, whatever a clinic's entries hold ("menor", "visa")."""
+    return folded in _real_words()
+
+
 def pack_for(code: str | None) -> LanguagePack | None:
     """The pack of a code in any accepted spelling; None when the language is not registered."""
     found = language_code(code)
@@ -87,5 +114,6 @@ __all__ = [
     "health_word",
     "language_code",
     "pack_for",
+    "real_word",
     "spelled_out",
 ]

@@ -22,6 +22,7 @@ class LanguagePack:
     choice_name: str  # the member name in conversations.models.Language
     aliases: tuple[str, ...] = ()  # other spellings accepted in clinic files and hints
     stemmer: str = ""  # the Snowball algorithm for this language (PyStemmer), e.g. "spanish"
+    dictionary: str = ""  # pyspellchecker's word list for this language, e.g. "es"
     # Words a clinic's voice notes use, spelt as written (accents kept): they prime the
     # speech engine (understanding.speech.vocabulary), which then hears "dermatólogo", not "nermatolo".
     voice_vocabulary: str = ""

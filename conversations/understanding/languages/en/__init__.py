@@ -14,6 +14,7 @@ PACK = LanguagePack(
     dates=DATES,
     faq=FAQ,
     stemmer="english",
+    dictionary="en",
     commands={
         "reset": (r"\bstart (over|again)\b", r"\brestart\b", r"\breset\b"),
         "more": (r"\bmore (options|times|slots)\b", r"\bother (options|times)\b"),

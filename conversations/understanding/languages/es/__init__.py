@@ -14,6 +14,7 @@ PACK = LanguagePack(
     dates=DATES,
     faq=FAQ,
     stemmer="spanish",
+    dictionary="es",
     commands={
         "reset": (r"\bempe[zc]ar de nuevo\b", r"\bvolver a empezar\b", r"\breiniciar\b"),
         "more": (r"\bmas (opciones|horarios)\b", r"\botros horarios\b"),

@@ -14,6 +14,7 @@ PACK = LanguagePack(
     dates=DATES,
     faq=FAQ,
     stemmer="portuguese",
+    dictionary="pt",
     commands={
         "reset": (r"\brecomec(ar|a)\b", r"\bcomecar de novo\b"),
         "more": (r"\bmais (opcoes|horarios)\b", r"\boutros horarios\b"),
