@@ -270,6 +270,9 @@ NLU_TIMEOUT_SECONDS = read("NLU_TIMEOUT_SECONDS", "float", 4.0)
 # With the Claude engine the model picks the approved FAQ entry and its text is sent word
 # for word; on, the model may also rephrase it, sent only when every word is the entry's.
 FAQ_REPHRASE = read("FAQ_REPHRASE", "bool", False)
+# Sources of conversations/faq/common_questions.jsonl retrieval leaves out: an evaluation
+# scores a clinic without its own patients' questions ("demo", "set8"). Empty in production.
+FAQ_COMMON_QUESTIONS_EXCLUDE: tuple[str, ...] = ()
 
 # --- Voice notes (conversations/voice/, docs/voice.md) ---------------------------------------
 # faster_whisper: transcribed on this machine by a worker of the voice queue; off: the

@@ -13,8 +13,8 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import Stemmer
@@ -49,6 +49,11 @@ LEAD_COVERAGE = 0.2
 DISTINCT_CONCEPTS = 2
 CONCEPT_THRESHOLD = 0.18
 CONCEPT_COVERAGE = 0.15
+# A second reading (faq.common): when the question most like the patient's, among the ones
+# other clinics' patients asked, is about the topic of retrieval's best entry, that entry
+# answers at a lower score. Measured leaving each clinic's own questions out.
+NEIGHBOUR_COSINE = 0.4
+NEIGHBOUR_THRESHOLD = 0.2
 CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
@@ -110,6 +115,8 @@ class Match:
     words: int = 0  # content words of the question
     unknown: int = 0  # of them, words no entry uses
     distinct_concepts: int = 0  # the question's concepts the best entry holds and the runner-up not
+    neighbour: str = ""  # the topic of the most alike common question ("" for none the clinic has)
+    neighbour_score: float = 0.0  # its cosine with the question
 
     @property
     def about_an_unknown_thing(self) -> bool:
@@ -131,6 +138,12 @@ class Match:
             self.distinct_concepts >= DISTINCT_CONCEPTS
             and self.score >= CONCEPT_THRESHOLD
             and self.coverage >= CONCEPT_COVERAGE
+        ):
+            return True
+        if (
+            self.neighbour == self.doc.topic
+            and self.neighbour_score >= NEIGHBOUR_COSINE
+            and self.score >= NEIGHBOUR_THRESHOLD
         ):
             return True
         if self.words < LONG_WORDS:
@@ -192,7 +205,8 @@ class _Vector:
 class FaqIndex:
     """An immutable search index over approved entries; build once per content change."""
 
-    def __init__(self, docs: list[FaqDoc]) -> None:
+    def __init__(self, docs: list[FaqDoc], common: Sequence[tuple[str, str]] = ()) -> None:
+        """`common`: (topic, question) pairs of faq.common, the topic one of the docs' or ""."""
         self.docs = docs
         per_doc: list[tuple[list[Counter[str]], Counter[str]]] = []
         vocabulary: set[str] = set()
@@ -224,6 +238,7 @@ class FaqIndex:
             ([self._vector(v) for v in variants], self._vector(whole)) for variants, whole in per_doc
         ]
         self._wholes = {doc.entry_id: whole.raw for doc, (_, whole) in zip(docs, self._vectors, strict=True)}
+        self._common = [(topic, self._vector(Counter(self._stems(q)))) for topic, q in common]
 
     @staticmethod
     def _stems(text: str) -> list[str]:
@@ -301,7 +316,8 @@ class FaqIndex:
 
     def _search(self, text: str) -> Match:
         terms = self.query_terms(text)
-        scored = self._ranked(self._vector(Counter(terms)))
+        query = self._vector(Counter(terms))
+        scored = self._ranked(query)
         if not scored:
             return Match(None, 0.0)
         best_score, best_coverage, best = scored[0]
@@ -310,7 +326,7 @@ class FaqIndex:
         held = {t for t in terms if t.startswith("_") and self._wholes[best.entry_id].get(t, 0) > 0}
         if runner is not None:
             held -= {t for t in held if self._wholes[runner.entry_id].get(t, 0) > 0}
-        return Match(
+        match = Match(
             best,
             best_score,
             runner_score,
@@ -321,6 +337,12 @@ class FaqIndex:
             unknown=sum(term not in self.idf for term in terms),
             distinct_concepts=len(held),
         )
+        if match.confident or not self._common:
+            return match
+        score, topic = max(
+            ((_cosine(query, v), topic) for topic, v in self._common), key=lambda pair: pair[0]
+        )
+        return replace(match, neighbour=topic, neighbour_score=score)
 
 
 # A question inside a message: the text up to a question mark, from the last sentence end.

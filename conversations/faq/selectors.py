@@ -2,8 +2,10 @@
 
 import threading
 
+from django.conf import settings
 from django.db.models import QuerySet
 
+from conversations.faq.common import common_questions
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 from conversations.models import FaqEntry, FaqVersion, UnansweredQuestion
 
@@ -31,18 +33,23 @@ def faq_docs_approved() -> list[FaqDoc]:
 
 
 def faq_index_get() -> FaqIndex:
-    """The search index over approved content, rebuilt whenever an approval or retirement
-    changed which versions are current (one small query per call decides)."""
-    stamp = tuple(
-        FaqEntry.objects.filter(status=FaqEntry.Status.APPROVED)
+    """The search index over approved content and the common questions of its topics,
+    rebuilt whenever an approval or retirement changed which versions are current (one small
+    query per call decides)."""
+    stamp = (
+        *FaqEntry.objects.filter(status=FaqEntry.Status.APPROVED)
         .order_by("pk")
-        .values_list("pk", "approved_version_id")
+        .values_list("pk", "approved_version_id"),
+        tuple(settings.FAQ_COMMON_QUESTIONS_EXCLUDE),
     )
     with _cache_lock:
         cached = _cache.get("index")
         if cached and cached[0] == stamp:
             return cached[1]
-    index = FaqIndex(faq_docs_approved())
+    docs = faq_docs_approved()
+    index = FaqIndex(
+        docs, common_questions((doc.topic for doc in docs), exclude=settings.FAQ_COMMON_QUESTIONS_EXCLUDE)
+    )
     with _cache_lock:
         _cache["index"] = (stamp, index)
     return index

@@ -64,7 +64,7 @@ class TestVerbatimByDefault:
     def test_when_retrieval_is_unsure_the_model_picks_one_of_the_closest_entries(
         self, demo_faq, fake_anthropic
     ):
-        question = "is there a garage close to you or should I take the bus"
+        question = "is there a garage near the clinic or should I take the metro"
         local = faq_respond(
             text=question,
             language="en",
@@ -156,7 +156,7 @@ class TestModelTrouble:
 
     def test_when_retrieval_is_unsure_a_model_failure_means_i_do_not_know(self, demo_faq, fake_anthropic):
         fake_anthropic.behaviour.status = 503
-        response = ask("is there a garage close to you or should I take the bus")
+        response = ask("is there a garage near the clinic or should I take the metro")
         assert (response.kind, response.fallback_reason) == ("unanswered", "http_503")
 
     def test_a_question_far_from_every_entry_never_reaches_the_model(self, demo_faq, fake_anthropic):

@@ -15,6 +15,7 @@ from django.conf import settings
 
 from conversations.faq.answering import ANSWERED, BILLING, CLINICAL, faq_classify
 from conversations.faq.clinic_file import faq_file_parse
+from conversations.faq.common import common_questions
 from conversations.faq.limits import faq_is_billing_dispute, faq_is_clinical
 from conversations.faq.retrieval import FaqDoc, FaqIndex
 
@@ -56,13 +57,16 @@ class Figure:
         return self.value >= self.threshold if self.higher_is_better else self.value <= self.threshold
 
 
-def demo_index(path: Path | None = None) -> FaqIndex:
+def demo_index(path: Path | None = None, *, exclude: tuple[str, ...] = ("demo",)) -> FaqIndex:
+    """The demo clinic's index, with the common questions of every other clinic (its own
+    patients' questions are what the sets score)."""
     data = yaml.safe_load(
         (path or Path(settings.BASE_DIR) / "clinic.example.yaml").read_text(encoding="utf-8")
     )
     languages = ["pt-BR", "es", "en"]
     specs = faq_file_parse(data.get("faq") or [], languages=languages)
-    return FaqIndex([FaqDoc(i, s.topic, 1, s.questions, s.answers) for i, s in enumerate(specs, start=1)])
+    docs = [FaqDoc(i, s.topic, 1, s.questions, s.answers) for i, s in enumerate(specs, start=1)]
+    return FaqIndex(docs, common_questions((doc.topic for doc in docs), exclude=exclude))
 
 
 def load(paths: list[Path]) -> list[dict[str, str]]:

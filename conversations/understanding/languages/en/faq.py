@@ -87,6 +87,12 @@ FAQ = FaqWords(
         "_vaccine": "vaccine vaccines vaccination vaccinations vaccinate jab jabs immunisation immunization immunisations",
     },
     phrases={
+        # A car the patient has not got says nothing of parking ("no car this week, can I do it by video?").
+        "no car": "",
+        "without a car": "",
+        "don t have a car": "",
+        "dont have a car": "",
+        "first time": "_first",
         "wi fi": "wifi",
         "doctor s note": "_note",
         "doctors note": "_note",

@@ -84,6 +84,13 @@ FAQ = FaqWords(
         "_vaccine": "vacuna vacunas vacunacion vacunar",
     },
     phrases={
+        # Un coche que no se tiene no pregunta por el aparcamiento.
+        "sin auto": "",
+        "sin coche": "",
+        "sin carro": "",
+        "no tengo auto": "",
+        "no tengo coche": "",
+        "no tengo carro": "",
         "wi fi": "wifi",
         "sala de espera": "_waiting",
         "perro de asistencia": "_pet",

@@ -83,6 +83,12 @@ FAQ = FaqWords(
         "_vaccine": "vacina vacinas vacinacao vacinar",
     },
     phrases={
+        # Um carro que não se tem não pergunta por estacionamento; uma vaga de emprego não é de carro.
+        "sem carro": "",
+        "nao tenho carro": "",
+        "vaga de emprego": "_job",
+        "vagas de emprego": "_job",
+        "vaga de trabalho": "_job",
         "wi fi": "wifi",
         "sala de espera": "_waiting",
         "cao guia": "_pet",
