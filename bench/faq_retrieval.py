@@ -5,7 +5,8 @@
 Questions: every labelled FAQ question (development and held-out sets, en/es/pt-BR).
 Indexes: the 12 demo entries of clinic.example.yaml, and the same ×20 (240 entries, each
 copy with its own made-up words so they are distinct). The full decision is timed
-(clinical and billing rules, then retrieval with typo correction); the baseline folds the
+(clinical and billing rules, then retrieval with typo correction and, when unsure, the most
+alike of the common questions, faq/common.py); the baseline folds the
 question and scores word overlap (Jaccard) against every variant, the cheapest retrieval
 there is. Prints p50/p95 of both, their ratio, and the time to build each index.
 """
@@ -25,6 +26,7 @@ import django
 django.setup()
 
 from conversations.faq.answering import faq_classify  # noqa: E402
+from conversations.faq.common import common_questions  # noqa: E402
 from conversations.faq.eval.report import SETS, demo_index, load  # noqa: E402
 from conversations.faq.retrieval import FaqDoc, FaqIndex  # noqa: E402
 from conversations.understanding.emergency import fold  # noqa: E402
@@ -82,7 +84,7 @@ def main() -> None:
     print(f"questions: {len(texts)} x {rounds} rounds")
     for label, docs in (("demo, 12 entries", demo), ("x20, 240 entries", synthetic(demo, 20))):
         started = time.perf_counter()
-        index = FaqIndex(docs)
+        index = FaqIndex(docs, common_questions(doc.topic for doc in docs))
         build_ms = (time.perf_counter() - started) * 1000
         baseline = baseline_for(docs)
 
