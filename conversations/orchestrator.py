@@ -352,6 +352,10 @@ def _understood(
     clinical = bool(text) and faq_is_clinical(text)
     e = result.entities
     asks_to_book = result.intent in (Intent.BOOK, Intent.AVAILABILITY) and result.confidence >= WEAK_BOOKING
+    # Who and when named with no word asking to book, beside a question for advice: the
+    # question is what the message is ("my toddler's temp is 38.2 since this morning, should
+    # I give calpol?"), so the limits come first.
+    advice_beside_names = "scope.booking_by_names" in result.rule_ids and bool(text) and faq_asks_advice(text)
     if (
         text
         and not inbound.button_payload
@@ -359,7 +363,7 @@ def _understood(
             text,
             clinical=clinical,
             booking_under_way=session is not None,
-            asks_to_book=asks_to_book,
+            asks_to_book=asks_to_book and not advice_beside_names,
             wish=bool(e.when or e.practitioner_ids or e.specialty or e.appointment_type_code),
         )
     ):

@@ -27,6 +27,10 @@ def demo_clinic():
         ("Minha pinta mudou de cor, é câncer?", "pt-BR"),
         ("Mi lunar cambió de color, ¿es cáncer?", "es"),
         ("I want to change my appointment, should I stop my blood pressure pills before it?", "en"),
+        # Who and when named, no phrase asking to book: the question for advice is the message.
+        ("my toddler's temp has been 38.2 since this morning, should I give calpol or wait it out", "en"),
+        ("I forgot my birth control pill yesterday, do I need to take two today?", "en"),
+        ("o dr carlos passou um remedio de pressao e eu fico tonta de manha, posso parar de tomar?", "pt-BR"),
     ],
 )
 def test_a_health_worry_is_refused_and_escalated_never_read_as_a_booking(text, language):
@@ -37,6 +41,14 @@ def test_a_health_worry_is_refused_and_escalated_never_read_as_a_booking(text, l
     assert Escalation.objects.get(conversation=conversation).reason == Escalation.Reason.CLINICAL_QUESTION
     assert not BookingSession.objects.filter(conversation_id=conversation.pk).exists()
     assert "upcoming" not in reply and "próxim" not in reply
+
+
+def test_who_and_when_without_advice_still_book():
+    conversation = ConversationFactory(language="en")
+
+    handle(conversation, "the paediatrician tomorrow morning, my son has had a fever since yesterday")
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
 
 
 def test_a_billing_dispute_goes_to_staff_before_any_booking_reading():
