@@ -352,10 +352,7 @@ def _understood(
     clinical = bool(text) and faq_is_clinical(text)
     e = result.entities
     asks_to_book = result.intent in (Intent.BOOK, Intent.AVAILABILITY) and result.confidence >= WEAK_BOOKING
-    # Who and when named with no word asking to book, beside a question for advice: the
-    # question is what the message is ("my toddler's temp is 38.2 since this morning, should
-    # I give calpol?"), so the limits come first.
-    advice_beside_names = "scope.booking_by_names" in result.rule_ids and bool(text) and faq_asks_advice(text)
+    asks_to_book &= "scope.booking_by_names" not in result.rule_ids or not faq_asks_advice(text)
     if (
         text
         and not inbound.button_payload
@@ -363,7 +360,7 @@ def _understood(
             text,
             clinical=clinical,
             booking_under_way=session is not None,
-            asks_to_book=asks_to_book and not advice_beside_names,
+            asks_to_book=asks_to_book,
             wish=bool(e.when or e.practitioner_ids or e.specialty or e.appointment_type_code),
         )
     ):
@@ -459,8 +456,7 @@ def _understood(
             # the clinic's rules gets its approved answer beside it.
             replies += _faq_beside(text, language)
         if asks_to_book and clinical and faq_asks_advice(text):
-            # "Book me tomorrow, should I stop my pills before?": the booking goes on and the
-            # question is answered with the limit, never left in silence.
+            # "Book me tomorrow, should I stop my pills?": booked, and the limit said beside it.
             contact = clinic.phone or say("faq_contact_fallback", language)
             replies.append(
                 _say(

@@ -117,6 +117,20 @@ def test_an_unknown_charge_or_a_refused_claim_is_a_billing_dispute(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "la psicóloga cobró la sesión entera y avisé con tiempo, es un abuso",
+        "tengo un recargo de 5 mil por no ir pero la doctora me canceló, no corresponde",
+        "compré el bono de 5 sesiones y solo usé 2, quiero que me reintegren el resto",
+        "there is a no-show fee on my account but I did call, can you take it off?",
+        "a clínica cobrou a sessão inteira e eu avisei antes, um absurdo",
+    ],
+)
+def test_a_charge_called_unfair_or_money_asked_back_is_a_billing_dispute(text):
+    assert faq_is_billing_dispute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "it was a follow up, I paid 180k instead of 120k. I want the difference back",
         "cancelé la teleconsulta a tiempo y no me han devuelto la plata",
         "foi retorno, paguei 180 mil em vez de 120, quero a diferença",

@@ -362,6 +362,7 @@ FAQ = FaqWords(
         (you should|you must|you need to|you have to|you ll need to|make sure (to|you)) (take|stop|skip|double|avoid|rest|drink|eat|fast|use|apply|give|lie down)\b
     """,
     billing=r"""
+        (charged|fee|charge|fine|penalty)( \w+){0,20} (take|get) (it|that|this) off\b
         waive|waived|waiver|exempt\w*|forgiv\w*|discount\w*|refund\w*|overcharg\w*|double charg\w*
         charged (me )?(twice|double|two times|wrong\w*|too much)|wrong (charge|amount|bill|invoice)
         (want|need|like|get) (it|that|this|the fee|the charge|the fine) (taken off|removed|waived|dropped|refunded|reversed)

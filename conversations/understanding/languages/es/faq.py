@@ -359,6 +359,8 @@ FAQ = FaqWords(
         (no me (han )?|me (han )?)devuelto|(pague|cobraron|facturaron)( \w+){0,3} en (vez|lugar) de|(devuelvan|devolver|quiero|reembolsen) la diferencia
         (cuenta|cobro|cargo|factura)( \w+){0,10} (que )?(yo )?(nunca|no) (me )?(hicieron|hice|fui|recibi|tuve)
         regres\w* (el|mi) dinero
+        (cargo|cobro|multa|recargo)( \w+){0,15} no (me )?corresponde|reintegren|reembolsen
+        me parece un abuso|es un abuso|(cobr\w*|cargo|multa)( \w+){0,15} (abuso|injust\w*|no es justo)
     """,
     charged=r"cobraron|cobro|debitaron|pague",
     twice=r"dos veces",

@@ -332,6 +332,7 @@ FAQ = FaqWords(
         (faca|fique em) repouso\b|descanse\b
     """,
     billing=r"""
+        (cobr\w*|multa|taxa)( \w+){0,15} (absurdo|injust\w*|nao e justo)|(quero|queria) que me (devolvam|reembolsem)
         desconto\w*|devolucao|dinheiro de volta|reaver|me cobraram|fui cobrad\w*|estorno\w*|devolver (o|meu) dinheiro
         (quero|queria) (o |meu )?reembolso|cobraram (duas vezes|a mais|errado)|cobranca (indevida|duplicada|errada)|cobrado (duas vezes|a mais|errado)
         nao (consigo|posso|tenho como) pagar|isen\w*|perdoar (a|o) (multa|taxa)|contestar|(duas|2) (cobrancas|transacoes)
