@@ -19,16 +19,17 @@ PATH = Path(__file__).with_name("common_questions.jsonl")
 # A topic and the other names clinics give it.
 TOPICS: dict[str, tuple[str, ...]] = {
     "fees": ("self_pay_fees", "prices"),
-    "address": ("locations", "directions"),
-    "telemedicine": ("telehealth", "video_consultation"),
+    "address": ("locations", "directions", "getting_here"),
+    "telemedicine": ("telehealth", "video_consultation", "video_consultations"),
     "sick_notes": ("school_work_notes", "certificates"),
-    "prescriptions": ("prescription_renewal", "prescription_refills"),
-    "results": ("lab_tests",),
-    "minors": ("children_policy",),
+    "prescriptions": ("prescription_renewal", "prescription_refills", "repeat_prescriptions"),
+    "results": ("lab_tests", "test_results"),
+    "minors": ("children_policy", "children_companions"),
     "vaccines": ("vaccinations",),
-    "cancellation": ("late_no_show",),
+    "cancellation": ("late_no_show", "cancellations"),
     "what_to_bring": ("documents",),
     "languages": ("interpreters",),
+    "payment_methods": ("payment",),
 }
 _CANONICAL = {alias: topic for topic, aliases in TOPICS.items() for alias in aliases}
 

@@ -54,6 +54,7 @@ CONCEPT_COVERAGE = 0.15
 # answers at a lower score. Measured leaving each clinic's own questions out.
 NEIGHBOUR_COSINE = 0.4
 NEIGHBOUR_THRESHOLD = 0.2
+NEIGHBOUR_SWAP_COSINE = 0.5  # ... and, more alike still, it picks the runner-up over the best
 CANDIDATES = 3  # entries the Claude engine may choose from when retrieval alone is unsure
 VARIANT_WEIGHT = 0.5  # the rest goes to how much of the question the entry's text covers
 ANSWER_WEIGHT = 0.7  # an answer's words count less than a question's
@@ -321,7 +322,7 @@ class FaqIndex:
         if not scored:
             return Match(None, 0.0)
         best_score, best_coverage, best = scored[0]
-        runner_score, _, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
+        runner_score, runner_coverage, runner = scored[1] if len(scored) > 1 else (0.0, 0.0, None)
         candidates = tuple((doc, score) for score, _, doc in scored[:CANDIDATES])
         held = {t for t in terms if t.startswith("_") and self._wholes[best.entry_id].get(t, 0) > 0}
         if runner is not None:
@@ -342,6 +343,21 @@ class FaqIndex:
         score, topic = max(
             ((_cosine(query, v), topic) for topic, v in self._common), key=lambda pair: pair[0]
         )
+        if runner is not None and topic == runner.topic and score >= NEIGHBOUR_SWAP_COSINE:
+            # A near tie the second reading breaks: the runner-up is the entry asked about
+            # (when that answers; unsure, the ranking stays retrieval's own).
+            swapped = replace(
+                match,
+                doc=runner,
+                score=runner_score,
+                runner_up=best_score,
+                runner_up_topic=best.topic,
+                coverage=runner_coverage,
+                neighbour=topic,
+                neighbour_score=score,
+            )
+            if swapped.confident:
+                return swapped
         return replace(match, neighbour=topic, neighbour_score=score)
 
 
