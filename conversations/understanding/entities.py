@@ -203,10 +203,13 @@ def appointment_type_match(
     terapia")."""
     folded = fold(text)
     found: list[tuple[int, bool, str]] = []  # words matched, a status kind, the type's code
+    content = f" {' '.join(_content_words(folded))} "
     for appointment_type in types:
         for name in _names_said(tuple(appointment_type.names.values())):
             if (n := fold(name)) and re.search(rf"\b{re.escape(n)}\b", folded):
                 found.append((len(n.split()), False, appointment_type.code))
+            elif said := _name_said_short(_content_words(n), content):
+                found.append((said, False, appointment_type.code))
     for kind, width, pattern in _VISIT_PATTERNS:
         if (said := pattern.search(folded)) and (code := _type_of_kind(kind, types, said.group(0), folded)):
             found.append((width, kind in _STATUS_KINDS, code))
@@ -226,6 +229,25 @@ def appointment_type_match(
             if len(short.split()) <= SHORT_TYPE_ANSWER and (named := _named_by_own_words(short, owners)):
                 return named
     return None
+
+
+def _content_words(folded: str) -> list[str]:
+    return [w for w in folded.split() if len(w) >= CONTENT_WORD]
+
+
+def _name_said_short(name: list[str], content: str) -> int:
+    """How many of a type's name's words the text says in order with one of them left out
+    ("la revision de niño sano" for "Revisión pediátrica del niño sano"), comparing words of
+    four letters or more; 0 when it does not, or the name is too short to lose one."""
+    if len(name) < 3:
+        return 0
+    for i in range(len(name)):
+        if f" {' '.join(name[:i] + name[i + 1 :])} " in content:
+            return len(name) - 1
+    return 0
+
+
+CONTENT_WORD = 4  # letters
 
 
 @lru_cache(maxsize=256)
@@ -313,13 +335,13 @@ _CARDINALS = {
     if number <= 5
 }
 _OPTION_NOUN = rf"(?:{_alt(_words('option_nouns'))})"
-_PLEASE = _alt(_words("please"))
+_COURTESY = _alt([*_words("please"), *_words("thanks")])  # "1 thanks", "la 2 gracias"
 _ARTICLE = _alt([article.strip() for article in _words("option_articles") if " " not in article.strip()])
 # "2", "the 2nd one", "option 3 please".
 _NUMBER_SUFFIX = _alt(suffix for dates in DATE_WORDS for suffix in dates.ordinal_suffixes.split())
 _BARE_OPTION = re.compile(
     rf"(?:(?:{_ARTICLE}|{_alt(_words('option_nouns'))})\s+)?(\d{{1,2}})(?:{_NUMBER_SUFFIX})?"
-    rf"(?:{_alt(_words('option_suffixes'))})?(?:\s*(?:{_PLEASE}))?"
+    rf"(?:{_alt(_words('option_suffixes'))})?(?:\s*(?:{_COURTESY}))*"
 )
 _FILLER = rf"(?:{_alt(_words('option_fillers'))})?"
 _ARTICLES = rf"(?:{_alt(_words('option_articles'))})?"

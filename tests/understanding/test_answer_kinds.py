@@ -125,3 +125,25 @@ def test_a_name_corrected_after_a_colon_is_the_name(ask):
 
 def test_a_weekday_abbreviation_used_as_a_verb_names_no_day(ask):
     assert ask("queria saber o valor do retorno pq vou ter q voltar com a dra").entities.when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("la revision de niño sano", "well_child"),  # "pediátrica" left out, "de" for "del"
+        ("quiero llevar a mi niña a la revision del niño sano", "well_child"),
+        ("una consulta de revisión", "review"),
+        ("a child health check for my son", "well_child"),
+    ],
+)
+def test_a_types_name_said_with_a_word_left_out_is_that_type(text, code):
+    from conversations.understanding.entities import appointment_type_match
+
+    types = [
+        AppointmentTypeRef("review", {"es": "Consulta de revisión", "en": "Follow-up appointment"}),
+        AppointmentTypeRef(
+            "well_child",
+            {"es": "Revisión pediátrica del niño sano", "en": "Child health check (growth and development)"},
+        ),
+    ]
+    assert appointment_type_match(text, types) == code

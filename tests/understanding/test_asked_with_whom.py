@@ -64,6 +64,9 @@ def test_y_inside_a_sentence_is_no_yes(ask):
         ("quería pedir un turno para mi hija martina", True),
         ("it's for my son, he is 4", True),
         ("é pra minha filha", True),
+        ("te escribo para pedir cita para mi pareja, Valentina", True),
+        ("I'd like to book for my girlfriend", True),
+        ("é para a minha companheira, a Joana", True),
         ("quería pedir un turno con la Dra. Ana", False),
     ],
 )

@@ -64,6 +64,11 @@ def test_appointment_types_resolve_to_codes(ask, text, code):
         ("#4", 4),
         ("I'll take the first", 1),
         ("3️⃣", 3),
+        # Thanks after the number is courtesy, not a goodbye.
+        ("1 thanks", 1),
+        ("2, thank you", 2),
+        ("la 2 gracias", 2),
+        ("a 1 obrigada", 1),
     ],
 )
 def test_option_choices_are_read_in_three_languages(ask, text, option):

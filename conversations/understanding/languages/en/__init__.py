@@ -730,12 +730,12 @@ PACK = LanguagePack(
     for_someone=(
         r"(?:it s |it is |its |this is )?for my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
         r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild"
-        r"|brother|sister|niece|nephew)",
+        r"|brother|sister|niece|nephew|aunt|uncle|cousin|fiance|fiancee|girlfriend|boyfriend)",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
         # The relative is whom the booking is for: "book my husband Rahul in", "bring my son".
         r"(?:book|bring|get|see|take|schedule|register|sign up) (?:in )?my (?:little )?(?:son|daughter|husband|wife"
         r"|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa"
-        r"|granddaughter|grandson|grandchild|brother|sister|niece|nephew)",
+        r"|granddaughter|grandson|grandchild|brother|sister|niece|nephew|aunt|uncle|cousin|fiance|fiancee|girlfriend|boyfriend)",
         r"(?:her|his|the patient s|the) (?:full )?name is",
         r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
     ),
@@ -749,7 +749,7 @@ PACK = LanguagePack(
     relatives=(
         r"my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl"
         r"|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild|brother|sister|niece"
-        r"|nephew|aunt|uncle|mother in law|father in law|fiance|fiancee)",
+        r"|nephew|aunt|uncle|cousin|mother in law|father in law|fiance|fiancee|girlfriend|boyfriend)",
     ),
     corrections=("sorry", "typo", "i mean", "actually", "oops", "correction", "no"),
 )

@@ -4,6 +4,13 @@ from conversations.understanding.languages.es.dates import DATES
 from conversations.understanding.languages.es.faq import FAQ
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
+# Whom a patient books for ("para mi pareja, Valentina"), folded.
+_RELATIVES = (
+    "hijo|hija|esposo|esposa|marido|mujer|pareja|novio|novia|mama|madre|papa|padre|abuela|abuelo"
+    "|hermano|hermana|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina|suegro|suegra|tio|tia"
+    "|primo|prima"
+)
+
 PACK = LanguagePack(
     code="es",
     name="Español",
@@ -702,13 +709,10 @@ PACK = LanguagePack(
     name_fillers=("por", "favor", "gracias"),
     want_verbs=("quiero",),
     for_someone=(
-        r"(?:es )?para mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo"
-        r"|hermano|hermana|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina)",
-        r"^mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo)",
+        rf"(?:es )?para mi (?:{_RELATIVES})",
+        r"^mi (?:hijo|hija|esposo|esposa|marido|mujer|pareja|mama|madre|papa|padre|abuela|abuelo)",
         # "sacar turno a mi hija", "llevar a mi nieto": the relative is whom it is for.
-        r"(?:turno|cita|hora|llevar|traer|anotar|apuntar) a mi (?:hijo|hija|esposo|esposa|marido|mujer|mama"
-        r"|madre|papa|padre|abuela|abuelo|hermano|hermana|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta"
-        r"|sobrino|sobrina)",
+        rf"(?:turno|cita|hora|llevar|traer|anotar|apuntar) a mi (?:{_RELATIVES})",
         r"se llama",
         r"su nombre (?:completo )?es",
     ),
@@ -719,9 +723,6 @@ PACK = LanguagePack(
         r"\bmi (?:nino|nina|nene|nena|bebe|bebito|bebita|hijito|hijita|chiquito|chiquita)\b",
     ),
     name_copulas=(r"es", r"era", r"se escribe"),
-    relatives=(
-        r"mi (?:hijo|hija|esposo|esposa|marido|mujer|mama|madre|papa|padre|abuela|abuelo|hermano|hermana"
-        r"|novio|novia|nene|nena|bebe|nino|nina|nieto|nieta|sobrino|sobrina|suegro|suegra|tio|tia)",
-    ),
+    relatives=(rf"mi (?:{_RELATIVES})",),
     corrections=("perdon", "perdona", "disculpa", "me equivoque", "quise decir", "digo", "en realidad", "no"),
 )

@@ -579,11 +579,11 @@ PACK = LanguagePack(
     want_verbs=("quero",),
     for_someone=(
         r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
-        r"|namorado|namorada|bebe|neto|neta|sobrinho|sobrinha)",
+        r"|namorado|namorada|noivo|noiva|companheiro|companheira|parceiro|parceira|sogro|sogra|tio|tia|primo|prima|bebe|neto|neta|sobrinho|sobrinha)",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         # "levar o meu filho", "marcar a minha mãe": the relative is whom it is for.
         r"(?:levar|trazer|marcar|agendar|consultar) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher"
-        r"|mae|pai|avo|irmao|irma|namorado|namorada|bebe|neto|neta|sobrinho|sobrinha)",
+        r"|mae|pai|avo|irmao|irma|namorado|namorada|noivo|noiva|companheiro|companheira|parceiro|parceira|sogro|sogra|tio|tia|primo|prima|bebe|neto|neta|sobrinho|sobrinha)",
         r"se chama",
         r"o nome (?:completo )?(?:dela|dele) e",
     ),
@@ -597,7 +597,7 @@ PACK = LanguagePack(
     name_copulas=(r"e", r"era", r"se escreve"),
     relatives=(
         r"(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|bebe"
-        r"|neto|neta|sobrinho|sobrinha|sogro|sogra|tio|tia|noivo|noiva)",
+        r"|neto|neta|sobrinho|sobrinha|sogro|sogra|tio|tia|noivo|noiva|companheiro|companheira|parceiro|parceira|primo|prima)",
     ),
     corrections=(
         "ops",
