@@ -352,7 +352,6 @@ def _understood(
     clinical = bool(text) and faq_is_clinical(text)
     e = result.entities
     asks_to_book = result.intent in (Intent.BOOK, Intent.AVAILABILITY) and result.confidence >= WEAK_BOOKING
-    asks_to_book &= "scope.booking_by_names" not in result.rule_ids or not faq_asks_advice(text)
     if (
         text
         and not inbound.button_payload

@@ -311,12 +311,6 @@ def understand_local(
         by_intent[Intent.BOOK] = max(by_intent.get(Intent.BOOK, 0.0), 0.9)
         rule_ids.append("scope.specialist_asked_for")
     intent, confidence = _decide(folded, by_intent, entities, expecting, wish=wish, asks=asks_about)
-    if intent in (Intent.BOOK, Intent.AVAILABILITY) and intent not in by_intent and not _WANT.search(folded):
-        # "Dr Ruiz, the cardiologist, Monday evening": a booking read from who and when alone,
-        # with no word asking for one; beside a question for advice the question is what the
-        # message is ("my toddler's temp is 38.2 since this morning, should I give calpol?"),
-        # and the orchestrator puts the limits first. "Quiero que lo vea un pediatra" asks.
-        rule_ids.append("scope.booking_by_names")
     if (
         intent in (Intent.BOOK, Intent.AVAILABILITY, Intent.RESCHEDULE, Intent.CANCEL)
         and _OFF_TOPIC.search(folded)

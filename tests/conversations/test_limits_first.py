@@ -27,9 +27,6 @@ def demo_clinic():
         ("Minha pinta mudou de cor, é câncer?", "pt-BR"),
         ("Mi lunar cambió de color, ¿es cáncer?", "es"),
         ("I want to change my appointment, should I stop my blood pressure pills before it?", "en"),
-        # Who and when named, no phrase asking to book: the question for advice is the message.
-        ("my toddler's temp has been 38.2 since this morning, should I give calpol or wait it out", "en"),
-        ("o dr carlos passou um remedio de pressao e eu fico tonta de manha, posso parar de tomar?", "pt-BR"),
     ],
 )
 def test_a_health_worry_is_refused_and_escalated_never_read_as_a_booking(text, language):
