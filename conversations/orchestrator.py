@@ -455,7 +455,8 @@ def _understood(
             # the clinic's rules gets its approved answer beside it.
             replies += _faq_beside(text, language)
         if asks_to_book and clinical and faq_asks_advice(text):
-            # "Book me tomorrow, should I stop my pills?": booked, and the limit said beside it.
+            # "Book me tomorrow, should I stop my pills before?": the booking goes on and the
+            # question is answered with the limit, never left in silence.
             contact = clinic.phone or say("faq_contact_fallback", language)
             replies.append(
                 _say(

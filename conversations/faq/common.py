@@ -2,7 +2,7 @@
 
 `common_questions.jsonl` holds every ordinary question of our labelled FAQ sets (the demo
 clinic's and each blind set's own clinic), with the topic of the entry that answers it,
-written by `scripts/faq-common-questions`. A clinic's entry takes the questions of its topic
+written by `scripts/faq_common_questions.py`. A clinic's entry takes the questions of its topic
 whatever the clinic calls it (`TOPICS`: "telehealth" and "video_consultation" are
 "telemedicine"). When retrieval is unsure, the question most like the patient's among them
 says which topic it is about; retrieval answers when that topic is its own best entry's

@@ -4,6 +4,13 @@ from conversations.understanding.languages.en.dates import DATES
 from conversations.understanding.languages.en.faq import FAQ
 from conversations.understanding.languages.pack import GAP, LanguagePack
 
+# Whom a patient books for ("for my girlfriend", "book my husband Rahul in"), folded.
+_RELATIVES = (
+    "son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl"
+    "|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild|brother|sister|niece"
+    "|nephew|aunt|uncle|cousin|fiance|fiancee|girlfriend|boyfriend"
+)
+
 PACK = LanguagePack(
     code="en",
     name="English",
@@ -728,14 +735,10 @@ PACK = LanguagePack(
     name_fillers=("please", "thanks"),
     want_verbs=("want",),
     for_someone=(
-        r"(?:it s |it is |its |this is )?for my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner"
-        r"|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild"
-        r"|brother|sister|niece|nephew|aunt|uncle|cousin|fiance|fiancee|girlfriend|boyfriend)",
+        rf"(?:it s |it is |its |this is )?for my (?:little )?(?:{_RELATIVES})",
         r"^my (?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl)",
         # The relative is whom the booking is for: "book my husband Rahul in", "bring my son".
-        r"(?:book|bring|get|see|take|schedule|register|sign up) (?:in )?my (?:little )?(?:son|daughter|husband|wife"
-        r"|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl|grandmother|grandma|grandfather|grandpa"
-        r"|granddaughter|grandson|grandchild|brother|sister|niece|nephew|aunt|uncle|cousin|fiance|fiancee|girlfriend|boyfriend)",
+        rf"(?:book|bring|get|see|take|schedule|register|sign up) (?:in )?my (?:little )?(?:{_RELATIVES})",
         r"(?:her|his|the patient s|the) (?:full )?name is",
         r"my (?:son|daughter|husband|wife|child|kid|boy|girl) s (?:full )?name is",
     ),
@@ -746,10 +749,6 @@ PACK = LanguagePack(
         r"\bmy (?:baby|toddler|newborn|infant|little one|kid|kids|little boy|little girl)\b",
     ),
     name_copulas=(r"is", r"it s", r"it is", r"its"),
-    relatives=(
-        r"my (?:little )?(?:son|daughter|husband|wife|mother|mom|mum|father|dad|partner|child|kid|baby|boy|girl"
-        r"|grandmother|grandma|grandfather|grandpa|granddaughter|grandson|grandchild|brother|sister|niece"
-        r"|nephew|aunt|uncle|cousin|mother in law|father in law|fiance|fiancee|girlfriend|boyfriend)",
-    ),
+    relatives=(rf"my (?:little )?(?:{_RELATIVES}|mother in law|father in law)",),
     corrections=("sorry", "typo", "i mean", "actually", "oops", "correction", "no"),
 )

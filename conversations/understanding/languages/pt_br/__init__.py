@@ -4,6 +4,12 @@ from conversations.understanding.languages.pack import GAP, LanguagePack
 from conversations.understanding.languages.pt_br.dates import DATES
 from conversations.understanding.languages.pt_br.faq import FAQ
 
+# Whom a patient books for ("é pra minha companheira", "levar o meu filho"), folded.
+_RELATIVES = (
+    "filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|noivo|noiva|companheiro"
+    "|companheira|parceiro|parceira|sogro|sogra|tio|tia|primo|prima|bebe|neto|neta|sobrinho|sobrinha"
+)
+
 PACK = LanguagePack(
     code="pt-BR",
     name="Português (Brasil)",
@@ -578,12 +584,10 @@ PACK = LanguagePack(
     name_fillers=("por", "favor", "obrigado"),
     want_verbs=("quero",),
     for_someone=(
-        r"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma"
-        r"|namorado|namorada|noivo|noiva|companheiro|companheira|parceiro|parceira|sogro|sogra|tio|tia|primo|prima|bebe|neto|neta|sobrinho|sobrinha)",
+        rf"(?:e )?(?:para|pra|pro|da|do) (?:o |a )?(?:meu|minha) (?:{_RELATIVES})",
         r"^(?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo)",
         # "levar o meu filho", "marcar a minha mãe": the relative is whom it is for.
-        r"(?:levar|trazer|marcar|agendar|consultar) (?:o |a )?(?:meu|minha) (?:filho|filha|marido|esposa|mulher"
-        r"|mae|pai|avo|irmao|irma|namorado|namorada|noivo|noiva|companheiro|companheira|parceiro|parceira|sogro|sogra|tio|tia|primo|prima|bebe|neto|neta|sobrinho|sobrinha)",
+        rf"(?:levar|trazer|marcar|agendar|consultar) (?:o |a )?(?:meu|minha) (?:{_RELATIVES})",
         r"se chama",
         r"o nome (?:completo )?(?:dela|dele) e",
     ),
@@ -595,10 +599,7 @@ PACK = LanguagePack(
         r"\b(?:meu|minha) (?:bebe|filhinho|filhinha|crianca|menininho|menininha)\b",
     ),
     name_copulas=(r"e", r"era", r"se escreve"),
-    relatives=(
-        r"(?:meu|minha) (?:filho|filha|marido|esposa|mulher|mae|pai|avo|irmao|irma|namorado|namorada|bebe"
-        r"|neto|neta|sobrinho|sobrinha|sogro|sogra|tio|tia|noivo|noiva|companheiro|companheira|parceiro|parceira|primo|prima)",
-    ),
+    relatives=(rf"(?:meu|minha) (?:{_RELATIVES})",),
     corrections=(
         "ops",
         "opa",
